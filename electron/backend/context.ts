@@ -1,0 +1,42 @@
+import type Database from 'better-sqlite3'
+import type { Kysely } from 'kysely'
+import type { MethodName, Output, ParsedInput, Role } from '../../shared/api'
+import type { SessionStore, Session } from './auth/sessions'
+import type { DB } from './db/schema'
+import type { Db } from './db/types'
+
+/** The caller of a method, resolved from the session. */
+export interface Caller {
+  userId: number
+  username: string
+  displayName: string
+  role: Role
+}
+
+/** Long-lived backend state shared by all calls. */
+export interface BackendEnv {
+  db: Kysely<DB>
+  sqlite: Database.Database
+  dataDir: string
+  sessions: SessionStore
+  now: () => Date
+  version: string
+}
+
+/** What a service handler gets for one call. */
+export interface Ctx {
+  env: BackendEnv
+  /** The transaction for writes, the database for reads. */
+  db: Db
+  caller: Caller | null
+  session: Session | null
+  /** Records an audit entry in the same transaction (writes only). */
+  audit: (entry: { entity: string; entityId?: string | number | null; summary: string }) => void
+  /** Runs after the call failed and rolled back, in its own transaction (e.g. failed-login counts). */
+  onFailure: (fn: (db: Db) => Promise<void>) => void
+  /** Current time as an ISO timestamp. */
+  nowIso: () => string
+}
+
+export type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Promise<Output<M>>
+export type Handlers = { [M in MethodName]: Handler<M> }

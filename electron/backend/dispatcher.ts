@@ -1,0 +1,154 @@
+import { z } from 'zod'
+import {
+  AppError,
+  type CallResult,
+  contract,
+  hasPermission,
+  type MethodDef,
+  type MethodName,
+  PERMISSION_LABELS,
+  type Role,
+} from '../../shared/api'
+import { appendAudit, type AuditRecord } from './audit'
+import type { Session } from './auth/sessions'
+import type { BackendEnv, Caller, Ctx, Handlers } from './context'
+import type { Db } from './db/types'
+
+/** Methods a locked (idle) session may still call. */
+const ALLOWED_WHEN_LOCKED = new Set<string>(['auth.unlock', 'auth.logout', 'auth.me', 'system.health', 'system.setupStatus'])
+/** Input keys never written to the audit log. */
+const SECRET_KEYS = /password|token/i
+
+export interface CallRequest {
+  method: string
+  input: unknown
+  token?: string | null
+}
+
+/** Registers handlers; fails on a missing or extra method so the contract and services agree. */
+export function checkHandlers(handlers: Record<string, unknown>): void {
+  const missing = Object.keys(contract).filter((m) => !(m in handlers))
+  const extra = Object.keys(handlers).filter((m) => !(m in contract))
+  if (missing.length || extra.length) {
+    throw new Error(`handlers do not match the contract; missing: ${missing.join(', ')}; extra: ${extra.join(', ')}`)
+  }
+}
+
+function fieldErrors(error: z.ZodError): AppError {
+  const fields = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+  const first = fields[0]
+  return new AppError('VALIDATION', first ? `输入有误：${first.message}` : '输入有误', fields)
+}
+
+function redact(input: unknown): unknown {
+  if (Array.isArray(input)) return input.length > 20 ? `[${input.length} 项]` : input.map(redact)
+  if (input && typeof input === 'object') {
+    return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '***' : redact(v)]))
+  }
+  return input
+}
+
+/** The one dispatcher both transports call: validate, authorize, run in a transaction, audit. */
+export function createDispatcher(env: BackendEnv, handlers: Handlers) {
+  checkHandlers(handlers)
+
+  async function resolveCaller(token: string | null | undefined): Promise<{ caller: Caller; session: Session } | null> {
+    if (!token) return null
+    const session = env.sessions.touch(token, env.now().getTime())
+    if (!session) return null
+    const user = await env.db
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name', 'role', 'disabled'])
+      .where('id', '=', session.userId)
+      .executeTakeFirst()
+    if (!user || user.disabled) {
+      env.sessions.delete(token)
+      return null
+    }
+    return { caller: { userId: user.id, username: user.username, displayName: user.display_name, role: user.role as Role }, session }
+  }
+
+  async function run(req: CallRequest): Promise<unknown> {
+    const def = (contract as Record<string, MethodDef>)[req.method]
+    if (!def) throw new AppError('NOT_FOUND', `未知的接口方法：${String(req.method).slice(0, 60)}`)
+    const name = req.method as MethodName
+
+    const who = await resolveCaller(req.token)
+    if (def.access !== 'public') {
+      if (!who) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
+      if (who.session.locked && !ALLOWED_WHEN_LOCKED.has(name)) throw new AppError('LOCKED', '长时间未操作，屏幕已锁定，请输入密码解锁')
+      if (def.access !== 'session' && !hasPermission(who.caller.role, def.access)) {
+        throw new AppError('FORBIDDEN', `您没有权限执行此操作（需要“${PERMISSION_LABELS[def.access]}”权限）`)
+      }
+    }
+
+    const parsed = def.input.safeParse(req.input ?? {})
+    if (!parsed.success) throw fieldErrors(parsed.error)
+
+    const nowIso = () => env.now().toISOString()
+    const audits: AuditRecord[] = []
+    const failures: ((db: Db) => Promise<void>)[] = []
+    const handler = handlers[name] as (ctx: Ctx, input: unknown) => Promise<unknown>
+    const makeCtx = (db: Db): Ctx => ({
+      env,
+      db,
+      caller: who?.caller ?? null,
+      session: who?.session ?? null,
+      nowIso,
+      onFailure: (fn) => failures.push(fn),
+      audit: (e) => {
+        if (!def.write) throw new Error(`read method ${name} tried to audit`)
+        const caller = who?.caller
+        audits.push({
+          at: nowIso(),
+          userId: caller?.userId ?? null,
+          username: caller?.username ?? null,
+          method: name,
+          entity: e.entity,
+          entityId: e.entityId == null ? null : String(e.entityId),
+          summary: e.summary,
+        })
+      },
+    })
+
+    try {
+      if (!def.write) return def.output.parse(await handler(makeCtx(env.db), parsed.data))
+      return await env.db.transaction().execute(async (trx) => {
+        const ctx = makeCtx(trx)
+        const result = def.output.parse(await handler(ctx, parsed.data))
+        if (audits.length === 0) ctx.audit({ entity: name.split('.')[0] ?? name, summary: JSON.stringify(redact(parsed.data)) })
+        for (const a of audits) await appendAudit(trx, a)
+        return result
+      })
+    } catch (e) {
+      for (const fn of failures) await env.db.transaction().execute(fn)
+      throw e
+    }
+  }
+
+  /** Runs one call; never throws — errors come back as `{ ok: false, error }`. */
+  async function dispatch(req: CallRequest): Promise<CallResult<unknown>> {
+    try {
+      return { ok: true, value: await run(req) }
+    } catch (e) {
+      return { ok: false, error: toAppError(e).toData() }
+    }
+  }
+
+  return { dispatch }
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>
+
+/** Maps anything thrown to a stable code with a zh-CN message. */
+export function toAppError(e: unknown): AppError {
+  if (e instanceof AppError) return e
+  if (e instanceof z.ZodError) return new AppError('INTERNAL', '服务返回的数据不符合接口定义')
+  const err = e as { code?: string; message?: string }
+  if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
+    return new AppError('CONFLICT', '数据冲突：记录已存在或仍被引用')
+  }
+  if (err?.code === 'SQLITE_BUSY') return new AppError('CONFLICT', '数据库正忙，请稍后重试')
+  console.error('[daihou] internal error:', e)
+  return new AppError('INTERNAL', '系统内部错误，请联系管理员')
+}

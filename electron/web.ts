@@ -1,0 +1,49 @@
+/**
+ * Browser mode: `npm run web -- --port <n> --data-dir <dir>`. Serves the built renderer and
+ * the API on 127.0.0.1 only. Plain Node — never imports 'electron'.
+ */
+import { join } from 'node:path'
+import { createBackend, DatabaseOpenError } from './backend'
+import { startWebServer } from './backend/http-server'
+import { defaultDataDir } from './backend/paths'
+
+function arg(name: string): string | undefined {
+  const argv = process.argv.slice(2)
+  const i = argv.indexOf(`--${name}`)
+  if (i >= 0) return argv[i + 1]
+  const eq = argv.find((a) => a.startsWith(`--${name}=`))
+  return eq?.slice(name.length + 3)
+}
+
+async function main(): Promise<void> {
+  const portText = arg('port') ?? process.env.DAIHOU_PORT ?? '0'
+  const port = Number(portText)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`端口无效：${portText}（应为 0–65535，0 表示自动选择）`)
+    process.exit(2)
+  }
+  const dataDir = arg('data-dir') ?? process.env.DAIHOU_DATA_DIR ?? defaultDataDir()
+  let backend
+  try {
+    backend = await createBackend({ dataDir })
+  } catch (e) {
+    if (e instanceof DatabaseOpenError) {
+      console.error(`无法打开数据库：${e.message}`)
+      process.exit(3)
+    }
+    throw e
+  }
+  const web = await startWebServer({ backend, port, staticDir: join(__dirname, '../renderer') })
+  console.log(`贷后管家 Daihou 浏览器模式已启动 / browser mode running`)
+  console.log(`数据目录 data dir: ${dataDir}`)
+  console.log(`请在浏览器打开 Open: ${web.url}`)
+  const stop = async () => {
+    await web.close()
+    await backend.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+}
+
+void main()

@@ -1,0 +1,9 @@
+import type { Migration } from 'kysely/migration'
+import * as m0001 from './0001_init'
+import * as m0002 from './0002_borrowers'
+
+/** Every migration in order; a static list so the bundle contains them. Forward-only. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_init': m0001,
+  '0002_borrowers': m0002,
+}

@@ -1,0 +1,43 @@
+/** Stable error codes carried by every transport. */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'LOCKED',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** A field-level problem, e.g. `{ path: 'username', message: '用户名已存在' }`. */
+export interface FieldError {
+  path: string
+  message: string
+}
+
+/** The one error shape end to end; `message` is zh-CN and safe to show to users. */
+export interface AppErrorData {
+  code: ErrorCode
+  message: string
+  fields?: FieldError[]
+}
+
+/** Thrown by services and re-thrown by the client; crosses transports as plain data. */
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly fields?: FieldError[]
+  constructor(code: ErrorCode, message: string, fields?: FieldError[]) {
+    super(message)
+    this.name = 'AppError'
+    this.code = code
+    if (fields) this.fields = fields
+  }
+  toData(): AppErrorData {
+    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message }
+  }
+}
+
+/** What every transport returns for a call. */
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorData }

@@ -1,0 +1,33 @@
+import type { z } from 'zod'
+import { auditMethods } from './audit'
+import { authMethods } from './auth'
+import type { MethodDef } from './contract'
+import { systemMethods } from './system'
+import { userMethods } from './users'
+
+export * from './errors'
+export * from './permissions'
+export * from './contract'
+export type { UserView } from './common'
+export type { SessionView } from './auth'
+export type { AuditEntryView } from './audit'
+
+/** Every API method, declared once; both transports and the dispatcher use this map. */
+export const contract = {
+  ...systemMethods,
+  ...authMethods,
+  ...userMethods,
+  ...auditMethods,
+} satisfies Record<string, MethodDef>
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+/** Input as the caller writes it (defaults optional). */
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>
+/** Output as the service returns it. */
+export type Output<M extends MethodName> = z.output<Contract[M]['output']>
+/** Input after validation (defaults applied). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
+
+/** All method names, for generated tests and registration checks. */
+export const METHOD_NAMES = Object.keys(contract) as MethodName[]

@@ -1,0 +1,58 @@
+import { z } from 'zod'
+import { method } from './contract'
+import { displayName, empty, password, username } from './common'
+
+export const orgView = z.object({ name: z.string(), branchCode: z.string() })
+
+/** Health, first-run setup and organization. */
+export const systemMethods = {
+  'system.health': method({
+    input: empty,
+    output: z.object({ ok: z.literal(true), schemaVersion: z.number().int(), version: z.string() }),
+    access: 'public',
+    write: false,
+    summary: '健康检查',
+  }),
+  'system.setupStatus': method({
+    input: empty,
+    output: z.object({ needsSetup: z.boolean(), org: orgView.nullable() }),
+    access: 'public',
+    write: false,
+    summary: '是否需要首次设置',
+  }),
+  'system.setup': method({
+    input: z.object({
+      orgName: z.string().trim().min(2, '机构名称至少 2 个字符').max(60, '机构名称最多 60 个字符'),
+      branchCode: z.string().trim().regex(/^[0-9A-Za-z]{2,12}$/, '机构号为 2–12 位字母或数字'),
+      adminUsername: username,
+      adminDisplayName: displayName,
+      adminPassword: password,
+    }),
+    output: z.object({ ok: z.literal(true) }),
+    access: 'public',
+    write: true,
+    summary: '首次设置：机构与管理员',
+  }),
+  'org.update': method({
+    input: z.object({
+      name: z.string().trim().min(2, '机构名称至少 2 个字符').max(60, '机构名称最多 60 个字符'),
+    }),
+    output: orgView,
+    access: 'org.manage',
+    write: true,
+    summary: '修改机构信息',
+  }),
+  'dashboard.summary': method({
+    input: empty,
+    output: z.object({
+      org: orgView,
+      users: z.object({ total: z.number().int(), byRole: z.record(z.string(), z.number().int()) }),
+      auditEntriesToday: z.number().int(),
+      borrowers: z.number().int(),
+      lastLoginAt: z.string().nullable(),
+    }),
+    access: 'dashboard.view',
+    write: false,
+    summary: '工作台概览',
+  }),
+}
