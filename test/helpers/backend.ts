@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Input, MethodName, Output, Role } from '../../shared/api'
+import { AppError } from '../../shared/api'
+import { type Backend, createBackend } from '../../electron/backend'
+
+/** A temp data dir, removed by the returned cleanup. */
+export function tempDir(prefix = 'daihou-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+export interface TestBackend {
+  backend: Backend
+  dir: string
+  /** Mutable clock for lockout / idle tests. */
+  clock: { now: Date }
+  /** Calls a method; throws AppError on failure. */
+  call: <M extends MethodName>(method: M, input: Input<M>, token?: string | null) => Promise<Output<M>>
+  /** Calls a method and returns the error it must fail with. */
+  fail: (method: string, input: unknown, token?: string | null) => Promise<AppError>
+  close: () => Promise<void>
+}
+
+export const ADMIN = { username: 'admin', password: 'Admin1234' }
+
+/** A backend on a fresh, migrated temp database. */
+export async function makeBackend(opts: { dir?: string } = {}): Promise<TestBackend> {
+  const tmp = opts.dir ? { dir: opts.dir, cleanup: () => {} } : tempDir()
+  const clock = { now: new Date('2026-03-02T01:00:00.000Z') }
+  const backend = await createBackend({ dataDir: tmp.dir, now: () => clock.now })
+  const call = async (method: string, input: unknown, token?: string | null) => {
+    const r = await backend.dispatch({ method, input, token: token ?? null })
+    if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.fields)
+    return r.value
+  }
+  const fail = async (method: string, input: unknown, token?: string | null) => {
+    const r = await backend.dispatch({ method, input, token: token ?? null })
+    if (r.ok) throw new Error(`${method} was expected to fail but succeeded`)
+    return new AppError(r.error.code, r.error.message, r.error.fields)
+  }
+  return {
+    backend,
+    dir: tmp.dir,
+    clock,
+    call: call as TestBackend['call'],
+    fail,
+    close: async () => {
+      await backend.close()
+      tmp.cleanup()
+    },
+  }
+}
+
+/** Runs first-run setup and logs the admin in; returns the admin's token. */
+export async function setupAdmin(t: TestBackend): Promise<string> {
+  await t.call('system.setup', {
+    orgName: '青山县农村信用合作联社',
+    branchCode: '3301',
+    adminUsername: ADMIN.username,
+    adminDisplayName: '系统管理员',
+    adminPassword: ADMIN.password,
+  })
+  return (await t.call('auth.login', ADMIN)).token
+}
+
+/** Creates a user of `role` and returns its token (logged in). */
+export async function loginAs(t: TestBackend, adminToken: string, role: Role, username = `u_${role}`): Promise<string> {
+  const password = 'Passw0rd!'
+  await t.call('users.create', { username, displayName: `测试${role}`, role, password }, adminToken)
+  return (await t.call('auth.login', { username, password })).token
+}
