@@ -1,0 +1,134 @@
+// Calendar dates as 'YYYY-MM-DD' strings; arithmetic on integer day numbers (days since
+// 1970-01-01, proleptic Gregorian) so nothing depends on time zones or the clock.
+import { invalid } from './errors'
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
+
+/** True for Gregorian leap years (2024, 2000; not 1900). */
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+}
+
+/** Days in month `m` (1–12) of year `y`: daysInMonth(2024, 2) = 29. */
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 && isLeapYear(y) ? 29 : (DAYS_IN_MONTH[m - 1] ?? 0)
+}
+
+/** Day number of a civil date (1970-01-01 → 0); Hinnant's days_from_civil. */
+export function dayNumber(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y
+  const era = Math.floor(yy / 400)
+  const yoe = yy - era * 400
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
+}
+
+/** Civil date of a day number: [year, month, day]. */
+export function civilFromDayNumber(n: number): [number, number, number] {
+  const z = n + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const m = mp < 10 ? mp + 3 : mp - 9
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d]
+}
+
+const C0 = 48 // '0'
+
+/** Parses a strict 'YYYY-MM-DD' (years 1000–9999) into [y, m, d], or null if not a real date. */
+export function parseYmd(s: string): [number, number, number] | null {
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null
+  let y = 0
+  for (let i = 0; i < 4; i++) {
+    const c = s.charCodeAt(i) - C0
+    if (c < 0 || c > 9) return null
+    y = y * 10 + c
+  }
+  const m1 = s.charCodeAt(5) - C0, m2 = s.charCodeAt(6) - C0
+  const d1 = s.charCodeAt(8) - C0, d2 = s.charCodeAt(9) - C0
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return null
+  const m = m1 * 10 + m2, d = d1 * 10 + d2
+  if (y < 1000 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null
+  return [y, m, d]
+}
+
+/** True if `s` is a real calendar date written 'YYYY-MM-DD' ('2023-02-29' is not). */
+export function isValidDate(s: string): boolean {
+  return parseYmd(s) !== null
+}
+
+/** Parses a date into its day number or throws a VALIDATION DomainError naming `field`. */
+export function toDayNumber(s: string, field = 'date'): number {
+  const p = parseYmd(s)
+  if (!p) return invalid(field, `日期无效：${String(s)}（应为 YYYY-MM-DD）`)
+  return dayNumber(p[0], p[1], p[2])
+}
+
+const DD: string[] = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'))
+const monthPrefixCache = new Map<number, string>()
+
+/** 'YYYY-MM-' for a month index y*12+(m-1); cached because schedules format millions of dates. */
+function monthPrefix(ym: number): string {
+  let p = monthPrefixCache.get(ym)
+  if (p === undefined) {
+    const y = Math.floor(ym / 12)
+    if (y < 1000 || y > 9999) invalid('date', `日期超出支持范围（1000–9999 年）`)
+    p = `${y}-${DD[(ym % 12) + 1]}-`
+    monthPrefixCache.set(ym, p)
+  }
+  return p
+}
+
+/** Formats year/month/day as 'YYYY-MM-DD'. */
+export function formatYmd(y: number, m: number, d: number): string {
+  return monthPrefix(y * 12 + m - 1) + (DD[d] ?? '')
+}
+
+/** Formats a day number as 'YYYY-MM-DD'. */
+export function fromDayNumber(n: number): string {
+  const [y, m, d] = civilFromDayNumber(n)
+  return formatYmd(y, m, d)
+}
+
+/**
+ * Date in month index `ym` (y*12 + m-1) on `day`, or the month's last day if it lacks `day`:
+ * monthDate(2024*12+1, 31) = '2024-02-29'.
+ */
+export function monthDate(ym: number, day: number): string {
+  const y = Math.floor(ym / 12), m = (ym % 12) + 1
+  const dim = daysInMonth(y, m)
+  return monthPrefix(ym) + (DD[day > dim ? dim : day] ?? '')
+}
+
+/**
+ * Adds calendar months (民法典 200–204): same day-of-month, else the month's last day.
+ * addMonths('2024-01-31', 1) = '2024-02-29'; addMonths('2024-02-29', 12) = '2025-02-28'.
+ */
+export function addMonths(date: string, months: number): string {
+  const p = parseYmd(date)
+  if (!p) return invalid('date', `日期无效：${String(date)}（应为 YYYY-MM-DD）`)
+  if (!Number.isSafeInteger(months)) return invalid('months', '月数须为整数')
+  return monthDate(p[0] * 12 + p[1] - 1 + months, p[2])
+}
+
+/** Adds (or with a negative n subtracts) days: addDays('2024-02-28', 1) = '2024-02-29'. */
+export function addDays(date: string, days: number): string {
+  return fromDayNumber(toDayNumber(date) + days)
+}
+
+/**
+ * Days from `a` to `b`, counting `a` but not `b` (算头不算尾); negative if b < a.
+ * daysBetween('2024-04-10', '2024-12-10') = 244.
+ */
+export function daysBetween(a: string, b: string): number {
+  return toDayNumber(b, 'to') - toDayNumber(a, 'from')
+}
+
+/** The later of two ISO dates (string order is date order for 'YYYY-MM-DD'). */
+export function maxDate(a: string, b: string): string {
+  return a >= b ? a : b
+}
