@@ -1,0 +1,103 @@
+/**
+ * `npm run bench [-- --borrowers N --seed S --json]`: benchmarks on a generated database
+ * (county size by default), generated once per seed and size under .bench/ and reused.
+ */
+import { spawn } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { createBackend } from '../electron/backend'
+import { parseArgs } from './args'
+import { generateDemo } from './demo/generate'
+
+export interface BenchResult {
+  name: string
+  value: number
+  unit: 'ms' | 'ops/s' | 'ratio' | 'MiB'
+}
+
+const root = resolve(__dirname, '..')
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)] as number
+}
+
+async function ensureDatabase(seed: number, borrowers: number, log: (s: string) => void): Promise<string> {
+  const dir = join(root, '.bench', `seed-${seed}-b${borrowers}`)
+  if (existsSync(join(dir, 'ready'))) return dir
+  rmSync(dir, { recursive: true, force: true })
+  log(`generating ${borrowers} borrowers (seed ${seed}) in ${dir} …`)
+  await generateDemo({ dataDir: dir, seed, borrowers })
+  mkdirSync(dir, { recursive: true })
+  cpSync(join(dir, 'daihou.sqlite'), join(dir, 'ready')) // marker; also a pristine copy
+  return dir
+}
+
+async function benchOpen(dir: string): Promise<BenchResult> {
+  const times: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now()
+    const b = await createBackend({ dataDir: dir })
+    await b.dispatch({ method: 'system.health', input: {} })
+    times.push(performance.now() - t0)
+    await b.close()
+  }
+  return { name: 'open county database + migrations', value: median(times), unit: 'ms' }
+}
+
+async function firstAnswer(dir: string): Promise<number> {
+  const entry = join(root, 'out/main/web.js')
+  const t0 = performance.now()
+  const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] })
+  try {
+    const url = await new Promise<string>((ok, fail) => {
+      let out = ''
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString()
+        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)
+        if (m) ok(m[0])
+      })
+      child.on('exit', (code) => fail(new Error(`web.js exited with ${code}`)))
+    })
+    for (;;) {
+      const res = await fetch(`${url}api/health`).catch(() => null)
+      if (res?.ok) return performance.now() - t0
+      await new Promise((r) => setTimeout(r, 5))
+    }
+  } finally {
+    child.kill()
+  }
+}
+
+async function benchFirstAnswer(dir: string): Promise<BenchResult> {
+  if (!existsSync(join(root, 'out/main/web.js'))) throw new Error('out/main/web.js missing: run `npm run build` first')
+  const times: number[] = []
+  for (let i = 0; i < 3; i++) times.push(await firstAnswer(dir))
+  return { name: 'browser mode: spawn to first API answer', value: median(times), unit: 'ms' }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), { borrowers: '200000', seed: '1' })
+  const json = args.flags.has('json')
+  const log = (s: string) => (json ? process.stderr.write(`${s}\n`) : console.log(s))
+  const results: BenchResult[] = []
+  const emit = (r: BenchResult) => {
+    results.push(r)
+    if (json) console.log(JSON.stringify(r))
+    else log(`  ${r.name.padEnd(48)} ${r.value.toFixed(r.unit === 'ms' ? 1 : 0).padStart(12)} ${r.unit}`)
+  }
+  const dir = await ensureDatabase(Number(args.seed), Number(args.borrowers), log)
+  log(`database: ${dir}`)
+  emit(await benchOpen(dir))
+  emit(await benchFirstAnswer(dir))
+  const domainBench = join(__dirname, 'bench-domain.ts')
+  if (existsSync(domainBench)) {
+    const mod = (await import(domainBench)) as { benchDomain: () => BenchResult[] | Promise<BenchResult[]> }
+    for (const r of await mod.benchDomain()) emit(r)
+  }
+}
+
+main().catch((e: Error) => {
+  console.error(`bench failed: ${e.message}`)
+  process.exit(1)
+})
