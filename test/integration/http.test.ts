@@ -50,7 +50,7 @@ describe('browser-mode HTTP transport', () => {
   it('GET /api/health answers 200 with ok and the numeric schema version, no login needed', async () => {
     const res = await fetch(`${web.url}api/health`)
     expect(res.status).toBe(200)
-    const body = await res.json()
+    const body = (await res.json()) as { ok: boolean; schemaVersion: unknown }
     expect(body).toMatchObject({ ok: true, schemaVersion: SCHEMA_VERSION })
     expect(typeof body.schemaVersion).toBe('number')
   })
