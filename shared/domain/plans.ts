@@ -4,7 +4,7 @@ import { invalid } from './errors'
 import { monthDate, parseYmd, toDayNumber } from './dates'
 import { assertFen } from './money'
 import { mulDivHalfUp, mul3DivHalfUp, parsePercent } from './rates'
-import { type InterestBasis, MAX_PLAN_RATE, MAX_TERM_MONTHS, type Schedule, type ScheduleRow, annuityPayment, buildSchedule } from './schedule'
+import { type InterestBasis, MAX_PLAN_RATE, MAX_TERM_MONTHS, type Schedule, type ScheduleRow, buildSchedule } from './schedule'
 
 /** One officer-entered row: due date and the principal due on it. */
 export interface CustomRowInput {
@@ -79,11 +79,11 @@ export function reamortize(i: ReamortizeInput): Schedule {
   const n = i.remainingTerm
   if (!Number.isInteger(n) || n < 1 || n > MAX_TERM_MONTHS) invalid('remainingTerm', `剩余期数须为 1–${MAX_TERM_MONTHS} 的整数`)
   const base = { principal: B, annualRate: i.annualRate, method: i.method, startDate: i.fromDate, ...(i.dueDay !== undefined ? { dueDay: i.dueDay } : {}) }
-  if (i.mode === 'lower_payment') return buildSchedule({ ...base, termMonths: n })
-  if (i.mode !== 'shorten_term') return invalid('mode', `未知重算方式：${String(i.mode)}`)
+  if (i.mode !== 'lower_payment' && i.mode !== 'shorten_term') return invalid('mode', `未知重算方式：${String(i.mode)}`)
+  // Without a current installment to keep, shortening has nothing to hold fixed: same as the full term.
+  if (i.mode === 'lower_payment' || i.currentInstallment === undefined) return buildSchedule({ ...base, termMonths: n })
   const rate = parsePercent(i.annualRate, 'annualRate', MAX_PLAN_RATE)
-  const inst = i.currentInstallment ?? (i.method === 'annuity' ? annuityPayment(B, i.annualRate, n) : mulDivHalfUp(B, 1, n))
-  assertFen(inst, 'currentInstallment', 1)
+  const inst = assertFen(i.currentInstallment, 'currentInstallment', 1)
   const p = parseYmd(i.fromDate)
   if (!p) return invalid('fromDate', `日期无效：${String(i.fromDate)}`)
   const day = i.dueDay ?? p[2]
