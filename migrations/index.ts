@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely/migration'
 import * as m0001 from './0001_init'
 import * as m0002 from './0002_borrowers'
+import * as m0003 from './0003_loans'
 
 /** Every migration in order; a static list so the bundle contains them. Forward-only. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
   '0002_borrowers': m0002,
+  '0003_loans': m0003,
 }

@@ -9,6 +9,27 @@ export const PERMISSIONS = [
   'org.manage',
   'dashboard.view',
   'calculator.use',
+  'borrowers.read',
+  'borrowers.write',
+  'loans.read',
+  'loans.write',
+  /** See every officer's portfolio, not only one's own. */
+  'portfolio.all',
+  /** Hand a portfolio over to another officer (责任移交). */
+  'loans.transfer',
+  'archives.read',
+  'archives.write',
+  /** Approve lending a file out and destruction lists. */
+  'archives.approve',
+  'repayments.post',
+  /** 冲正 reversal of a posted repayment. */
+  'repayments.reverse',
+  /** Approve write-off (核销), restructure and extension beyond policy. */
+  'loans.approve',
+  'imports.run',
+  /** See full ID numbers and phone numbers (others see them masked). */
+  'pii.view',
+  'reports.read',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -19,6 +40,21 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'org.manage': '机构设置',
   'dashboard.view': '查看工作台',
   'calculator.use': '贷款计算器',
+  'borrowers.read': '查看借款人',
+  'borrowers.write': '登记和修改借款人',
+  'loans.read': '查看贷款',
+  'loans.write': '登记和修改贷款',
+  'portfolio.all': '查看全部信贷员的贷款',
+  'loans.transfer': '责任移交',
+  'archives.read': '查看档案',
+  'archives.write': '档案登记与借阅',
+  'archives.approve': '档案审批（借阅、销毁）',
+  'repayments.post': '登记还款',
+  'repayments.reverse': '还款冲正',
+  'loans.approve': '审批核销、展期、重组',
+  'imports.run': '导入 Excel',
+  'pii.view': '查看完整身份证号和手机号',
+  'reports.read': '查看报表',
 }
 
 /** zh-CN role names. */
@@ -30,15 +66,23 @@ export const ROLE_LABELS: Record<Role, string> = {
   auditor: '稽核',
 }
 
-const everyone: Permission[] = ['dashboard.view', 'calculator.use']
+const everyone: Permission[] = ['dashboard.view', 'calculator.use', 'borrowers.read', 'loans.read', 'archives.read', 'reports.read']
 
-/** Which role holds which permission; the backend checks this on every call. */
+/**
+ * Which role holds which permission; the backend checks this on every call.
+ * Officers see their own portfolio only (no `portfolio.all`); archivists and auditors see
+ * ID numbers and phones masked (no `pii.view`); auditors write nothing.
+ */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],
-  manager: [...everyone],
-  officer: [...everyone],
-  archivist: [...everyone],
-  auditor: [...everyone, 'audit.read'],
+  manager: [
+    ...everyone,
+    'borrowers.write', 'loans.write', 'portfolio.all', 'loans.transfer', 'archives.approve',
+    'repayments.post', 'repayments.reverse', 'loans.approve', 'imports.run', 'pii.view',
+  ],
+  officer: [...everyone, 'borrowers.write', 'loans.write', 'repayments.post', 'imports.run', 'pii.view'],
+  archivist: [...everyone, 'archives.write', 'portfolio.all'],
+  auditor: [...everyone, 'audit.read', 'portfolio.all'],
 }
 
 /** True when `role` holds `permission`. */

@@ -66,10 +66,36 @@ export interface BorrowersTable {
   updated_at: string
 }
 
+export interface LoansTable {
+  id: Generated<number>
+  borrower_id: number
+  contract_no: string
+  iou_no: string
+  product: string
+  principal: number
+  annual_rate: string
+  term_months: number
+  method: string
+  due_day: number | null
+  disbursement_date: string
+  maturity_date: string
+  purpose: string
+  guarantee_type: string
+  officer_id: number
+  penalty_markup: Generated<string>
+  misuse_markup: Generated<string>
+  misused: Generated<number>
+  status: Generated<string>
+  settled_date: string | null
+  created_at: string
+  updated_at: string
+}
+
 export interface DB {
   org: OrgTable
   users: UsersTable
   settings: SettingsTable
   audit_log: AuditLogTable
   borrowers: BorrowersTable
+  loans: LoansTable
 }
