@@ -27,7 +27,10 @@ export interface Schedule {
   rows: ScheduleRow[]
   totalInterest: number
 }
-/** Input of buildSchedule; `interestBasis` (default 'monthly') applies to annuity/equal principal. */
+/**
+ * Input of buildSchedule. `dueDay` and `interestBasis` (default 'monthly') apply to annuity and
+ * equal principal; interest-only methods settle on the 20th and mature on addMonths(startDate, termMonths).
+ */
 export interface ScheduleInput {
   readonly principal: number
   readonly annualRate: string
