@@ -2,10 +2,10 @@
  * `npm run bench [-- --borrowers N --seed S --json]`: benchmarks on a generated database
  * (county size by default), generated once per seed and size under .bench/ and reused.
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { createBackend } from '../electron/backend'
+import { createBackend, SCHEMA_VERSION } from '../electron/backend'
 import { parseArgs } from './args'
 import { generateDemo } from './demo/generate'
 
@@ -23,7 +23,8 @@ function median(xs: number[]): number {
 }
 
 async function ensureDatabase(seed: number, borrowers: number, log: (s: string) => void): Promise<string> {
-  const dir = join(root, '.bench', `seed-${seed}-b${borrowers}`)
+  // Keyed by schema version too: a newer schema usually means the generator writes more tables.
+  const dir = join(root, '.bench', `seed-${seed}-b${borrowers}-v${SCHEMA_VERSION}`)
   if (existsSync(join(dir, 'ready'))) return dir
   rmSync(dir, { recursive: true, force: true })
   log(`generating ${borrowers} borrowers (seed ${seed}) in ${dir} …`)
@@ -70,7 +71,9 @@ async function firstAnswer(dir: string): Promise<number> {
 }
 
 async function benchFirstAnswer(dir: string): Promise<BenchResult> {
-  if (!existsSync(join(root, 'out/main/web.js'))) throw new Error('out/main/web.js missing: run `npm run build` first')
+  // Build when sources are newer than out/ (same rule as `npm run web`).
+  const built = spawnSync(process.execPath, ['-e', "import('./scripts/web.mjs').then((m) => m.ensureBuilt())"], { cwd: root, stdio: 'inherit' })
+  if (built.status !== 0) throw new Error('build failed')
   const times: number[] = []
   for (let i = 0; i < 3; i++) times.push(await firstAnswer(dir))
   return { name: 'browser mode: spawn to first API answer', value: median(times), unit: 'ms' }
