@@ -69,23 +69,27 @@ export function toDayNumber(s: string, field = 'date'): number {
 }
 
 const DD: string[] = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'))
-const monthPrefixCache = new Map<number, string>()
+// Every date string of a month, built once and shared: schedules format millions of due
+// dates, and equal strings then also share memory. Indexed by ym − 12000 (year 1000).
+const monthCache: (readonly string[] | undefined)[] = new Array<undefined>(9000 * 12).fill(undefined)
 
-/** 'YYYY-MM-' for a month index y*12+(m-1); cached because schedules format millions of dates. */
-function monthPrefix(ym: number): string {
-  let p = monthPrefixCache.get(ym)
-  if (p === undefined) {
-    const y = Math.floor(ym / 12)
+/** The month's date strings indexed by day 1–31, days past its end mapped to its last day. */
+function monthDates(ym: number): readonly string[] {
+  let dates = monthCache[ym - 12000]
+  if (dates === undefined) {
+    const y = Math.floor(ym / 12), m = (ym % 12) + 1
     if (y < 1000 || y > 9999) invalid('date', `日期超出支持范围（1000–9999 年）`)
-    p = `${y}-${DD[(ym % 12) + 1]}-`
-    monthPrefixCache.set(ym, p)
+    const dim = daysInMonth(y, m)
+    const prefix = `${y}-${DD[m]}-`
+    dates = DD.map((dd, d) => prefix + (d > dim ? DD[dim] : dd))
+    monthCache[ym - 12000] = dates
   }
-  return p
+  return dates
 }
 
 /** Formats year/month/day as 'YYYY-MM-DD'. */
 export function formatYmd(y: number, m: number, d: number): string {
-  return monthPrefix(y * 12 + m - 1) + (DD[d] ?? '')
+  return monthDates(y * 12 + m - 1)[d] ?? ''
 }
 
 /** Formats a day number as 'YYYY-MM-DD'. */
@@ -99,9 +103,7 @@ export function fromDayNumber(n: number): string {
  * monthDate(2024*12+1, 31) = '2024-02-29'.
  */
 export function monthDate(ym: number, day: number): string {
-  const y = Math.floor(ym / 12), m = (ym % 12) + 1
-  const dim = daysInMonth(y, m)
-  return monthPrefix(ym) + (DD[day > dim ? dim : day] ?? '')
+  return monthDates(ym)[day > 31 ? 31 : day] ?? ''
 }
 
 /**

@@ -90,6 +90,15 @@ export function buildSchedule(i: ScheduleInput): Schedule {
   }
 }
 
+/** round_half_up(x / d) where x = a·b was computed in floats; exact fallback when x is large. */
+function halfUp(x: number, d: number, a: number, b: number): number {
+  if (x > 4503599627370496 || d > 4503599627370496) return mulDivHalfUp(a, b, d)
+  let q = Math.floor(x / d)
+  let r = x - q * d
+  if (r < 0) { q -= 1; r += d } else if (r >= d) { q += 1; r -= d }
+  return r * 2 >= d ? q + 1 : q
+}
+
 const factorCache = new Map<string, { num: bigint; den: bigint }>()
 
 /**
@@ -139,14 +148,16 @@ function amortized(p: Plan, method: 'annuity' | 'equal_principal', basis: Intere
     level = mulDivHalfUp(P, 1, n)
     if (level * (n - 1) > P) level = Math.floor(P / n)
   }
-  const rows: ScheduleRow[] = new Array<ScheduleRow>(n)
+  const rows: ScheduleRow[] = []
+  const actual = basis === 'actual_days'
   let bal = P, total = 0, prevDn = p.startDn
   for (let k = 1; k <= n; k++) {
     const ym = p.startYm + k
     const dueDate = monthDate(ym, p.dueDay)
-    let interest: number
-    if (basis === 'monthly') interest = rate.num === 0 ? 0 : mulDivHalfUp(bal, rate.num, monthDen)
-    else {
+    let interest = 0
+    if (!actual) {
+      if (rate.num !== 0) interest = halfUp(bal * rate.num, monthDen, bal, rate.num)
+    } else {
       const y = Math.floor(ym / 12), m = (ym % 12) + 1
       const dn = dayNumber(y, m, Math.min(p.dueDay, daysInMonth(y, m)))
       interest = mul3DivHalfUp(bal, dn - prevDn, rate.num, dayDen)
@@ -158,7 +169,7 @@ function amortized(p: Plan, method: 'annuity' | 'equal_principal', basis: Intere
     else principal = Math.min(level, bal)
     bal -= principal
     total += interest
-    rows[k - 1] = { seq: k, dueDate, principal, interest, payment: principal + interest, balance: bal }
+    rows.push({ seq: k, dueDate, principal, interest, payment: principal + interest, balance: bal })
   }
   return { rows, totalInterest: total }
 }
