@@ -39,21 +39,21 @@ export function civilFromDayNumber(n: number): [number, number, number] {
 
 const C0 = 48 // '0'
 
+/** Packs a strict 'YYYY-MM-DD' (years 1000–9999) as y·10000 + m·100 + d, or -1 if not a real date. */
+function packYmd(s: string): number {
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1
+  // Unrolled: this parses every due date of a batch run; (c >>> 0) > 9 rejects non-digits.
+  const y1 = s.charCodeAt(0) - C0, y2 = s.charCodeAt(1) - C0, y3 = s.charCodeAt(2) - C0, y4 = s.charCodeAt(3) - C0
+  const m1 = s.charCodeAt(5) - C0, m2 = s.charCodeAt(6) - C0, d1 = s.charCodeAt(8) - C0, d2 = s.charCodeAt(9) - C0
+  if ((y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (y4 >>> 0) > 9 || (m1 >>> 0) > 9 || (m2 >>> 0) > 9 || (d1 >>> 0) > 9 || (d2 >>> 0) > 9) return -1
+  const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4, m = m1 * 10 + m2, d = d1 * 10 + d2
+  return y < 1000 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m) ? -1 : y * 10000 + m * 100 + d
+}
+
 /** Parses a strict 'YYYY-MM-DD' (years 1000–9999) into [y, m, d], or null if not a real date. */
 export function parseYmd(s: string): [number, number, number] | null {
-  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null
-  let y = 0
-  for (let i = 0; i < 4; i++) {
-    const c = s.charCodeAt(i) - C0
-    if (c < 0 || c > 9) return null
-    y = y * 10 + c
-  }
-  const m1 = s.charCodeAt(5) - C0, m2 = s.charCodeAt(6) - C0
-  const d1 = s.charCodeAt(8) - C0, d2 = s.charCodeAt(9) - C0
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return null
-  const m = m1 * 10 + m2, d = d1 * 10 + d2
-  if (y < 1000 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null
-  return [y, m, d]
+  const v = packYmd(s)
+  return v < 0 ? null : [Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100]
 }
 
 /** True if `s` is a real calendar date written 'YYYY-MM-DD' ('2023-02-29' is not). */
@@ -63,9 +63,15 @@ export function isValidDate(s: string): boolean {
 
 /** Parses a date into its day number or throws a VALIDATION DomainError naming `field`. */
 export function toDayNumber(s: string, field = 'date'): number {
-  const p = parseYmd(s)
-  if (!p) return invalid(field, `日期无效：${String(s)}（应为 YYYY-MM-DD）`)
-  return dayNumber(p[0], p[1], p[2])
+  const v = packYmd(s)
+  if (v < 0) return invalid(field, `日期无效：${String(s)}（应为 YYYY-MM-DD）`)
+  // Years ≥ 1000 keep every quotient positive, so truncation (| 0) equals floor here.
+  const y = (v / 10000) | 0, m = ((v / 100) | 0) % 100, d = v % 100
+  const yy = m <= 2 ? y - 1 : y
+  const era = (yy / 400) | 0
+  const yoe = yy - era * 400
+  const doy = (((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) | 0) + d - 1
+  return era * 146097 + yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy - 719468
 }
 
 const DD: string[] = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'))

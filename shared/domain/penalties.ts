@@ -33,12 +33,19 @@ export interface OverdueCharges {
 }
 
 interface DailyCoef { num: number; den: number; bnum: bigint; bden: bigint; safe: boolean }
-const coefCache = new Map<string, DailyCoef>()
+// Two-level cache (rate → markup → coefficient): no key string is built per call, so the
+// strings' cached hashes make a lookup cheap in batch runs over millions of installments.
+const coefCache = new Map<string, Map<string, DailyCoef>>()
 
 /** Daily penalty rate as an exact fraction: rate% × (1 + markup%) / 360. */
 function dailyPenaltyCoef(annualRate: string, markupPercent: string): DailyCoef {
-  const key = `${annualRate}|${markupPercent}`
-  let c = coefCache.get(key)
+  let byMarkup = coefCache.get(annualRate)
+  if (byMarkup === undefined) {
+    if (coefCache.size > 1_000) coefCache.clear()
+    byMarkup = new Map()
+    coefCache.set(annualRate, byMarkup)
+  }
+  let c = byMarkup.get(markupPercent)
   if (c === undefined) {
     const r = parsePercent(annualRate, 'annualRate', MAX_ACCRUAL_RATE)
     const m = parsePercent(markupPercent, 'markupPercent', MAX_MARKUP)
@@ -49,8 +56,8 @@ function dailyPenaltyCoef(annualRate: string, markupPercent: string): DailyCoef 
     const safe = Number.isSafeInteger(num) && Number.isSafeInteger(den)
     const f = safe ? fraction(num, den) : { num, den }
     c = { num: f.num, den: f.den, bnum, bden, safe }
-    if (coefCache.size > 10_000) coefCache.clear()
-    coefCache.set(key, c)
+    if (byMarkup.size > 100) byMarkup.clear()
+    byMarkup.set(markupPercent, c)
   }
   return c
 }

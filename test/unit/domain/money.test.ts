@@ -1,7 +1,8 @@
 // Money, rates and dates helpers; figures by hand.
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  DomainError, addDays, addFen, addMonths, annualToMonthlyPermille, assertFen, daysBetween, daysInMonth, formatFen, isLeapYear, isValidDate,
+  DomainError, addDays, fromDayNumber, toDayNumber, addFen, addMonths, annualToMonthlyPermille, assertFen, daysBetween, daysInMonth, formatFen, isLeapYear, isValidDate,
   maxDate, monthlyPermilleToAnnual, mulDivHalfUp, parseDecimal, parseYuan,
 } from '../../../shared/domain'
 
@@ -94,5 +95,11 @@ describe('dates', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29')
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29')
     expect(maxDate('2024-01-02', '2023-12-31')).toBe('2024-01-02')
+  })
+  it('property: day numbers agree with an independent count (Date.UTC, test-side only) and round-trip', () => {
+    fc.assert(fc.property(fc.integer({ min: -300_000, max: 2_900_000 }), (n) => {
+      const iso = new Date(n * 86_400_000).toISOString().slice(0, 10)
+      return fromDayNumber(n) === iso && toDayNumber(iso) === n
+    }), { numRuns: 5000 })
   })
 })
