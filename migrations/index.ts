@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration'
 import * as m0001 from './0001_init'
 import * as m0002 from './0002_borrowers'
 import * as m0003 from './0003_loans'
+import * as m0004 from './0004_archives'
 
 /** Every migration in order; a static list so the bundle contains them. Forward-only. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
   '0002_borrowers': m0002,
   '0003_loans': m0003,
+  '0004_archives': m0004,
 }

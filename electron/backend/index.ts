@@ -7,6 +7,15 @@ import { authHandlers } from './services/auth'
 import { getNumberSetting } from './services/settings'
 import { systemHandlers } from './services/system'
 import { userHandlers } from './services/users'
+import { archiveHandlers } from './services/archives'
+import { destructionHandlers } from './services/archive-destruction'
+import { lendingHandlers } from './services/archive-lending'
+import { scanHandlers } from './services/archive-scans'
+import { borrowerHandlers } from './services/borrowers'
+import { importHandlers } from './services/imports'
+import { loanHandlers } from './services/loans'
+import { loanSecurityHandlers } from './services/loan-security'
+import { searchHandlers } from './services/search'
 
 export { DatabaseOpenError, SCHEMA_VERSION } from './db/connection'
 
@@ -16,6 +25,15 @@ export const handlers: Handlers = {
   ...authHandlers,
   ...userHandlers,
   ...auditHandlers,
+  ...borrowerHandlers,
+  ...loanHandlers,
+  ...loanSecurityHandlers,
+  ...archiveHandlers,
+  ...scanHandlers,
+  ...lendingHandlers,
+  ...destructionHandlers,
+  ...searchHandlers,
+  ...importHandlers,
 }
 
 export interface BackendOptions {

@@ -4,6 +4,11 @@ import { authMethods } from './auth'
 import type { MethodDef } from './contract'
 import { systemMethods } from './system'
 import { userMethods } from './users'
+import { archiveMethods } from './archives'
+import { borrowerMethods } from './borrowers'
+import { importMethods } from './imports'
+import { loanMethods } from './loans'
+import { searchMethods } from './search'
 
 export * from './errors'
 export * from './permissions'
@@ -11,6 +16,11 @@ export * from './contract'
 export type { UserView } from './common'
 export type { SessionView } from './auth'
 export type { AuditEntryView } from './audit'
+export * from './borrowers'
+export * from './loans'
+export * from './archives'
+export * from './search'
+export * from './imports'
 
 /** Every API method, declared once; both transports and the dispatcher use this map. */
 export const contract = {
@@ -18,6 +28,11 @@ export const contract = {
   ...authMethods,
   ...userMethods,
   ...auditMethods,
+  ...borrowerMethods,
+  ...loanMethods,
+  ...archiveMethods,
+  ...searchMethods,
+  ...importMethods,
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract
