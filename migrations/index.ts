@@ -3,6 +3,7 @@ import * as m0001 from './0001_init'
 import * as m0002 from './0002_borrowers'
 import * as m0003 from './0003_loans'
 import * as m0004 from './0004_archives'
+import * as m0005 from './0005_servicing'
 
 /** Every migration in order; a static list so the bundle contains them. Forward-only. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_borrowers': m0002,
   '0003_loans': m0003,
   '0004_archives': m0004,
+  '0005_servicing': m0005,
 }

@@ -7,6 +7,7 @@ import { authHandlers } from './services/auth'
 import { getNumberSetting } from './services/settings'
 import { systemHandlers } from './services/system'
 import { userHandlers } from './services/users'
+import { servicingHandlers } from './services/servicing'
 import { archiveHandlers } from './services/archives'
 import { destructionHandlers } from './services/archive-destruction'
 import { lendingHandlers } from './services/archive-lending'
@@ -25,6 +26,7 @@ export const handlers: Handlers = {
   ...authHandlers,
   ...userHandlers,
   ...auditHandlers,
+  ...servicingHandlers,
   ...borrowerHandlers,
   ...loanHandlers,
   ...loanSecurityHandlers,

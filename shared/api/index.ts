@@ -4,6 +4,7 @@ import { authMethods } from './auth'
 import type { MethodDef } from './contract'
 import { systemMethods } from './system'
 import { userMethods } from './users'
+import { servicingMethods } from './servicing'
 import { archiveMethods } from './archives'
 import { borrowerMethods } from './borrowers'
 import { importMethods } from './imports'
@@ -16,6 +17,7 @@ export * from './contract'
 export type { UserView } from './common'
 export type { SessionView } from './auth'
 export type { AuditEntryView } from './audit'
+export * from './servicing'
 export * from './borrowers'
 export * from './loans'
 export * from './archives'
@@ -28,6 +30,7 @@ export const contract = {
   ...authMethods,
   ...userMethods,
   ...auditMethods,
+  ...servicingMethods,
   ...borrowerMethods,
   ...loanMethods,
   ...archiveMethods,
