@@ -1,0 +1,18 @@
+import type { Permission } from '@shared/api'
+import type { ComponentType } from 'react'
+import { IconAudit, IconHome, IconUsers } from '../components/icons'
+
+/** One navigation entry; shown only when the user holds `permission`. */
+export interface NavItem {
+  path: string
+  labelKey: 'nav.dashboard' | 'nav.users' | 'nav.audit'
+  permission: Permission
+  icon: ComponentType<{ size?: number }>
+}
+
+/** Areas that exist, in navbar order (Alt+1… follows this order among the visible ones). */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', labelKey: 'nav.dashboard', permission: 'dashboard.view', icon: IconHome },
+  { path: '/users', labelKey: 'nav.users', permission: 'users.manage', icon: IconUsers },
+  { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read', icon: IconAudit },
+]

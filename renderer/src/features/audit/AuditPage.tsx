@@ -1,0 +1,168 @@
+import { Alert, Autocomplete, Button, Code, EmptyState, Group, Loader, Paper, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core'
+import { DateInput } from '@mantine/dates'
+import { useForm } from '@mantine/form'
+import { contract, METHOD_NAMES, type MethodName } from '@shared/api'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '../../app/format'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { ForbiddenPage } from '../../components/ForbiddenPage'
+import { IconCheck, IconInbox, IconShield } from '../../components/icons'
+import { PageHeader } from '../../components/PageHeader'
+import { type AuditFilters, useAuditLog, useVerifyAudit } from './use-audit'
+
+const EMPTY: AuditFilters = { username: '', method: '', from: null, to: null }
+const AREAS = [...new Set(METHOD_NAMES.map((m) => `${m.split('.')[0]}.`))]
+const METHOD_SUGGESTIONS = [...AREAS, ...METHOD_NAMES]
+
+function methodSummary(method: string): string | undefined {
+  return (contract as Record<string, { summary: string } | undefined>)[method as MethodName]?.summary
+}
+
+/** 审计日志: filter, page with "load more", and verify the hash chain. */
+export function AuditPage() {
+  const { t, i18n } = useTranslation()
+  const [filters, setFilters] = useState<AuditFilters>(EMPTY)
+  const log = useAuditLog(filters)
+  const verify = useVerifyAudit()
+  const form = useForm({ initialValues: EMPTY })
+  const zh = i18n.language !== 'en'
+
+  if (log.error?.code === 'FORBIDDEN') {
+    return <ForbiddenPage title={t('audit.title')} error={log.error} />
+  }
+
+  const runVerify = () => {
+    verify.mutate({}).catch(() => undefined)
+  }
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('audit.title')}
+        subtitle={t('audit.subtitle')}
+        actions={
+          <Button variant="light" leftSection={<IconShield size={16} />} loading={verify.loading} onClick={runVerify}>
+            {t('audit.verify')}
+          </Button>
+        }
+      />
+      {verify.error && <ErrorAlert error={verify.error} />}
+      {verify.data &&
+        (verify.data.ok ? (
+          <Alert color="teal" variant="light" icon={<IconCheck size={20} />} title={t('audit.verifyOkTitle')} data-testid="verify-result" withCloseButton onClose={verify.reset}>
+            {t('audit.verifyOk', { count: verify.data.checked })}
+          </Alert>
+        ) : (
+          <Alert color="red" variant="filled" title={t('audit.verifyBrokenTitle')} data-testid="verify-result" withCloseButton onClose={verify.reset}>
+            {t('audit.verifyBroken', { id: verify.data.firstBrokenId, reason: verify.data.reason ?? '' })}
+          </Alert>
+        ))}
+
+      <Paper withBorder radius="md" p="md">
+        <form onSubmit={form.onSubmit((v) => setFilters({ ...v }))} noValidate>
+          <Group align="flex-end" gap="sm">
+            <TextInput label={t('audit.user')} placeholder={t('audit.userPlaceholder')} w={160} {...form.getInputProps('username')} />
+            <Autocomplete
+              label={t('audit.method')}
+              placeholder={t('audit.methodPlaceholder')}
+              data={METHOD_SUGGESTIONS}
+              limit={12}
+              w={220}
+              {...form.getInputProps('method')}
+            />
+            <DateInput label={t('audit.from')} valueFormat="YYYY-MM-DD" placeholder="YYYY-MM-DD" clearable w={150} {...form.getInputProps('from')} />
+            <DateInput label={t('audit.to')} valueFormat="YYYY-MM-DD" placeholder="YYYY-MM-DD" clearable w={150} {...form.getInputProps('to')} />
+            <Button type="submit">{t('audit.search')}</Button>
+            <Button
+              variant="default"
+              onClick={() => {
+                form.setValues(EMPTY)
+                setFilters(EMPTY)
+              }}
+            >
+              {t('audit.clear')}
+            </Button>
+          </Group>
+        </form>
+      </Paper>
+
+      {log.error && <ErrorAlert error={log.error} onRetry={() => void log.reload()} />}
+
+      <Paper withBorder radius="md">
+        <Table.ScrollContainer minWidth={860}>
+          <Table verticalSpacing="xs" horizontalSpacing="md" striped highlightOnHover data-testid="audit-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={70}>#</Table.Th>
+                <Table.Th w={170}>{t('audit.time')}</Table.Th>
+                <Table.Th w={120}>{t('audit.user')}</Table.Th>
+                <Table.Th w={190}>{t('audit.method')}</Table.Th>
+                <Table.Th w={110}>{t('audit.entity')}</Table.Th>
+                <Table.Th>{t('audit.summary')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {!log.loaded && log.loading
+                ? [0, 1, 2, 3].map((i) => (
+                    <Table.Tr key={i}>
+                      {[0, 1, 2, 3, 4, 5].map((j) => (
+                        <Table.Td key={j}>
+                          <Skeleton h={14} />
+                        </Table.Td>
+                      ))}
+                    </Table.Tr>
+                  ))
+                : log.entries.map((e) => (
+                    <Table.Tr key={e.id}>
+                      <Table.Td c="dimmed">{e.id}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
+                      <Table.Td>{e.username ?? <Text span c="dimmed" size="sm">{t('audit.system')}</Text>}</Table.Td>
+                      <Table.Td>
+                        {zh && methodSummary(e.method) ? (
+                          <Stack gap={0}>
+                            <Text size="sm">{methodSummary(e.method)}</Text>
+                            <Code fz={11} bg="transparent" p={0} c="dimmed">
+                              {e.method}
+                            </Code>
+                          </Stack>
+                        ) : (
+                          <Code>{e.method}</Code>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">
+                          {e.entity}
+                          {e.entityId && <Text span c="dimmed" size="sm">{` #${e.entityId}`}</Text>}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" style={{ wordBreak: 'break-all' }}>
+                          {e.summary}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {log.loaded && log.entries.length === 0 && (
+          <EmptyState py="xl" icon={<IconInbox size={28} />} withIndicatorBackground title={t('audit.empty')} description={t('audit.emptyHint')} />
+        )}
+        {log.loaded && log.entries.length > 0 && (
+          <Group justify="center" p="md">
+            {log.hasMore ? (
+              <Button variant="default" loading={log.loading} onClick={() => void log.loadMore()}>
+                {t('audit.loadMore')}
+              </Button>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {log.loading ? <Loader size="xs" /> : t('audit.end', { count: log.entries.length })}
+              </Text>
+            )}
+          </Group>
+        )}
+      </Paper>
+    </Stack>
+  )
+}

@@ -1,0 +1,4 @@
+import { useMutation } from '../../api/hooks'
+
+/** Changes the caller's own password. */
+export const useChangePassword = () => useMutation('auth.changePassword')

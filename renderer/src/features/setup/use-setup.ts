@@ -1,0 +1,4 @@
+import { useMutation } from '../../api/hooks'
+
+/** First-run setup: creates the org and the first administrator. */
+export const useSetup = () => useMutation('system.setup')

@@ -1,0 +1,99 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+
+const ROOT = resolve(__dirname, '../..')
+const WEB_JS = join(ROOT, 'out/main/web.js')
+export const SCREENSHOT_DIR = join(ROOT, 'test-results/screenshots')
+
+/** A browser-mode server on a free port with its own temp data dir. */
+export interface DaihouServer {
+  url: string
+  dataDir: string
+}
+
+async function startServer(): Promise<{ server: DaihouServer; child: ChildProcess; stop: () => Promise<void> }> {
+  if (!existsSync(WEB_JS)) throw new Error(`${WEB_JS} missing — run \`npx electron-vite build\` first (npm run test:e2e does)`)
+  const dataDir = mkdtempSync(join(tmpdir(), 'daihou-e2e-'))
+  const child = spawn(process.execPath, [WEB_JS, '--port', '0', '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  const url = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start in 20 s:\n${output}`)), 20_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
+      if (m?.[1]) {
+        clearTimeout(timer)
+        ok(m[1])
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', (c: Buffer) => (output += c.toString()))
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      fail(new Error(`server exited with ${code}:\n${output}`))
+    })
+  })
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise<void>((ok) => child.once('exit', () => ok()))
+      child.kill('SIGTERM')
+      await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5_000))])
+      if (child.exitCode === null) child.kill('SIGKILL')
+    }
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  return { server: { url, dataDir }, child, stop }
+}
+
+export const ADMIN = { orgName: '青山县农村信用合作联社', branchCode: '320101', username: 'admin', displayName: '张建国', password: 'Admin1234' }
+
+/** `server` is a fresh backend per test; `page` is pointed at it. */
+export const test = base.extend<{ server: DaihouServer }>({
+  server: async ({}, use) => {
+    const s = await startServer()
+    try {
+      await use(s.server)
+    } finally {
+      await s.stop()
+    }
+  },
+})
+
+export { expect }
+
+/** Saves a full-page screenshot under test-results/screenshots/. */
+export async function snap(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+}
+
+/** Completes first-run setup through the UI. */
+export async function completeSetup(page: Page, server: DaihouServer): Promise<void> {
+  await page.goto(server.url)
+  await expect(page.getByRole('heading', { name: '首次设置' })).toBeVisible()
+  await page.getByLabel('机构名称').fill(ADMIN.orgName)
+  await page.getByLabel('机构号').fill(ADMIN.branchCode)
+  await page.getByLabel('用户名').fill(ADMIN.username)
+  await page.getByLabel('姓名').fill(ADMIN.displayName)
+  await page.getByRole('textbox', { name: '密码', exact: true }).fill(ADMIN.password)
+  await page.getByLabel('确认密码').fill(ADMIN.password)
+  await page.getByRole('button', { name: '完成设置' }).click()
+  await expect(page.getByText('首次设置完成，请用管理员账户登录')).toBeVisible()
+}
+
+/** Logs in through the login form (Enter submits). */
+export async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username)
+  await page.getByRole('textbox', { name: '密码', exact: true }).fill(password)
+  await page.getByRole('textbox', { name: '密码', exact: true }).press('Enter')
+}
+
+/** Fresh server → setup → logged in as admin on the dashboard. */
+export async function setupAndLoginAdmin(page: Page, server: DaihouServer): Promise<void> {
+  await completeSetup(page, server)
+  await login(page, ADMIN.username, ADMIN.password)
+  await expect(page.getByTestId('user-name')).toHaveText(ADMIN.displayName)
+}
