@@ -50,7 +50,10 @@ async function startServer(): Promise<{ server: DaihouServer; child: ChildProces
 
 export const ADMIN = { orgName: '青山县农村信用合作联社', branchCode: '320101', username: 'admin', displayName: '张建国', password: 'Admin1234' }
 
-/** `server` is a fresh backend per test; `page` is pointed at it. */
+/**
+ * `server` is a fresh backend per test. `page` fails the test on uncaught page errors and on
+ * CSP violations (the page must run under the same strict policy as the Electron window).
+ */
 export const test = base.extend<{ server: DaihouServer }>({
   server: async ({}, use) => {
     const s = await startServer()
@@ -59,6 +62,15 @@ export const test = base.extend<{ server: DaihouServer }>({
     } finally {
       await s.stop()
     }
+  },
+  page: async ({ page }, use) => {
+    const problems: string[] = []
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`csp: ${m.text()}`)
+    })
+    await use(page)
+    expect(problems, 'page errors / CSP violations').toEqual([])
   },
 })
 

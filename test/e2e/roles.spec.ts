@@ -58,9 +58,12 @@ test('first-run setup, admin creates an officer, officer must change password an
   await expect(alert).toBeVisible()
   await expect(alert).toContainText('您没有权限执行此操作（需要“用户管理”权限）')
   await snap(page, 'forbidden-zh')
+  await page.goto(`${server.url}#/audit`)
+  await expect(page.getByRole('alert').filter({ hasText: '没有权限' })).toContainText('需要“查看审计日志”权限')
+  await expect(page.getByRole('heading', { name: '审计日志' })).toBeVisible()
 })
 
-test('setup form shows zh-CN validation messages and server field errors', async ({ page, server }) => {
+test('setup form validates in zh-CN before calling the server', async ({ page, server }) => {
   await page.goto(server.url)
   await expect(page.getByLabel('机构名称')).toBeFocused()
   await page.getByLabel('机构名称').press('Enter')

@@ -1,6 +1,7 @@
 import { AuditPage } from '../features/audit/AuditPage'
 import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { UsersPage } from '../features/users/UsersPage'
+import { servicingRoute } from '../features/servicing/routes'
 import { NotFoundPage } from './NotFoundPage'
 
 /**
@@ -16,6 +17,6 @@ export function Routes({ route }: { route: string }) {
     case '/audit':
       return <AuditPage />
     default:
-      return <NotFoundPage path={route} />
+      return servicingRoute(route) ?? <NotFoundPage path={route} />
   }
 }

@@ -34,11 +34,13 @@ void i18next.use(initReactI18next).init({
 })
 
 document.documentElement.lang = i18next.language
+document.title = i18next.t('app.name')
 
 /** Switches the UI language and remembers it for next time. */
 export function setLanguage(lang: Language): void {
   void i18next.changeLanguage(lang)
   document.documentElement.lang = lang
+  document.title = i18next.t('app.name')
   try {
     localStorage.setItem(STORAGE_KEY, lang)
   } catch {
