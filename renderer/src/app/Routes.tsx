@@ -1,7 +1,6 @@
 import { AuditPage } from '../features/audit/AuditPage'
 import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { UsersPage } from '../features/users/UsersPage'
-import { servicingRoute } from '../features/servicing/routes'
 import { NotFoundPage } from './NotFoundPage'
 
 /**
@@ -17,6 +16,6 @@ export function Routes({ route }: { route: string }) {
     case '/audit':
       return <AuditPage />
     default:
-      return servicingRoute(route) ?? <NotFoundPage path={route} />
+      return <NotFoundPage path={route} />
   }
 }
