@@ -77,9 +77,37 @@ test('setup form validates in zh-CN before calling the server', async ({ page, s
   await snap(page, 'setup-zh')
 })
 
-test('wrong password shows the server message with attempts left', async ({ page, server }) => {
+test('wrong passwords show the server message with attempts left, then the lockout', async ({ page, server }) => {
   await completeSetup(page, server)
   await login(page, ADMIN.username, 'wrong-pass1')
   await expect(page.getByRole('alert')).toContainText('用户名或密码错误（还可尝试 4 次）')
   await expect(page.getByRole('textbox', { name: '密码', exact: true })).toHaveValue('')
+  for (const left of [3, 2, 1]) {
+    await login(page, ADMIN.username, 'wrong-pass1')
+    await expect(page.getByRole('alert')).toContainText(`还可尝试 ${left} 次`)
+  }
+  await login(page, ADMIN.username, 'wrong-pass1')
+  await expect(page.getByRole('alert')).toContainText('连续 5 次密码错误，账户已锁定 15 分钟')
+  await expect(page.getByRole('alert')).toContainText('已锁定')
+  // Even the right password is refused while locked.
+  await login(page, ADMIN.username, ADMIN.password)
+  await expect(page.getByRole('alert')).toContainText('账户已锁定')
+})
+
+test('an expired session sends the user back to login with a notice', async ({ page, server, request }) => {
+  await setupAndLoginAdmin(page, server)
+  const token = await page.evaluate(() => sessionStorage.getItem('daihou.token'))
+  expect(token).toBeTruthy()
+  // End the session behind the page's back (as a server restart would).
+  const res = await request.post(`${server.url}api/call`, {
+    data: { method: 'auth.logout', input: {} },
+    headers: { authorization: `Bearer ${token}` },
+  })
+  expect((await res.json()).ok).toBe(true)
+  await page.keyboard.press('Alt+2')
+  await expect(page.getByText('登录已失效，请重新登录')).toBeVisible()
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible()
+  expect(await page.evaluate(() => sessionStorage.getItem('daihou.token'))).toBeNull()
+  await login(page, ADMIN.username, ADMIN.password)
+  await expect(page.getByTestId('user-name')).toHaveText(ADMIN.displayName)
 })

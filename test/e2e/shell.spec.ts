@@ -69,6 +69,23 @@ test('audit log: filters, load more via beforeId, and chain verification', async
   await page.getByRole('button', { name: '清除条件' }).click()
   await expect(table.locator('tbody tr')).toHaveCount(100)
 
+  // Date range: one in the past is empty; yesterday..tomorrow holds everything.
+  const from = page.getByRole('textbox', { name: '开始日期' })
+  const to = page.getByRole('textbox', { name: '结束日期' })
+  await from.fill('2020-01-01')
+  await from.press('Escape')
+  await to.fill('2020-01-31')
+  await to.press('Escape')
+  await to.press('Enter')
+  await expect(page.getByText('没有符合条件的记录')).toBeVisible()
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+  await from.fill(day(-1))
+  await from.press('Escape')
+  await to.fill(day(1))
+  await to.press('Escape')
+  await to.press('Enter')
+  await expect(table.locator('tbody tr')).toHaveCount(100)
+
 })
 
 test('English switch changes the nav labels and is remembered after reload', async ({ page, server }) => {
