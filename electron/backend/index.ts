@@ -3,6 +3,7 @@ import type { BackendEnv, Handlers } from './context'
 import { openDatabase } from './db/connection'
 import { createDispatcher, type CallRequest } from './dispatcher'
 import { auditHandlers } from './services/audit'
+import { calculatorHandlers } from './services/calculator'
 import { authHandlers } from './services/auth'
 import { getNumberSetting } from './services/settings'
 import { systemHandlers } from './services/system'
@@ -26,6 +27,7 @@ export const handlers: Handlers = {
   ...authHandlers,
   ...userHandlers,
   ...auditHandlers,
+  ...calculatorHandlers,
   ...servicingHandlers,
   ...borrowerHandlers,
   ...loanHandlers,

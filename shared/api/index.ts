@@ -10,6 +10,7 @@ import { borrowerMethods } from './borrowers'
 import { importMethods } from './imports'
 import { loanMethods } from './loans'
 import { searchMethods } from './search'
+import { calculatorMethods } from './calculator'
 
 export * from './errors'
 export * from './permissions'
@@ -23,6 +24,7 @@ export * from './loans'
 export * from './archives'
 export * from './search'
 export * from './imports'
+export * from './calculator'
 
 /** Every API method, declared once; both transports and the dispatcher use this map. */
 export const contract = {
@@ -36,6 +38,7 @@ export const contract = {
   ...archiveMethods,
   ...searchMethods,
   ...importMethods,
+  ...calculatorMethods,
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract
