@@ -8,7 +8,7 @@ import { defineConfig } from '@playwright/test'
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/artifacts',
-  timeout: 60_000,
+  timeout: 120_000, // generous: CI machines here have 2 cores shared with builds
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,

@@ -37,6 +37,7 @@ test('zh-CN dashboard shows org, greeting and counts; quick links and Alt+N navi
 })
 
 test('audit log: filters, load more via beforeId, and chain verification', async ({ page, server, request }) => {
+  test.slow() // 120 API writes to fill a second page
   await setupAndLoginAdmin(page, server)
   // 120 extra entries so the list needs a second page (100 per page).
   const { token } = await apiCall(request, server, 'auth.login', { username: ADMIN.username, password: ADMIN.password })

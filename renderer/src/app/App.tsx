@@ -2,6 +2,7 @@ import { Button, Center, Loader, Stack } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage'
+import { LockScreen } from '../features/auth/LockScreen'
 import { LoginPage } from '../features/auth/LoginPage'
 import { SetupPage } from '../features/setup/SetupPage'
 import { AppLayout } from './AppLayout'
@@ -10,7 +11,7 @@ import { useSession } from './session'
 /** Chooses the screen: boot → first-run setup → login → forced password change → the app. */
 export function App() {
   const { t } = useTranslation()
-  const { phase, reboot } = useSession()
+  const { phase, reboot, locked } = useSession()
   switch (phase.kind) {
     case 'booting':
       return (
@@ -32,6 +33,11 @@ export function App() {
     case 'login':
       return <LoginPage notice={phase.notice} />
     case 'ready':
-      return phase.session.user.mustChangePassword ? <ChangePasswordPage /> : <AppLayout />
+      return (
+        <>
+          {phase.session.user.mustChangePassword ? <ChangePasswordPage /> : <AppLayout />}
+          {locked && <LockScreen />}
+        </>
+      )
   }
 }

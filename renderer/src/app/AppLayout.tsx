@@ -2,7 +2,6 @@ import { ActionIcon, AppShell, Badge, Divider, Group, Kbd, NavLink, Stack, Text,
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IconLock, IconLogout, IconShield } from '../components/icons'
-import { LockScreen } from '../features/auth/LockScreen'
 import { useIdleLock } from '../features/auth/use-idle-lock'
 import { LanguageSwitch } from './LanguageSwitch'
 import { NAV_ITEMS } from './nav'
@@ -105,7 +104,6 @@ export function AppLayout() {
         <Routes route={route} />
       </AppShell.Main>
 
-      {locked && <LockScreen />}
     </AppShell>
   )
 }

@@ -117,7 +117,7 @@ export function AuditPage() {
                     <Table.Tr key={e.id}>
                       <Table.Td c="dimmed">{e.id}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
-                      <Table.Td>{e.username ?? <Text span c="dimmed" size="sm">{t('audit.system')}</Text>}</Table.Td>
+                      <Table.Td>{e.username ?? <Text span c="dimmed" size="sm">{t('common.none')}</Text>}</Table.Td>
                       <Table.Td>
                         {zh && methodSummary(e.method) ? (
                           <Stack gap={0}>
