@@ -27,6 +27,7 @@ export const handlers: Handlers = {
   ...authHandlers,
   ...userHandlers,
   ...auditHandlers,
+  ...servicingHandlers,
   ...calculatorHandlers,
   ...servicingHandlers,
   ...borrowerHandlers,

@@ -2,6 +2,7 @@ import { pinyin } from 'pinyin-pro'
 import { createBackend } from '../../electron/backend'
 import { appendAudit } from '../../electron/backend/audit'
 import { createRandom } from './random'
+import { addServicingDemo } from './servicing'
 import { borrowerExtras, creditCode, enterpriseName, mobile, personName, residentId, VILLAGES } from './people'
 
 export interface DemoOptions {
@@ -102,6 +103,7 @@ export async function generateDemo(opts: DemoOptions): Promise<{ borrowers: numb
         summary: `生成演示数据：${opts.borrowers} 位借款人（种子 ${opts.seed}）`,
       }),
     )
+    addServicingDemo(sqlite, { seed: opts.seed, asOf: now.slice(0, 10) }) // plans + payment histories for the loans above
     sqlite.pragma('optimize')
     return { borrowers: opts.borrowers, ms: performance.now() - started }
   } finally {

@@ -2,6 +2,7 @@ import { AuditPage } from '../features/audit/AuditPage'
 import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { UsersPage } from '../features/users/UsersPage'
 import { NotFoundPage } from './NotFoundPage'
+import { servicingRoute } from '../features/servicing/routes'
 
 /**
  * Maps the hash route to a page. Pages are reachable by URL regardless of the navbar; a page
@@ -16,6 +17,6 @@ export function Routes({ route }: { route: string }) {
     case '/audit':
       return <AuditPage />
     default:
-      return <NotFoundPage path={route} />
+      return servicingRoute(route) ?? <NotFoundPage path={route} />
   }
 }

@@ -1,11 +1,11 @@
 import type { Permission } from '@shared/api'
 import type { ComponentType } from 'react'
-import { IconAudit, IconHome, IconUsers } from '../components/icons'
+import { IconAudit, IconHome, IconInbox, IconUsers } from '../components/icons'
 
 /** One navigation entry; shown only when the user holds `permission`. */
 export interface NavItem {
   path: string
-  labelKey: 'nav.dashboard' | 'nav.users' | 'nav.audit'
+  labelKey: 'nav.dashboard' | 'nav.users' | 'nav.audit' | 'nav.servicing'
   permission: Permission
   icon: ComponentType<{ size?: number }>
 }
@@ -13,6 +13,7 @@ export interface NavItem {
 /** Areas that exist, in navbar order (Alt+1… follows this order among the visible ones). */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.dashboard', permission: 'dashboard.view', icon: IconHome },
+  { path: '/servicing', labelKey: 'nav.servicing', permission: 'loans.read', icon: IconInbox },
   { path: '/users', labelKey: 'nav.users', permission: 'users.manage', icon: IconUsers },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read', icon: IconAudit },
 ]
