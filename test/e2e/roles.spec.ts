@@ -33,6 +33,7 @@ test('first-run setup, admin creates an officer, officer must change password an
   const row = page.getByTestId(`user-row-${OFFICER.username}`)
   await expect(row).toContainText('信贷员')
   await expect(row).toContainText('待改密码')
+  await expect(dialog).toBeHidden() // let the modal's close transition finish before the screenshot
   await snap(page, 'users-zh')
 
   // Logout, then the officer logs in and is forced to change the password first.
