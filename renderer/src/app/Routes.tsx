@@ -1,4 +1,5 @@
 import { AuditPage } from '../features/audit/AuditPage'
+import { CalculatorPage } from '../features/calculator/CalculatorPage'
 import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { UsersPage } from '../features/users/UsersPage'
 import { NotFoundPage } from './NotFoundPage'
@@ -16,6 +17,8 @@ export function Routes({ route }: { route: string }) {
       return <UsersPage />
     case '/audit':
       return <AuditPage />
+    case '/calculator':
+      return <CalculatorPage />
     default:
       return servicingRoute(route) ?? <NotFoundPage path={route} />
   }

@@ -1,11 +1,11 @@
 import type { Permission } from '@shared/api'
 import type { ComponentType } from 'react'
-import { IconAudit, IconHome, IconInbox, IconUsers } from '../components/icons'
+import { IconAudit, IconCalculator, IconHome, IconInbox, IconUsers } from '../components/icons'
 
 /** One navigation entry; shown only when the user holds `permission`. */
 export interface NavItem {
   path: string
-  labelKey: 'nav.dashboard' | 'nav.users' | 'nav.audit' | 'nav.servicing'
+  labelKey: 'nav.dashboard' | 'nav.users' | 'nav.audit' | 'nav.servicing' | 'nav.calculator'
   permission: Permission
   icon: ComponentType<{ size?: number }>
 }
@@ -16,4 +16,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/servicing', labelKey: 'nav.servicing', permission: 'loans.read', icon: IconInbox },
   { path: '/users', labelKey: 'nav.users', permission: 'users.manage', icon: IconUsers },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read', icon: IconAudit },
+  // Last, so adding it shifts no one's Alt+N; every role has calculator.use.
+  { path: '/calculator', labelKey: 'nav.calculator', permission: 'calculator.use', icon: IconCalculator },
 ]

@@ -42,3 +42,10 @@ export const IconBuilding = (p: P) => (
   <Icon {...p} d={['M3 21h18', 'M5 21V7l8-4v18', 'M19 21V11l-6-4', 'M9 9v.01M9 12v.01M9 15v.01M9 18v.01']} />
 )
 export const IconCheck = (p: P) => <Icon {...p} d={['M5 12l5 5L20 7']} />
+export const IconCalculator = (p: P) => (
+  <Icon {...p} d={['M6 3h12a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z', 'M8 7h8v3H8z', 'M8 14h.01', 'M12 14h.01', 'M16 14h.01', 'M8 17h.01', 'M12 17h.01', 'M16 17h.01']} />
+)
+export const IconPrinter = (p: P) => (
+  <Icon {...p} d={['M17 17h2a2 2 0 0 0 2-2v-4a2 2 0 0 0-2-2H5a2 2 0 0 0-2 2v4a2 2 0 0 0 2 2h2', 'M17 9V5a2 2 0 0 0-2-2H9a2 2 0 0 0-2 2v4', 'M7 13h10v8H7z']} />
+)
+export const IconDownload = (p: P) => <Icon {...p} d={['M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2', 'M7 11l5 5 5-5', 'M12 4v12']} />

@@ -1,0 +1,37 @@
+import type { CalculatorInput } from '@shared/api'
+import { useCallback, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useMutation } from '../../api/hooks'
+import { localIsoDate } from '../../app/format'
+import { downloadBase64 } from './download'
+import { type CalcValues, convertRate, evaluate } from './evaluate'
+
+/** Defaults: an empty amount and rate, 12 months, 等额本息, disbursed today. */
+export function initialValues(today = localIsoDate()): CalcValues {
+  return { amount: '', rateMode: 'annual', rate: '', term: '12', method: 'annuity', startDate: today, dueDay: '', interestBasis: 'monthly' }
+}
+
+/** The form state and its evaluation, recomputed on every change (a 360-row plan takes < 1 ms). */
+export function useCalculator() {
+  const { t } = useTranslation()
+  const [values, setValues] = useState<CalcValues>(() => initialValues())
+  const set = useCallback(<K extends keyof CalcValues>(key: K, value: CalcValues[K]) => {
+    setValues((v) => (key === 'rateMode' ? { ...v, rateMode: value as CalcValues['rateMode'], rate: convertRate(v.rate, v.rateMode, value as CalcValues['rateMode']) } : { ...v, [key]: value }))
+  }, [])
+  const result = useMemo(() => evaluate(values, t('validation.required')), [values, t])
+  return { values, set, result }
+}
+
+/** calculator.exportPlan: the backend rebuilds the plan and returns the .xlsx, saved via a download. */
+export function useExportPlan() {
+  const m = useMutation('calculator.exportPlan')
+  const run = useCallback(
+    async (input: CalculatorInput) => {
+      const out = await m.mutate(input)
+      downloadBase64(out.filename, out.contentBase64)
+      return out
+    },
+    [m.mutate],
+  )
+  return { run, loading: m.loading, error: m.error }
+}
