@@ -82,6 +82,17 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
 }
 
+/**
+ * Presses the Alt+N shortcut shown next to a navbar entry (N is the entry's position among the
+ * entries this user can see, so it shifts as areas are added).
+ */
+export async function pressNavShortcut(page: Page, label: string): Promise<void> {
+  const link = page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: new RegExp(label) })
+  const shortcut = ((await link.locator('kbd').textContent()) ?? '').trim()
+  expect(shortcut).toMatch(/^Alt\+[1-9]$/)
+  await page.keyboard.press(shortcut)
+}
+
 /** Completes first-run setup through the UI. */
 export async function completeSetup(page: Page, server: DaihouServer): Promise<void> {
   await page.goto(server.url)

@@ -1,4 +1,4 @@
-import { ADMIN, completeSetup, expect, login, setupAndLoginAdmin, snap, test } from './fixtures'
+import { ADMIN, completeSetup, expect, login, pressNavShortcut, setupAndLoginAdmin, snap, test } from './fixtures'
 
 const OFFICER = { username: 'wangfang', displayName: '王芳', initial: 'Init1234', password: 'Wang5678' }
 
@@ -105,7 +105,7 @@ test('an expired session sends the user back to login with a notice', async ({ p
     headers: { authorization: `Bearer ${token}` },
   })
   expect((await res.json()).ok).toBe(true)
-  await page.keyboard.press('Alt+2')
+  await pressNavShortcut(page, '用户管理')
   await expect(page.getByText('登录已失效，请重新登录')).toBeVisible()
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible()
   expect(await page.evaluate(() => sessionStorage.getItem('daihou.token'))).toBeNull()

@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test'
-import { ADMIN, type DaihouServer, expect, setupAndLoginAdmin, snap, test } from './fixtures'
+import { ADMIN, type DaihouServer, expect, pressNavShortcut, setupAndLoginAdmin, snap, test } from './fixtures'
 
 /** Calls the API directly (browser-mode transport) and returns the value. */
 async function apiCall(request: APIRequestContext, server: DaihouServer, method: string, input: unknown, token?: string) {
@@ -23,7 +23,7 @@ test('zh-CN dashboard shows org, greeting and counts; quick links and Alt+N navi
   await expect(page.getByTestId('quick-audit')).toBeVisible()
   await snap(page, 'dashboard-zh')
 
-  await page.keyboard.press('Alt+2')
+  await pressNavShortcut(page, '用户管理')
   await expect(page).toHaveURL(/#\/users$/)
   await expect(page.getByRole('heading', { name: '用户管理' })).toBeVisible()
   await page.keyboard.press('Alt+1')
@@ -46,7 +46,7 @@ test('audit log: filters, load more via beforeId, and chain verification', async
     await apiCall(request, server, 'org.update', { name: i % 2 ? ADMIN.orgName : `${ADMIN.orgName}营业部` }, String(token))
   }
 
-  await page.keyboard.press('Alt+3')
+  await pressNavShortcut(page, '审计日志')
   const table = page.getByTestId('audit-table')
   await expect(table.locator('tbody tr')).toHaveCount(100)
   await expect(table).not.toContainText('首次设置') // oldest entries are on page 2
@@ -109,7 +109,7 @@ test('English switch changes the nav labels and is remembered after reload', asy
 test('Ctrl+L locks the screen; wrong password is refused, the right one unlocks; idle time locks too', async ({ page, server }) => {
   await page.clock.install()
   await setupAndLoginAdmin(page, server)
-  await page.keyboard.press('Alt+2')
+  await pressNavShortcut(page, '用户管理')
   await expect(page.getByRole('heading', { name: '用户管理' })).toBeVisible()
 
   await page.keyboard.press('Control+l')
@@ -139,7 +139,7 @@ test('Ctrl+L locks the screen; wrong password is refused, the right one unlocks;
 
 test('admin edits, disables (with confirmation), re-enables and resets a user', async ({ page, server }) => {
   await setupAndLoginAdmin(page, server)
-  await page.keyboard.press('Alt+2')
+  await pressNavShortcut(page, '用户管理')
   await page.getByRole('button', { name: '新建用户' }).click()
   const create = page.getByRole('dialog', { name: '新建用户' })
   await create.getByRole('textbox', { name: '用户名' }).fill('lisi')
