@@ -114,8 +114,8 @@ export function DashboardPage() {
                     </ThemeIcon>
                     <Stack gap={2}>
                       <Text fw={600}>{t(item.labelKey)}</Text>
-                      <Text size="xs" c="dimmed">
-                        {linkHints[item.path]}
+                      <Text size="xs" c="dimmed" mih={18}>
+                        {linkHints[item.path] ?? ''}
                       </Text>
                     </Stack>
                   </Group>
