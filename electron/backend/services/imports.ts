@@ -32,7 +32,11 @@ async function plan(ctx: Ctx, kind: ImportKind, b64: string): Promise<{ total: n
     recs.push({ row: r.row, rec })
   }
   const planner = { borrowers: planBorrowers, loans: planLoans, guarantors: planGuarantors, collaterals: planCollaterals }[kind]
-  const actions = planner(ctx, recs, problems)
+  const bad = new Set<number>()
+  const actions = planner(ctx, recs, problems).filter((a) => {
+    if (bad.size === 0) for (const x of problems) bad.add(x.row)
+    return !bad.has(a.row)
+  })
   problems.sort((a, b) => a.row - b.row)
   return { total: sheet.rows.length, problems, actions }
 }

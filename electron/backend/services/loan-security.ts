@@ -6,7 +6,7 @@ import type { Ctx, Handlers } from '../context'
 import type { Db } from '../db/types'
 import { visibleBorrower } from './borrowers'
 import { assertOfficer, visibleLoan } from './loans'
-import { caller, seesPii } from './scope'
+import { caller, seesAll, seesPii } from './scope'
 
 type GuarantorView = z.infer<typeof guarantorView>
 type CollateralView = z.infer<typeof collateralView>
@@ -167,6 +167,8 @@ export const loanSecurityHandlers = {
 
   'loans.transfers': async (ctx, input) => {
     if (input.loanId) await visibleLoan(ctx, input.loanId)
-    return loadTransfers(ctx.db, input)
+    // Officers see the hand-overs that involve them; portfolio.all sees every one.
+    const officerId = seesAll(ctx) || input.loanId ? input.officerId : caller(ctx).userId
+    return loadTransfers(ctx.db, { ...input, officerId })
   },
 } satisfies Partial<Handlers>
