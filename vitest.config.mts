@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     pool: 'forks',
+    // Users are in China; date filters must hold where local and UTC days differ.
+    env: { TZ: 'Asia/Shanghai' },
     testTimeout: 30_000,
     coverage: {
       provider: 'v8',

@@ -58,7 +58,12 @@ ipcMain.handle('daihou:call', async (event, method: unknown, input: unknown) => 
   }
   const id = event.sender.id
   const result = await backend.dispatch({ method: String(method), input, token: tokens.get(id) ?? null })
-  if (method === 'auth.login' && result.ok) tokens.set(id, (result.value as { token: string }).token)
+  if (method === 'auth.login' && result.ok) {
+    // Main keeps the token per window; the renderer never needs it.
+    const { token, ...rest } = result.value as { token: string }
+    tokens.set(id, token)
+    return { ok: true, value: { ...rest, token: '' } }
+  }
   if (method === 'auth.logout') tokens.delete(id)
   return result
 })

@@ -31,7 +31,13 @@ export interface Ctx {
   caller: Caller | null
   session: Session | null
   /** Records an audit entry in the same transaction (writes only). */
-  audit: (entry: { entity: string; entityId?: string | number | null; summary: string }) => void
+  audit: (entry: {
+    entity: string
+    entityId?: string | number | null
+    summary: string
+    /** Who acted, when the call has no session yet (login). */
+    actor?: { userId: number; username: string }
+  }) => void
   /** Runs after the call failed and rolled back, in its own transaction (e.g. failed-login counts). */
   onFailure: (fn: (db: Db) => Promise<void>) => void
   /** Current time as an ISO timestamp. */

@@ -15,7 +15,9 @@ import type { BackendEnv, Caller, Ctx, Handlers } from './context'
 import type { Db } from './db/types'
 
 /** Methods a locked (idle) session may still call. */
-const ALLOWED_WHEN_LOCKED = new Set<string>(['auth.unlock', 'auth.logout', 'auth.me', 'system.health', 'system.setupStatus'])
+const ALLOWED_WHEN_LOCKED = new Set<string>(['auth.unlock', 'auth.logout', 'auth.me', 'auth.lock', 'system.health', 'system.setupStatus'])
+/** Methods a user who must first change the initial password may call. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<string>([...ALLOWED_WHEN_LOCKED, 'auth.changePassword'])
 /** Input keys never written to the audit log. */
 const SECRET_KEYS = /password|token/i
 
@@ -52,20 +54,26 @@ function redact(input: unknown): unknown {
 export function createDispatcher(env: BackendEnv, handlers: Handlers) {
   checkHandlers(handlers)
 
-  async function resolveCaller(token: string | null | undefined): Promise<{ caller: Caller; session: Session } | null> {
+  async function resolveCaller(
+    token: string | null | undefined,
+  ): Promise<{ caller: Caller; session: Session; mustChangePassword: boolean } | null> {
     if (!token) return null
     const session = env.sessions.touch(token, env.now().getTime())
     if (!session) return null
     const user = await env.db
       .selectFrom('users')
-      .select(['id', 'username', 'display_name', 'role', 'disabled'])
+      .select(['id', 'username', 'display_name', 'role', 'disabled', 'must_change_password'])
       .where('id', '=', session.userId)
       .executeTakeFirst()
     if (!user || user.disabled) {
       env.sessions.delete(token)
       return null
     }
-    return { caller: { userId: user.id, username: user.username, displayName: user.display_name, role: user.role as Role }, session }
+    return {
+      caller: { userId: user.id, username: user.username, displayName: user.display_name, role: user.role as Role },
+      session,
+      mustChangePassword: user.must_change_password === 1,
+    }
   }
 
   async function run(req: CallRequest): Promise<unknown> {
@@ -76,7 +84,10 @@ export function createDispatcher(env: BackendEnv, handlers: Handlers) {
     const who = await resolveCaller(req.token)
     if (def.access !== 'public') {
       if (!who) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
-      if (who.session.locked && !ALLOWED_WHEN_LOCKED.has(name)) throw new AppError('LOCKED', '长时间未操作，屏幕已锁定，请输入密码解锁')
+      if (who.session.locked && !ALLOWED_WHEN_LOCKED.has(name)) throw new AppError('LOCKED', '屏幕已锁定，请输入密码解锁')
+      if (who.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(name)) {
+        throw new AppError('FORBIDDEN', '请先修改初始密码，再进行其他操作')
+      }
       if (def.access !== 'session' && !hasPermission(who.caller.role, def.access)) {
         throw new AppError('FORBIDDEN', `您没有权限执行此操作（需要“${PERMISSION_LABELS[def.access]}”权限）`)
       }
@@ -98,11 +109,11 @@ export function createDispatcher(env: BackendEnv, handlers: Handlers) {
       onFailure: (fn) => failures.push(fn),
       audit: (e) => {
         if (!def.write) throw new Error(`read method ${name} tried to audit`)
-        const caller = who?.caller
+        const actor = e.actor ?? who?.caller
         audits.push({
           at: nowIso(),
-          userId: caller?.userId ?? null,
-          username: caller?.username ?? null,
+          userId: actor?.userId ?? null,
+          username: actor?.username ?? null,
           method: name,
           entity: e.entity,
           entityId: e.entityId == null ? null : String(e.entityId),

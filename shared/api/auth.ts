@@ -21,6 +21,7 @@ export const authMethods = {
   }),
   'auth.logout': method({ input: empty, output: ok, access: 'session', write: true, summary: '退出登录' }),
   'auth.me': method({ input: empty, output: sessionView, access: 'session', write: false, summary: '当前用户' }),
+  'auth.lock': method({ input: empty, output: ok, access: 'session', write: false, summary: '锁定屏幕' }),
   'auth.unlock': method({
     input: z.object({ password: z.string().min(1, '请输入密码') }),
     output: ok,

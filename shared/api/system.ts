@@ -50,6 +50,8 @@ export const systemMethods = {
       auditEntriesToday: z.number().int(),
       borrowers: z.number().int(),
       lastLoginAt: z.string().nullable(),
+      /** The login before this one (上次登录), from the audit log. */
+      previousLoginAt: z.string().nullable(),
     }),
     access: 'dashboard.view',
     write: false,

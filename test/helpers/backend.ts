@@ -67,7 +67,11 @@ export async function setupAdmin(t: TestBackend): Promise<string> {
 
 /** Creates a user of `role` and returns its token (logged in). */
 export async function loginAs(t: TestBackend, adminToken: string, role: Role, username = `u_${role}`): Promise<string> {
+  const initial = 'Initial1!'
   const password = 'Passw0rd!'
-  await t.call('users.create', { username, displayName: `测试${role}`, role, password }, adminToken)
-  return (await t.call('auth.login', { username, password })).token
+  await t.call('users.create', { username, displayName: `测试${role}`, role, password: initial }, adminToken)
+  const token = (await t.call('auth.login', { username, password: initial })).token
+  // New users must replace the initial password before anything else (enforced by the backend).
+  await t.call('auth.changePassword', { oldPassword: initial, newPassword: password }, token)
+  return token
 }

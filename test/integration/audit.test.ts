@@ -21,6 +21,28 @@ describe('audit log', () => {
     expect(create.summary).not.toMatch(/Abcdefg1/)
   })
 
+  it('logins are attributed to the user who logged in', async () => {
+    t = await makeBackend()
+    const admin = await setupAdmin(t)
+    const { entries } = await t.call('audit.list', { method: 'auth.login' }, admin)
+    expect(entries).toHaveLength(1)
+    expect(entries[0]).toMatchObject({ username: 'admin', entity: 'user' })
+    expect(entries[0]!.userId).toBeTypeOf('number')
+  })
+
+  it('filters by local calendar day (the PC time zone), not by UTC date', async () => {
+    t = await makeBackend()
+    // 20:00 UTC is already the next morning in China (tests run with TZ=Asia/Shanghai).
+    t.clock.now = new Date('2026-03-01T20:00:00.000Z')
+    const admin = await setupAdmin(t)
+    const local = t.clock.now
+    const day = `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`
+    expect((await t.call('audit.list', { from: day, to: day }, admin)).entries.length).toBe(3) // setup ×2, login
+    const next = new Date(local.getFullYear(), local.getMonth(), local.getDate() + 1)
+    const nextDay = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}-${String(next.getDate()).padStart(2, '0')}`
+    expect((await t.call('audit.list', { from: nextDay }, admin)).entries.length).toBe(0)
+  })
+
   it('a failed write leaves no audit entry and no data', async () => {
     t = await makeBackend()
     const admin = await setupAdmin(t)

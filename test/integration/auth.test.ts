@@ -71,6 +71,38 @@ describe('login, lockout and sessions', () => {
     expect((await t.call('users.list', {}, token)).length).toBe(1)
   })
 
+  it('auth.lock locks the session on the server at once (Ctrl+L), not only in the UI', async () => {
+    t = await makeBackend()
+    const token = await setupAdmin(t)
+    await t.call('auth.lock', {}, token)
+    expect((await t.fail('users.list', {}, token)).code).toBe('LOCKED')
+    await t.call('auth.unlock', { password: ADMIN.password }, token)
+    expect((await t.call('users.list', {}, token)).length).toBe(1)
+  })
+
+  it('a user with an initial password may do nothing but change it (enforced in the backend)', async () => {
+    t = await makeBackend()
+    const admin = await setupAdmin(t)
+    await t.call('users.create', { username: 'qian', displayName: '钱八', role: 'auditor', password: 'Start123' }, admin)
+    const token = (await t.call('auth.login', { username: 'qian', password: 'Start123' })).token
+    const e = await t.fail('audit.list', {}, token)
+    expect(e.code).toBe('FORBIDDEN')
+    expect(e.message).toContain('修改初始密码')
+    expect((await t.call('auth.me', {}, token)).user.mustChangePassword).toBe(true)
+    await t.call('auth.changePassword', { oldPassword: 'Start123', newPassword: 'Mine4567' }, token)
+    expect((await t.call('audit.list', {}, token)).entries.length).toBeGreaterThan(0)
+  })
+
+  it('the dashboard shows the previous login, not the current one', async () => {
+    t = await makeBackend()
+    const first = await setupAdmin(t)
+    expect((await t.call('dashboard.summary', {}, first)).previousLoginAt).toBeNull()
+    const firstAt = t.clock.now.toISOString()
+    t.clock.now = new Date(t.clock.now.getTime() + 3600_000)
+    const second = (await t.call('auth.login', ADMIN)).token
+    expect((await t.call('dashboard.summary', {}, second)).previousLoginAt).toBe(firstAt)
+  })
+
   it('logout ends the session', async () => {
     t = await makeBackend()
     const token = await setupAdmin(t)
@@ -99,14 +131,15 @@ describe('user management', () => {
     const admin = await setupAdmin(t)
     const u = await t.call('users.create', { username: 'zhao', displayName: '赵六', role: 'auditor', password: 'Start123' }, admin)
     const token = (await t.call('auth.login', { username: 'zhao', password: 'Start123' })).token
+    await t.call('auth.changePassword', { oldPassword: 'Start123', newPassword: 'Mine4567' }, token)
     expect((await t.call('audit.list', {}, token)).entries.length).toBeGreaterThan(0)
     await t.call('users.update', { id: u.id, role: 'officer' }, admin)
     expect((await t.fail('audit.list', {}, token)).code).toBe('UNAUTHENTICATED') // session ended on role change
-    const token2 = (await t.call('auth.login', { username: 'zhao', password: 'Start123' })).token
+    const token2 = (await t.call('auth.login', { username: 'zhao', password: 'Mine4567' })).token
     expect((await t.fail('audit.list', {}, token2)).code).toBe('FORBIDDEN')
     await t.call('users.update', { id: u.id, disabled: true }, admin)
     expect((await t.fail('auth.me', {}, token2)).code).toBe('UNAUTHENTICATED')
-    expect((await t.fail('auth.login', { username: 'zhao', password: 'Start123' })).code).toBe('FORBIDDEN')
+    expect((await t.fail('auth.login', { username: 'zhao', password: 'Mine4567' })).code).toBe('FORBIDDEN')
   })
 
   it('the last active admin cannot be disabled or demoted', async () => {

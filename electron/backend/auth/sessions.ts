@@ -36,6 +36,10 @@ export class SessionStore {
     return s
   }
 
+  lock(s: Session): void {
+    s.locked = true
+  }
+
   unlock(s: Session, now: number): void {
     s.locked = false
     s.lastSeenAt = now

@@ -8,8 +8,9 @@ export const auditHandlers = {
     if (input.username) q = q.where('username', '=', input.username)
     if (input.method) q = q.where('method', 'like', `${input.method}%`)
     if (input.entity) q = q.where('entity', '=', input.entity)
-    if (input.from) q = q.where('at', '>=', input.from)
-    if (input.to) q = q.where('at', '<', nextDay(input.to))
+    // Dates are the user's local calendar days; `at` is stored as a UTC timestamp.
+    if (input.from) q = q.where('at', '>=', localDayStartUtc(input.from))
+    if (input.to) q = q.where('at', '<', localDayStartUtc(input.to, 1))
     if (input.beforeId) q = q.where('id', '<', input.beforeId)
     const rows = await q.orderBy('id', 'desc').limit(input.limit + 1).execute()
     return {
@@ -29,8 +30,8 @@ export const auditHandlers = {
   'audit.verify': async (ctx) => verifyAudit(ctx.db),
 } satisfies Partial<Handlers>
 
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + 1)
-  return d.toISOString().slice(0, 10)
+/** Start of a local calendar day (this PC's time zone, + `plusDays`) as a UTC ISO timestamp. */
+function localDayStartUtc(date: string, plusDays = 0): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  return new Date(y, m - 1, d + plusDays).toISOString()
 }

@@ -57,7 +57,7 @@ export const authHandlers = {
       .where('id', '=', user.id)
       .execute()
     const session = ctx.env.sessions.create(user.id, now.getTime())
-    ctx.audit({ entity: 'user', entityId: user.id, summary: `${user.username} 登录` })
+    ctx.audit({ entity: 'user', entityId: user.id, summary: `${user.username} 登录`, actor: { userId: user.id, username: user.username } })
     return { ...(await sessionView(ctx, user.id)), token: session.token }
   },
 
@@ -69,6 +69,11 @@ export const authHandlers = {
   },
 
   'auth.me': async (ctx) => sessionView(ctx, requireCaller(ctx).caller.userId),
+
+  'auth.lock': async (ctx) => {
+    ctx.env.sessions.lock(requireCaller(ctx).session)
+    return { ok: true as const }
+  },
 
   'auth.unlock': async (ctx, input) => {
     const { caller, session } = requireCaller(ctx)

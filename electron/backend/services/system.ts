@@ -64,7 +64,18 @@ export const systemHandlers = {
     const me = ctx.caller
       ? await ctx.db.selectFrom('users').select('last_login_at').where('id', '=', ctx.caller.userId).executeTakeFirst()
       : undefined
+    const logins = ctx.caller
+      ? await ctx.db
+          .selectFrom('audit_log')
+          .select('at')
+          .where('username', '=', ctx.caller.username)
+          .where('method', '=', 'auth.login')
+          .orderBy('id', 'desc')
+          .limit(2)
+          .execute()
+      : []
     return {
+      previousLoginAt: logins[1]?.at ?? null,
       org,
       users: { total: roles.reduce((s, r) => s + Number(r.n), 0), byRole },
       auditEntriesToday: Number(audits.n),

@@ -117,7 +117,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         const session = await api.call('auth.me', {})
         setPhase({ kind: 'ready', session })
       },
-      lock: () => setLocked(true),
+      lock: () => {
+        setLocked(true)
+        // The server locks the session too, so the API refuses calls until unlock.
+        api.call('auth.lock', {}).catch(() => undefined)
+      },
       async unlock(password) {
         await api.call('auth.unlock', { password })
         setLocked(false)

@@ -49,7 +49,7 @@ export function DashboardPage() {
           <Title order={2}>{t('dashboard.greeting', { greeting: t(greetingKey(now.getHours())), name: user.displayName })}</Title>
           <Text c="dimmed" size="sm">
             {t('dashboard.today', { date: formatLongDate(now) })}
-            {user.lastLoginAt && ` · ${t('dashboard.loginAt', { time: formatDateTime(data?.lastLoginAt ?? user.lastLoginAt) })}`}
+            {data && ` · ${data.previousLoginAt ? t('dashboard.loginAt', { time: formatDateTime(data.previousLoginAt) }) : t('dashboard.firstLogin')}`}
           </Text>
         </Stack>
       </Group>
