@@ -1,4 +1,8 @@
+import { creditCodeCheckChar, residentIdCheckChar } from '../../shared/domain'
 import type { Random } from './random'
+
+/** GB 11643 check char (from the domain core), under the name the generators use. */
+export const residentIdCheck = residentIdCheckChar
 
 // Common surnames, most frequent first (weighted by position).
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单'
@@ -23,24 +27,6 @@ export function personName(r: Random): string {
   return s + (r.chance(0.3) ? r.pick(GIVEN_SINGLE) : r.pick(GIVEN_DOUBLE))
 }
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-const ID_CHECK = '10X98765432'
-/** GB 11643 check character (ISO 7064 MOD 11-2) of the first 17 digits. */
-export function residentIdCheck(first17: string): string {
-  let sum = 0
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (ID_WEIGHTS[i] as number)
-  return ID_CHECK[sum % 11] as string
-}
-
-const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY'
-const CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-/** GB 32100 check character of the first 17 characters. */
-export function creditCodeCheck(first17: string): string {
-  let sum = 0
-  for (let i = 0; i < 17; i++) sum += CODE_CHARS.indexOf(first17[i] as string) * (CODE_WEIGHTS[i] as number)
-  return CODE_CHARS[(31 - (sum % 31)) % 31] as string
-}
-
 function pad(n: number, w: number): string {
   return String(n).padStart(w, '0')
 }
@@ -56,13 +42,13 @@ export function residentId(r: Random, n: number): { id: string; birthDate: strin
   const seq = (Math.floor(n / AREA_CODES.length) % 1000)
   const areaVariant = area.slice(0, 4) + pad((Number(area.slice(4)) + Math.floor(n / (AREA_CODES.length * 1000))) % 100, 2)
   const first17 = `${areaVariant}${y}${pad(m, 2)}${pad(d, 2)}${pad(seq, 3)}`
-  return { id: first17 + residentIdCheck(first17), birthDate: `${y}-${pad(m, 2)}-${pad(d, 2)}`, sex: seq % 2 === 1 ? 'M' : 'F' }
+  return { id: first17 + residentIdCheckChar(first17), birthDate: `${y}-${pad(m, 2)}-${pad(d, 2)}`, sex: seq % 2 === 1 ? 'M' : 'F' }
 }
 
 export function creditCode(r: Random, n: number): string {
   const body = `9233${AREA_CODES[0]}${pad(n, 7)}`.slice(0, 17)
   void r
-  return body + creditCodeCheck(body)
+  return body + (creditCodeCheckChar(body) as string)
 }
 
 export function mobile(r: Random): string {

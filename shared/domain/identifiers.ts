@@ -22,11 +22,19 @@ export function parseResidentId(id: string): ResidentId | null {
   const normalized = id.toUpperCase()
   const y = Number(normalized.slice(6, 10)), m = Number(normalized.slice(10, 12)), d = Number(normalized.slice(12, 14))
   if (y < 1800 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null
-  let sum = 0
-  for (let k = 0; k < 17; k++) sum += (normalized.charCodeAt(k) - 48) * (ID_WEIGHTS[k] ?? 0)
-  if (ID_CHECK.charAt(sum % 11) !== normalized.charAt(17)) return null
+  if (residentIdCheckChar(normalized) !== normalized.charAt(17)) return null
   const sex = (normalized.charCodeAt(16) - 48) % 2 === 1 ? 'M' : 'F'
   return { birthDate: `${normalized.slice(6, 10)}-${normalized.slice(10, 12)}-${normalized.slice(12, 14)}`, sex, normalized }
+}
+
+/**
+ * The ISO 7064 MOD 11-2 check char for the first 17 digits of a 居民身份证 number
+ * ('11010519491231002' → 'X'). Only the first 17 characters are read; they must be digits.
+ */
+export function residentIdCheckChar(first17: string): string {
+  let sum = 0
+  for (let k = 0; k < 17; k++) sum += (first17.charCodeAt(k) - 48) * (ID_WEIGHTS[k] ?? 0)
+  return ID_CHECK.charAt(sum % 11)
 }
 
 /** True for a valid 18-character 居民身份证 number (see parseResidentId). */
@@ -44,13 +52,19 @@ const CC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 
  */
 export function isValidCreditCode(code: string): boolean {
   if (typeof code !== 'string' || code.length !== 18) return false
+  const check = creditCodeCheckChar(code)
+  return check !== null && check === code.charAt(17)
+}
+
+/** The GB 32100 check char for the first 17 chars of a 统一社会信用代码, or null if one is outside the charset. */
+export function creditCodeCheckChar(first17: string): string | null {
   let sum = 0
   for (let k = 0; k < 17; k++) {
-    const v = CREDIT_CODE_CHARSET.indexOf(code.charAt(k))
-    if (v < 0) return false
+    const v = CREDIT_CODE_CHARSET.indexOf(first17.charAt(k))
+    if (v < 0) return null
     sum += v * (CC_WEIGHTS[k] ?? 0)
   }
-  return CREDIT_CODE_CHARSET.charAt((31 - (sum % 31)) % 31) === code.charAt(17)
+  return CREDIT_CODE_CHARSET.charAt((31 - (sum % 31)) % 31)
 }
 
 /** True for a mainland mobile number: /^1[3-9]\d{9}$/ ('13800138000'). */

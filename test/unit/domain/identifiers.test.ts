@@ -2,7 +2,7 @@
 //   W=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]; "10X98765432"[sum(int(c)*w)%11]
 //   CS='0123456789ABCDEFGHJKLMNPQRTUWXY'; CS[(31 - sum(CS.index(c)*w) % 31) % 31]
 import { describe, expect, it } from 'vitest'
-import { isValidCreditCode, isValidMobile, isValidResidentId, parseResidentId } from '../../../shared/domain'
+import { creditCodeCheckChar, isValidCreditCode, isValidMobile, isValidResidentId, parseResidentId, residentIdCheckChar } from '../../../shared/domain'
 
 describe('居民身份证 (GB 11643)', () => {
   it('accepts valid numbers, upper- or lower-case X, and reports birth date and sex', () => {
@@ -49,5 +49,18 @@ describe('mobile', () => {
     expect(isValidMobile('12800138000')).toBe(false)
     expect(isValidMobile('1380013800')).toBe(false)
     expect(isValidMobile('+8613800138000')).toBe(false)
+  })
+})
+
+describe('check characters (used to generate valid demo identifiers)', () => {
+  it('residentIdCheckChar gives the GB 11643 check char', () => {
+    // Hand check for 11010519491231002: Σ digit·weight = 167 (1·7+1·9+0·10+1·5+0·8+5·4+1·2+9·1+4·6+9·3+1·7+2·9+3·10+1·5+0·8+0·4+2·2);
+    // 167 mod 11 = 2 → "10X98765432"[2] = 'X'.
+    expect(residentIdCheckChar('11010519491231002')).toBe('X')
+    expect(isValidResidentId(`11010519491231002${residentIdCheckChar('11010519491231002')}`)).toBe(true)
+  })
+  it('creditCodeCheckChar gives the GB 32100 check char and null outside the charset', () => {
+    expect(creditCodeCheckChar('91350100M000100Y4')).toBe('3') // the known-valid code 91350100M000100Y43
+    expect(creditCodeCheckChar('91350100I000100Y4')).toBeNull() // I is not in the charset
   })
 })
