@@ -24,7 +24,8 @@ describe('servicing: portfolio, snapshots, collection sheet, reminders, restruct
       ids.push(loanId)
     }
     await t.call('servicing.postRepayment', { loanId: ids[0]!, paidDate: '2025-03-01', amount: 40_000, channel: 'cash' }, w.officer)
-    await t.call('servicing.postRepayment', { loanId: ids[1]!, paidDate: '2025-02-10', amount: 30_000, channel: 'cash' }, w.officer)
+    const r1 = (await t.call('servicing.getPlan', { loanId: ids[1]! }, w.officer)).versions[0]!.rows[0]!
+    await t.call('servicing.postRepayment', { loanId: ids[1]!, paidDate: r1.dueDate, amount: r1.principal + r1.interest, channel: 'cash' }, w.officer)
     const settled = ids[4]!
     await t.call('servicing.settle', { loanId: settled, date: '2025-06-30' }, w.officer)
     for (const asOf of ['2025-05-15', '2025-12-31']) {
@@ -46,6 +47,22 @@ describe('servicing: portfolio, snapshots, collection sheet, reminders, restruct
     const rows = t.backend.env.sqlite.prepare('select count(*) as n from portfolio_snapshot_rows where snapshot_id = ?').get(snap.id) as { n: number }
     expect(rows.n).toBe(5)
     expect((await t.call('servicing.listSnapshots', {}, w.officer))[0]!.asOf).toBe('2025-05-31')
+    // The snapshot left replay checkpoints; scans from them still equal the full replay, also after a back-dated payment.
+    const cps = t.backend.env.sqlite.prepare('select loan_id, rows_settled from replay_checkpoints order by loan_id').all() as { loan_id: number; rows_settled: number }[]
+    expect(cps.length).toBeGreaterThan(0)
+    const check = async (asOf: string) => {
+      const p = await t.call('servicing.evaluatePortfolio', { asOf, top: 50 }, w.manager)
+      const all = await Promise.all(ids.map((loanId) => t.call('servicing.asOf', { loanId, asOf }, w.manager)))
+      const live = all.filter((e) => !(e.loan.id === settled && asOf > '2025-06-30'))
+      expect(p.outstandingPrincipal).toBe(live.reduce((s, e) => s + e.outstandingPrincipal, 0))
+      expect(p.penaltyInterest + p.compoundInterest).toBe(live.reduce((s, e) => s + e.penaltyInterest + e.compoundInterest, 0))
+      expect(p.overdueInterest).toBe(live.reduce((s, e) => s + e.overdueInterest, 0))
+      expect(p.buckets).toEqual(expect.arrayContaining(live.length ? [expect.objectContaining({ bucket: live[0]!.bucket })] : []))
+    }
+    await check('2025-09-15')
+    await t.call('servicing.postRepayment', { loanId: cps[0]!.loan_id, paidDate: '2025-05-20', amount: 1_000, channel: 'cash' }, w.officer)
+    expect(t.backend.env.sqlite.prepare('select count(*) as n from replay_checkpoints where loan_id = ?').get(cps[0]!.loan_id)).toEqual({ n: 0 })
+    await check('2025-09-15')
     expect((await t.fail('servicing.snapshot', { asOf: '2025-05-31' }, w.officer)).code).toBe('FORBIDDEN')
   })
 

@@ -1,7 +1,7 @@
 // Repayments: inserted once, reversed (冲正) with a reason, never deleted or edited otherwise.
 import type Database from 'better-sqlite3'
 import type { RepaymentView } from '../../../shared/api/servicing'
-import { stmt } from './servicing'
+import { dropCheckpoint, stmt } from './servicing'
 
 /** A repayment to insert; `receiptNo` is unique. */
 export interface NewRepayment {
@@ -24,6 +24,7 @@ export function insertRepayment(sqlite: Database.Database, r: NewRepayment): num
     values (?, ?, ?, ?, ?, ?, ?, 'posted', ?, ?, ?, ?)`).run(
     r.loanId, r.paidDate, r.amount, r.channel, r.receiptNo, r.kind, r.creditHandling, r.batchId, r.note, r.createdBy, r.createdAt,
   )
+  dropCheckpoint(sqlite, r.loanId)
   return Number(info.lastInsertRowid)
 }
 
@@ -60,6 +61,7 @@ export function receiptExists(sqlite: Database.Database, receiptNo: string): boo
 export function markReversed(sqlite: Database.Database, id: number, reason: string, by: number, at: string): boolean {
   const info = stmt(sqlite, `update repayments set status = 'reversed', reversal_reason = ?, reversed_by = ?, reversed_at = ?
     where id = ? and status = 'posted'`).run(reason, by, at, id)
+  stmt(sqlite, 'delete from replay_checkpoints where loan_id = (select loan_id from repayments where id = ?)').run(id)
   return info.changes === 1
 }
 

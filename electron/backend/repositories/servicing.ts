@@ -118,6 +118,7 @@ export function insertVersion(sqlite: Database.Database, v: {
   const info = stmt(sqlite, `insert into loan_plan_versions (loan_id, version, reason, method, annual_rate, effective_date, status, repayment_id, note, created_by, created_at)
     values (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)`).run(v.loanId, version, v.reason, v.method, v.annualRate, v.effectiveDate, v.repaymentId, v.note, v.createdBy, v.createdAt)
   const id = Number(info.lastInsertRowid)
+  dropCheckpoint(sqlite, v.loanId)
   const ins = stmt(sqlite, 'insert into plan_installments (plan_version_id, seq, due_date, principal, interest, kind) values (?, ?, ?, ?, ?, ?)')
   for (const r of v.rows) ins.run(id, r.seq, r.dueDate, r.principal, r.interest, r.kind)
   return { id, version }
@@ -143,4 +144,9 @@ export function nextDocNo(sqlite: Database.Database, kind: string, year: number)
   const r = stmt(sqlite, `insert into doc_counters (kind, year, last) values (?, ?, 1)
     on conflict (kind, year) do update set last = last + 1 returning last`).raw().get(kind, year) as [number]
   return `${kind}-${year}-${String(r[0]).padStart(6, '0')}`
+}
+
+/** Forgets a loan's replay checkpoint: called on every change to its payments or plan versions. */
+export function dropCheckpoint(sqlite: Database.Database, loanId: number): void {
+  stmt(sqlite, 'delete from replay_checkpoints where loan_id = ?').run(loanId)
 }

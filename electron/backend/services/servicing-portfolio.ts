@@ -18,6 +18,37 @@ export function evaluateAll(ctx: Ctx, f: ScanFilter, visit: (loanId: number, e: 
   })
 }
 
+/**
+ * Stores replay checkpoints as of `asOf` (month-end): for each loan whose first installments are
+ * settled in full with the rest untouched and no credit. Later scans replay only from there.
+ */
+export function refreshCheckpoints(ctx: Ctx, asOf: string): number {
+  const order = allocationOrder(ctx)
+  const found: [number, number, string, number][] = []
+  scanPortfolio(ctx.env.sqlite, { asOf, officerId: null }, (l) => {
+    const e = evaluateLoan({ rows: l.rows, payments: l.payments, annualRate: l.annualRate, markupPercent: l.markup, startDate: l.startDate, asOf, order, detail: true })
+    if (e.credit !== 0) return
+    const st = e.installments
+    let k = 0
+    while (k < st.length && st[k]!.status === 'paid' && st[k]!.seq !== Number.MAX_SAFE_INTEGER) k++
+    if (k === 0) return
+    for (let j = k; j < st.length; j++) {
+      const r = st[j]!
+      if (r.paidPrincipal + r.paidInterest + r.paidPenalty + r.paidCompound > 0) return
+    }
+    found.push([l.id, l.versionId, asOf, st[k - 1]!.seq])
+  })
+  // Written after the scan (no writes while its cursors are open); only for the loan's latest version.
+  const up = stmt(ctx.env.sqlite, `insert into replay_checkpoints (loan_id, version_id, as_of, rows_settled)
+    select @loan, @version, @asOf, @settled where not exists (select 1 from loan_plan_versions where loan_id = @loan and status = 'active' and id > @version)
+    on conflict (loan_id) do update set version_id = excluded.version_id, as_of = excluded.as_of, rows_settled = excluded.rows_settled`)
+  // One transaction (a savepoint inside the dispatcher's): never one commit per row.
+  ctx.env.sqlite.transaction(() => {
+    for (const [loan, version, at, settled] of found) up.run({ loan, version, asOf: at, settled })
+  })()
+  return found.length
+}
+
 function summarize(ctx: Ctx, asOf: string, top: number, officerId: number | null, keep?: (id: number, e: LoanEvaluation) => void): PortfolioView {
   const t0 = performance.now()
   const byBucket = new Map(BUCKETS.map((b) => [b, { bucket: b, loans: 0, outstandingPrincipal: 0 }]))
@@ -61,6 +92,7 @@ export const portfolioHandlers = {
       rows.push([id, loanId, e.dpd, e.bucket, e.minCategory, e.outstandingPrincipal, e.overduePrincipal, e.overdueInterest, e.penaltyInterest, e.compoundInterest, e.payoff]),
     )
     for (const r of rows) ins.run(...r)
+    refreshCheckpoints(ctx, input.asOf)
     stmt(sqlite, 'update portfolio_snapshots set loans = ?, outstanding_principal = ?, overdue_principal = ? where id = ?').run(s.loans, s.outstandingPrincipal, s.overduePrincipal, id)
     ctx.audit({ entity: 'portfolio_snapshot', entityId: id, summary: `保存组合快照：截至 ${input.asOf}，${s.loans} 笔贷款，本金余额 ${yuan(s.outstandingPrincipal)}，逾期本金 ${yuan(s.overduePrincipal)}` })
     return { id, asOf: input.asOf, loans: s.loans, outstandingPrincipal: s.outstandingPrincipal, overduePrincipal: s.overduePrincipal, createdAt: ctx.nowIso() }
