@@ -68,4 +68,30 @@ test('create a loan, see its plan, post a late payment with penalty and allocati
   expect(text).toContain('王建华')
   expect(text).not.toContain('贷后管理') // the navbar is not printed
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', file, join(SCREENSHOT_DIR, 'servicing-receipt')])
+
+  // The repayment schedule and, after settlement (结清), the numbered 结清证明 print on A4 too.
+  await page.emulateMedia({ media: 'screen' })
+  await page.goto(`${server.url}#/servicing/print/schedule?loan=${loan.id}`)
+  await expect(page.getByTestId('schedule')).toContainText('壹万贰仟元整')
+  const schedule = await pdfText(page, 'servicing-schedule')
+  expect(schedule).toContain('2027-06-10')
+  expect(schedule).toContain('12,000.00')
+  await page.goto(`${server.url}#/servicing/loan?id=${loan.id}`)
+  await page.getByLabel('日期', { exact: true }).fill('2026-11-20')
+  await page.getByRole('button', { name: '办理结清' }).click()
+  await expect(page.getByTestId('settlement')).toContainText('JQ-2026-000001')
+  const cert = await pdfText(page, 'servicing-settlement')
+  expect(cert).toContain('JQ-2026-000001')
+  expect(cert).toContain('壹万贰仟元整')
+  expect(cert).toContain('2026-11-20')
 })
+
+/** Prints the page to A4 PDF, writes a PNG of page 1 to look at, and returns the PDF's text. */
+async function pdfText(page: Page, name: string): Promise<string> {
+  await page.emulateMedia({ media: 'print' })
+  const file = join(SCREENSHOT_DIR, `${name}.pdf`)
+  writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }))
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', file, join(SCREENSHOT_DIR, name)])
+  await page.emulateMedia({ media: 'screen' })
+  return execFileSync('pdftotext', ['-layout', file, '-']).toString()
+}

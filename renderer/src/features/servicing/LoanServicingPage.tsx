@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
 import { Money } from './Money'
 import { RepaymentPanel } from './RepaymentPanel'
+import { LoanActions } from './LoanActions'
 import { RepaymentsTable } from './RepaymentsTable'
 import { type ServicingKey, st } from './texts'
 import { useAsOf, useCreatePlan, useHashParams, usePlan, useRepayments } from './use-servicing'
@@ -58,6 +59,9 @@ export function LoanServicingPage() {
       {plan.data && plan.data.versions.length > 0 && <Versions plan={plan.data} />}
       {head?.status === 'active' && plan.data && plan.data.versions.length > 0 && <RepaymentPanel loanId={loanId} onPosted={refresh} />}
       {reps.data && <RepaymentsTable rows={reps.data} onChanged={refresh} />}
+      {(head?.status === 'active' || head?.status === 'written_off') && plan.data && plan.data.versions.length > 0 && (
+        <LoanActions loanId={loanId} status={head.status} onDone={async () => { await refresh(); await plan.refetch() }} />
+      )}
     </Stack>
   )
 }
