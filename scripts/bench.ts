@@ -98,6 +98,11 @@ async function main(): Promise<void> {
     const mod = (await import(domainBench)) as { benchDomain: () => BenchResult[] | Promise<BenchResult[]> }
     for (const r of await mod.benchDomain()) emit(r)
   }
+  const archivesBench = join(__dirname, 'bench-archives.ts')
+  if (existsSync(archivesBench)) {
+    const mod = (await import(archivesBench)) as { benchArchives: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
+    for (const r of await mod.benchArchives(dir, log)) emit(r)
+  }
   const servicingBench = join(__dirname, 'bench-servicing.ts')
   if (existsSync(servicingBench)) {
     const mod = (await import(servicingBench)) as { benchServicing: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }

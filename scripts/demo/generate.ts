@@ -3,6 +3,7 @@ import { createBackend } from '../../electron/backend'
 import { appendAudit } from '../../electron/backend/audit'
 import { createRandom } from './random'
 import { addServicingDemo } from './servicing'
+import { addFilesDemo, addLoansDemo } from './archives'
 import { borrowerExtras, creditCode, enterpriseName, mobile, personName, residentId, VILLAGES } from './people'
 
 export interface DemoOptions {
@@ -103,7 +104,10 @@ export async function generateDemo(opts: DemoOptions): Promise<{ borrowers: numb
         summary: `生成演示数据：${opts.borrowers} 位借款人（种子 ${opts.seed}）`,
       }),
     )
+    addLoansDemo(sqlite, { seed: opts.seed, asOf: now.slice(0, 10), now }) // loans, households, guarantors, collateral
     addServicingDemo(sqlite, { seed: opts.seed, asOf: now.slice(0, 10) }) // plans + payment histories for the loans above
+    const ids = Object.fromEntries((sqlite.prepare('select username, id from users').raw().all() as [string, number][]))
+    addFilesDemo(sqlite, { seed: opts.seed, asOf: now.slice(0, 10), now, orgCode: '3301', keeperId: ids.archivist as number, approverId: ids.manager as number })
     sqlite.pragma('optimize')
     return { borrowers: opts.borrowers, ms: performance.now() - started }
   } finally {

@@ -81,6 +81,9 @@ describe('loans: basic record, officer scope, guarantors, collateral, 责任移�
     expect(t1.contractNos).toEqual([l1.contractNo, l2.contractNo])
     expect((await w.t.call('loans.get', { id: l1.id }, w.tokens.officer2)).loan.officerId).toBe(w.ids.officer2)
     expect((await w.t.fail('loans.get', { id: l1.id }, w.tokens.officer)).code).toBe('NOT_FOUND')
+    // 管户 moves with the loans: the borrower is now in officer2's list, not officer1's.
+    expect((await w.t.call('borrowers.list', { limit: 500 }, w.tokens.officer2)).rows.map((r) => r.id)).toContain(b.id)
+    expect((await w.t.call('borrowers.list', { limit: 500 }, w.tokens.officer)).rows.map((r) => r.id)).not.toContain(b.id)
     await w.t.call('loans.transfer', { fromOfficerId: w.ids.officer2, toOfficerId: w.ids.officer, loanIds: [l1.id], reason: '回调', effectiveDate: '2026-04-01' }, w.tokens.manager)
     const hist = await w.t.call('loans.transfers', { loanId: l1.id }, w.tokens.manager)
     expect(hist.map((h) => h.reason)).toEqual(['回调', '李信贷调岗'])

@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from 'node:stream'
+import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 
 /** A cell's value as trimmed text ('' for empty); dates become YYYY-MM-DD. */
@@ -15,19 +15,22 @@ export function cellText(v: unknown): string {
   return String(v).trim()
 }
 
-/** Reads the first worksheet with the streaming reader: header row → column names, then rows. */
+/**
+ * Reads the first worksheet: header row → column names, then rows. Not the streaming reader:
+ * exceljs 4.4's streaming parser decodes each zip chunk separately and corrupts a multi-byte
+ * character split across chunks (一 in 10 % of rows of a 100k-row Chinese sheet).
+ */
 export async function readSheet(buf: Buffer): Promise<{ headers: string[]; rows: { row: number; cells: string[] }[] }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' })
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(buf as never)
+  const ws = wb.worksheets[0]
   let headers: string[] = []
   const rows: { row: number; cells: string[] }[] = []
-  for await (const ws of reader) {
-    for await (const r of ws as AsyncIterable<ExcelJS.Row>) {
-      const vals = (r.values as unknown[]).slice(1).map(cellText)
-      if (r.number === 1) headers = vals
-      else if (vals.some((x) => x !== '')) rows.push({ row: r.number, cells: vals })
-    }
-    break // only the first sheet holds data; others are notes
-  }
+  ws?.eachRow({ includeEmpty: false }, (r, n) => {
+    const vals = (r.values as unknown[]).slice(1).map(cellText)
+    if (n === 1) headers = vals
+    else if (vals.some((x) => x !== '')) rows.push({ row: n, cells: vals })
+  })
   return { headers, rows }
 }
 

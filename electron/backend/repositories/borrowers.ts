@@ -69,7 +69,7 @@ export interface BorrowerFilter {
   creditRating?: string | undefined
   status?: string | undefined
   kind?: string | undefined
-  /** Officer scope: only borrowers this officer manages or lends to. */
+  /** Officer scope: only borrowers this officer manages (管户). */
   scopeOfficerId: number | null
 }
 
@@ -87,12 +87,10 @@ export async function listBorrowers(
   if (f.creditRating) q = q.where('b.credit_rating', '=', f.creditRating)
   if (f.status) q = q.where('b.status', '=', f.status)
   if (f.kind) q = q.where('b.kind', '=', f.kind as 'individual' | 'enterprise')
-  if (f.scopeOfficerId !== null) {
-    const me = f.scopeOfficerId
-    q = q.where((eb) =>
-      eb.or([eb('b.officer_id', '=', me), eb('b.id', 'in', eb.selectFrom('loans').select('borrower_id').where('officer_id', '=', me))]),
-    )
-  }
+  // An officer's list is the borrowers they manage (管户, borrowers.officer_id, kept in step with
+  // their loans by loans.create and 责任移交): one index range, fast at county size. A borrower
+  // reached through one of the officer's loans is still visible in search and detail.
+  if (f.scopeOfficerId !== null) q = q.where('b.officer_id', '=', f.scopeOfficerId)
   const col = SORT_COLUMNS[page.sort]
   const rows = await q.orderBy(col, page.dir).orderBy('b.id', page.dir).limit(page.limit).offset(page.offset).execute()
   const count = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()

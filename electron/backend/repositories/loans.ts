@@ -35,12 +35,16 @@ export async function listLoans(
   f: { borrowerId?: number | undefined; officerId?: number | undefined; status?: string | undefined; scopeOfficerId: number | null },
   page: { sort: keyof typeof SORT; dir: 'asc' | 'desc'; limit: number; offset: number },
 ) {
-  let q = selectLoans(db)
-  if (f.borrowerId) q = q.where('l.borrower_id', '=', f.borrowerId)
-  if (f.officerId) q = q.where('l.officer_id', '=', f.officerId)
-  if (f.scopeOfficerId !== null) q = q.where('l.officer_id', '=', f.scopeOfficerId)
-  if (f.status) q = q.where('l.status', '=', f.status)
-  const rows = await q.orderBy(SORT[page.sort], page.dir).orderBy('l.id', page.dir).limit(page.limit).offset(page.offset).execute()
-  const n = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const filter = <Q extends { where: (...a: never[]) => unknown }>(q0: Q): Q => {
+    let q = q0 as unknown as ReturnType<typeof selectLoans>
+    if (f.borrowerId) q = q.where('l.borrower_id', '=', f.borrowerId)
+    if (f.officerId) q = q.where('l.officer_id', '=', f.officerId)
+    if (f.scopeOfficerId !== null) q = q.where('l.officer_id', '=', f.scopeOfficerId)
+    if (f.status) q = q.where('l.status', '=', f.status)
+    return q as unknown as Q
+  }
+  const rows = await filter(selectLoans(db)).orderBy(SORT[page.sort], page.dir).orderBy('l.id', page.dir).limit(page.limit).offset(page.offset).execute()
+  // Count on loans alone: every loan has its borrower (foreign key), so the joins change nothing.
+  const n = await filter(db.selectFrom('loans as l') as unknown as ReturnType<typeof selectLoans>).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   return { rows: rows.map(toLoanView), total: Number(n.n) }
 }

@@ -160,6 +160,9 @@ export const loanSecurityHandlers = {
       const chunk = ids.slice(i, i + 500)
       await ctx.db.insertInto('officer_transfer_loans').values(chunk.map((loan_id) => ({ transfer_id: id, loan_id }))).execute()
       await ctx.db.updateTable('loans').set({ officer_id: to.id, updated_at: now }).where('id', 'in', chunk).execute()
+      // 管户 follows the loans: the borrowers the leaving officer managed move with them.
+      await ctx.db.updateTable('borrowers').set({ officer_id: to.id, updated_at: now }).where('officer_id', '=', from.id)
+        .where('id', 'in', ctx.db.selectFrom('loans').select('borrower_id').where('id', 'in', chunk)).execute()
     }
     ctx.audit({ entity: 'officer_transfer', entityId: id, summary: `责任移交：${from.display_name} → ${to.display_name}，${ids.length} 笔贷款，原因：${input.reason}` })
     return (await loadTransfers(ctx.db, { limit: 1 }))[0]!

@@ -95,6 +95,8 @@ export const loanHandlers = {
       })
       .returning('id')
       .executeTakeFirstOrThrow()
+    // A borrower without a 管户 officer is managed by the officer of his first loan.
+    if (borrower.officer_id === null) await ctx.db.updateTable('borrowers').set({ officer_id: officerId }).where('id', '=', borrower.id).execute()
     ctx.audit({ entity: 'loan', entityId: id, summary: `登记贷款 合同号 ${input.contractNo}，借款人 ${borrower.name}，金额 ${input.principal} 分` })
     return toLoanView((await findLoan(ctx.db, id))!)
   },

@@ -44,7 +44,9 @@ async function borrowerHits(ctx: Ctx, q: string, limit: number): Promise<SearchH
     if (scope !== null) {
       qb = qb.where((eb) => eb.or([eb('b.officer_id', '=', scope), eb.exists(eb.selectFrom('loans as l').select('l.id').whereRef('l.borrower_id', '=', 'b.id').where('l.officer_id', '=', scope))]))
     }
-    const rows = await qb.orderBy('b.name').orderBy('b.id').limit(limit + 1).execute()
+    // No ORDER BY: equality/prefix paths come back in index order, and an ORDER BY name could
+    // tempt the planner into walking the whole name index; results are ranked in memory.
+    const rows = await qb.limit(limit + 1).execute()
     for (const r of rows) {
       if (seen.has(r.id)) continue
       seen.add(r.id)
