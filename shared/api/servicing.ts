@@ -22,6 +22,12 @@ const payment = {
   amount: fen.positive('还款金额须大于零'),
 }
 
+const importFile = z.object({ contentBase64: z.string().min(1, '文件为空').max(40 * 1024 * 1024, '文件过大') })
+const importResult = z.object({
+  loans: z.number().int(), installments: z.number().int(), repayments: z.number().int(), problemCount: z.number().int(),
+  problems: z.array(z.object({ sheet: z.string(), row: z.number().int(), message: z.string() })),
+})
+
 /** Loan servicing (贷后): plans and versions, repayments, as-of evaluation, closures, reminders. */
 export const servicingMethods = {
   'servicing.createPlan': method({
@@ -114,6 +120,12 @@ export const servicingMethods = {
   }),
   'servicing.snapshot': method({
     input: z.object({ asOf: isoDate }), output: snapshotView, access: 'loans.approve', write: true, summary: '保存组合快照（月末）',
+  }),
+  'servicing.importPreview': method({
+    input: importFile, output: importResult, access: 'imports.run', write: false, summary: '导入还款计划和还款记录（预览）',
+  }),
+  'servicing.importCommit': method({
+    input: importFile, output: importResult, access: 'imports.run', write: true, summary: '导入还款计划和还款记录（全部成功或全部不导入）',
   }),
   'servicing.listSnapshots': method({
     input: z.object({}), output: z.array(snapshotView), access: 'loans.read', write: false, summary: '组合快照列表',

@@ -13,6 +13,7 @@ import { planOf, reasonLabel } from './servicing-plan'
 import { closureHandlers } from './servicing-closures'
 import { portfolioHandlers } from './servicing-portfolio'
 import { bulkHandlers } from './servicing-bulk'
+import { importHandlers } from './servicing-import'
 
 function activeLoan(ctx: Ctx, loanId: number): LoanHead {
   const head = loadLoan(ctx, loanId)
@@ -124,4 +125,5 @@ export const servicingHandlers = {
   ...closureHandlers,
   ...portfolioHandlers,
   ...bulkHandlers,
+  ...importHandlers,
 } satisfies Partial<Handlers>
