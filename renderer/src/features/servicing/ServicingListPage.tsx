@@ -4,6 +4,7 @@ import { useQuery } from '../../api/hooks'
 import { navigate } from '../../app/router'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
+import { ImportPanel } from './ImportPanel'
 import { Money } from './Money'
 import { type ServicingKey, st } from './texts'
 
@@ -24,6 +25,7 @@ export function ServicingListPage() {
         }
       />
       {q.error && <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />}
+      <ImportPanel onDone={() => void q.refetch()} />
       <Table striped highlightOnHover data-testid="servicing-loans">
         <Table.Thead>
           <Table.Tr>{(['contractNo', 'iouNo', 'borrower', 'principal', 'rate', 'maturity', 'status'] as const).map((k) => <Table.Th key={k}>{st(k)}</Table.Th>)}<Table.Th /></Table.Tr>
