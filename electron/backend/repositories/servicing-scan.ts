@@ -53,16 +53,19 @@ function queries(sqlite: Database.Database, f: ScanFilter) {
     loans: stmt(sqlite, `select l.id, l.officer_id, l.penalty_markup, l.misuse_markup, l.misused, l.disbursement_date
       from loans l where ${where} order by l.id`).raw().iterate(params) as IterableIterator<unknown[]>,
     versions: stmt(sqlite, `select v.loan_id, v.id, v.annual_rate, v.reason, v.effective_date,
-        group_concat(case when i.due_date <= @asOf and i.seq > coalesce(c.rows_settled, 0) then i.due_date || i.principal || ',' || i.interest end, ';'),
+        group_concat(case when i.due_date <= @asOf and i.seq > (case when c.version_id = v.id then c.rows_settled else 0 end)
+          then i.due_date || i.principal || ',' || i.interest end, ';'),
         min(case when i.due_date > @asOf then i.due_date || i.interest end),
         sum(case when i.due_date > @asOf then i.principal else 0 end),
-        coalesce(c.rows_settled, 0), max(case when i.seq = c.rows_settled then i.due_date end)
-      from loans l join loan_plan_versions v on v.loan_id = l.id join plan_installments i on i.plan_version_id = v.id
-        left join replay_checkpoints c on c.loan_id = l.id and c.version_id = v.id and c.as_of <= @asOf
+        case when c.version_id = v.id then c.rows_settled else 0 end,
+        max(case when c.version_id = v.id and i.seq = c.rows_settled then i.due_date end)
+      from loans l left join replay_checkpoints c on c.loan_id = l.id and c.as_of <= @asOf
+        join loan_plan_versions v on v.loan_id = l.id join plan_installments i on i.plan_version_id = v.id
       where ${where} and v.status = 'active' and v.effective_date <= @asOf
+        and i.seq >= (case when c.version_id = v.id then c.rows_settled else 0 end)
       group by l.id, v.version order by l.id, v.version`).raw().iterate(params) as IterableIterator<unknown[]>,
     payments: stmt(sqlite, `select r.loan_id, group_concat(r.paid_date || r.amount, ';')
-      from loans l join repayments r on r.loan_id = l.id left join replay_checkpoints c on c.loan_id = l.id and c.as_of <= @asOf
+      from loans l left join replay_checkpoints c on c.loan_id = l.id and c.as_of <= @asOf join repayments r on r.loan_id = l.id
       where ${where} and r.status = 'posted' and r.paid_date <= @asOf and r.paid_date > coalesce(c.as_of, '0000-00-00')
       group by l.id order by l.id`).raw().iterate(params) as IterableIterator<unknown[]>,
   }

@@ -44,7 +44,7 @@ export function LoanActions({ loanId, status, onDone }: { loanId: number; status
       if (e instanceof DomainError) setLocalError(e.reason)
     }
   }
-  const label = (a: Action): string => st(({ settle: 'settle', extension: 'extension', writeOff: 'written_off', recovery: 'recovery', restructure: 'restructure' } as const)[a])
+  const label = (a: Action): string => st(({ settle: 'settle', extension: 'extension', writeOff: 'writeOff', recovery: 'recovery', restructure: 'restructure' } as const)[a])
   return (
     <Card withBorder>
       <Title order={4} mb="sm">{st('actions')}</Title>

@@ -69,7 +69,7 @@ export function LoanServicingPage() {
 function LoanFacts({ head }: { head: PlanView['loan'] }) {
   const facts: [ServicingKey, React.ReactNode][] = [
     ['principal', <Money fen={head.principal} />], ['rate', `${head.annualRate}%`], ['method', st(head.method as ServicingKey)], ['disbursed', head.disbursementDate],
-    ['maturity', head.maturityDate], ['status', st(head.status as ServicingKey)], ['penalty', `+${head.markupPercent}%${head.misused ? '（挪用）' : ''}`],
+    ['maturity', head.maturityDate], ['status', st(head.status as ServicingKey)], ['markup', `+${head.markupPercent}%${head.misused ? '（挪用）' : ''}`],
   ]
   return (
     <SimpleGrid cols={{ base: 2, md: 7 }}>

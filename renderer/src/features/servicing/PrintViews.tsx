@@ -103,7 +103,7 @@ export function SettlementPrint() {
             <tr><th>{st('contractNo')}</th><td>{c.loan.contractNo}</td><th>{st('iouNo')}</th><td>{c.loan.iouNo}</td></tr>
             <tr><th>{st('principal')}</th><td colSpan={3}>¥{formatFen(c.loan.principal)}（人民币{c.principalWords}）</td></tr>
             <tr><th>{st('disbursed')}</th><td>{c.loan.disbursementDate}</td><th>{st('paidDate')}</th><td>{c.settledDate}</td></tr>
-            <tr><th>{st('paidPrincipal')}</th><td className="num">{formatFen(c.paidPrincipal)}</td><th>{st('paidInterest')}</th><td className="num">{formatFen(c.paidInterest + c.paidPenalty)}</td></tr>
+            <tr><th>{st('paidPrincipal')}</th><td className="num">{formatFen(c.paidPrincipal)}</td><th>{st('paidInterestAll')}</th><td className="num">{formatFen(c.paidInterest + c.paidPenalty)}</td></tr>
           </tbody>
         </table>
         <div className="print-sign"><span>{st('lender')}：</span><span>{st('printedAt')}：{c.issuedAt.slice(0, 10)}</span></div>

@@ -23,7 +23,7 @@ const zh = {
   M0: '正常', normal: '正常', special_mention: '关注', substandard: '次级', doubtful: '可疑', loss: '损失',
   annuity: '等额本息', equal_principal: '等额本金', quarterly_interest: '按季结息到期还本', monthly_interest: '按月结息到期还本', bullet: '利随本清',
   custom: '自定义', initial: '初始计划', extension: '展期', restructure: '重组', prepayment: '提前还本', settlement: '结清', import: '导入',
-  receipt: '收据号', repayment: '还款', recovery: '核销后收回', actions: '贷款处置', date: '日期', months: '月数', importTitle: '导入还款计划和还款记录',
+  receipt: '收据号', repayment: '还款', recovery: '核销后收回', actions: '贷款处置', writeOff: '核销', markup: '罚息上浮', paidInterestAll: '已还利息及罚息', date: '日期', months: '月数', importTitle: '导入还款计划和还款记录',
   importHint: 'Excel 两个工作表：“还款计划”（借据号、期次、应还日、本金(元)、利息(元)）和“还款记录”（借据号、还款日、金额(元)、渠道、收据号）；有任何错误则不导入', chooseFile: '选择文件',
   settledCert: '兹证明下列借款已于 {date} 全部结清，本息已还清，借贷双方债权债务关系终止。', active: '正常', settled: '已结清', written_off: '已核销',
 }
@@ -49,7 +49,7 @@ const en: typeof zh = {
   substandard: 'Substandard', doubtful: 'Doubtful', loss: 'Loss',
   annuity: 'Annuity', equal_principal: 'Equal principal', quarterly_interest: 'Quarterly interest', monthly_interest: 'Monthly interest',
   bullet: 'Bullet', custom: 'Custom', initial: 'Initial', extension: 'Extension', restructure: 'Restructure', prepayment: 'Prepayment',
-  settlement: 'Settlement', import: 'Import', receipt: 'Receipt no.', repayment: 'Repayment', recovery: 'Recovery', actions: 'Actions', date: 'Date', months: 'Months', importTitle: 'Import plans and payment history',
+  settlement: 'Settlement', import: 'Import', receipt: 'Receipt no.', repayment: 'Repayment', recovery: 'Recovery', actions: 'Actions', writeOff: 'Write off', markup: 'Penalty markup', paidInterestAll: 'Paid interest and penalties', date: 'Date', months: 'Months', importTitle: 'Import plans and payment history',
   importHint: 'Two sheets: 还款计划 (IOU no., period, due date, principal, interest) and 还款记录 (IOU no., date, amount, channel, receipt no.); nothing is imported while any row has a problem', chooseFile: 'Choose file',
   settledCert: 'This certifies that the loan below was settled in full on {date}.', active: 'Active', settled: 'Settled', written_off: 'Written off',
 }
