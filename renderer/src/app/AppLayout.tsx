@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IconLock, IconLogout, IconShield } from '../components/icons'
 import { useIdleLock } from '../features/auth/use-idle-lock'
+import { GlobalSearch } from '../features/search/GlobalSearch'
 import { LanguageSwitch } from './LanguageSwitch'
 import { NAV_ITEMS } from './nav'
 import { Routes } from './Routes'
@@ -52,6 +53,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <GlobalSearch />
             <LanguageSwitch />
             <ShortcutsHelp opened={helpOpen} onChange={setHelpOpen} />
             <Divider orientation="vertical" />

@@ -4,6 +4,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { UsersPage } from '../features/users/UsersPage'
 import { NotFoundPage } from './NotFoundPage'
 import { servicingRoute } from '../features/servicing/routes'
+import { archivesRoute } from '../features/archives/routes'
 
 /**
  * Maps the hash route to a page. Pages are reachable by URL regardless of the navbar; a page
@@ -20,6 +21,6 @@ export function Routes({ route }: { route: string }) {
     case '/calculator':
       return <CalculatorPage />
     default:
-      return servicingRoute(route) ?? <NotFoundPage path={route} />
+      return servicingRoute(route) ?? archivesRoute(route) ?? <NotFoundPage path={route} />
   }
 }

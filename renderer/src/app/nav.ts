@@ -1,11 +1,11 @@
 import type { Permission } from '@shared/api'
 import type { ComponentType } from 'react'
-import { IconAudit, IconCalculator, IconHome, IconInbox, IconUsers } from '../components/icons'
+import { IconArchive, IconAudit, IconCalculator, IconDownload, IconHome, IconInbox, IconUsers } from '../components/icons'
 
 /** One navigation entry; shown only when the user holds `permission`. */
 export interface NavItem {
   path: string
-  labelKey: 'nav.dashboard' | 'nav.users' | 'nav.audit' | 'nav.servicing' | 'nav.calculator'
+  labelKey: 'nav.dashboard' | 'nav.users' | 'nav.audit' | 'nav.servicing' | 'nav.calculator' | 'nav.borrowers' | 'nav.archives' | 'nav.import'
   permission: Permission
   icon: ComponentType<{ size?: number }>
 }
@@ -14,6 +14,9 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.dashboard', permission: 'dashboard.view', icon: IconHome },
   { path: '/servicing', labelKey: 'nav.servicing', permission: 'loans.read', icon: IconInbox },
+  { path: '/borrowers', labelKey: 'nav.borrowers', permission: 'borrowers.read', icon: IconUsers },
+  { path: '/archives', labelKey: 'nav.archives', permission: 'archives.read', icon: IconArchive },
+  { path: '/import', labelKey: 'nav.import', permission: 'imports.run', icon: IconDownload },
   { path: '/users', labelKey: 'nav.users', permission: 'users.manage', icon: IconUsers },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read', icon: IconAudit },
   // Last, so adding it shifts no one's Alt+N; every role has calculator.use.

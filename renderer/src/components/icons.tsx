@@ -49,3 +49,4 @@ export const IconPrinter = (p: P) => (
   <Icon {...p} d={['M17 17h2a2 2 0 0 0 2-2v-4a2 2 0 0 0-2-2H5a2 2 0 0 0-2 2v4a2 2 0 0 0 2 2h2', 'M17 9V5a2 2 0 0 0-2-2H9a2 2 0 0 0-2 2v4', 'M7 13h10v8H7z']} />
 )
 export const IconDownload = (p: P) => <Icon {...p} d={['M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2', 'M7 11l5 5 5-5', 'M12 4v12']} />
+export const IconArchive = (p: P) => <Icon {...p} d={['M3 4h18v4H3z', 'M5 8v11a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V8', 'M10 12h4']} />

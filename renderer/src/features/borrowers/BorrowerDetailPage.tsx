@@ -1,0 +1,94 @@
+import { Anchor, Badge, Button, Grid, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { formatFen } from '@shared/domain/money'
+import type { ReactNode } from 'react'
+import { useQuery } from '../../api/hooks'
+import { navigate } from '../../app/router'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { PageHeader } from '../../components/PageHeader'
+import { type ArchivesKey, at, hashParams } from '../archives/texts'
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md">
+      <Title order={4} mb="sm">{title}</Title>
+      {children}
+    </Paper>
+  )
+}
+
+function Rows({ head, rows }: { head: string[]; rows: ReactNode[][] }) {
+  if (rows.length === 0) return <Text c="dimmed" size="sm">{at('none')}</Text>
+  return (
+    <Table striped>
+      <Table.Thead><Table.Tr>{head.map((h) => <Table.Th key={h}>{h}</Table.Th>)}</Table.Tr></Table.Thead>
+      <Table.Tbody>{rows.map((r, i) => <Table.Tr key={i}>{r.map((c, j) => <Table.Td key={j}>{c}</Table.Td>)}</Table.Tr>)}</Table.Tbody>
+    </Table>
+  )
+}
+
+/** Borrower detail: profile, household, loans, guarantees given, collateral, files, timeline. */
+export function BorrowerDetailPage() {
+  const id = Number(hashParams().get('id') ?? 0)
+  const { data, error } = useQuery('borrowers.get', { id }, { enabled: id > 0 })
+  if (error) return <ErrorAlert error={error} />
+  if (!data) return <Text c="dimmed">{at('loading')}</Text>
+  const b = data.borrower
+  const field = (k: ArchivesKey, v: ReactNode) => (
+    <div><Text size="xs" c="dimmed">{at(k)}</Text><Text size="sm">{v ?? '—'}</Text></div>
+  )
+  return (
+    <Stack>
+      <PageHeader title={b.name} subtitle={`${at(b.kind)} · ${b.village ?? ''} ${b.villageGroup ?? ''}`} actions={<Button variant="default" onClick={() => navigate('/borrowers')}>{at('back')}</Button>} />
+      <Section title={at('profile')}>
+        {b.masked && <Badge color="gray" variant="light" mb="sm">{at('masked')}</Badge>}
+        <SimpleGrid cols={4}>
+          {field('idNumber', <span data-testid="borrower-id-number">{b.idNumber ?? b.creditCode}</span>)}
+          {field('phone', b.phone)}
+          {field('birthDate', b.birthDate)}
+          {field('sex', b.sex ? at(b.sex) : null)}
+          {field('address', b.address)}
+          {field('occupation', b.occupation)}
+          {field('income', b.householdIncome === null ? null : formatFen(b.householdIncome))}
+          {field('rating', b.creditRating)}
+          {field('officer', b.officerName)}
+          {b.kind === 'enterprise' && field('legalRep', b.legalRep)}
+        </SimpleGrid>
+      </Section>
+      <Grid>
+        <Grid.Col span={6}>
+          <Section title={at('household')}>
+            <Rows head={[at('name'), at('relation'), at('idNumber')]} rows={(data.household?.members ?? []).map((m) => [
+              <Anchor key="n" onClick={() => navigate(`/borrowers/detail?id=${m.borrowerId}`)}>{m.name}</Anchor>, at(m.relation), m.idNumber])} />
+          </Section>
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <Section title={at('loans')}>
+            <Rows head={[at('contractNo'), at('principal'), at('maturity'), at('status')]} rows={data.loans.map((l) => [
+              <Anchor key="c" onClick={() => navigate(`/servicing/loan?id=${l.id}`)}>{l.contractNo}</Anchor>, formatFen(l.principal), l.maturityDate, l.status])} />
+          </Section>
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <Section title={at('guarantees')}>
+            <Rows head={[at('contractNo'), at('name'), at('amount'), at('mode'), at('periodEnd')]} rows={data.guaranteesGiven.map((g) => [g.contractNo, g.debtorName, formatFen(g.amount), at(g.mode as 'joint'), g.periodEnd])} />
+          </Section>
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <Section title={at('collaterals')}>
+            <Rows head={[at('kind'), at('address'), at('value')]} rows={data.collaterals.map((c) => [c.type, c.description, formatFen(c.value)])} />
+          </Section>
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <Section title={at('files')}>
+            <Rows head={[at('fileNo'), at('status'), at('completeness')]} rows={data.files.map((f) => [
+              <Anchor key="f" onClick={() => navigate(`/archives/file?id=${f.id}`)}>{f.fileNo}</Anchor>, at(f.status as 'in_store'), `${f.completeness}%`])} />
+          </Section>
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <Section title={at('timeline')}>
+            <Rows head={['', '', '']} rows={data.timeline.slice(0, 20).map((e) => [e.at.slice(0, 16).replace('T', ' '), e.username, e.summary])} />
+          </Section>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  )
+}

@@ -1,0 +1,107 @@
+import { Badge, Button, Group, Paper, Select, Stack, Text } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import type { BorrowerView, Input } from '@shared/api'
+import { CREDIT_RATINGS } from '@shared/api/borrowers'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { api } from '../../api/client'
+import { toApiError, useQuery } from '../../api/hooks'
+import { navigate } from '../../app/router'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { PageHeader } from '../../components/PageHeader'
+import { at, downloadBase64 } from '../archives/texts'
+
+const PAGE = 200
+type Filter = Omit<Input<'borrowers.list'>, 'limit' | 'offset'>
+
+/** Borrower list: virtualized rows loaded page by page, filters and sort on the server. */
+export function BorrowersPage() {
+  const [filter, setFilter] = useState<Filter>({ sort: 'id', dir: 'asc' })
+  const villages = useQuery('borrowers.villages', {})
+  const officers = useQuery('loans.officers', {})
+  const [total, setTotal] = useState(0)
+  const [pages, setPages] = useState<Map<number, BorrowerView[]>>(new Map())
+  const [error, setError] = useState<ReturnType<typeof toApiError> | null>(null)
+  const loading = useRef(new Set<number>())
+  const key = JSON.stringify(filter)
+
+  const load = useCallback(async (page: number) => {
+    if (loading.current.has(page)) return
+    loading.current.add(page)
+    try {
+      const r = await api.call('borrowers.list', { ...filter, limit: PAGE, offset: page * PAGE })
+      setTotal(r.total)
+      setPages((m) => new Map(m).set(page, r.rows))
+    } catch (e) {
+      setError(toApiError(e))
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key])
+
+  useEffect(() => {
+    loading.current = new Set()
+    setPages(new Map())
+    void load(0)
+  }, [load])
+
+  const parent = useRef<HTMLDivElement>(null)
+  const v = useVirtualizer({ count: total, getScrollElement: () => parent.current, estimateSize: () => 40, overscan: 10 })
+  const items = v.getVirtualItems()
+  useEffect(() => {
+    for (const it of items) if (!pages.has(Math.floor(it.index / PAGE))) void load(Math.floor(it.index / PAGE))
+  }, [items, pages, load])
+
+  const set = (patch: Partial<Filter>) => setFilter((f) => ({ ...f, ...patch }))
+  const exportList = async () => {
+    try {
+      const x = await api.call('imports.export', { list: 'borrowers', village: filter.village, officerId: filter.officerId })
+      downloadBase64(x.filename, x.contentBase64)
+    } catch (e) {
+      const err = toApiError(e)
+      notifications.show({ color: 'red', message: err.message })
+    }
+  }
+  const masked = pages.get(0)?.[0]?.masked
+
+  return (
+    <Stack>
+      <PageHeader title={at('borrowers')} subtitle={at('borrowersSubtitle')} />
+      <Group align="end" wrap="wrap">
+        <Select label={at('village')} searchable clearable placeholder={at('all')} data={villages.data ?? []} value={filter.village ?? null} onChange={(x) => set({ village: x ?? undefined })} w={200} />
+        <Select label={at('officer')} clearable placeholder={at('all')} data={(officers.data ?? []).map((o) => ({ value: String(o.id), label: o.displayName }))} value={filter.officerId ? String(filter.officerId) : null} onChange={(x) => set({ officerId: x ? Number(x) : undefined })} w={150} />
+        <Select label={at('rating')} clearable placeholder={at('all')} data={[...CREDIT_RATINGS]} value={filter.creditRating ?? null} onChange={(x) => set({ creditRating: (x ?? undefined) as Filter['creditRating'] })} w={110} />
+        <Select label={at('status')} clearable placeholder={at('all')} data={[{ value: 'active', label: at('active') }, { value: 'inactive', label: at('inactive') }, { value: 'blacklisted', label: at('blacklisted') }]} value={filter.status ?? null} onChange={(x) => set({ status: (x ?? undefined) as Filter['status'] })} w={120} />
+        <Select label={at('sort')} data={[{ value: 'id', label: at('sortId') }, { value: 'name', label: at('sortName') }, { value: 'village', label: at('sortVillage') }, { value: 'creditRating', label: at('sortRating') }]} value={filter.sort ?? 'id'} onChange={(x) => set({ sort: (x ?? 'id') as Filter['sort'] })} w={130} />
+        <Button variant="default" onClick={() => void exportList()}>{at('exportXlsx')}</Button>
+        <Text c="dimmed" size="sm" data-testid="borrower-total">{at('total', { n: total })}</Text>
+        {masked && <Badge color="gray" variant="light">{at('masked')}</Badge>}
+      </Group>
+      {error && <ErrorAlert error={error} />}
+      <Paper withBorder>
+        <Group px="md" py={8} gap={0} wrap="nowrap" bg="var(--mantine-color-gray-0)" fw={600} fz="sm">
+          <Text w="16%" fw={600} size="sm">{at('name')}</Text><Text w="22%" fw={600} size="sm">{at('idNumber')}</Text><Text w="14%" fw={600} size="sm">{at('phone')}</Text>
+          <Text w="22%" fw={600} size="sm">{at('village')}</Text><Text w="10%" fw={600} size="sm">{at('rating')}</Text><Text w="16%" fw={600} size="sm">{at('officer')}</Text>
+        </Group>
+        <div ref={parent} style={{ height: 'calc(100vh - 300px)', minHeight: 300, overflow: 'auto' }} data-testid="borrower-list">
+          <div style={{ height: v.getTotalSize(), position: 'relative' }}>
+            {items.map((it) => {
+              const b = pages.get(Math.floor(it.index / PAGE))?.[it.index % PAGE]
+              return (
+                <Group key={it.key} px="md" gap={0} wrap="nowrap" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: it.size, transform: `translateY(${it.start}px)`, cursor: 'pointer', borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+                  onClick={() => b && navigate(`/borrowers/detail?id=${b.id}`)} data-testid="borrower-row">
+                  {b ? (
+                    <>
+                      <Text w="16%" size="sm" truncate>{b.name}</Text><Text w="22%" size="sm" ff="monospace">{b.idNumber ?? b.creditCode}</Text>
+                      <Text w="14%" size="sm" ff="monospace">{b.phone}</Text><Text w="22%" size="sm" truncate>{b.village} {b.villageGroup}</Text>
+                      <Text w="10%" size="sm">{b.creditRating}</Text><Text w="16%" size="sm">{b.officerName}</Text>
+                    </>
+                  ) : <Text size="sm" c="dimmed">{at('loading')}</Text>}
+                </Group>
+              )
+            })}
+          </div>
+        </div>
+      </Paper>
+    </Stack>
+  )
+}
