@@ -73,10 +73,10 @@ export function addLoansDemo(sqlite: Database.Database, o: { seed: number; asOf:
   return { loans: seq, households, guarantors, collaterals }
 }
 
-/** Files (with the 13-item checklist) for ~30 % of loans, i.e. ~1M items at county size, plus lendings. */
+/** Files (with the 13-item checklist) for 31 % of loans, i.e. ~1M items at county size, plus lendings. */
 export function addFilesDemo(sqlite: Database.Database, o: { seed: number; asOf: string; now: string; orgCode: string; keeperId: number; approverId: number }) {
   const r = createRandom(o.seed ^ 0xf11e)
-  const loans = sqlite.prepare("select id, disbursement_date, status, guarantee_type from loans where id % 10 < 3 order by id").raw().all() as [number, string, string, string][]
+  const loans = sqlite.prepare("select id, disbursement_date, status, guarantee_type from loans where id % 100 < 31 order by id").raw().all() as [number, string, string, string][]
   const template = sqlite.prepare("select code, name, sort from archive_template_items where category = 'DK' and active = 1 order by sort").raw().all() as [string, string, number][]
   const insF = sqlite.prepare(`insert into loan_files (loan_id, file_no, org_code, year, category, seq, location, status, keeper_id, legal_hold, legal_hold_reason, created_at, updated_at)
     values (?, ?, ?, ?, ?, ?, ?, 'in_store', ?, ?, ?, ?, ?)`)
