@@ -29,6 +29,7 @@ export function FilePage() {
   const [lendOpen, setLendOpen] = useState(false)
   const [lend, setLend] = useState({ borrowerName: '', purpose: '', approverId: '', lentOn: today(), dueBack: '' })
   const [preview, setPreview] = useState<{ src: string; name: string } | null>(null)
+  const [hold, setHold] = useState<string | null>(null)
   if (error) return <ErrorAlert error={error} />
   if (!data) return <Text c="dimmed">{at('loading')}</Text>
   const f = data.file
@@ -58,6 +59,8 @@ export function FilePage() {
       <PageHeader title={`${at('fileNo')} ${f.fileNo}`} subtitle={`${f.borrowerName} · ${at('contractNo')} ${f.contractNo}`}
         actions={<>
           <Button variant="default" onClick={() => void run(() => api.call('archives.verifyScans', { fileId: f.id }), (r) => (r.broken.length ? at('verifyBad', { n: r.broken.length }) : at('verifyOk', { n: r.checked })))}>{at('verify')}</Button>
+          {!f.legalHold && f.status !== 'destroyed' && <Button variant="default" color="red" onClick={() => setHold('')}>{at('placeHold')}</Button>}
+          {f.legalHold && <Button variant="default" onClick={() => void run(() => api.call('archives.releaseHold', { fileId: f.id }), () => at('releaseHold')).then(() => refetch())}>{at('releaseHold')}</Button>}
           {f.status === 'in_store' && <Button onClick={() => setLendOpen(true)}>{at('lend')}</Button>}
         </>} />
       <Paper withBorder p="md">
@@ -123,6 +126,15 @@ export function FilePage() {
             const r = await run(() => api.call('archives.lend', { fileId: f.id, borrowerName: lend.borrowerName, purpose: lend.purpose, approverId: Number(lend.approverId), lentOn: lend.lentOn, dueBack: lend.dueBack }), () => at('lend'))
             if (r) { setLendOpen(false); await refetch() }
           }}>{at('lend')}</Button>
+        </Stack>
+      </Modal>
+      <Modal opened={hold !== null} onClose={() => setHold(null)} title={at('placeHold')} centered>
+        <Stack>
+          <TextInput data-autofocus label={at('holdReason')} value={hold ?? ''} onChange={(e) => setHold(e.currentTarget.value)} />
+          <Button color="red" disabled={(hold ?? '').trim().length < 2} onClick={async () => {
+            const r = await run(() => api.call('archives.placeHold', { fileId: f.id, reason: hold ?? '' }), () => at('placeHold'))
+            if (r) { setHold(null); await refetch() }
+          }}>{at('placeHold')}</Button>
         </Stack>
       </Modal>
       <Modal opened={preview !== null} onClose={() => setPreview(null)} title={preview?.name} size="xl" centered>

@@ -6,6 +6,7 @@ import { toApiError, useQuery } from '../../api/hooks'
 import { navigate } from '../../app/router'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
+import { DestructionPanel } from './DestructionPanel'
 import { at } from './texts'
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -92,6 +93,7 @@ export function WorkbenchPage() {
                   </Table.Tr>
                 ))}
               </Table.Tbody></Table>
+              <DestructionPanel asOf={asOf} dueIds={data.dueForDestruction.map((f) => f.id)} onChange={() => void refetch()} />
             </Tabs.Panel>
           </Tabs>
         </>

@@ -24,6 +24,8 @@ const zh = {
   reason: '原因', previewOk: '共 {total} 行：新增 {create}，更新 {update}，未变 {same}', imported: '导入完成：新增 {create}，更新 {update}，未变 {same}',
   search: '搜索', searchHint: '姓名、拼音首字母、身份证号或后 4–6 位、手机号、合同号/借据号/档案号', searchEmpty: '没有找到匹配的记录',
   borrowerType: '借款人', loanType: '贷款', fileType: '档案', truncated: '结果较多，仅显示前 {n} 条', loading: '加载中…',
+  propose: '编制销毁清单（{n} 卷）', proposed: '待审批', approved: '已审批', executed: '已销毁', approve: '审批', execute: '执行销毁',
+  placeHold: '诉讼保全', releaseHold: '解除保全', holdReason: '保全原因（如案号）',
 }
 const en: typeof zh = {
   borrowers: 'Borrowers', borrowersSubtitle: 'Filter by village, officer, rating, status; click for details', name: 'Name', idNumber: 'ID no.', phone: 'Phone',
@@ -49,6 +51,8 @@ const en: typeof zh = {
   imported: 'Imported: {create} new, {update} updated, {same} unchanged', search: 'Search',
   searchHint: 'Name, pinyin initials, ID no. or its last 4–6 digits, phone, contract/IOU/file no.', searchEmpty: 'Nothing found',
   borrowerType: 'Borrower', loanType: 'Loan', fileType: 'File', truncated: 'Many results; showing the first {n}', loading: 'Loading…',
+  propose: 'Propose destruction ({n} files)', proposed: 'Proposed', approved: 'Approved', executed: 'Destroyed', approve: 'Approve', execute: 'Destroy',
+  placeHold: 'Legal hold', releaseHold: 'Release hold', holdReason: 'Reason (e.g. case no.)',
 }
 
 /** A key of the archives texts. */
