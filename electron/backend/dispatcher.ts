@@ -12,6 +12,7 @@ import {
 import { appendAudit, type AuditRecord } from './audit'
 import type { Session } from './auth/sessions'
 import type { BackendEnv, Caller, Ctx, Handlers } from './context'
+import { inWriteTransaction } from './db/transaction'
 import type { Db } from './db/types'
 
 /** Methods a locked (idle) session may still call. */
@@ -124,7 +125,7 @@ export function createDispatcher(env: BackendEnv, handlers: Handlers) {
 
     try {
       if (!def.write) return def.output.parse(await handler(makeCtx(env.db), parsed.data))
-      return await env.db.transaction().execute(async (trx) => {
+      return await inWriteTransaction(env.db, async (trx) => {
         const ctx = makeCtx(trx)
         const result = def.output.parse(await handler(ctx, parsed.data))
         if (audits.length === 0) ctx.audit({ entity: name.split('.')[0] ?? name, summary: JSON.stringify(redact(parsed.data)) })
@@ -132,7 +133,7 @@ export function createDispatcher(env: BackendEnv, handlers: Handlers) {
         return result
       })
     } catch (e) {
-      for (const fn of failures) await env.db.transaction().execute(fn)
+      for (const fn of failures) await inWriteTransaction(env.db, fn)
       throw e
     }
   }

@@ -21,7 +21,6 @@ async function main(): Promise<void> {
     } catch (e) {
       errors.push((e as Error).message)
     }
-    await new Promise((ok) => setTimeout(ok, 2)) // spread the calls so the two writers interleave
   }
   process.stdout.write(`${JSON.stringify({ numbers, errors })}\n`)
   await b.close()

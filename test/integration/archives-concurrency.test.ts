@@ -31,11 +31,10 @@ describe('file numbering under two concurrent writers (two processes, one databa
       const b = await w.borrower(`并发${i}`)
       loans.push((await w.loan(b.id)).id)
     }
-    // Start-up (migrations check, login) one after the other; the registrations run concurrently.
+    // Both processes start, log in and register at the same time (writes use BEGIN IMMEDIATE).
     const a = worker(w.t.dir, loans.filter((_, i) => i % 2 === 0))
-    await a.ready
     const b = worker(w.t.dir, loans.filter((_, i) => i % 2 === 1))
-    await b.ready
+    await Promise.all([a.ready, b.ready])
     a.child.stdin.write('go\n')
     b.child.stdin.write('go\n')
     const [ra, rb] = await Promise.all([a.done, b.done])
