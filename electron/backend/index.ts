@@ -8,7 +8,6 @@ import { authHandlers } from './services/auth'
 import { getNumberSetting } from './services/settings'
 import { systemHandlers } from './services/system'
 import { userHandlers } from './services/users'
-import { servicingHandlers } from './services/servicing'
 import { archiveHandlers } from './services/archives'
 import { destructionHandlers } from './services/archive-destruction'
 import { lendingHandlers } from './services/archive-lending'
@@ -18,6 +17,7 @@ import { importHandlers } from './services/imports'
 import { loanHandlers } from './services/loans'
 import { loanSecurityHandlers } from './services/loan-security'
 import { searchHandlers } from './services/search'
+import { servicingHandlers } from './services/servicing'
 
 export { DatabaseOpenError, SCHEMA_VERSION } from './db/connection'
 
@@ -27,9 +27,7 @@ export const handlers: Handlers = {
   ...authHandlers,
   ...userHandlers,
   ...auditHandlers,
-  ...servicingHandlers,
   ...calculatorHandlers,
-  ...servicingHandlers,
   ...borrowerHandlers,
   ...loanHandlers,
   ...loanSecurityHandlers,
@@ -39,6 +37,7 @@ export const handlers: Handlers = {
   ...destructionHandlers,
   ...searchHandlers,
   ...importHandlers,
+  ...servicingHandlers,
 }
 
 export interface BackendOptions {

@@ -108,7 +108,6 @@ export async function generateDemo(opts: DemoOptions): Promise<{ borrowers: numb
     addServicingDemo(sqlite, { seed: opts.seed, asOf: now.slice(0, 10) }) // plans + payment histories for the loans above
     const ids = Object.fromEntries((sqlite.prepare('select username, id from users').raw().all() as [string, number][]))
     addFilesDemo(sqlite, { seed: opts.seed, asOf: now.slice(0, 10), now, orgCode: '3301', keeperId: ids.archivist as number, approverId: ids.manager as number })
-    addServicingDemo(sqlite, { seed: opts.seed, asOf: now.slice(0, 10) }) // plans + payment histories for the loans above
     sqlite.pragma('optimize')
     return { borrowers: opts.borrowers, ms: performance.now() - started }
   } finally {

@@ -2,9 +2,9 @@ import { AuditPage } from '../features/audit/AuditPage'
 import { CalculatorPage } from '../features/calculator/CalculatorPage'
 import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { UsersPage } from '../features/users/UsersPage'
-import { NotFoundPage } from './NotFoundPage'
 import { servicingRoute } from '../features/servicing/routes'
 import { archivesRoute } from '../features/archives/routes'
+import { NotFoundPage } from './NotFoundPage'
 
 /**
  * Maps the hash route to a page. Pages are reachable by URL regardless of the navbar; a page
