@@ -39,7 +39,15 @@ export function DashboardPage() {
   const { data, error, loading, refetch } = useDashboardSummary()
   const now = new Date()
   const links = NAV_ITEMS.filter((i) => i.path !== '/' && can(i.permission))
-  const linkHints = { '/users': t('dashboard.quickUsers'), '/audit': t('dashboard.quickAudit') } as Record<string, string>
+  const linkHints: Record<string, string> = {
+    '/servicing': t('dashboard.quickServicing'),
+    '/borrowers': t('dashboard.quickBorrowers'),
+    '/archives': t('dashboard.quickArchives'),
+    '/import': t('dashboard.quickImport'),
+    '/users': t('dashboard.quickUsers'),
+    '/audit': t('dashboard.quickAudit'),
+    '/calculator': t('dashboard.quickCalculator'),
+  }
   const byRole = ROLES.filter((r) => (data?.users.byRole[r] ?? 0) > 0)
 
   return (
