@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   const emit = (r: BenchResult) => {
     results.push(r)
     if (json) console.log(JSON.stringify(r))
-    else log(`  ${r.name.padEnd(48)} ${r.value.toFixed(r.unit === 'ms' ? 1 : 0).padStart(12)} ${r.unit}`)
+    else log(`  ${r.name.padEnd(48)} ${r.value.toFixed(r.unit === 'ratio' ? 2 : r.unit === 'ms' || r.unit === 'MiB' ? 1 : 0).padStart(12)} ${r.unit}`)
   }
   const dir = await ensureDatabase(Number(args.seed), Number(args.borrowers), log)
   log(`database: ${dir}`)
