@@ -72,7 +72,10 @@ async function firstAnswer(dir: string): Promise<number> {
 
 async function benchFirstAnswer(dir: string): Promise<BenchResult> {
   // Build when sources are newer than out/ (same rule as `npm run web`).
-  const built = spawnSync(process.execPath, ['-e', "import('./scripts/web.mjs').then((m) => m.ensureBuilt())"], { cwd: root, stdio: 'inherit' })
+  const built = spawnSync(process.execPath, ['-e', "import('./scripts/web.mjs').then((m) => m.ensureBuilt())"], {
+    cwd: root,
+    stdio: ['ignore', 2, 2], // build output to stderr: stdout stays one JSON object per line with --json
+  })
   if (built.status !== 0) throw new Error('build failed')
   const times: number[] = []
   for (let i = 0; i < 3; i++) times.push(await firstAnswer(dir))
