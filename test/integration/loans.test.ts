@@ -31,6 +31,20 @@ describe('loans: basic record, officer scope, guarantors, collateral, 责任移�
     expect(e.fields?.[0]?.path).toBe('maturityDate')
   })
 
+  it('once a repayment plan exists, plan terms cannot be edited in place; other fields can', async () => {
+    const b = await w.borrower('钱七')
+    const l = await w.loan(b.id, { contractNo: 'HT-PLAN-1' })
+    // Before the plan: terms are still the loan's to correct.
+    expect((await w.t.call('loans.update', { id: l.id, principal: 6_000_000 }, w.tokens.officer)).principal).toBe(6_000_000)
+    await w.t.call('servicing.createPlan', { loanId: l.id }, w.tokens.officer)
+    const e = await w.t.fail('loans.update', { id: l.id, principal: 7_000_000, annualRate: '9' }, w.tokens.officer)
+    expect(e.code).toBe('CONFLICT')
+    expect(e.fields?.map((f) => f.path)).toEqual(['principal', 'annualRate'])
+    // Same values resent by a form are not a change; the purpose is not a plan term.
+    const ok = await w.t.call('loans.update', { id: l.id, principal: 6_000_000, annualRate: l.annualRate, purpose: '扩大养殖' }, w.tokens.officer)
+    expect(ok).toMatchObject({ principal: 6_000_000, purpose: '扩大养殖' })
+  })
+
   it('officers see only their own loans; portfolio.all sees all', async () => {
     const b = await w.borrower('赵六', { token: w.tokens.officer2 })
     const theirs = await w.loan(b.id, { token: w.tokens.officer2 })

@@ -44,6 +44,25 @@ function checkDates(d: { disbursementDate: string; maturityDate: string }) {
   if (first) throw new AppError('VALIDATION', `输入有误：${first.message}`, fields)
 }
 
+/** Loan columns a repayment plan is built from, with the input key that changes each. */
+const PLAN_TERMS = [
+  ['principal', 'principal'], ['annualRate', 'annual_rate'], ['termMonths', 'term_months'], ['method', 'method'], ['dueDay', 'due_day'],
+  ['disbursementDate', 'disbursement_date'], ['maturityDate', 'maturity_date'],
+] as const
+
+/**
+ * Once a plan exists the servicing screens read these terms beside the plan rows, so a plain edit
+ * would make them disagree; changes go through 展期/重组/提前还款, which version the plan.
+ */
+async function assertPlanTermsKept(ctx: Ctx, before: Record<(typeof PLAN_TERMS)[number][1], unknown> & { id: number; contract_no: string }, input: Record<string, unknown>) {
+  const changed = PLAN_TERMS.filter(([k, col]) => input[k] !== undefined && input[k] !== before[col])
+  if (changed.length === 0) return
+  const plan = await ctx.db.selectFrom('loan_plan_versions').select('id').where('loan_id', '=', before.id).where('status', '=', 'active').executeTakeFirst()
+  if (!plan) return
+  const msg = `贷款 ${before.contract_no} 已生成还款计划，金额、利率、期限、还款方式和日期不能直接修改，请办理展期、重组或提前还款`
+  throw new AppError('CONFLICT', msg, changed.map(([k]) => ({ path: k, message: msg })))
+}
+
 /** Loans (basic record) with officer scoping; repayment plans live in the servicing area. */
 export const loanHandlers = {
   'loans.list': async (ctx, input) => listLoans(ctx.db, { ...input, scopeOfficerId: scopeOfficer(ctx) }, input),
@@ -103,6 +122,7 @@ export const loanHandlers = {
 
   'loans.update': async (ctx, input) => {
     const before = await visibleLoan(ctx, input.id)
+    await assertPlanTermsKept(ctx, before, input)
     await assertUniqueNumbers(ctx, input.contractNo, input.iouNo, before.id)
     const dates = { disbursementDate: input.disbursementDate ?? before.disbursement_date, maturityDate: input.maturityDate ?? before.maturity_date }
     checkDates(dates)
