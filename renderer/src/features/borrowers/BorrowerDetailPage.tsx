@@ -1,11 +1,15 @@
 import { Anchor, Badge, Button, Grid, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { formatFen } from '@shared/domain/money'
-import type { ReactNode } from 'react'
+import { type ReactNode, useState } from 'react'
 import { useQuery } from '../../api/hooks'
 import { navigate } from '../../app/router'
+import { useCan } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
 import { type ArchivesKey, at, hashParams } from '../archives/texts'
+import { BorrowerFormModal } from '../entry/BorrowerFormModal'
+import { LoanFormModal } from '../entry/LoanFormModal'
+import { et } from '../entry/texts'
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -29,7 +33,11 @@ function Rows({ head, rows }: { head: string[]; rows: ReactNode[][] }) {
 /** Borrower detail: profile, household, loans, guarantees given, collateral, files, timeline. */
 export function BorrowerDetailPage() {
   const id = Number(hashParams().get('id') ?? 0)
-  const { data, error } = useQuery('borrowers.get', { id }, { enabled: id > 0 })
+  const { data, error, refetch } = useQuery('borrowers.get', { id }, { enabled: id > 0 })
+  const can = useCan()
+  const [editing, setEditing] = useState(false)
+  // 'new' opens the loan form for this borrower; a number edits that loan.
+  const [loanForm, setLoanForm] = useState<'new' | number | null>(null)
   if (error) return <ErrorAlert error={error} />
   if (!data) return <Text c="dimmed">{at('loading')}</Text>
   const b = data.borrower
@@ -38,7 +46,21 @@ export function BorrowerDetailPage() {
   )
   return (
     <Stack>
-      <PageHeader title={b.name} subtitle={`${at(b.kind)} · ${b.village ?? ''} ${b.villageGroup ?? ''}`} actions={<Button variant="default" onClick={() => navigate('/borrowers')}>{at('back')}</Button>} />
+      <PageHeader title={b.name} subtitle={`${at(b.kind)} · ${b.village ?? ''} ${b.villageGroup ?? ''}`} actions={
+        <>
+          <Button variant="default" onClick={() => navigate('/borrowers')}>{at('back')}</Button>
+          {can('borrowers.write') && <Button variant="default" onClick={() => setEditing(true)}>{et('edit')}</Button>}
+          {can('loans.write') && <Button onClick={() => setLoanForm('new')}>{et('newLoan')}</Button>}
+        </>
+      } />
+      <BorrowerFormModal borrower={b} opened={editing} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); void refetch() }} />
+      <LoanFormModal
+        loanId={typeof loanForm === 'number' ? loanForm : null}
+        borrower={{ id: b.id, name: b.name }}
+        opened={loanForm !== null}
+        onClose={() => setLoanForm(null)}
+        onSaved={() => void refetch()}
+      />
       <Section title={at('profile')}>
         {b.masked && <Badge color="gray" variant="light" mb="sm">{at('masked')}</Badge>}
         <SimpleGrid cols={4}>
@@ -63,8 +85,9 @@ export function BorrowerDetailPage() {
         </Grid.Col>
         <Grid.Col span={6}>
           <Section title={at('loans')}>
-            <Rows head={[at('contractNo'), at('principal'), at('maturity'), at('status')]} rows={data.loans.map((l) => [
-              <Anchor key="c" onClick={() => navigate(`/servicing/loan?id=${l.id}`)}>{l.contractNo}</Anchor>, formatFen(l.principal), l.maturityDate, l.status])} />
+            <Rows head={[at('contractNo'), at('principal'), at('maturity'), at('status'), '']} rows={data.loans.map((l) => [
+              <Anchor key="c" onClick={() => navigate(`/servicing/loan?id=${l.id}`)}>{l.contractNo}</Anchor>, formatFen(l.principal), l.maturityDate, l.status,
+              can('loans.write') ? <Anchor key="e" size="sm" onClick={() => setLoanForm(l.id)}>{et('edit')}</Anchor> : null])} />
           </Section>
         </Grid.Col>
         <Grid.Col span={6}>

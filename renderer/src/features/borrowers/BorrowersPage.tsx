@@ -7,9 +7,12 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../api/client'
 import { toApiError, useQuery } from '../../api/hooks'
 import { navigate } from '../../app/router'
+import { useCan } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
 import { at, downloadBase64 } from '../archives/texts'
+import { BorrowerFormModal } from '../entry/BorrowerFormModal'
+import { et } from '../entry/texts'
 
 const PAGE = 200
 type Filter = Omit<Input<'borrowers.list'>, 'limit' | 'offset'>
@@ -22,6 +25,8 @@ export function BorrowersPage() {
   const [total, setTotal] = useState(0)
   const [pages, setPages] = useState<Map<number, BorrowerView[]>>(new Map())
   const [error, setError] = useState<ReturnType<typeof toApiError> | null>(null)
+  const [adding, setAdding] = useState(false)
+  const can = useCan()
   const loading = useRef(new Set<number>())
   const key = JSON.stringify(filter)
 
@@ -65,7 +70,8 @@ export function BorrowersPage() {
 
   return (
     <Stack>
-      <PageHeader title={at('borrowers')} subtitle={at('borrowersSubtitle')} />
+      <PageHeader title={at('borrowers')} subtitle={at('borrowersSubtitle')} actions={can('borrowers.write') && <Button onClick={() => setAdding(true)}>{et('newBorrower')}</Button>} />
+      <BorrowerFormModal borrower={null} opened={adding} onClose={() => setAdding(false)} onSaved={(b) => { setAdding(false); navigate(`/borrowers/detail?id=${b.id}`) }} />
       <Group align="end" wrap="wrap">
         <Select label={at('village')} searchable clearable placeholder={at('all')} data={villages.data ?? []} value={filter.village ?? null} onChange={(x) => set({ village: x ?? undefined })} w={200} />
         <Select label={at('officer')} clearable placeholder={at('all')} data={(officers.data ?? []).map((o) => ({ value: String(o.id), label: o.displayName }))} value={filter.officerId ? String(filter.officerId) : null} onChange={(x) => set({ officerId: x ? Number(x) : undefined })} w={150} />

@@ -1,9 +1,13 @@
 import { Badge, Button, Group, Stack, Table } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from '../../api/hooks'
 import { navigate } from '../../app/router'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useCan } from '../../app/session'
 import { PageHeader } from '../../components/PageHeader'
+import { LoanFormModal } from '../entry/LoanFormModal'
+import { et } from '../entry/texts'
 import { ImportPanel } from './ImportPanel'
 import { Money } from './Money'
 import { type ServicingKey, st } from './texts'
@@ -12,6 +16,8 @@ import { type ServicingKey, st } from './texts'
 export function ServicingListPage() {
   useTranslation()
   const q = useQuery('loans.list', { limit: 200, offset: 0, sort: 'id', dir: 'desc' })
+  const can = useCan()
+  const [adding, setAdding] = useState(false)
   return (
     <Stack>
       <PageHeader
@@ -21,9 +27,11 @@ export function ServicingListPage() {
           <>
             <Button variant="default" onClick={() => navigate('/servicing/due-soon')}>{st('dueSoon')}</Button>
             <Button variant="default" onClick={() => navigate('/servicing/bulk')}>{st('bulk')}</Button>
+            {can('loans.write') && <Button onClick={() => setAdding(true)}>{et('newLoan')}</Button>}
           </>
         }
       />
+      <LoanFormModal loanId={null} borrower={null} opened={adding} onClose={() => setAdding(false)} onSaved={() => void q.refetch()} />
       {q.error && <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />}
       <ImportPanel onDone={() => void q.refetch()} />
       <Table striped highlightOnHover data-testid="servicing-loans">

@@ -1,0 +1,149 @@
+import { Anchor, Autocomplete, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import type { BorrowerView } from '@shared/api'
+import { CREDIT_RATINGS } from '@shared/api/borrowers'
+import { type ReactNode, useMemo, useState } from 'react'
+import { ApiError } from '../../api/client'
+import { useMutation, useQuery } from '../../api/hooks'
+import { navigate } from '../../app/router'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { type BorrowerField, type BorrowerValues, borrowerValues, checkBorrower, conflictBorrowerId, toCreateInput, toUpdateInput } from './borrower-form'
+import { et } from './texts'
+
+/** Create a borrower (individual or enterprise) or edit one; Enter saves, Esc closes. */
+export function BorrowerFormModal({ borrower, opened, onClose, onSaved }: {
+  borrower: BorrowerView | null
+  opened: boolean
+  onClose: () => void
+  onSaved: (b: BorrowerView) => void
+}) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={borrower ? `${et('editBorrower')} · ${borrower.name}` : et('newBorrower')} size="lg" centered>
+      {opened && <BorrowerForm borrower={borrower} onClose={onClose} onSaved={onSaved} />}
+    </Modal>
+  )
+}
+
+/** A server field error, with a link to the existing record when it names one. */
+function ServerFieldError({ message, onOpen }: { message: string; onOpen: (id: number) => void }) {
+  const id = conflictBorrowerId(message)
+  return (
+    <span data-testid="field-conflict">
+      {message}
+      {id !== null && (
+        <>
+          {' '}
+          <Anchor size="xs" component="button" type="button" onClick={() => onOpen(id)}>{et('existing', { id })}</Anchor>
+        </>
+      )}
+    </span>
+  )
+}
+
+function BorrowerForm({ borrower, onClose, onSaved }: { borrower: BorrowerView | null; onClose: () => void; onSaved: (b: BorrowerView) => void }) {
+  const initial = useMemo(() => borrowerValues(borrower), [borrower])
+  const [v, setV] = useState<BorrowerValues>(initial)
+  const [submitted, setSubmitted] = useState(false)
+  const [server, setServer] = useState<Partial<Record<BorrowerField, string>>>({})
+  const villages = useQuery('borrowers.villages', {})
+  const create = useMutation('borrowers.create')
+  const update = useMutation('borrowers.update')
+  const editing = borrower !== null
+  const check = checkBorrower(v, { complete: submitted, ...(editing ? { initial } : {}) })
+  const ent = v.kind === 'enterprise'
+
+  const set = (f: BorrowerField) => (value: string) => {
+    setV((x) => ({ ...x, [f]: value }))
+    setServer((s) => ({ ...s, [f]: undefined }))
+  }
+  const openExisting = (id: number) => {
+    onClose()
+    navigate(`/borrowers/detail?id=${id}`)
+  }
+  const err = (f: BorrowerField): ReactNode => {
+    const s = server[f]
+    return s ? <ServerFieldError message={s} onOpen={openExisting} /> : check.errors[f]
+  }
+  const text = (f: BorrowerField) => ({ value: v[f], onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(f)(e.currentTarget.value), error: err(f) })
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault()
+    setSubmitted(true)
+    if (Object.keys(checkBorrower(v, { complete: true, ...(editing ? { initial } : {}) }).errors).length > 0) return
+    try {
+      const saved = borrower ? await update.mutate(toUpdateInput(borrower.id, v, initial)) : await create.mutate(toCreateInput(v))
+      notifications.show({ color: 'teal', message: et(borrower ? 'borrowerSaved' : 'borrowerCreated', { name: saved.name }) })
+      onSaved(saved)
+    } catch (x) {
+      if (!(x instanceof ApiError)) throw x
+      const fields: Partial<Record<BorrowerField, string>> = {}
+      for (const f of x.fields) {
+        const key = (f.path === 'householdIncome' ? 'income' : f.path) as BorrowerField
+        if (key in v) fields[key] = f.message
+      }
+      setServer(fields)
+    }
+  }
+  const error = editing ? update.error : create.error
+  const fieldShown = error !== null && error.fields.some((f) => f.path in v || f.path === 'householdIncome')
+  const d = check.derived
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate data-testid="borrower-form">
+      <Stack gap="sm">
+        {error && !fieldShown && <ErrorAlert error={error} />}
+        <SegmentedControl
+          aria-label={et('kind')}
+          value={v.kind}
+          onChange={(k) => setV((x) => ({ ...x, kind: k as BorrowerValues['kind'] }))}
+          disabled={editing}
+          data={[{ value: 'individual', label: et('individual') }, { value: 'enterprise', label: et('enterprise') }]}
+        />
+        <SimpleGrid cols={2} spacing="sm">
+          <TextInput label={et(ent ? 'entName' : 'name')} withAsterisk data-autofocus autoComplete="off" {...text('name')} />
+          {ent ? (
+            <TextInput label={et('creditCode')} withAsterisk maxLength={18} ff="monospace" autoComplete="off" {...text('creditCode')} />
+          ) : (
+            <TextInput
+              label={et('idNumber')}
+              withAsterisk
+              maxLength={18}
+              autoComplete="off"
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              description={d ? <Text span size="xs" c="teal.8" data-testid="id-derived">{et('born', { date: d.birthDate, sex: et(d.sex) })}</Text> : et('idHint')}
+              {...text('idNumber')}
+            />
+          )}
+        </SimpleGrid>
+        {ent ? (
+          <>
+            <SimpleGrid cols={2} spacing="sm">
+              <TextInput label={et('legalRep')} withAsterisk autoComplete="off" {...text('legalRep')} />
+              <TextInput label={et('entPhone')} inputMode="tel" maxLength={11} autoComplete="off" {...text('phone')} />
+            </SimpleGrid>
+            <TextInput label={et('address')} autoComplete="off" {...text('address')} />
+            <Textarea label={et('businessScope')} autosize minRows={2} maxRows={4} {...text('businessScope')} />
+          </>
+        ) : (
+          <>
+            <SimpleGrid cols={3} spacing="sm">
+              <TextInput label={et('phone')} inputMode="tel" maxLength={11} autoComplete="off" {...text('phone')} />
+              <Autocomplete label={et('village')} placeholder={et('villageHint')} data={villages.data ?? []} value={v.village} onChange={set('village')} error={err('village')} limit={20} />
+              <TextInput label={et('group')} autoComplete="off" {...text('villageGroup')} />
+            </SimpleGrid>
+            <TextInput label={et('address')} autoComplete="off" {...text('address')} />
+            <SimpleGrid cols={3} spacing="sm">
+              <TextInput label={et('occupation')} autoComplete="off" {...text('occupation')} />
+              <TextInput label={et('income')} inputMode="decimal" autoComplete="off" {...text('income')} />
+              <Select label={et('rating')} placeholder={et('choose')} clearable data={[...CREDIT_RATINGS]} value={v.creditRating || null} onChange={(x) => set('creditRating')(x ?? '')} error={err('creditRating')} />
+            </SimpleGrid>
+          </>
+        )}
+        <Group justify="flex-end" mt="xs">
+          <Button variant="default" onClick={onClose}>{et('cancel')}</Button>
+          <Button type="submit" loading={create.loading || update.loading}>{et('save')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
