@@ -1,19 +1,9 @@
 import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
-import { expect, login, setupAndLoginAdmin, snap, test } from './fixtures'
+import { apiCall, expect, login, setupAndLoginAdmin, snap, test } from './fixtures'
 
 // A 1×1 PNG: what a phone photo of a signed 借款申请书 stands in for.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
-
-async function apiCall<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(async ({ method, input }) => {
-    const token = (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('daihou.token')
-    const res = await fetch('/api/call', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ method, input }) })
-    return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
-  }, { method, input })
-  if (!r.ok) throw new Error(`${method}: ${r.error?.message}`)
-  return r.value as T
-}
 
 /** Logs out, logs in as a new user and sets the permanent password. */
 async function loginNewUser(page: Page, username: string): Promise<void> {

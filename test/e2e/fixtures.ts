@@ -120,3 +120,21 @@ export async function setupAndLoginAdmin(page: Page, server: DaihouServer): Prom
   await login(page, ADMIN.username, ADMIN.password)
   await expect(page.getByTestId('user-name')).toHaveText(ADMIN.displayName)
 }
+
+/** Calls the API as the logged-in page does (same origin, bearer token from sessionStorage). */
+export async function apiCall<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const r = await page.evaluate(
+    async ({ method, input }) => {
+      const token = sessionStorage.getItem('daihou.token')
+      const res = await fetch('/api/call', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ method, input }),
+      })
+      return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
+    },
+    { method, input },
+  )
+  if (!r.ok) throw new Error(`${method}: ${r.error?.message}`)
+  return r.value as T
+}

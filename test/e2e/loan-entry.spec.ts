@@ -1,16 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, login, setupAndLoginAdmin, snap, test } from './fixtures'
-
-/** Calls the API as the logged-in page does (same origin, bearer token from sessionStorage). */
-async function apiCall<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(async ({ method, input }) => {
-    const token = (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('daihou.token')
-    const res = await fetch('/api/call', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ method, input }) })
-    return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
-  }, { method, input })
-  if (!r.ok) throw new Error(`${method}: ${r.error?.message}`)
-  return r.value as T
-}
+import { apiCall, expect, login, setupAndLoginAdmin, snap, test } from './fixtures'
 
 /** Admin creates the officer; the officer logs in and sets the permanent password. */
 async function loginAsNewOfficer(page: Page): Promise<void> {

@@ -2,22 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, SCREENSHOT_DIR, setupAndLoginAdmin, snap, test } from './fixtures'
-
-/** Calls the API as the logged-in page does (same origin, bearer token from sessionStorage). */
-async function apiCall<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ({ method, input }) => {
-      // Runs in the page; typed without DOM libs (this file is checked by the Node tsconfig).
-      const token = (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('daihou.token')
-      const res = await fetch('/api/call', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ method, input }) })
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
-    },
-    { method, input },
-  )
-  if (!r.ok) throw new Error(`${method}: ${r.error?.message}`)
-  return r.value as T
-}
+import { apiCall, expect, SCREENSHOT_DIR, setupAndLoginAdmin, snap, test } from './fixtures'
 
 test('create a loan, see its plan, post a late payment with penalty and allocation, print the receipt as PDF', async ({ page, server }) => {
   await setupAndLoginAdmin(page, server)
