@@ -42,6 +42,8 @@ export interface Ctx {
   onFailure: (fn: (db: Db) => Promise<void>) => void
   /** Current time as an ISO timestamp. */
   nowIso: () => string
+  /** Today as the user's local calendar date (YYYY-MM-DD), for defaults and "not in the future" checks. */
+  today: () => string
 }
 
 export type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Promise<Output<M>>

@@ -12,6 +12,7 @@ import {
 import { appendAudit, type AuditRecord } from './audit'
 import type { Session } from './auth/sessions'
 import type { BackendEnv, Caller, Ctx, Handlers } from './context'
+import { localDate } from './clock'
 import { inWriteTransaction } from './db/transaction'
 import type { Db } from './db/types'
 
@@ -98,6 +99,7 @@ export function createDispatcher(env: BackendEnv, handlers: Handlers) {
     if (!parsed.success) throw fieldErrors(parsed.error)
 
     const nowIso = () => env.now().toISOString()
+    const today = () => localDate(env.now())
     const audits: AuditRecord[] = []
     const failures: ((db: Db) => Promise<void>)[] = []
     const handler = handlers[name] as (ctx: Ctx, input: unknown) => Promise<unknown>
@@ -107,6 +109,7 @@ export function createDispatcher(env: BackendEnv, handlers: Handlers) {
       caller: who?.caller ?? null,
       session: who?.session ?? null,
       nowIso,
+      today,
       onFailure: (fn) => failures.push(fn),
       audit: (e) => {
         if (!def.write) throw new Error(`read method ${name} tried to audit`)

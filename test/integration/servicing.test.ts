@@ -172,3 +172,16 @@ describe('servicing: extension, write-off, settlement, scope', () => {
     expect((await t.call('servicing.asOf', { loanId, asOf: '2025-03-01' }, w.manager)).loan.id).toBe(loanId)
   })
 })
+
+describe('servicing: "today" is the local calendar day', () => {
+  it('accepts a payment dated the local today early in the morning in China (UTC is still the day before)', async () => {
+    const w = await officerWorld()
+    const { loanId } = await equalPrincipalLoan(w.officer, w.officerId)
+    // 2025-03-02T22:30Z = 2025-03-03 06:30 in Asia/Shanghai (vitest runs with TZ=Asia/Shanghai).
+    t.clock.now = new Date('2025-03-02T22:30:00.000Z')
+    const posted = await t.call('servicing.postRepayment', { loanId, paidDate: '2025-03-03', amount: 10000, channel: 'cash' }, w.officer)
+    expect(posted.repayment.paidDate).toBe('2025-03-03')
+    const future = await t.fail('servicing.postRepayment', { loanId, paidDate: '2025-03-04', amount: 10000, channel: 'cash' }, w.officer)
+    expect(future.message).toContain('不能晚于今天')
+  })
+})

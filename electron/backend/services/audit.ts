@@ -1,5 +1,6 @@
 import type { Handlers } from '../context'
 import { verifyAudit } from '../audit'
+import { localDayStartUtc } from '../clock'
 
 /** Browsing and verifying the audit log (admin, auditor). */
 export const auditHandlers = {
@@ -29,9 +30,3 @@ export const auditHandlers = {
   },
   'audit.verify': async (ctx) => verifyAudit(ctx.db),
 } satisfies Partial<Handlers>
-
-/** Start of a local calendar day (this PC's time zone, + `plusDays`) as a UTC ISO timestamp. */
-function localDayStartUtc(date: string, plusDays = 0): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return new Date(y, m - 1, d + plusDays).toISOString()
-}

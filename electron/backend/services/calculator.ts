@@ -116,7 +116,7 @@ export async function planWorkbook(opts: { orgName: string; input: CalculatorInp
 export const calculatorHandlers = {
   'calculator.exportPlan': async (ctx, input) => {
     const org = await ctx.db.selectFrom('org').select('name').executeTakeFirst()
-    const today = ctx.nowIso().slice(0, 10)
+    const today = ctx.today()
     const { buffer, rows } = await planWorkbook({ orgName: org?.name ?? '', input, today })
     const amount = (input.principal / 100).toFixed(2)
     return { filename: `还款计划-${amount}元-${input.termMonths}个月-${today}.xlsx`, contentBase64: buffer.toString('base64'), rows }

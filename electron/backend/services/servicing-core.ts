@@ -109,9 +109,9 @@ export function totalsOf(e: LoanEvaluation): EvaluationTotals {
   }
 }
 
-/** Today from the injected clock (defaults and checks only; rules take dates as parameters). */
+/** Today's local date from the injected clock (defaults and checks only; rules take dates as parameters). */
 export function today(ctx: Ctx): string {
-  return ctx.nowIso().slice(0, 10)
+  return ctx.today()
 }
 
 /** 1,234.56 元 for audit summaries. */

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/api'
 import { hashPassword } from '../auth/passwords'
+import { localDayStartUtc } from '../clock'
 import type { Handlers } from '../context'
 import { SCHEMA_VERSION } from '../db/connection'
 import type { Db } from '../db/types'
@@ -54,11 +55,10 @@ export const systemHandlers = {
       .groupBy('role')
       .execute()
     const byRole = Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))
-    const today = ctx.nowIso().slice(0, 10)
     const audits = await ctx.db
       .selectFrom('audit_log')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('at', '>=', today)
+      .where('at', '>=', localDayStartUtc(ctx.today()))
       .executeTakeFirstOrThrow()
     const borrowers = await ctx.db.selectFrom('borrowers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
     const me = ctx.caller
