@@ -3,7 +3,7 @@ import { formatFileNo } from '../../../shared/archives'
 import type { Ctx, Handlers } from '../context'
 import { allocateSeq, findFile, selectFiles, selectLendings, toFileView, toLendingView } from '../repositories/files'
 import { visibleLoan } from './loans'
-import { caller, scopeOfficer, today } from './scope'
+import { caller, scopeOfficer } from './scope'
 
 /** Loads a file whose loan the caller may see, or NOT_FOUND. */
 export async function visibleFile(ctx: Ctx, id: number) {
@@ -52,7 +52,7 @@ export const archiveHandlers = {
   },
 
   'archives.register': async (ctx, input) => {
-    const year = input.year ?? Number(today(ctx).slice(0, 4))
+    const year = input.year ?? Number(ctx.today().slice(0, 4))
     // First write of the transaction: takes the write lock before any read (see allocateSeq).
     const { orgCode, seq } = await allocateSeq(ctx.db, year, input.category)
     const cat = await ctx.db.selectFrom('archive_categories').selectAll().where('code', '=', input.category).executeTakeFirst()
@@ -88,7 +88,7 @@ export const archiveHandlers = {
 
   'archives.get': async (ctx, input) => {
     const f = await visibleFile(ctx, input.id)
-    const asOf = input.asOf ?? today(ctx)
+    const asOf = input.asOf ?? ctx.today()
     const items = await ctx.db.selectFrom('loan_file_items').selectAll().where('file_id', '=', f.id).orderBy('sort').execute()
     const attachments = await ctx.db.selectFrom('file_attachments as a').innerJoin('scans as s', 's.sha256', 'a.scan_sha256')
       .select(['a.id', 'a.item_id', 'a.scan_sha256', 'a.filename', 's.mime', 's.size', 'a.created_at']).where('a.file_id', '=', f.id).orderBy('a.id').execute()

@@ -5,7 +5,7 @@ import { writeSheet } from '../imports/xlsx'
 import { listBorrowers, toBorrowerView } from '../repositories/borrowers'
 import { selectFiles, selectLendings, toFileView, toLendingView } from '../repositories/files'
 import { listLoans } from '../repositories/loans'
-import { scopeOfficer, seesPii, today } from './scope'
+import { scopeOfficer, seesPii } from './scope'
 
 const ALL = { limit: 10_000_000, offset: 0 }
 const STATUS: Record<string, string> = { in_store: '在库', lent: '借出', transferred: '移交', destroyed: '已销毁', active: '正常', settled: '结清', written_off: '核销', cancelled: '撤销' }
@@ -13,7 +13,7 @@ const STATUS: Record<string, string> = { in_store: '在库', lent: '借出', tra
 /** Exports a list to .xlsx with the same scope and masking as the screen shows. */
 export async function exportList(ctx: Ctx, input: Input<'imports.export'>) {
   const scope = scopeOfficer(ctx)
-  const stamp = today(ctx)
+  const stamp = ctx.today()
   let headers: string[]
   let rows: (string | number | null)[][]
   let name: string

@@ -28,7 +28,3 @@ export function assertInPortfolio(ctx: Ctx, officerId: number, what: string): vo
   if (scope !== null && scope !== officerId) throw new AppError('NOT_FOUND', `${what}不存在或不在您的管户范围内`)
 }
 
-/** Today's local date (YYYY-MM-DD) from the injected clock, for defaults only. */
-export function today(ctx: Ctx): string {
-  return ctx.today()
-}

@@ -7,7 +7,7 @@ import type { Ctx, Handlers } from '../context'
 import { type LoanHead, insertVersion, latestVersion, stmt } from '../repositories/servicing'
 import { findRepayment } from '../repositories/servicing-repayments'
 import {
-  domain, evaluate, headView, loadContext, loadLoan, mustDate, numberSetting, orgName, today, totalsOf, who, yuan,
+  domain, evaluate, headView, loadContext, loadLoan, mustDate, numberSetting, orgName, totalsOf, who, yuan,
 } from './servicing-core'
 import { checkPaymentDate, postPayment } from './servicing-post'
 import { planOf } from './servicing-plan'
@@ -56,7 +56,7 @@ export const closureHandlers = {
   'servicing.writeOff': async (ctx, input) => {
     const h = loadLoan(ctx, input.loanId)
     mustBeActive(h)
-    mustDate(input.date <= today(ctx), 'date', '核销日期不能晚于今天')
+    mustDate(input.date <= ctx.today(), 'date', '核销日期不能晚于今天')
     const lc = loadContext(ctx, h, input.date)
     const e = evaluate(ctx, lc, input.date)
     stmt(ctx.env.sqlite, `insert into loan_closures (loan_id, kind, closed_date, principal, interest, penalty, reason, approved_by, created_by, created_at)

@@ -109,10 +109,6 @@ export function totalsOf(e: LoanEvaluation): EvaluationTotals {
   }
 }
 
-/** Today's local date from the injected clock (defaults and checks only; rules take dates as parameters). */
-export function today(ctx: Ctx): string {
-  return ctx.today()
-}
 
 /** 1,234.56 元 for audit summaries. */
 export function yuan(fen: number): string {

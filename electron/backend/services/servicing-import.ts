@@ -9,7 +9,7 @@ import type { Ctx, Handlers } from '../context'
 import { cellText } from '../imports/xlsx'
 import { type LoanHead, findLoanHeadByIou, insertVersion, latestVersion, nextDocNo } from '../repositories/servicing'
 import { insertRepayment, receiptExists } from '../repositories/servicing-repayments'
-import { allocationOrder, markupOf, officerScope, today, who, yuan } from './servicing-core'
+import { allocationOrder, markupOf, officerScope, who, yuan } from './servicing-core'
 
 const CHANNELS: Record<string, string> = { '': 'cash', 现金: 'cash', 转账: 'transfer', 代扣: 'payroll', 其他: 'other' }
 type Problem = { sheet: string; row: number; message: string }
@@ -70,7 +70,7 @@ async function parse(ctx: Ctx, base64: string): Promise<{ loans: Map<string, Loa
     const [iou = '', date = '', a = '', ch = '', receiptNo = ''] = c
     const l = loanOf('还款记录', row, iou)
     const amount = money(a)
-    if (!isValidDate(date) || date > today(ctx)) problems.push({ sheet: '还款记录', row, message: `还款日无效：${date}（YYYY-MM-DD，不晚于今天）` })
+    if (!isValidDate(date) || date > ctx.today()) problems.push({ sheet: '还款记录', row, message: `还款日无效：${date}（YYYY-MM-DD，不晚于今天）` })
     if (!amount) problems.push({ sheet: '还款记录', row, message: '还款金额须大于零（元）' })
     if (!(ch in CHANNELS)) problems.push({ sheet: '还款记录', row, message: `渠道应为 现金/转账/代扣/其他，实际为“${ch}”` })
     if (l && isValidDate(date) && amount) l.pays.push({ row, date, amount, channel: CHANNELS[ch] ?? 'cash', receiptNo })
@@ -98,7 +98,7 @@ function checkLoan(ctx: Ctx, l: LoanImport, problems: Problem[], receipts: Set<s
   l.pays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row))
   const e = evaluateLoan({
     rows: l.rows, payments: l.pays.map((p) => ({ id: p.row, date: p.date, amount: p.amount })), annualRate: h.annualRate, markupPercent: markupOf(h),
-    startDate: h.disbursementDate, asOf: today(ctx), order: allocationOrder(ctx), detail: true,
+    startDate: h.disbursementDate, asOf: ctx.today(), order: allocationOrder(ctx), detail: true,
   })
   for (const a of e.allocations) {
     if (a.paymentId !== null && a.toCredit > 0) problems.push({ sheet: '还款记录', row: a.paymentId, message: `该笔还款超过截至 ${a.date} 的应还金额 ${yuan(a.toCredit)}（多缴请导入后逐笔处理）` })

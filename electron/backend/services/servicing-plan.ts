@@ -2,14 +2,14 @@
 import type { PlanView } from '../../../shared/api/servicing'
 import type { Ctx } from '../context'
 import { type LoanHead, listVersions } from '../repositories/servicing'
-import { headView, today } from './servicing-core'
+import { headView } from './servicing-core'
 
 const REASONS: Record<string, string> = { initial: '初始计划', extension: '展期', restructure: '重组', prepayment: '提前还本', settlement: '结清', import: '导入' }
 
 /** The plan with every version, newest first. */
 export async function planOf(ctx: Ctx, head: LoanHead): Promise<PlanView> {
   const versions = await listVersions(ctx.db, ctx.env.sqlite, head.id)
-  const current = versions.find((v) => v.status === 'active' && v.effectiveDate <= today(ctx)) ?? versions.find((v) => v.status === 'active')
+  const current = versions.find((v) => v.status === 'active' && v.effectiveDate <= ctx.today()) ?? versions.find((v) => v.status === 'active')
   return {
     loan: headView(head),
     currentVersion: current?.version ?? null,

@@ -7,7 +7,7 @@ import { type LoanEvaluation, interestSince, prepaymentRows, settlementRows } fr
 import type { Ctx } from '../context'
 import { type LoanHead, insertVersion, latestVersion, nextDocNo, stmt } from '../repositories/servicing'
 import { insertRepayment, lastPaymentDate, receiptExists } from '../repositories/servicing-repayments'
-import { type LoanContext, domain, evaluate, loadContext, mustDate, today, totalsOf, who } from './servicing-core'
+import { type LoanContext, domain, evaluate, loadContext, mustDate, totalsOf, who } from './servicing-core'
 
 /** Placeholder id of a payment being previewed: after every stored payment of the same date. */
 const PREVIEW_ID = Number.MAX_SAFE_INTEGER
@@ -16,7 +16,7 @@ export type Overpayment = 'credit' | 'prepay_shorten' | 'prepay_lower' | 'settle
 
 /** Checks a payment date against the loan and its plan versions. */
 export function checkPaymentDate(ctx: Ctx, head: LoanHead, paidDate: string, field = 'paidDate'): void {
-  mustDate(paidDate <= today(ctx), field, '还款日期不能晚于今天')
+  mustDate(paidDate <= ctx.today(), field, '还款日期不能晚于今天')
   mustDate(paidDate >= head.disbursementDate, field, `还款日期不能早于放款日 ${head.disbursementDate}`)
   const latest = latestVersion(ctx.env.sqlite, head.id)
   if (!latest) throw new AppError('CONFLICT', `贷款 ${head.contractNo} 尚未生成还款计划`)
