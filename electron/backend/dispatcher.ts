@@ -9,7 +9,7 @@ import {
   PERMISSION_LABELS,
   type Role,
 } from '../../shared/api'
-import { appendAudit, type AuditRecord } from './audit'
+import { appendAudit, type AuditRecord } from './audit/chain'
 import type { Session } from './auth/sessions'
 import type { BackendEnv, Caller, Ctx, Handlers } from './context'
 import { localDate } from './clock'

@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro'
 import { createBackend } from '../../electron/backend'
-import { appendAudit } from '../../electron/backend/audit'
+import { appendAudit } from '../../electron/backend/audit/chain'
 import { createRandom } from './random'
 import { addServicingDemo } from './servicing'
 import { addFilesDemo, addLoansDemo } from './archives'

@@ -1,7 +1,7 @@
 import { isValidCreditCode, isValidMobile, parseResidentId } from '../../../shared/domain'
 import type { Ctx } from '../context'
-import { deriveBorrower } from '../services/borrower-rules'
-import { caller, scopeOfficer, seesAll } from '../services/scope'
+import { deriveBorrower } from '../borrowers/rules'
+import { caller, scopeOfficer, seesAll } from '../scope'
 
 export interface Problem { row: number; column: string; message: string }
 /** One planned row: create a new record, update `id`, or leave it unchanged. */

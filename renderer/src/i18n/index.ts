@@ -2,6 +2,7 @@ import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { en } from './en'
 import { zhCN } from './zh-CN'
+import { namespaces, type Namespaces } from './namespaces'
 
 /** Languages the UI offers; zh-CN is the default. */
 export const LANGUAGES = ['zh-CN', 'en'] as const
@@ -18,15 +19,23 @@ function storedLanguage(): Language {
   }
 }
 
+/** One language's dictionaries of every feature namespace. */
+function pick(lang: 'zh' | 'en'): Record<string, object> {
+  return Object.fromEntries(Object.entries(namespaces).map(([ns, d]) => [ns, (d as Record<'zh' | 'en', object>)[lang]]))
+}
+
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation'
-    resources: { translation: typeof zhCN }
+    resources: { translation: typeof zhCN } & { [K in keyof Namespaces]: Namespaces[K]['zh'] }
   }
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: {
+    'zh-CN': { translation: zhCN, ...pick('zh') },
+    en: { translation: en, ...pick('en') },
+  },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

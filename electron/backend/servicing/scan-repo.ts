@@ -1,0 +1,156 @@
+// The portfolio scan (hot path, SQLite-specific raw statements): three cursors ordered by loan id
+// — loans, plan versions with their rows, posted payments — merged in one pass so every
+// installment and payment row is read exactly once. `bareScan` reads the same rows and does
+// nothing else: the bench compares the evaluation against it.
+import type Database from 'better-sqlite3'
+import type { PaymentEvent, PlanRow } from '../../../shared/servicing'
+import { stmt } from './servicing-repo'
+
+/** One loan's replay inputs from the scan. */
+export interface ScanLoan {
+  id: number
+  officerId: number
+  annualRate: string
+  markup: string
+  startDate: string
+  restructuredOn: string | null
+  /** Plan version in force and the installments a checkpoint already settled (0 = none). */
+  versionId: number
+  settledRows: number
+  rows: PlanRow[]
+  payments: PaymentEvent[]
+}
+
+/** Which loans the scan covers: active on `asOf`, optionally one officer's. */
+export interface ScanFilter {
+  asOf: string
+  officerId: number | null
+}
+
+/** Loans active on the date: today's active ones, plus those closed (结清/核销) after it. Named params @asOf, @officer. */
+function loanWhere(sqlite: Database.Database, f: ScanFilter): string {
+  const closedLater = (stmt(sqlite, 'select count(*) from loan_closures where closed_date > ?').raw().get(f.asOf) as [number])[0] > 0
+  // Loans disbursed after the date drop out by themselves: no plan version is effective yet.
+  const where = closedLater
+    ? `(l.status = 'active' or l.id in (select loan_id from loan_closures where closed_date > @asOf))`
+    : `l.status = 'active'`
+  return f.officerId === null ? where : `${where} and l.officer_id = @officer`
+}
+
+/**
+ * Three cursors in loan order. SQLite-specific on purpose (hot path): each plan version's rows due
+ * by the date come as one group_concat string ('YYYY-MM-DD<principal>,<interest>;…'), the rows not
+ * yet due as their principal sum plus the earliest one's date and interest (a replay up to the date
+ * never touches them), and each loan's posted payments as one string ('YYYY-MM-DD<amount>;…').
+ * One row per loan crosses into JS instead of one per installment and payment. The strings follow
+ * the index order the joins visit (installments by (version, seq), payments by (loan, date, id));
+ * the parsers verify that order and sort if it ever differs.
+ */
+function queries(sqlite: Database.Database, f: ScanFilter) {
+  const where = loanWhere(sqlite, f)
+  const params = f.officerId === null ? { asOf: f.asOf } : { asOf: f.asOf, officer: f.officerId }
+  return {
+    loans: stmt(sqlite, `select l.id, l.officer_id, l.penalty_markup, l.misuse_markup, l.misused, l.disbursement_date
+      from loans l where ${where} order by l.id`).raw().iterate(params) as IterableIterator<unknown[]>,
+    versions: stmt(sqlite, `select v.loan_id, v.id, v.annual_rate, v.reason, v.effective_date,
+        group_concat(case when i.due_date <= @asOf and i.seq > (case when c.version_id = v.id then c.rows_settled else 0 end)
+          then i.due_date || i.principal || ',' || i.interest end, ';'),
+        min(case when i.due_date > @asOf then i.due_date || i.interest end),
+        sum(case when i.due_date > @asOf then i.principal else 0 end),
+        case when c.version_id = v.id then c.rows_settled else 0 end,
+        max(case when c.version_id = v.id and i.seq = c.rows_settled then i.due_date end)
+      from loans l left join replay_checkpoints c on c.loan_id = l.id and c.as_of <= @asOf
+        join loan_plan_versions v on v.loan_id = l.id join plan_installments i on i.plan_version_id = v.id
+      where ${where} and v.status = 'active' and v.effective_date <= @asOf
+        and i.seq >= (case when c.version_id = v.id then c.rows_settled else 0 end)
+      group by l.id, v.version order by l.id, v.version`).raw().iterate(params) as IterableIterator<unknown[]>,
+    payments: stmt(sqlite, `select r.loan_id, group_concat(r.paid_date || r.amount, ';')
+      from loans l left join replay_checkpoints c on c.loan_id = l.id and c.as_of <= @asOf join repayments r on r.loan_id = l.id
+      where ${where} and r.status = 'posted' and r.paid_date <= @asOf and r.paid_date > coalesce(c.as_of, '0000-00-00')
+      group by l.id order by l.id`).raw().iterate(params) as IterableIterator<unknown[]>,
+  }
+}
+
+/** A cursor that can look at its next row without taking it. */
+class Peek {
+  private head: unknown[] | undefined
+  constructor(private readonly it: IterableIterator<unknown[]>) {
+    this.head = it.next().value as unknown[] | undefined
+  }
+  /** Loan id of the next row, or +∞ at the end. */
+  loanId(): number {
+    return this.head === undefined ? Infinity : (this.head[0] as number)
+  }
+  take(): unknown[] {
+    const h = this.head!
+    this.head = this.it.next().value as unknown[] | undefined
+    return h
+  }
+}
+
+function parseRows(gc: string | null, future: string | null, futurePrincipal: number, settled: number): PlanRow[] {
+  const rows: PlanRow[] = []
+  if (gc) {
+    let seq = settled // rows after a checkpoint are consecutive: due dates rise with seq
+    for (const part of gc.split(';')) {
+      const c = part.indexOf(',', 10)
+      rows.push({ seq: ++seq, dueDate: part.slice(0, 10), principal: Number(part.slice(10, c)), interest: Number(part.slice(c + 1)) })
+    }
+  }
+  for (let k = 1; k < rows.length; k++) {
+    if (rows[k]!.dueDate < rows[k - 1]!.dueDate) {
+      rows.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.seq - b.seq))
+      break
+    }
+  }
+  if (future) rows.push({ seq: Number.MAX_SAFE_INTEGER, dueDate: future.slice(0, 10), principal: futurePrincipal, interest: Number(future.slice(10)) })
+  return rows
+}
+
+function parsePayments(gc: string | null): PaymentEvent[] {
+  if (!gc) return []
+  const out = gc.split(';').map((p, k) => ({ id: k + 1, date: p.slice(0, 10), amount: Number(p.slice(10)) }))
+  for (let k = 1; k < out.length; k++) {
+    if (out[k]!.date < out[k - 1]!.date) return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id))
+  }
+  return out
+}
+
+/**
+ * Visits every loan of the filter with its version-in-force rows due by the date (plus one row
+ * standing for all later ones) and posted payments up to the date. Totals equal a full replay.
+ */
+export function scanPortfolio(sqlite: Database.Database, f: ScanFilter, visit: (l: ScanLoan) => void): void {
+  const q = queries(sqlite, f)
+  const versions = new Peek(q.versions), pays = new Peek(q.payments)
+  for (const l of q.loans) {
+    const id = l[0] as number
+    // Versions arrive in version order: the last one effective by the date is in force.
+    let v: unknown[] | null = null, restructured: string | null = null
+    while (versions.loanId() < id) versions.take()
+    while (versions.loanId() === id) {
+      v = versions.take()
+      if (v[3] === 'restructure' && restructured === null) restructured = v[4] as string
+    }
+    let payments: PaymentEvent[] = []
+    while (pays.loanId() < id) pays.take()
+    if (pays.loanId() === id) payments = parsePayments(pays.take()[1] as string | null)
+    if (v === null) continue
+    // After a checkpoint the replay starts at the last settled installment's due date (its interest period ended there).
+    visit({
+      id, officerId: l[1] as number, annualRate: v[2] as string, markup: (l[4] === 1 ? l[3] : l[2]) as string,
+      startDate: (v[9] as string | null) ?? (l[5] as string), restructuredOn: restructured, versionId: v[1] as number, settledRows: v[8] as number,
+      rows: parseRows(v[5] as string | null, v[6] as string | null, v[7] as number, v[8] as number), payments,
+    })
+  }
+}
+
+/** Reads exactly what scanPortfolio reads (same statements, same rows) and only counts them: the bench's baseline. */
+export function bareScan(sqlite: Database.Database, f: ScanFilter): { loans: number; rows: number; payments: number } {
+  const q = queries(sqlite, f)
+  let loans = 0, rows = 0, payments = 0
+  for (const _ of q.loans) loans++
+  for (const r of q.versions) rows += r[5] === null ? 0 : 1
+  for (const _ of q.payments) payments++
+  return { loans, rows, payments }
+}
