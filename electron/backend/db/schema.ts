@@ -63,6 +63,8 @@ export interface BorrowersTable {
   officer_id: number | null
   /** Last 4 digits of the phone (0004), for short searches. */
   phone_tail: string | null
+  /** Customer class A/B/C (DOMAIN §5); written only by the risk evaluation, null until evaluated. */
+  customer_class: string | null
   status: Generated<string>
   created_at: string
   updated_at: string
@@ -89,6 +91,8 @@ export interface LoansTable {
   misused: Generated<number>
   status: Generated<string>
   settled_date: string | null
+  /** Decided five-category (正常…损失); written only by the classification workflow. */
+  category: Generated<string>
   created_at: string
   updated_at: string
 }
