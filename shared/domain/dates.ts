@@ -140,3 +140,11 @@ export function daysBetween(a: string, b: string): number {
 export function maxDate(a: string, b: string): string {
   return a >= b ? a : b
 }
+
+/**
+ * The calendar day of `at` in the local time zone of the machine (the user's day, not UTC):
+ * in China 2026-03-02T20:00Z is already 2026-03-03. The one way both backend and UI get "today".
+ */
+export function localDate(at: Date): string {
+  return formatYmd(at.getFullYear(), at.getMonth() + 1, at.getDate())
+}
