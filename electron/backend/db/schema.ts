@@ -104,6 +104,20 @@ export interface DB extends ArchivesDB {
   audit_log: AuditLogTable
   borrowers: BorrowersTable
   loans: LoansTable
+  limitation_events: LimitationEventsTable
+}
+
+/** An event that interrupts the 诉讼时效 or records a demand on a guarantor (migration 0007). */
+export interface LimitationEventsTable {
+  id: Generated<number>
+  loan_id: number
+  guarantor_id: number | null
+  kind: 'demand_signed' | 'acknowledgement' | 'guarantor_demand' | 'public_notice'
+  occurred_on: string
+  evidence: string
+  notice_id: number | null
+  created_by: number | null
+  created_at: string
 }
 
 // ── 0004 archives ──────────────────────────────────────────────────────────
