@@ -1,0 +1,146 @@
+// reports.quality and reports.migration on a small portfolio whose every figure is worked out by
+// hand below (DOMAIN §5 buckets, §6 floors). Loans: 1,200,000 分 each, 6 %, 12 months 等额本金
+// (100,000 分 principal a month) unless said otherwise; due on the disbursement day of the month.
+//   L1 东村, officer A, disbursed 2025-01-10, pays every installment on its due date through 06-10
+//      → 2025-04-30: 3 rows paid, balance 900,000, DPD 0 (正常, M0); 06-30: 5 paid, 700,000, 正常, M0.
+//   L2 东村, A, 2025-01-10, never pays: oldest unpaid 02-10.
+//      → 04-30: DPD 18+31+30 = 79 (M3, 关注); 06-30: 18+31+30+31+30 = 140 (M3+, 次级 since > 90).
+//   L3 西村, B, disbursed 2025-05-20 (not yet on 04-30), never pays: first due 06-20 → 06-30: DPD 10 (M1, 关注).
+//   L5 东村, A, product 农户联保贷款, disbursed 2024-01-10, never pays: oldest unpaid 2024-02-10;
+//      2024-02-10 → 2025-02-10 is 366 days (2024 is a leap year) → 04-30: 366+28+31+20 = 445;
+//      06-30: 366+28+31+30+31+20 = 506 (M3+, 损失 since > 360).
+//   L6 西村, B, 利随本清 3 months from 2025-01-10 (maturity 04-10), paid off on 05-15
+//      → 04-30: DPD 20 (M1, 关注), 1,200,000; 06-30: principal 0 → closed.
+import { afterEach, describe, expect, it } from 'vitest'
+import { loginAs, makeBackend, setupAdmin, type TestBackend } from '../helpers/backend'
+import { insertLoan, userId } from '../helpers/loans'
+
+let t: TestBackend
+afterEach(() => t?.close())
+
+async function portfolio() {
+  t = await makeBackend()
+  const admin = await setupAdmin(t)
+  const officerA = await loginAs(t, admin, 'officer', 'officerA')
+  const officerB = await loginAs(t, admin, 'officer', 'officerB')
+  const manager = await loginAs(t, admin, 'manager', 'manager1')
+  const a = userId(t, 'officerA')
+  const b = userId(t, 'officerB')
+  const place = (loanId: number, village: string, product?: string) => {
+    const db = t.backend.env.sqlite
+    db.prepare('update borrowers set village = ? where id = (select borrower_id from loans where id = ?)').run(village, loanId)
+    if (product) db.prepare('update loans set product = ? where id = ?').run(product, loanId)
+  }
+  const loan = async (officer: string, officerId: number, village: string, opts: Parameters<typeof insertLoan>[1], product?: string) => {
+    const { loanId } = insertLoan(t, { ...opts, officerId })
+    place(loanId, village, product)
+    await t.call('servicing.createPlan', { loanId }, officer)
+    return loanId
+  }
+  const base = { principal: 1_200_000, annualRate: '6', termMonths: 12, method: 'equal_principal' as const }
+  const L1 = await loan(officerA, a, '东村', { ...base, disbursementDate: '2025-01-10' })
+  const L2 = await loan(officerA, a, '东村', { ...base, disbursementDate: '2025-01-10' })
+  const L3 = await loan(officerB, b, '西村', { ...base, disbursementDate: '2025-05-20' })
+  const L5 = await loan(officerA, a, '东村', { ...base, disbursementDate: '2024-01-10' }, '农户联保贷款')
+  const L6 = await loan(officerB, b, '西村', { principal: 1_200_000, annualRate: '6', termMonths: 3, method: 'bullet', disbursementDate: '2025-01-10' })
+  const rows = (await t.call('servicing.getPlan', { loanId: L1 }, officerA)).versions[0]!.rows
+  for (const r of rows.slice(0, 5)) {
+    await t.call('servicing.postRepayment', { loanId: L1, paidDate: r.dueDate, amount: r.principal + r.interest, channel: 'cash' }, officerA)
+  }
+  // More than the payoff (principal + interest + 罚息 + 复利); the rest is kept as credit.
+  await t.call('servicing.postRepayment', { loanId: L6, paidDate: '2025-05-15', amount: 1_300_000, channel: 'cash', overpayment: 'credit' }, officerB)
+  return { manager, officerA, officerB, a, b, L1, L2, L3, L5, L6 }
+}
+
+const cats = (q: { byCategory: { category: string; count: number; balance: number }[] }) =>
+  Object.fromEntries(q.byCategory.map((c) => [c.category, [c.count, c.balance]]))
+const buckets = (q: { byBucket: { bucket: string; count: number; balance: number }[] }) =>
+  Object.fromEntries(q.byBucket.map((c) => [c.bucket, [c.count, c.balance]]))
+
+describe('reports.quality (DOMAIN §5, §6)', () => {
+  it('counts and balances by category and bucket, all listed with zeros, and the NPL ratio', async () => {
+    const p = await portfolio()
+    const q = await t.call('reports.quality', { asOf: '2025-06-30' }, p.manager)
+    expect(q.asOf).toBe('2025-06-30')
+    expect(q.total).toEqual({ count: 4, balance: 700_000 + 3 * 1_200_000 })
+    expect(cats(q)).toEqual({
+      normal: [1, 700_000],
+      special_mention: [1, 1_200_000],
+      substandard: [1, 1_200_000],
+      doubtful: [0, 0],
+      loss: [1, 1_200_000],
+    })
+    expect(buckets(q)).toEqual({ M0: [1, 700_000], M1: [1, 1_200_000], M2: [0, 0], M3: [0, 0], 'M3+': [2, 2_400_000] })
+    // 2,400,000 ÷ 4,300,000 = 0.55813… → 0.5581
+    expect(q.nplRatio).toBe('0.5581')
+  })
+
+  it('as of a past date ignores later payments, disbursements and payoffs', async () => {
+    const p = await portfolio()
+    const q = await t.call('reports.quality', { asOf: '2025-04-30' }, p.manager)
+    expect(q.total).toEqual({ count: 4, balance: 900_000 + 3 * 1_200_000 })
+    expect(cats(q)).toEqual({
+      normal: [1, 900_000],
+      special_mention: [2, 2_400_000],
+      substandard: [0, 0],
+      doubtful: [0, 0],
+      loss: [1, 1_200_000],
+    })
+    expect(buckets(q)).toEqual({ M0: [1, 900_000], M1: [1, 1_200_000], M2: [0, 0], M3: [1, 1_200_000], 'M3+': [1, 1_200_000] })
+    // 1,200,000 ÷ 4,500,000 = 0.26666… → 0.2667
+    expect(q.nplRatio).toBe('0.2667')
+  })
+
+  it('slices by village and product; an officer gets only the own portfolio whatever officerId says', async () => {
+    const p = await portfolio()
+    const east = await t.call('reports.quality', { asOf: '2025-06-30', village: '东村' }, p.manager)
+    expect(east.total).toEqual({ count: 3, balance: 3_100_000 })
+    expect(east.nplRatio).toBe('0.7742') // 2,400,000 ÷ 3,100,000 = 0.774193…
+    const product = await t.call('reports.quality', { asOf: '2025-06-30', product: '农户联保贷款' }, p.manager)
+    expect(product.total).toEqual({ count: 1, balance: 1_200_000 })
+    expect(product.nplRatio).toBe('1.0000')
+    const byOfficer = await t.call('reports.quality', { asOf: '2025-06-30', officerId: p.a }, p.manager)
+    expect(byOfficer.total.count).toBe(3)
+    const own = await t.call('reports.quality', { asOf: '2025-06-30', officerId: p.a }, p.officerB)
+    expect(own.total).toEqual({ count: 1, balance: 1_200_000 }) // L3 only
+    expect(own.nplRatio).toBe('0.0000')
+  })
+
+  it('exports Excel with amounts as numbers in 元', async () => {
+    const p = await portfolio()
+    const out = await t.call('reports.exportQuality', { asOf: '2025-06-30' }, p.manager)
+    expect(out.fileName).toBe('资产质量-2025-06-30.xlsx')
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(out.contentBase64, 'base64') as never)
+    const ws = wb.getWorksheet('资产质量')!
+    const loss = ws.getRow(6)
+    expect(loss.getCell(2).value).toBe('损失')
+    expect(loss.getCell(4).value).toBe(12_000)
+    expect(loss.getCell(4).numFmt).toBe('#,##0.00')
+    const npl = ws.getRow(13)
+    expect(npl.getCell(1).value).toBe('不良率')
+    expect(npl.getCell(2).value).toBe('55.81%')
+  })
+})
+
+describe('reports.migration', () => {
+  it('moves each loan from its category on `from` to the one on `to`, with new and closed', async () => {
+    const p = await portfolio()
+    const m = await t.call('reports.migration', { from: '2025-04-30', to: '2025-06-30' }, p.manager)
+    expect(m.rows).toEqual([
+      { from: 'new', to: 'special_mention', count: 1, balance: 1_200_000 }, // L3
+      { from: 'normal', to: 'normal', count: 1, balance: 700_000 }, // L1
+      { from: 'special_mention', to: 'substandard', count: 1, balance: 1_200_000 }, // L2
+      { from: 'special_mention', to: 'closed', count: 1, balance: 0 }, // L6
+      { from: 'loss', to: 'loss', count: 1, balance: 1_200_000 }, // L5
+    ])
+  })
+
+  it('refuses a range that runs backwards, in zh-CN', async () => {
+    const p = await portfolio()
+    const e = await t.fail('reports.migration', { from: '2025-06-30', to: '2025-04-30' }, p.manager)
+    expect(e.code).toBe('VALIDATION')
+    expect(e.message).toContain('起始日期须早于截止日期')
+  })
+})
