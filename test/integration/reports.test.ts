@@ -13,7 +13,7 @@
 //      → 04-30: DPD 20 (M1, 关注), 1,200,000; 06-30: principal 0 → closed.
 import { afterEach, describe, expect, it } from 'vitest'
 import { loginAs, makeBackend, setupAdmin, type TestBackend } from '../helpers/backend'
-import { insertLoan, userId } from '../helpers/loans'
+import { insertLoan, type LoanSeed, userId } from '../helpers/loans'
 
 let t: TestBackend
 afterEach(() => t?.close())
@@ -31,7 +31,7 @@ async function portfolio() {
     db.prepare('update borrowers set village = ? where id = (select borrower_id from loans where id = ?)').run(village, loanId)
     if (product) db.prepare('update loans set product = ? where id = ?').run(product, loanId)
   }
-  const loan = async (officer: string, officerId: number, village: string, opts: Parameters<typeof insertLoan>[1], product?: string) => {
+  const loan = async (officer: string, officerId: number, village: string, opts: Omit<LoanSeed, 'officerId'>, product?: string) => {
     const { loanId } = insertLoan(t, { ...opts, officerId })
     place(loanId, village, product)
     await t.call('servicing.createPlan', { loanId }, officer)
@@ -121,6 +121,27 @@ describe('reports.quality (DOMAIN §5, §6)', () => {
     const npl = ws.getRow(13)
     expect(npl.getCell(1).value).toBe('不良率')
     expect(npl.getCell(2).value).toBe('55.81%')
+  })
+})
+
+describe('reports from month-end snapshots', () => {
+  it('a snapshot of the date gives the same figures as the live evaluation, slices and scope included', async () => {
+    const p = await portfolio()
+    const inputs = [{ asOf: '2025-06-30' }, { asOf: '2025-06-30', village: '东村' }, { asOf: '2025-04-30', product: '农户联保贷款' }]
+    const live = await Promise.all(inputs.map((i) => t.call('reports.quality', i, p.manager)))
+    const liveOwn = await t.call('reports.quality', { asOf: '2025-06-30' }, p.officerB)
+    const liveMigration = await t.call('reports.migration', { from: '2025-04-30', to: '2025-06-30' }, p.manager)
+    await t.call('servicing.snapshot', { asOf: '2025-04-30' }, p.manager)
+    await t.call('servicing.snapshot', { asOf: '2025-06-30' }, p.manager)
+    const rows = t.backend.env.sqlite.prepare('select count(*) as n from portfolio_snapshot_rows').get() as { n: number }
+    expect(rows.n).toBeGreaterThan(0)
+    for (const [k, i] of inputs.entries()) expect(await t.call('reports.quality', i, p.manager)).toEqual(live[k])
+    expect(await t.call('reports.quality', { asOf: '2025-06-30' }, p.officerB)).toEqual(liveOwn)
+    expect(await t.call('reports.migration', { from: '2025-04-30', to: '2025-06-30' }, p.manager)).toEqual(liveMigration)
+    // The snapshot is what the report reads (the month-end record): a changed row shows.
+    t.backend.env.sqlite.prepare("update portfolio_snapshot_rows set outstanding_principal = 1 where loan_id = ?").run(p.L1)
+    const q = await t.call('reports.quality', { asOf: '2025-06-30' }, p.manager)
+    expect(q.total.balance).toBe(live[0]!.total.balance - 700_000 + 1)
   })
 })
 

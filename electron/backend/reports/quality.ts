@@ -3,11 +3,10 @@
 // and closures are replayed away).
 import type { MigrationView, QualityView } from '../../../shared/api/reports'
 import { BUCKETS, CATEGORIES, type Bucket, type Category, categoryRank, isNonPerforming, ratio, worseCategory } from '../../../shared/domain'
-import type { LoanEvaluation } from '../../../shared/servicing'
 import type { Ctx } from '../context'
 import { scopeOfficer } from '../scope'
 import { evaluateAll } from '../servicing/portfolio'
-import { loanIdsInSlice, type Slice } from './reports-repo'
+import { loanIdsInSlice, type Slice, snapshotAt, snapshotLoans } from './reports-repo'
 
 /** One loan as a report sees it on a date. */
 export interface ReportLoan {
@@ -19,24 +18,37 @@ export interface ReportLoan {
 }
 
 /**
- * The category in force for an evaluated loan: the system's suggestion (the DPD and restructured
- * floors, DOMAIN §6) until a decided category is supplied, never below the floor.
+ * The category in force: the system's suggestion (the DPD and restructured floors, DOMAIN §6)
+ * until a decided category is supplied, never below the floor.
  */
-export function categoryInForce(e: LoanEvaluation, decided?: Category): Category {
-  return decided ? worseCategory(decided, e.minCategory) : e.minCategory
+export function categoryInForce(floor: Category, decided?: Category): Category {
+  return decided ? worseCategory(decided, floor) : floor
 }
 
-/** Every loan outstanding on `asOf` in the caller's scope and the slice. */
+/**
+ * Every loan outstanding on `asOf` in the caller's scope and the slice. A month-end snapshot of
+ * that date, when one was taken, is the record (fast, and what was reported then); otherwise the
+ * portfolio is evaluated as of the date.
+ */
 export async function reportLoans(ctx: Ctx, asOf: string, slice: Slice & { officerId?: number }): Promise<ReportLoan[]> {
   const scope = scopeOfficer(ctx)
   // An officer sees only the own portfolio whatever officerId they pass (no existence leak).
   const officerId = scope ?? slice.officerId ?? null
+  const snapshot = await snapshotAt(ctx.db, asOf)
+  if (snapshot !== null) {
+    const rows = await snapshotLoans(ctx.db, snapshot, { ...slice, officerId })
+    return rows.map((r) => ({ loanId: r.loanId, category: categoryInForce(r.floor), bucket: r.bucket, dpd: r.dpd, balance: r.balance }))
+  }
+  return evaluatedLoans(ctx, asOf, slice, officerId)
+}
+
+async function evaluatedLoans(ctx: Ctx, asOf: string, slice: Slice, officerId: number | null): Promise<ReportLoan[]> {
   const ids = await loanIdsInSlice(ctx.db, slice)
   const out: ReportLoan[] = []
   evaluateAll(ctx, { asOf, officerId }, (loanId, e) => {
     if (ids && !ids.has(loanId)) return
     if (e.outstandingPrincipal <= 0) return
-    out.push({ loanId, category: categoryInForce(e), bucket: e.bucket, dpd: e.dpd, balance: e.outstandingPrincipal })
+    out.push({ loanId, category: categoryInForce(e.minCategory), bucket: e.bucket, dpd: e.dpd, balance: e.outstandingPrincipal })
   })
   return out
 }
