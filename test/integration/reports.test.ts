@@ -165,3 +165,68 @@ describe('reports.migration', () => {
     expect(e.message).toContain('起始日期须早于截止日期')
   })
 })
+
+describe('reports.monthly (贷后管理报告)', () => {
+  // June 2025 of the same portfolio. On 2025-05-31: L1 paid through 05-10 → 800,000, 正常; L2 DPD
+  // 18+31+30+31 = 110 → 次级; L3 (disbursed 05-20, first due 06-20) DPD 0 → 正常; L5 DPD
+  // 366+28+31+30+21 = 476 → 损失; L6 paid off on 05-15 → not outstanding. June's only payment is L1's
+  // 06-10 installment: 100,000 principal + 800,000 × 6 %/12 = 4,000 interest = 104,000.
+  it('compares the month-ends, lists the month activity and the loans of concern', async () => {
+    const p = await portfolio()
+    await t.call('servicing.logContact', { loanId: p.L2, contactDate: '2025-06-12', channel: 'phone', outcome: '承诺月底还款' }, p.officerA)
+    const m = await t.call('reports.monthly', { month: '2025-06' }, p.manager)
+    expect([m.asOf, m.previousAsOf]).toEqual(['2025-06-30', '2025-05-31'])
+    expect(m.previous.total).toEqual({ count: 4, balance: 800_000 + 3 * 1_200_000 })
+    expect(cats(m.previous)).toMatchObject({ normal: [2, 2_000_000], substandard: [1, 1_200_000], loss: [1, 1_200_000] })
+    expect(m.quality.total).toEqual({ count: 4, balance: 4_300_000 })
+    expect(m.migration.rows).toEqual([
+      { from: 'normal', to: 'normal', count: 1, balance: 700_000 },
+      { from: 'normal', to: 'special_mention', count: 1, balance: 1_200_000 },
+      { from: 'substandard', to: 'substandard', count: 1, balance: 1_200_000 },
+      { from: 'loss', to: 'loss', count: 1, balance: 1_200_000 },
+    ])
+    const row = (key: string, label: string) => m.sections.find((s) => s.key === key)!.rows.find((r) => r.label === label)!.value
+    expect(row('activity', '收回还款（笔）')).toBe(1)
+    expect(row('activity', '收回还款金额')).toBe(104_000)
+    expect(row('activity', '新发放贷款（笔）')).toBe(0)
+    expect(row('contacts', '联系记录（次）')).toBe(1)
+    expect(row('contacts', '月末逾期贷款（笔）')).toBe(3)
+    expect(m.concerns.map((c) => [c.loanId, c.category, c.dpd])).toEqual([
+      [p.L5, 'loss', 506],
+      [p.L2, 'substandard', 140],
+      [p.L3, 'special_mention', 10],
+    ])
+    expect(m.commentary).toBeNull()
+
+    const may = await t.call('reports.monthly', { month: '2025-05' }, p.manager)
+    expect(may.sections[0]!.rows.find((r) => r.label === '收回还款金额')!.value).toBe(104_500 + 1_300_000)
+    expect(may.sections[0]!.rows.find((r) => r.label === '新发放贷款金额')!.value).toBe(1_200_000)
+  })
+
+  it('a manager writes the commentary (audited), an officer may not; Excel carries it', async () => {
+    const p = await portfolio()
+    const denied = await t.fail('reports.saveCommentary', { month: '2025-06', text: '逾期上升，重点催收东村' }, p.officerA)
+    expect(denied.code).toBe('FORBIDDEN')
+    await t.call('reports.saveCommentary', { month: '2025-06', text: '逾期上升，重点催收东村' }, p.manager)
+    const m = await t.call('reports.monthly', { month: '2025-06' }, p.manager)
+    expect(m.commentary).toMatchObject({ text: '逾期上升，重点催收东村', updatedBy: '测试manager' })
+    const audit = t.backend.env.sqlite.prepare("select summary from audit_log where entity = 'monthly_report'").all() as { summary: string }[]
+    expect(audit.map((a) => a.summary)).toEqual(['填写 2025-06 月度贷后管理报告点评（11 字）'])
+    const out = await t.call('reports.exportMonthly', { month: '2025-06' }, p.manager)
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(out.contentBase64, 'base64') as never)
+    const ws = wb.worksheets[0]!
+    const values = ws.getSheetValues().flat().filter((v) => v !== undefined && v !== null)
+    expect(values).toContain('收回还款金额')
+    expect(values).toContain(1_040) // 104,000 分 as 1,040 元
+    const notes = wb.getWorksheet('填写说明')!
+    expect(notes.getRow(3).getCell(2).value).toBe('逾期上升，重点催收东村')
+  })
+
+  it('refuses a malformed month in zh-CN', async () => {
+    const p = await portfolio()
+    const e = await t.fail('reports.monthly', { month: '2025-13' }, p.manager)
+    expect(e.message).toContain('月份格式应为 YYYY-MM')
+  })
+})

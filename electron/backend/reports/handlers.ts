@@ -1,12 +1,30 @@
 import { BUCKET_LABELS, CATEGORY_LABELS, formatFen, isNonPerforming, ratio } from '../../../shared/domain'
 import type { Handlers } from '../context'
 import { writeSheet } from '../imports/xlsx'
+import { caller } from '../scope'
+import { monthlyReport } from './monthly'
+import { monthlyWorkbook } from './monthly-export'
+import { saveCommentary } from './monthly-repo'
 import { migrationOf, qualityOf, reportLoans } from './quality'
 
 export const reportHandlers = {
   'reports.quality': async (ctx, input) => qualityOf(input.asOf, await reportLoans(ctx, input.asOf, input)),
 
   'reports.migration': async (ctx, input) => migrationOf(ctx, input.from, input.to),
+
+  'reports.monthly': async (ctx, input) => monthlyReport(ctx, input.month),
+
+  'reports.saveCommentary': async (ctx, input) => {
+    await saveCommentary(ctx.db, { month: input.month, text: input.text, userId: caller(ctx).userId, at: ctx.nowIso() })
+    ctx.audit({ entity: 'monthly_report', entityId: input.month, summary: `填写 ${input.month} 月度贷后管理报告点评（${input.text.length} 字）` })
+    return { ok: true as const }
+  },
+
+  'reports.exportMonthly': async (ctx, input) => {
+    const m = await monthlyReport(ctx, input.month)
+    const buf = await monthlyWorkbook(m)
+    return { fileName: `贷后管理报告-${input.month}.xlsx`, contentBase64: buf.toString('base64') }
+  },
 
   'reports.exportQuality': async (ctx, input) => {
     const q = qualityOf(input.asOf, await reportLoans(ctx, input.asOf, input))

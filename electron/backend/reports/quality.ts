@@ -1,7 +1,7 @@
 // Portfolio quality (资产质量) and the five-category migration matrix, from the portfolio
 // evaluation as of each date: only what was known by that date counts (later payments, decisions
 // and closures are replayed away).
-import type { MigrationView, QualityView } from '../../../shared/api/reports'
+import { MIGRATION_STATES, type MigrationView, type QualityView } from '../../../shared/api/reports'
 import { BUCKETS, CATEGORIES, type Bucket, type Category, categoryRank, isNonPerforming, ratio, worseCategory } from '../../../shared/domain'
 import type { Ctx } from '../context'
 import { scopeOfficer } from '../scope'
@@ -77,21 +77,27 @@ export function qualityOf(asOf: string, loans: readonly ReportLoan[]): QualityVi
  * 'new', one no longer outstanding on `to` (结清/核销) goes to 'closed'; balances are those on `to`.
  */
 export async function migrationOf(ctx: Ctx, from: string, to: string): Promise<MigrationView> {
-  const before = new Map((await reportLoans(ctx, from, {})).map((l) => [l.loanId, l.category]))
-  const cells = new Map<string, MigrationView['rows'][number]>()
-  const add = (f: MigrationView['rows'][number]['from'], t: MigrationView['rows'][number]['to'], balance: number) => {
+  return migrationBetween(await reportLoans(ctx, from, {}), await reportLoans(ctx, to, {}))
+}
+
+/** The migration matrix of two dates' loans (see migrationOf). */
+export function migrationBetween(fromLoans: readonly ReportLoan[], toLoans: readonly ReportLoan[]): MigrationView {
+  type Row = MigrationView['rows'][number]
+  const before = new Map(fromLoans.map((l) => [l.loanId, l.category]))
+  const cells = new Map<string, Row>()
+  const add = (f: Row['from'], t: Row['to'], balance: number) => {
     const key = `${f}>${t}`
     const cell = cells.get(key) ?? { from: f, to: t, count: 0, balance: 0 }
     cell.count++
     cell.balance += balance
     cells.set(key, cell)
   }
-  for (const l of await reportLoans(ctx, to, {})) {
+  for (const l of toLoans) {
     add(before.get(l.loanId) ?? 'new', l.category, l.balance)
     before.delete(l.loanId)
   }
   for (const category of before.values()) add(category, 'closed', 0)
-  const order = ['new', ...CATEGORIES, 'closed']
+  const order: string[] = [...MIGRATION_STATES]
   const rows = [...cells.values()].sort((a, b) => order.indexOf(a.from) - order.indexOf(b.from) || order.indexOf(a.to) - order.indexOf(b.to))
   return { rows }
 }
