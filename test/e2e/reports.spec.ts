@@ -11,6 +11,7 @@ import { residentIdCheckChar } from '../../shared/domain'
 import { apiCall, expect, loginNewUser, setupAndLoginAdmin, snap, SCREENSHOT_DIR, test } from './fixtures'
 
 test('manager: quality report for last month-end, one village, Excel and A4 print', async ({ page, server }) => {
+  test.setTimeout(240_000) // two reports, an Excel download and two PDFs
   await page.clock.setFixedTime(new Date('2026-12-02T09:30:00+08:00'))
   await page.setViewportSize({ width: 1366, height: 768 })
   await setupAndLoginAdmin(page, server)
@@ -61,4 +62,23 @@ test('manager: quality report for last month-end, one village, Excel and A4 prin
   expect(text).toContain('12,000.00')
   // The filters stay on screen: 截至日期 is printed once, in the report's title.
   expect(text.split('截至日期').length - 1).toBe(1)
+
+  // The monthly report of November: loans of concern, the manager's commentary, printed.
+  await page.emulateMedia({ media: 'screen' })
+  await page.getByRole('tab', { name: '月度报告' }).click()
+  await expect(page.getByTestId('report-month')).toHaveValue('2026-11')
+  await expect(page.getByTestId('monthly-concerns')).toContainText('HT-0601')
+  await expect(page.getByTestId('monthly-npl')).toHaveText('54.55%')
+  await page.getByRole('textbox', { name: '主管点评' }).fill('东村逾期上升，下月重点催收。')
+  await page.getByRole('button', { name: '保存点评' }).click()
+  await expect(page.getByText('最后由 周主管 保存')).toBeVisible()
+  await snap(page, 'reports-monthly-manager')
+  await page.emulateMedia({ media: 'print' })
+  const monthly = join(SCREENSHOT_DIR, 'reports-monthly.pdf')
+  writeFileSync(monthly, await page.pdf({ format: 'A4' }))
+  const mtext = execFileSync('pdftotext', [monthly, '-'], { encoding: 'utf8' })
+  expect(mtext).toMatch(/2026-11\s+贷后管理报告/)
+  expect(mtext).toContain('东村逾期上升，下月重点催收。')
+  expect(mtext).toContain('王建华')
+  expect(mtext).not.toContain('保存点评')
 })
