@@ -59,7 +59,7 @@ ipcMain.handle('daihou:call', async (event, method: unknown, input: unknown) => 
     return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的调用' } }
   }
   const id = event.sender.id
-  const result = await backend.dispatch({ method: String(method), input, token: tokens.get(id) ?? null })
+  const result = await backend.dispatch({ method, input, token: tokens.get(id) ?? null })
   if (method === 'auth.login' && result.ok) {
     // Main keeps the token per window; the renderer never needs it.
     const { token, ...rest } = result.value as { token: string }

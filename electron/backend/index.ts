@@ -5,7 +5,7 @@ import { createDispatcher, type CallRequest } from './dispatcher'
 import { auditHandlers } from './audit/handlers'
 import { calculatorHandlers } from './calculator/handlers'
 import { authHandlers } from './auth/handlers'
-import { getNumberSetting } from './system/settings'
+import { checkSetting, getNumberSetting } from './system/settings'
 import { systemHandlers } from './system/handlers'
 import { userHandlers } from './users/handlers'
 import { archiveHandlers } from './archives/handlers'
@@ -64,7 +64,7 @@ export async function createBackend(opts: BackendOptions) {
     env,
     dispatch: (req: CallRequest) => dispatcher.dispatch(req),
     setIdleLockMinutes: (m: number) => {
-      idleLockMinutes = m
+      idleLockMinutes = checkSetting('idleLockMinutes', m)
     },
     close: () => opened.close(),
   }
