@@ -1,4 +1,5 @@
 import { SessionStore } from './auth/sessions'
+import { DEFAULT_PASSWORD_COST, type ScryptCost } from './auth/passwords'
 import type { BackendEnv, Handlers } from './context'
 import { openDatabase } from './db/connection'
 import { createDispatcher, type CallRequest } from './dispatcher'
@@ -45,6 +46,8 @@ export interface BackendOptions {
   /** Injected clock (tests); defaults to the system clock. */
   now?: () => Date
   version?: string
+  /** scrypt cost for new password hashes; defaults to DEFAULT_PASSWORD_COST. Tests pass a low N. */
+  passwordCost?: ScryptCost
 }
 
 /** Opens the database, runs migrations and returns the dispatcher for both transports. */
@@ -58,6 +61,7 @@ export async function createBackend(opts: BackendOptions) {
     sessions: new SessionStore(() => idleLockMinutes * 60_000),
     now: opts.now ?? (() => new Date()),
     version: opts.version ?? '0.1.0',
+    passwordCost: opts.passwordCost ?? DEFAULT_PASSWORD_COST,
   }
   const dispatcher = createDispatcher(env, handlers)
   return {
