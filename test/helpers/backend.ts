@@ -37,13 +37,13 @@ export async function makeBackend(opts: { dir?: string; passwordCost?: ScryptCos
   const backend = await createBackend({ dataDir: tmp.dir, now: () => clock.now, passwordCost: opts.passwordCost ?? TEST_PASSWORD_COST })
   const call = async (method: string, input: unknown, token?: string | null) => {
     const r = await backend.dispatch({ method, input, token: token ?? null })
-    if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.fields)
+    if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.fields, r.error.data)
     return r.value
   }
   const fail = async (method: string, input: unknown, token?: string | null) => {
     const r = await backend.dispatch({ method, input, token: token ?? null })
     if (r.ok) throw new Error(`${method} was expected to fail but succeeded`)
-    return new AppError(r.error.code, r.error.message, r.error.fields)
+    return new AppError(r.error.code, r.error.message, r.error.fields, r.error.data)
   }
   return {
     backend,
