@@ -155,15 +155,18 @@ export function createDispatcher(env: BackendEnv, handlers: Handlers) {
 
     try {
       if (!def.write) return def.output.parse(await handler(makeCtx(env.db), parsed.data))
-      return await inWriteTransaction(env.db, async (trx) => {
+      const committed = await inWriteTransaction(env.db, async (trx) => {
         const ctx = makeCtx(trx)
         const result = def.output.parse(await handler(ctx, parsed.data))
         if (audits.length === 0) ctx.audit({ entity: name.split('.')[0] ?? name, summary: JSON.stringify(redact(parsed.data)) })
-        for (const a of audits) await appendAudit(trx, a)
+        for (const a of audits) await appendAudit(trx, a) // the first entry seals the rows written
         return result
       })
+      env.anchor.touch()
+      return committed
     } catch (e) {
       for (const fn of failures) await inWriteTransaction(env.db, fn)
+      if (failures.length > 0) env.anchor.touch()
       throw e
     }
   }

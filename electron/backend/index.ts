@@ -1,5 +1,8 @@
 import { SessionStore } from './auth/sessions'
 import { DEFAULT_PASSWORD_COST, type ScryptCost } from './auth/passwords'
+import { createAnchorKeeper } from './audit/anchor'
+import { appendAudit } from './audit/chain'
+import { installRowTracking } from './audit/seal'
 import type { BackendEnv, Handlers } from './context'
 import { openDatabase } from './db/connection'
 import { createDispatcher, type CallRequest } from './dispatcher'
@@ -54,14 +57,24 @@ export interface BackendOptions {
 export async function createBackend(opts: BackendOptions) {
   const opened = await openDatabase(opts.dataDir)
   let idleLockMinutes = await getNumberSetting(opened.db, 'idleLockMinutes')
+  const now = opts.now ?? (() => new Date())
+  const anchor = createAnchorKeeper({ dataDir: opts.dataDir, db: opened.db, now })
+  if (opened.migrated > 0 && (await opened.db.selectFrom('audit_log').select('id').limit(1).executeTakeFirst())) {
+    // An upgrade may rewrite rows without the app's triggers: seals before this entry no longer apply.
+    const summary = `数据库升级（${opened.migrated} 项迁移），此前的数据行校验基准重新开始`
+    await appendAudit(opened.db, { at: now().toISOString(), userId: null, username: null, method: 'system.migrate', entity: 'system', entityId: null, summary, reseal: true })
+    anchor.touch()
+  }
+  installRowTracking(opened.sqlite)
   const env: BackendEnv = {
     db: opened.db,
     sqlite: opened.sqlite,
     dataDir: opts.dataDir,
     sessions: new SessionStore(() => idleLockMinutes * 60_000),
-    now: opts.now ?? (() => new Date()),
+    now,
     version: opts.version ?? '0.1.0',
     passwordCost: opts.passwordCost ?? DEFAULT_PASSWORD_COST,
+    anchor,
   }
   const dispatcher = createDispatcher(env, handlers)
   return {
@@ -70,7 +83,10 @@ export async function createBackend(opts: BackendOptions) {
     setIdleLockMinutes: (m: number) => {
       idleLockMinutes = checkSetting('idleLockMinutes', m)
     },
-    close: () => opened.close(),
+    close: async () => {
+      await anchor.flush()
+      await opened.close()
+    },
   }
 }
 
