@@ -20,6 +20,12 @@ export async function visibleBorrower(ctx: Ctx, id: number) {
   return r
 }
 
+/** True when the caller may open borrower `id` (in the portfolio, or sees all). */
+export async function maySeeBorrower(ctx: Ctx, id: number): Promise<boolean> {
+  const scope = scopeOfficer(ctx)
+  return scope === null || borrowerInPortfolio(ctx.db, id, scope)
+}
+
 async function officerFor(ctx: Ctx, requested: number | null | undefined): Promise<number | null> {
   const me = caller(ctx)
   if (requested === undefined) return me.role === 'officer' ? me.userId : null
@@ -126,7 +132,7 @@ export const borrowerHandlers = {
     const { derived, problems } = deriveBorrower(input)
     if (input.kind === 'enterprise' && !input.legalRep) problems.push({ path: 'legalRep', message: '请填写法定代表人或经营者' })
     throwProblems(problems)
-    await assertUnique(ctx.db, derived)
+    await assertUnique(ctx.db, derived, { mayOpen: (id) => maySeeBorrower(ctx, id) })
     const now = ctx.nowIso()
     const { id } = await ctx.db
       .insertInto('borrowers')
@@ -153,7 +159,7 @@ export const borrowerHandlers = {
     }
     const { derived, problems } = deriveBorrower(merged)
     throwProblems(problems)
-    await assertUnique(ctx.db, derived, before.id)
+    await assertUnique(ctx.db, derived, { selfId: before.id, mayOpen: (id) => maySeeBorrower(ctx, id) })
     const set = {
       name: merged.name, ...derived, updated_at: ctx.nowIso(),
       ...(input.village !== undefined && { village: input.village }),

@@ -24,10 +24,13 @@ async function borrowerHits(ctx: Ctx, q: string, limit: number): Promise<SearchH
     paths.push({ field: 'initials', score: 80, where: (b) => b.where('b.name_initials', '=', lq) })
     paths.push({ field: 'initials', score: 60, where: (b) => b.where('b.name_initials', '>', lq).where('b.name_initials', '<', lq + HIGH) })
   }
+  // A full ID number or phone finds its owner only for roles that may see full numbers: for others
+  // a hit would confirm whose number it is (issue 14.2); they search by name or the last digits.
+  const pii = seesPii(ctx)
   if (shape === 'digits') {
     const uq = q.toUpperCase()
-    if (uq.length === 18) paths.push({ field: 'idNumber', score: 100, where: (b) => b.where('b.id_number', '=', uq) })
-    if (uq.length === 11) paths.push({ field: 'phone', score: 95, where: (b) => b.where('b.phone', '=', uq) })
+    if (uq.length === 18 && pii) paths.push({ field: 'idNumber', score: 100, where: (b) => b.where('b.id_number', '=', uq) })
+    if (uq.length === 11 && pii) paths.push({ field: 'phone', score: 95, where: (b) => b.where('b.phone', '=', uq) })
     if (uq.length === 4) {
       paths.push({ field: 'phoneTail', score: 50, where: (b) => b.where('b.phone_tail', '=', uq) })
       paths.push({ field: 'idTail', score: 55, where: (b) => b.where(sql`substr(b.id_number, -4)`, '=', uq).where('b.id_number', 'is not', null) })
@@ -36,7 +39,6 @@ async function borrowerHits(ctx: Ctx, q: string, limit: number): Promise<SearchH
     if (uq.length === 6) paths.push({ field: 'idTail', score: 55, where: (b) => b.where('b.id_tail', '=', uq) })
   }
   const scope = scopeOfficer(ctx)
-  const pii = seesPii(ctx)
   const seen = new Set<number>()
   const hits: SearchHit[] = []
   for (const p of paths) {
