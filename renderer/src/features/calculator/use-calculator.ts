@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation } from '../../api/hooks'
 import { localIsoDate } from '../../app/format'
-import { downloadBase64 } from './download'
+import { downloadBase64 } from '../../app/download'
 import { type CalcValues, convertRate, evaluate } from './evaluate'
 
 /** Defaults: an empty amount and rate, 12 months, 等额本息, disbursed today. */
