@@ -4,8 +4,18 @@ import { deriveBorrower } from '../borrowers/rules'
 import { caller, scopeOfficer, seesAll } from '../scope'
 
 export interface Problem { row: number; column: string; message: string }
-/** One planned row: create a new record, update `id`, or leave it unchanged. */
-export interface Action { kind: 'create' | 'update' | 'unchanged'; row: number; id?: number; values: Record<string, unknown> }
+/**
+ * One planned row: create a new record, update `id`, or leave it unchanged. An update keeps the
+ * stored row (`before`) and a name people know the record by (`label`) for the change list.
+ */
+export interface Action {
+  kind: 'create' | 'update' | 'unchanged'
+  row: number
+  id?: number
+  values: Record<string, unknown>
+  before?: Record<string, unknown>
+  label?: string
+}
 export interface Plan { problems: Problem[]; actions: Action[] }
 export type Rec = { row: number; rec: Record<string, unknown> }
 
@@ -41,10 +51,10 @@ function officerResolver(ctx: Ctx, problems: Problem[]) {
   }
 }
 
-function classify(existing: Record<string, unknown> | undefined, values: Record<string, unknown>, cols: readonly string[], row: number): Action {
+function classify(existing: Record<string, unknown> | undefined, values: Record<string, unknown>, cols: readonly string[], row: number, label = ''): Action {
   if (!existing) return { kind: 'create', row, values }
   const same = cols.every((c) => (existing[c] ?? null) === (values[c] ?? null))
-  return { kind: same ? 'unchanged' : 'update', row, id: existing.id as number, values }
+  return same ? { kind: 'unchanged', row, id: existing.id as number, values } : { kind: 'update', row, id: existing.id as number, values, before: existing, label }
 }
 
 function dupCheck(seen: Map<string, number>, key: string, row: number, column: string, problems: Problem[]): boolean {
@@ -81,7 +91,7 @@ export function planBorrowers(ctx: Ctx, recs: Rec[], problems: Problem[]): Actio
       problems.push({ row: s.row, column: '身份证号', message: `该借款人已由其他信贷员管户（${String(existing.name)}），不能通过导入修改` })
       return []
     }
-    return [classify(existing, s.values, BORROWER_COLS, s.row)]
+    return [classify(existing, s.values, BORROWER_COLS, s.row, String(existing?.name ?? ''))]
   })
 }
 
@@ -114,7 +124,7 @@ export function planLoans(ctx: Ctx, recs: Rec[], problems: Problem[]): Action[] 
       borrower_id: b.id, contract_no: rec.contractNo, iou_no: rec.iouNo, product: rec.product, principal: rec.principal, annual_rate: rec.annualRate,
       term_months: rec.termMonths, method: rec.method, disbursement_date: rec.disbursementDate, maturity_date: rec.maturityDate, purpose: rec.purpose,
       guarantee_type: rec.guaranteeType, officer_id: officerId,
-    }, LOAN_COLS, row))
+    }, LOAN_COLS, row, `合同 ${String(rec.contractNo)}`))
   }
   return out
 }
@@ -148,7 +158,7 @@ export function planGuarantors(ctx: Ctx, recs: Rec[], problems: Problem[]): Acti
     out.push(classify(ex, {
       loan_id: l.id, borrower_id: null, kind: rec.kind, name: rec.name, id_number: idn, phone: rec.phone, mode: rec.mode, amount: rec.amount,
       period_start: rec.periodStart, period_end: rec.periodEnd,
-    }, ['kind', 'name', 'phone', 'mode', 'amount', 'period_start', 'period_end'], row))
+    }, ['kind', 'name', 'phone', 'mode', 'amount', 'period_start', 'period_end'], row, `${String(ex?.name ?? '')}（合同 ${String(rec.contractNo)}）`))
   }
   return out
 }
@@ -166,7 +176,7 @@ export function planCollaterals(ctx: Ctx, recs: Rec[], problems: Problem[]): Act
     out.push(classify(ex, {
       loan_id: l.id, type: rec.type, description: rec.description, owner_name: rec.ownerName, cert_no: rec.certNo, other_right_cert_no: rec.otherRightCertNo,
       location: rec.location, appraised_value: rec.appraisedValue, appraised_on: rec.appraisedOn, insured: rec.insured ?? 0,
-    }, ['type', 'description', 'owner_name', 'other_right_cert_no', 'location', 'appraised_value', 'appraised_on', 'insured'], row))
+    }, ['type', 'description', 'owner_name', 'other_right_cert_no', 'location', 'appraised_value', 'appraised_on', 'insured'], row, `权属证书 ${String(rec.certNo)}（合同 ${String(rec.contractNo)}）`))
   }
   return out
 }
