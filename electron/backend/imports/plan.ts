@@ -20,7 +20,7 @@ export interface Plan { problems: Problem[]; actions: Action[] }
 export type Rec = { row: number; rec: Record<string, unknown> }
 
 const BORROWER_PATHS: Record<string, string> = { idNumber: '身份证号', creditCode: '统一社会信用代码', phone: '手机号', legalRep: '法定代表人' }
-const BORROWER_COLS = ['kind', 'name', 'id_number', 'id_tail', 'birth_date', 'sex', 'credit_code', 'phone', 'phone_tail', 'name_initials', 'village', 'village_group', 'address', 'occupation', 'household_income', 'credit_rating', 'legal_rep', 'business_scope', 'officer_id'] as const
+const BORROWER_COLS = ['kind', 'name', 'id_number', 'id_tail', 'birth_date', 'sex', 'credit_code', 'phone', 'phone_tail', 'name_initials', 'name_pinyin', 'village', 'village_group', 'address', 'occupation', 'household_income', 'credit_rating', 'legal_rep', 'business_scope', 'officer_id'] as const
 const LOAN_COLS = ['borrower_id', 'contract_no', 'iou_no', 'product', 'principal', 'annual_rate', 'term_months', 'method', 'disbursement_date', 'maturity_date', 'purpose', 'guarantee_type', 'officer_id'] as const
 
 function chunks<T>(xs: T[], n = 500): T[][] {
