@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { apiCall, expect, setupAndLoginAdmin, snap, test } from './fixtures'
+import { apiCall, expect, setupAndLoginAdmin, smallText, snap, test } from './fixtures'
 
 // Issue 9, "Imports that change existing records": an import that renames a borrower shows
 // old → new and changes nothing until confirmed.
@@ -32,6 +32,7 @@ test('an import that renames a borrower shows 王静 → 王晶 and changes noth
   const confirm = page.getByRole('button', { name: '确认修改并导入' })
   await expect(confirm).toBeDisabled()
   await snap(page, 'import-diff')
+  expect(await smallText(page)).toEqual([])
   expect(await names()).toEqual(['王静'])
 
   await page.getByLabel('我已核对以上 1 条修改').check()

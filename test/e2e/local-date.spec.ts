@@ -1,4 +1,4 @@
-import { apiCall, expect, setupAndLoginAdmin, snap, test } from './fixtures'
+import { apiCall, expect, setupAndLoginAdmin, smallText, snap, test } from './fixtures'
 
 // Issue 14 item 6: before 08:00 in China the UTC date is still yesterday; the archive screens
 // must take today from the user's local calendar day. 07:30 Asia/Shanghai = 23:30 UTC the day before.
@@ -19,6 +19,7 @@ test('at 07:30 Asia/Shanghai the workbench and a lending default to the local da
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: /档案管理/ }).click()
   await expect(page.getByLabel('日期')).toHaveValue('2026-11-20')
   await snap(page, 'workbench-local-date')
+  expect(await smallText(page)).toEqual([])
 
   await page.goto(`${server.url}#/archives/file?id=${f.id}`)
   await page.getByRole('button', { name: '借出', exact: true }).click()
@@ -32,4 +33,5 @@ test('at 07:30 Asia/Shanghai the workbench and a lending default to the local da
   await dialog.getByRole('button', { name: '借出' }).click()
   await expect(page.getByTestId('lendings')).toContainText('2026-11-20 → 2026-12-31')
   await snap(page, 'file-page-local-date')
+  expect(await smallText(page)).toEqual([])
 })

@@ -61,6 +61,7 @@ export const en: Resources = {
     help: 'Show/hide this help',
     submit: 'Submit the form',
     close: 'Close a dialog',
+    search: 'Search (name, pinyin, ID, phone, contract no.); ↑↓ to pick, Enter to open',
   },
   roles: {
     admin: 'Administrator',

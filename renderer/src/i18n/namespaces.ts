@@ -4,11 +4,13 @@
 // The app-wide strings stay in the default namespace (`zh-CN.ts` / `en.ts`).
 
 import * as archives from '../features/archives/i18n'
+import * as audit from '../features/audit/i18n'
 import * as entry from '../features/entry/i18n'
 
 /** Every feature namespace; add one line per feature. */
 export const namespaces = {
   archives,
+  audit,
   entry,
 } satisfies Record<string, { zh: object; en: object }>
 

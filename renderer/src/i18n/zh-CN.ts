@@ -61,6 +61,7 @@ export const zhCN = {
     help: '显示/隐藏本帮助',
     submit: '在表单中提交',
     close: '关闭对话框',
+    search: '全局搜索（姓名、拼音、证件号、手机号、合同号）；↑↓ 选择，Enter 打开',
   },
   roles: { ...ROLE_LABELS },
   setup: {
@@ -176,7 +177,7 @@ export const zhCN = {
     user: '用户名',
     userPlaceholder: '全部用户',
     method: '操作',
-    methodPlaceholder: '如 users. 或 auth.login',
+    methodPlaceholder: '全部操作（可输入筛选，如 登录）',
     from: '开始日期',
     to: '结束日期',
     search: '查询',

@@ -27,6 +27,8 @@ export const zh = {
   propose: '编制销毁清单（{{n}} 卷）', proposed: '待审批', approved: '已审批', executed: '已销毁', approve: '审批', execute: '执行销毁',
   placeHold: '诉讼保全', releaseHold: '解除保全', holdReason: '保全原因（如案号）',
   conditionIntact: '完好', locationHint: 'A柜-3层-12盒',
+  changesTitle: '{{n}} 条已有记录将被修改', changesHint: '请逐项核对原值与新值；确认前不会修改任何数据。', changeRecord: '记录', changeField: '项目',
+  changeFrom: '原值', changeTo: '新值', changesMore: '仅列出前 {{n}} 条', changesConfirm: '我已核对以上 {{n}} 条修改', commitChanges: '确认修改并导入',
 }
 
 export const en: typeof zh = {
@@ -56,6 +58,8 @@ export const en: typeof zh = {
   propose: 'Propose destruction ({{n}} files)', proposed: 'Proposed', approved: 'Approved', executed: 'Destroyed', approve: 'Approve', execute: 'Destroy',
   placeHold: 'Legal hold', releaseHold: 'Release hold', holdReason: 'Reason (e.g. case no.)',
   conditionIntact: 'Intact', locationHint: 'Cabinet A-shelf 3-box 12',
+  changesTitle: '{{n}} existing records will change', changesHint: 'Check each old and new value; nothing changes until you confirm.', changeRecord: 'Record', changeField: 'Field',
+  changeFrom: 'Old', changeTo: 'New', changesMore: 'Only the first {{n}} are listed', changesConfirm: 'I have checked these {{n}} changes', commitChanges: 'Confirm changes and import',
 }
 
 /** A key of the archives namespace. */

@@ -3,6 +3,7 @@ import { Anchor, Badge, Button, Grid, Paper, SimpleGrid, Stack, Table, Text, Tit
 import { formatFen } from '@shared/domain/money'
 import { type ReactNode, useState } from 'react'
 import { useQuery } from '../../api/hooks'
+import { formatDateTime } from '../../app/format'
 import { navigate } from '../../app/router'
 import { useCan } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
@@ -112,7 +113,7 @@ export function BorrowerDetailPage() {
         </Grid.Col>
         <Grid.Col span={6}>
           <Section title={t('timeline')}>
-            <Rows head={['', '', '']} rows={data.timeline.slice(0, 20).map((e) => [e.at.slice(0, 16).replace('T', ' '), e.username, e.summary])} />
+            <Rows head={['', '', '']} rows={data.timeline.slice(0, 20).map((e) => [formatDateTime(e.at), e.displayName ?? e.username, e.summary])} />
           </Section>
         </Grid.Col>
       </Grid>
