@@ -67,7 +67,9 @@ export function WorkbenchPage() {
               <Tabs.Tab value="due">{t('due')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="lent" pt="sm">
-              <Table striped><Table.Tbody>
+              <Table striped data-testid="workbench-lent">
+                <Table.Thead><Table.Tr><Table.Th>{t('fileNo')}</Table.Th><Table.Th>{t('borrowerName')}</Table.Th><Table.Th>{t('purpose')}</Table.Th><Table.Th>{t('lentPeriod')}</Table.Th><Table.Th>{t('state')}</Table.Th></Table.Tr></Table.Thead>
+                <Table.Tbody>
                 {data.lent.map((l) => (
                   <Table.Tr key={l.id}>
                     <Table.Td><Anchor onClick={() => navigate(`/archives/file?id=${l.fileId}`)}>{l.fileNo}</Anchor></Table.Td>
@@ -78,7 +80,9 @@ export function WorkbenchPage() {
               </Table.Tbody></Table>
             </Tabs.Panel>
             <Tabs.Panel value="missing" pt="sm">
-              <Table striped><Table.Tbody>
+              <Table striped data-testid="workbench-missing">
+                <Table.Thead><Table.Tr><Table.Th>{t('fileNo')}</Table.Th><Table.Th>{t('loanBorrower')}</Table.Th><Table.Th>{t('missingItems')}</Table.Th></Table.Tr></Table.Thead>
+                <Table.Tbody>
                 {data.missing.map((m) => (
                   <Table.Tr key={m.fileId}>
                     <Table.Td><Anchor onClick={() => navigate(`/archives/file?id=${m.fileId}`)}>{m.fileNo}</Anchor></Table.Td>
@@ -88,7 +92,9 @@ export function WorkbenchPage() {
               </Table.Tbody></Table>
             </Tabs.Panel>
             <Tabs.Panel value="due" pt="sm">
-              <Table striped><Table.Tbody>
+              <Table striped data-testid="workbench-due">
+                <Table.Thead><Table.Tr><Table.Th>{t('fileNo')}</Table.Th><Table.Th>{t('loanBorrower')}</Table.Th><Table.Th>{t('retention')}</Table.Th></Table.Tr></Table.Thead>
+                <Table.Tbody>
                 {data.dueForDestruction.map((f) => (
                   <Table.Tr key={f.id}>
                     <Table.Td><Anchor onClick={() => navigate(`/archives/file?id=${f.id}`)}>{f.fileNo}</Anchor></Table.Td>

@@ -26,7 +26,7 @@ export const zh = {
   borrowerType: '借款人', loanType: '贷款', fileType: '档案', truncated: '结果较多，仅显示前 {{n}} 条', loading: '加载中…',
   propose: '编制销毁清单（{{n}} 卷）', proposed: '待审批', approved: '已审批', executed: '已销毁', approve: '审批', execute: '执行销毁',
   placeHold: '诉讼保全', releaseHold: '解除保全', holdReason: '保全原因（如案号）',
-  conditionIntact: '完好', locationHint: 'A柜-3层-12盒',
+  conditionIntact: '完好', locationHint: 'A柜-3层-12盒', lentPeriod: '借出 → 应还', loanBorrower: '借款人', missingItems: '缺失项目',
   changesTitle: '{{n}} 条已有记录将被修改', changesHint: '请逐项核对原值与新值；确认前不会修改任何数据。', changeRecord: '记录', changeField: '项目',
   changeFrom: '原值', changeTo: '新值', changesMore: '仅列出前 {{n}} 条', changesConfirm: '我已核对以上 {{n}} 条修改', commitChanges: '确认修改并导入',
 }
@@ -57,7 +57,7 @@ export const en: typeof zh = {
   borrowerType: 'Borrower', loanType: 'Loan', fileType: 'File', truncated: 'Many results; showing the first {{n}}', loading: 'Loading…',
   propose: 'Propose destruction ({{n}} files)', proposed: 'Proposed', approved: 'Approved', executed: 'Destroyed', approve: 'Approve', execute: 'Destroy',
   placeHold: 'Legal hold', releaseHold: 'Release hold', holdReason: 'Reason (e.g. case no.)',
-  conditionIntact: 'Intact', locationHint: 'Cabinet A-shelf 3-box 12',
+  conditionIntact: 'Intact', locationHint: 'Cabinet A-shelf 3-box 12', lentPeriod: 'Lent → due back', loanBorrower: 'Borrower', missingItems: 'Missing items',
   changesTitle: '{{n}} existing records will change', changesHint: 'Check each old and new value; nothing changes until you confirm.', changeRecord: 'Record', changeField: 'Field',
   changeFrom: 'Old', changeTo: 'New', changesMore: 'Only the first {{n}} are listed', changesConfirm: 'I have checked these {{n}} changes', commitChanges: 'Confirm changes and import',
 }
