@@ -262,6 +262,7 @@ export const en: Resources = {
     exported: 'Exported {{name}}',
     print: 'Print',
     invalidHint: 'Please correct the fields marked in red.',
+    emptyHint: 'Enter the amount and rate to see the repayment plan.',
     printTitle: 'Repayment schedule',
     printAmount: 'Amount',
     printRate: 'Rate',

@@ -24,6 +24,7 @@ function useLabels() {
   const zh = i18n.language !== 'en'
   const entities = t('entities', { returnObjects: true }) as Record<string, string>
   return {
+    whoHeader: t('who'),
     who: (e: AuditEntryView) => e.displayName ?? e.username ?? t('systemUser'),
     // zh-CN: the contract's label per method; English keeps the method name (English is what it is).
     what: (e: AuditEntryView) => (zh ? (methodSummary(e.method) ?? t('otherEntity')) : e.method),
@@ -117,7 +118,7 @@ export function AuditPage() {
               <Table.Tr>
                 <Table.Th w={70}>#</Table.Th>
                 <Table.Th w={170}>{t('audit.time')}</Table.Th>
-                <Table.Th w={120}>{t('audit.user')}</Table.Th>
+                <Table.Th w={120}>{label.whoHeader}</Table.Th>
                 <Table.Th w={190}>{t('audit.method')}</Table.Th>
                 <Table.Th w={110}>{t('audit.entity')}</Table.Th>
                 <Table.Th>{t('audit.summary')}</Table.Th>

@@ -12,6 +12,7 @@ export const zh = {
   otherEntity: '其他',
   entityNo: '编号 {{id}}',
   systemUser: '系统',
+  who: '操作人',
   areaAll: '{{area}}（全部操作）',
 }
 /** English texts of the audit namespace. */
@@ -26,5 +27,6 @@ export const en: typeof zh = {
   otherEntity: 'Other',
   entityNo: 'No. {{id}}',
   systemUser: 'System',
+  who: 'By',
   areaAll: '{{area}} (all operations)',
 }

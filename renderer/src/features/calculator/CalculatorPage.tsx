@@ -66,7 +66,7 @@ export function CalculatorPage() {
               ) : (
                 <Alert variant="light" color="gray" data-testid="calc-invalid">
                   <Group gap="xs">
-                    <Text size="sm">{t('calculator.invalidHint')}</Text>
+                    <Text size="sm">{t(Object.keys(result.errors).length ? 'calculator.invalidHint' : 'calculator.emptyHint')}</Text>
                   </Group>
                 </Alert>
               )}
