@@ -15,3 +15,19 @@ export function nameInitials(name: string): string {
   }
   return v
 }
+
+const fullCache = new Map<string, string>()
+
+/** Full toneless pinyin for search: 王静 → 'wangjing', 吕 → 'lv' (as typed on a keyboard); surname-aware like nameInitials. */
+export function fullPinyin(name: string): string {
+  let v = fullCache.get(name)
+  if (v === undefined) {
+    v = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true })
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+    if (fullCache.size > 50_000) fullCache.clear()
+    fullCache.set(name, v)
+  }
+  return v
+}

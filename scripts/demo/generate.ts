@@ -1,5 +1,6 @@
 import { pinyin } from 'pinyin-pro'
 import { createBackend } from '../../electron/backend'
+import { fullPinyin } from '../../electron/backend/pinyin'
 import { appendAudit } from '../../electron/backend/audit/chain'
 import { createRandom } from './random'
 import { addServicingDemo } from './servicing'
@@ -64,9 +65,9 @@ export async function generateDemo(opts: DemoOptions): Promise<{ borrowers: numb
     const r = createRandom(opts.seed)
     const sqlite = backend.env.sqlite
     const insert = sqlite.prepare(`insert into borrowers
-      (kind, name, name_initials, id_number, id_tail, credit_code, birth_date, sex, phone, village, village_group, address,
+      (kind, name, name_initials, name_pinyin, id_number, id_tail, credit_code, birth_date, sex, phone, village, village_group, address,
        occupation, household_income, credit_rating, legal_rep, business_scope, officer_id, status, created_at, updated_at)
-      values (@kind, @name, @initials, @idNumber, @idTail, @creditCode, @birthDate, @sex, @phone, @village, @group, @address,
+      values (@kind, @name, @initials, @pinyin, @idNumber, @idTail, @creditCode, @birthDate, @sex, @phone, @village, @group, @address,
        @occupation, @income, @rating, @legalRep, @scope, @officerId, 'active', @now, @now)`)
     const now = '2026-11-01T01:00:00.000Z'
     const batch = 10_000
@@ -81,7 +82,7 @@ export async function generateDemo(opts: DemoOptions): Promise<{ borrowers: numb
             const legalRep = personName(r)
             const name = enterpriseName(r, village)
             insert.run({
-              kind: 'enterprise', name, initials: nameInitials(name), idNumber: null, idTail: null, creditCode: creditCode(r, n),
+              kind: 'enterprise', name, initials: nameInitials(name), pinyin: fullPinyin(name), idNumber: null, idTail: null, creditCode: creditCode(r, n),
               birthDate: null, sex: null, phone: mobile(r), village, group: null, address: `${village}${x.group}`,
               occupation: null, income: null, rating: x.rating, legalRep, scope: '农产品种植、收购与销售', officerId, now,
             })
@@ -89,7 +90,7 @@ export async function generateDemo(opts: DemoOptions): Promise<{ borrowers: numb
             const name = personName(r)
             const id = residentId(r, n)
             insert.run({
-              kind: 'individual', name, initials: nameInitials(name), idNumber: id.id, idTail: id.id.slice(-6), creditCode: null,
+              kind: 'individual', name, initials: nameInitials(name), pinyin: fullPinyin(name), idNumber: id.id, idTail: id.id.slice(-6), creditCode: null,
               birthDate: id.birthDate, sex: id.sex, phone: mobile(r), village, group: x.group, address: `${village}${x.group}${r.int(1, 120)}号`,
               occupation: x.occupation, income: x.income, rating: x.rating, legalRep: null, scope: null, officerId, now,
             })

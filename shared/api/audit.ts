@@ -7,6 +7,8 @@ export const auditEntryView = z.object({
   at: z.string(),
   userId: z.number().int().nullable(),
   username: z.string().nullable(),
+  /** The acting user's display name (current), for people to read; null for system entries. */
+  displayName: z.string().nullable(),
   method: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),

@@ -99,7 +99,7 @@ export const borrowerMethods = {
       guaranteesGiven: z.array(z.object({ id: z.number().int(), loanId: z.number().int(), contractNo: z.string(), debtorName: z.string(), amount: z.number().int(), mode: z.string(), periodEnd: z.string() })),
       collaterals: z.array(z.object({ id: z.number().int(), loanId: z.number().int(), type: z.string(), description: z.string(), value: z.number().int() })),
       files: z.array(z.object({ id: z.number().int(), fileNo: z.string(), loanId: z.number().int(), status: z.string(), completeness: z.number().int() })),
-      timeline: z.array(z.object({ at: z.string(), username: z.string().nullable(), summary: z.string() })),
+      timeline: z.array(z.object({ at: z.string(), username: z.string().nullable(), displayName: z.string().nullable(), summary: z.string() })),
     }),
     access: 'borrowers.read',
     write: false,

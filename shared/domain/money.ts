@@ -29,6 +29,11 @@ export function formatFen(fen: Fen): string {
   return `${neg ? '-' : ''}${grouped}.${cents}`
 }
 
+/** Money as people read it, with the unit: yuanText(500000) = '5,000.00 元'. */
+export function yuanText(fen: Fen): string {
+  return `${formatFen(fen)} 元`
+}
+
 const YUAN_RE = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/
 
 /**

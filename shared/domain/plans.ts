@@ -2,7 +2,7 @@
 // officer, and re-amortisation after a partial prepayment (a new plan version).
 import { invalid } from './errors'
 import { monthDate, parseYmd, toDayNumber } from './dates'
-import { assertFen } from './money'
+import { assertFen, yuanText } from './money'
 import { mulDivHalfUp, mul3DivHalfUp, parsePercent } from './rates'
 import { type InterestBasis, MAX_PLAN_RATE, MAX_TERM_MONTHS, type Schedule, type ScheduleRow, buildSchedule } from './schedule'
 
@@ -33,7 +33,7 @@ export function buildCustomSchedule(i: {
     assertFen(r.principal, `rows.${k}.principal`)
     sum += r.principal
   }
-  if (sum !== P) invalid('rows', `各期本金合计 ${sum} 分与贷款本金 ${P} 分不符`)
+  if (sum !== P) invalid('rows', `各期本金合计 ${yuanText(sum)}与贷款本金 ${yuanText(P)}不符`)
   const basis = i.interestBasis ?? 'monthly'
   const rows: ScheduleRow[] = []
   let bal = P, total = 0

@@ -150,3 +150,21 @@ export async function apiCall<T>(page: Page, method: string, input: unknown): Pr
   if (!r.ok) throw new Error(`${method}: ${r.error?.message}`)
   return r.value as T
 }
+
+/** Visible text nodes whose computed font size is below 12 px (issue 9: none anywhere). */
+export async function smallText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = []
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement
+      const text = (n.textContent ?? '').trim()
+      if (!el || !text || el.closest('svg')) continue
+      const r = el.getBoundingClientRect()
+      if (r.width === 0 || r.height === 0) continue
+      const px = parseFloat(getComputedStyle(el).fontSize)
+      if (px < 12) out.push(`${px}px: ${text.slice(0, 30)}`)
+    }
+    return out
+  })
+}

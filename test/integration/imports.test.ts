@@ -48,7 +48,7 @@ describe('Excel import: template, preview with every bad row, all-or-nothing com
     // Re-importing the same file creates no duplicates.
     expect(await w.t.call('imports.commit', { kind: 'borrowers', contentBase64: fixed }, w.tokens.officer)).toEqual({ created: 0, updated: 0, unchanged: 6 })
     const changed = await xlsxBase64(H, [person('甲一', makeId('19800101', 501), '13800002222')])
-    expect(await w.t.call('imports.commit', { kind: 'borrowers', contentBase64: changed }, w.tokens.officer)).toEqual({ created: 0, updated: 1, unchanged: 0 })
+    expect(await w.t.call('imports.commit', { kind: 'borrowers', contentBase64: changed, confirmedUpdates: 1 }, w.tokens.officer)).toEqual({ created: 0, updated: 1, unchanged: 0 })
     const audit = await w.t.call('audit.list', { entity: 'import' }, w.tokens.admin)
     expect(audit.entries[0]?.summary).toMatch(/Excel 导入借款人：新增 0，更新 1/)
   })

@@ -21,7 +21,7 @@ describe('servicing: Excel import of plans and payment history', () => {
     const l = insertLoan(t, { officerId: userId(t, 'officer1'), principal: 300_000, termMonths: 3 })
     const plan = [[l.iouNo, 1, '2025-02-10', '1,000.00', '15.00'], [l.iouNo, 2, '2025-03-10', '1000', '10'], [l.iouNo, 3, '2025-04-10', '1000.00', '5.00']]
     const bad = await workbook([...plan.slice(0, 2), [l.iouNo, 3, '2025-04-10', '999.00', '5.00'], ['NOPE', 1, '2025-02-10', '1', '0']],
-      [[l.iouNo, '2025-02-10', '1015.00', '现金', 'OLD-001'], [l.iouNo, '2025-03-12', '9999', '转账', 'OLD-001'], [l.iouNo, '2025/03/12', '1', '微信', '']])
+      [[l.iouNo, '2025-02-10', '1015.00', '现金', 'OLD-001'], [l.iouNo, '2025-03-12', '9999', '转账', 'OLD-001'], [l.iouNo, '2025-13-12', '1', '微信', ''] /* 2025/03/12 is a valid date now: one cell parser for both importers */])
     const p = await t.call('servicing.importPreview', { contentBase64: bad }, officer)
     const messages = p.problems.map((x) => `${x.sheet}!${x.row} ${x.message}`)
     expect(messages).toEqual(expect.arrayContaining([

@@ -105,13 +105,14 @@ export const borrowerHandlers = {
       ? await ctx.db.selectFrom('loan_file_items').select(['file_id', 'state']).where('file_id', 'in', files.map((f) => f.id)).execute()
       : []
     const timeline = await ctx.db
-      .selectFrom('audit_log')
-      .select(['at', 'username', 'summary'])
+      .selectFrom('audit_log as a')
+      .leftJoin('users as u', 'u.id', 'a.user_id')
+      .select(['a.at', 'a.username', 'u.display_name as displayName', 'a.summary'])
       .where((eb) => eb.or([
-        eb.and([eb('entity', '=', 'borrower'), eb('entity_id', '=', String(b.id))]),
-        ...(loanIds.length ? [eb.and([eb('entity', '=', 'loan'), eb('entity_id', 'in', loanIds.map(String))])] : []),
+        eb.and([eb('a.entity', '=', 'borrower'), eb('a.entity_id', '=', String(b.id))]),
+        ...(loanIds.length ? [eb.and([eb('a.entity', '=', 'loan'), eb('a.entity_id', 'in', loanIds.map(String))])] : []),
       ]))
-      .orderBy('id', 'desc')
+      .orderBy('a.id', 'desc')
       .limit(100)
       .execute()
     return {

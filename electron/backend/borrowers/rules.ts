@@ -1,7 +1,8 @@
 import { AppError, type FieldError } from '../../../shared/api'
 import { isValidCreditCode, isValidMobile, parseResidentId } from '../../../shared/domain'
 import type { Db } from '../db/types'
-import { nameInitials } from '../pinyin'
+import { fullPinyin, nameInitials } from '../pinyin'
+import type {} from '../db/schema-search'
 import { findByCreditCode, findByIdNumber } from './borrowers-repo'
 
 export interface BorrowerInput {
@@ -22,6 +23,7 @@ export interface Derived {
   phone: string | null
   phone_tail: string | null
   name_initials: string
+  name_pinyin: string
 }
 
 /**
@@ -32,7 +34,7 @@ export function deriveBorrower(b: BorrowerInput): { derived: Derived; problems: 
   const problems: FieldError[] = []
   const d: Derived = {
     id_number: null, id_tail: null, birth_date: null, sex: null, credit_code: null,
-    phone: b.phone || null, phone_tail: null, name_initials: nameInitials(b.name),
+    phone: b.phone || null, phone_tail: null, name_initials: nameInitials(b.name), name_pinyin: fullPinyin(b.name),
   }
   if (b.kind === 'individual') {
     if (!b.idNumber) problems.push({ path: 'idNumber', message: '个人借款人须填写身份证号' })

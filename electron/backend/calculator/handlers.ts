@@ -10,6 +10,7 @@ import {
   amountInWords,
   annualToMonthlyPermille,
   buildSchedule,
+  formatFen,
 } from '../../../shared/domain'
 import type { Handlers } from '../context'
 
@@ -118,7 +119,6 @@ export const calculatorHandlers = {
     const org = await ctx.db.selectFrom('org').select('name').executeTakeFirst()
     const today = ctx.today()
     const { buffer, rows } = await planWorkbook({ orgName: org?.name ?? '', input, today })
-    const amount = (input.principal / 100).toFixed(2)
-    return { filename: `还款计划-${amount}元-${input.termMonths}个月-${today}.xlsx`, contentBase64: buffer.toString('base64'), rows }
+    return { filename: `还款计划-${formatFen(input.principal)}元-${input.termMonths}个月-${today}.xlsx`, contentBase64: buffer.toString('base64'), rows }
   },
 } satisfies Partial<Handlers>

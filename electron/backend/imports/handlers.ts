@@ -5,7 +5,9 @@ import { IMPORT_COLUMNS, parseRow } from './kinds'
 import { type Action, planBorrowers, planCollaterals, planGuarantors, planLoans, type Problem, type Rec } from './plan'
 import { readSheet, writeSheet } from './xlsx'
 import { exportList } from './exports'
-import { caller } from '../scope'
+import { caller, seesPii } from '../scope'
+import { changeSummary, describeChanges, idsToName, type RecordChange } from './diff'
+import { borrowerNames, userDisplayNames } from './imports-repo'
 
 const TABLE: Record<ImportKind, string> = { borrowers: 'borrowers', loans: 'loans', guarantors: 'guarantors', collaterals: 'collaterals' }
 const LABEL: Record<ImportKind, string> = { borrowers: '借款人', loans: '贷款', guarantors: '保证人', collaterals: '抵质押物' }
@@ -64,6 +66,23 @@ function apply(ctx: Ctx, kind: ImportKind, actions: Action[]): void {
   }
 }
 
+/** The records the actions would change, field by field; `maskPii` for display to roles without pii.view and for audit lines. */
+async function changesOf(ctx: Ctx, kind: ImportKind, actions: Action[], maskPii: boolean): Promise<RecordChange[]> {
+  const officers = await userDisplayNames(ctx.db)
+  const borrowers = await borrowerNames(ctx.db, idsToName(actions).borrowerIds)
+  return describeChanges(kind, actions, { officers, borrowers, maskPii })
+}
+
+/** Each changed record gets its own audit entry on the record (so the borrower's history names the fields). */
+function auditChanges(ctx: Ctx, kind: ImportKind, actions: Action[], changes: RecordChange[]): void {
+  const byRow = new Map(actions.map((a) => [a.row, a]))
+  for (const c of changes) {
+    const a = byRow.get(c.row)
+    const [entity, entityId] = kind === 'borrowers' ? ['borrower', c.id] : kind === 'loans' ? ['loan', c.id] : ['loan', Number(a?.values.loan_id)]
+    ctx.audit({ entity, entityId, summary: changeSummary(kind, c) })
+  }
+}
+
 function counts(actions: Action[]) {
   return {
     toCreate: actions.filter((a) => a.kind === 'create').length,
@@ -87,7 +106,11 @@ export const importHandlers = {
 
   'imports.preview': async (ctx, input) => {
     const p = await plan(ctx, input.kind, input.contentBase64)
-    return { total: p.total, valid: p.actions.length, ...counts(p.actions), problems: p.problems.slice(0, 1000), problemCount: p.problems.length }
+    const changes = await changesOf(ctx, input.kind, p.actions, !seesPii(ctx))
+    return {
+      total: p.total, valid: p.actions.length, ...counts(p.actions), problems: p.problems.slice(0, 1000), problemCount: p.problems.length,
+      changes: changes.slice(0, 500), changeCount: changes.length,
+    }
   },
 
   'imports.commit': async (ctx, input) => {
@@ -97,8 +120,14 @@ export const importHandlers = {
       throw new AppError('VALIDATION', `文件中有 ${p.problems.length} 处错误，未导入任何数据。第 ${first.row} 行“${first.column}”：${first.message}`,
         p.problems.slice(0, 200).map((x) => ({ path: `row${x.row}.${x.column}`, message: x.message })))
     }
-    apply(ctx, input.kind, p.actions)
     const c = counts(p.actions)
+    if (c.toUpdate > 0 && input.confirmedUpdates !== c.toUpdate) {
+      throw new AppError('VALIDATION', input.confirmedUpdates === undefined
+        ? `本次导入将修改 ${c.toUpdate} 条已有${LABEL[input.kind]}记录，请先预览修改内容并确认，未导入任何数据`
+        : `已有记录在预览后发生变化（现需修改 ${c.toUpdate} 条，确认的是 ${input.confirmedUpdates} 条），请重新预览，未导入任何数据`)
+    }
+    apply(ctx, input.kind, p.actions)
+    auditChanges(ctx, input.kind, p.actions, await changesOf(ctx, input.kind, p.actions, true))
     const sha = createHash('sha256').update(input.contentBase64).digest('hex').slice(0, 12)
     ctx.audit({ entity: 'import', entityId: input.kind, summary: `Excel 导入${LABEL[input.kind]}：新增 ${c.toCreate}，更新 ${c.toUpdate}，未变 ${c.unchanged}（共 ${p.total} 行，文件 ${sha}）` })
     return { created: c.toCreate, updated: c.toUpdate, unchanged: c.unchanged }

@@ -1,5 +1,5 @@
 import type { ImportKind } from '../../../shared/api'
-import { isValidDate, parseYuan } from '../../../shared/domain'
+import { parseDateCell, parseYuanCell } from '../../../shared/domain/cells'
 
 /** A parsed cell or a zh-CN reason it is bad. */
 export type Parsed = { ok: true; value: unknown } | { ok: false; message: string }
@@ -14,20 +14,13 @@ export interface Column {
 const ok = (value: unknown): Parsed => ({ ok: true, value })
 const bad = (message: string): Parsed => ({ ok: false, message })
 
-/** 元 → 分, exactly (no floats): '1,234.56' → 123456. */
+/** 元 → 分 through the one cell parser shared with the servicing import. */
 export function yuan(s: string): Parsed {
-  try {
-    const v = parseYuan(s.replace(/[¥￥元\s]/g, ''))
-    return v < 0 ? bad('金额不得为负') : ok(v)
-  } catch {
-    return bad(`金额格式无效：${s}（应为元，如 50000 或 1,234.56）`)
-  }
+  return parseYuanCell(s)
 }
-/** '2026/1/5', '2026-01-05', '2026.1.5', '20260105' → '2026-01-05'. */
+/** A date through the one cell parser shared with the servicing import. */
 export function date(s: string): Parsed {
-  const m = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/.exec(s)
-  const d = m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : ''
-  return d && isValidDate(d) ? ok(d) : bad(`日期无效：${s}（应为 YYYY-MM-DD）`)
+  return parseDateCell(s)
 }
 function oneOf(map: Record<string, string>, label: string) {
   return (s: string): Parsed => (s in map ? ok(map[s]) : bad(`${label}应为 ${Object.keys(map).join('/')} 之一，实际为“${s}”`))

@@ -5,13 +5,23 @@ import { maskIdNumber, maskPhone } from '../../../shared/archives'
 import { caller, scopeOfficer, seesAll } from '../scope'
 
 export interface Problem { row: number; column: string; message: string }
-/** One planned row: create a new record, update `id`, or leave it unchanged. */
-export interface Action { kind: 'create' | 'update' | 'unchanged'; row: number; id?: number; values: Record<string, unknown> }
+/**
+ * One planned row: create a new record, update `id`, or leave it unchanged. An update keeps the
+ * stored row (`before`) and a name people know the record by (`label`) for the change list.
+ */
+export interface Action {
+  kind: 'create' | 'update' | 'unchanged'
+  row: number
+  id?: number
+  values: Record<string, unknown>
+  before?: Record<string, unknown>
+  label?: string
+}
 export interface Plan { problems: Problem[]; actions: Action[] }
 export type Rec = { row: number; rec: Record<string, unknown> }
 
 const BORROWER_PATHS: Record<string, string> = { idNumber: '身份证号', creditCode: '统一社会信用代码', phone: '手机号', legalRep: '法定代表人' }
-const BORROWER_COLS = ['kind', 'name', 'id_number', 'id_tail', 'birth_date', 'sex', 'credit_code', 'phone', 'phone_tail', 'name_initials', 'village', 'village_group', 'address', 'occupation', 'household_income', 'credit_rating', 'legal_rep', 'business_scope', 'officer_id'] as const
+const BORROWER_COLS = ['kind', 'name', 'id_number', 'id_tail', 'birth_date', 'sex', 'credit_code', 'phone', 'phone_tail', 'name_initials', 'name_pinyin', 'village', 'village_group', 'address', 'occupation', 'household_income', 'credit_rating', 'legal_rep', 'business_scope', 'officer_id'] as const
 const LOAN_COLS = ['borrower_id', 'contract_no', 'iou_no', 'product', 'principal', 'annual_rate', 'term_months', 'method', 'disbursement_date', 'maturity_date', 'purpose', 'guarantee_type', 'officer_id'] as const
 
 function chunks<T>(xs: T[], n = 500): T[][] {
@@ -42,10 +52,10 @@ function officerResolver(ctx: Ctx, problems: Problem[]) {
   }
 }
 
-function classify(existing: Record<string, unknown> | undefined, values: Record<string, unknown>, cols: readonly string[], row: number): Action {
+function classify(existing: Record<string, unknown> | undefined, values: Record<string, unknown>, cols: readonly string[], row: number, label = ''): Action {
   if (!existing) return { kind: 'create', row, values }
   const same = cols.every((c) => (existing[c] ?? null) === (values[c] ?? null))
-  return { kind: same ? 'unchanged' : 'update', row, id: existing.id as number, values }
+  return same ? { kind: 'unchanged', row, id: existing.id as number, values } : { kind: 'update', row, id: existing.id as number, values, before: existing, label }
 }
 
 function dupCheck(seen: Map<string, number>, key: string, row: number, column: string, problems: Problem[]): boolean {
@@ -82,7 +92,7 @@ export function planBorrowers(ctx: Ctx, recs: Rec[], problems: Problem[]): Actio
       problems.push({ row: s.row, column: '身份证号', message: '该借款人已由其他信贷员管户，不能通过导入修改' }) // the owner is outside the caller's portfolio: not named
       return []
     }
-    return [classify(existing, s.values, BORROWER_COLS, s.row)]
+    return [classify(existing, s.values, BORROWER_COLS, s.row, String(existing?.name ?? ''))]
   })
 }
 
@@ -115,7 +125,7 @@ export function planLoans(ctx: Ctx, recs: Rec[], problems: Problem[]): Action[] 
       borrower_id: b.id, contract_no: rec.contractNo, iou_no: rec.iouNo, product: rec.product, principal: rec.principal, annual_rate: rec.annualRate,
       term_months: rec.termMonths, method: rec.method, disbursement_date: rec.disbursementDate, maturity_date: rec.maturityDate, purpose: rec.purpose,
       guarantee_type: rec.guaranteeType, officer_id: officerId,
-    }, LOAN_COLS, row))
+    }, LOAN_COLS, row, `合同 ${String(rec.contractNo)}`))
   }
   return out
 }
@@ -149,7 +159,7 @@ export function planGuarantors(ctx: Ctx, recs: Rec[], problems: Problem[]): Acti
     out.push(classify(ex, {
       loan_id: l.id, borrower_id: null, kind: rec.kind, name: rec.name, id_number: idn, phone: rec.phone, mode: rec.mode, amount: rec.amount,
       period_start: rec.periodStart, period_end: rec.periodEnd,
-    }, ['kind', 'name', 'phone', 'mode', 'amount', 'period_start', 'period_end'], row))
+    }, ['kind', 'name', 'phone', 'mode', 'amount', 'period_start', 'period_end'], row, `${String(ex?.name ?? '')}（合同 ${String(rec.contractNo)}）`))
   }
   return out
 }
@@ -167,7 +177,7 @@ export function planCollaterals(ctx: Ctx, recs: Rec[], problems: Problem[]): Act
     out.push(classify(ex, {
       loan_id: l.id, type: rec.type, description: rec.description, owner_name: rec.ownerName, cert_no: rec.certNo, other_right_cert_no: rec.otherRightCertNo,
       location: rec.location, appraised_value: rec.appraisedValue, appraised_on: rec.appraisedOn, insured: rec.insured ?? 0,
-    }, ['type', 'description', 'owner_name', 'other_right_cert_no', 'location', 'appraised_value', 'appraised_on', 'insured'], row))
+    }, ['type', 'description', 'owner_name', 'other_right_cert_no', 'location', 'appraised_value', 'appraised_on', 'insured'], row, `权属证书 ${String(rec.certNo)}（合同 ${String(rec.contractNo)}）`))
   }
   return out
 }

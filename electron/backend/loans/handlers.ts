@@ -1,6 +1,6 @@
 import { AppError, hasPermission, type Role } from '../../../shared/api'
 import { coverageBp } from '../../../shared/archives'
-import { addMonths, isValidDate } from '../../../shared/domain'
+import { addMonths, isValidDate, yuanText } from '../../../shared/domain'
 import type { Ctx, Handlers } from '../context'
 import { findLoan, listLoans, toLoanView } from './loans-repo'
 import { visibleBorrower } from '../borrowers/handlers'
@@ -116,7 +116,7 @@ export const loanHandlers = {
       .executeTakeFirstOrThrow()
     // A borrower without a 管户 officer is managed by the officer of his first loan.
     if (borrower.officer_id === null) await ctx.db.updateTable('borrowers').set({ officer_id: officerId }).where('id', '=', borrower.id).execute()
-    ctx.audit({ entity: 'loan', entityId: id, summary: `登记贷款 合同号 ${input.contractNo}，借款人 ${borrower.name}，金额 ${input.principal} 分` })
+    ctx.audit({ entity: 'loan', entityId: id, summary: `登记贷款 合同号 ${input.contractNo}，借款人 ${borrower.name}，金额 ${yuanText(input.principal)}` })
     return toLoanView((await findLoan(ctx.db, id))!)
   },
 

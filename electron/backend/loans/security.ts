@@ -1,7 +1,7 @@
 import { type z } from 'zod'
 import { AppError, type collateralView, type guarantorView, type TransferView } from '../../../shared/api'
 import { maskIdNumber, maskPhone } from '../../../shared/archives'
-import { isValidCreditCode, isValidMobile, parseResidentId } from '../../../shared/domain'
+import { isValidCreditCode, isValidMobile, parseResidentId, yuanText } from '../../../shared/domain'
 import type { Ctx, Handlers } from '../context'
 import type { Db } from '../db/types'
 import { visibleBorrower } from '../borrowers/handlers'
@@ -100,7 +100,7 @@ export const loanSecurityHandlers = {
       loan_id: loan.id, borrower_id: input.kind === 'borrower' ? input.borrowerId! : null, kind: input.kind, name, id_number: idNumber, phone,
       mode: input.mode, amount: input.amount, period_start: input.periodStart, period_end: input.periodEnd, created_at: ctx.nowIso(),
     }).returning('id').executeTakeFirstOrThrow()
-    ctx.audit({ entity: 'loan', entityId: loan.id, summary: `合同 ${loan.contract_no} 登记${input.mode === 'joint' ? '连带责任' : '一般'}保证人 ${name}，保证金额 ${input.amount} 分` })
+    ctx.audit({ entity: 'loan', entityId: loan.id, summary: `合同 ${loan.contract_no} 登记${input.mode === 'joint' ? '连带责任' : '一般'}保证人 ${name}，保证金额 ${yuanText(input.amount)}` })
     return (await loadGuarantors(ctx, [loan.id])).find((g) => g.id === id)!
   },
 
@@ -123,7 +123,7 @@ export const loanSecurityHandlers = {
       insurance_expiry: input.insuranceExpiry ?? null, created_at: now, updated_at: now,
     }).returning('id').executeTakeFirstOrThrow()
     await ctx.db.insertInto('collateral_valuations').values({ collateral_id: id, value: input.appraisedValue, valued_on: input.appraisedOn, valuer: '初始评估', note: null, created_by: caller(ctx).userId, created_at: now }).execute()
-    ctx.audit({ entity: 'loan', entityId: loan.id, summary: `合同 ${loan.contract_no} 登记抵质押物 ${input.type}（${input.description}），评估值 ${input.appraisedValue} 分` })
+    ctx.audit({ entity: 'loan', entityId: loan.id, summary: `合同 ${loan.contract_no} 登记抵质押物 ${input.type}（${input.description}），评估值 ${yuanText(input.appraisedValue)}` })
     return (await loadCollaterals(ctx.db, [loan.id])).find((c) => c.id === id)!
   },
 
@@ -136,7 +136,7 @@ export const loanSecurityHandlers = {
       collateral_id: c.id, value: input.value, valued_on: input.valuedOn, valuer: input.valuer ?? null, note: input.note ?? null,
       created_by: caller(ctx).userId, created_at: ctx.nowIso(),
     }).execute()
-    ctx.audit({ entity: 'loan', entityId: loan.id, summary: `合同 ${loan.contract_no} 抵质押物 #${c.id} 重估：${input.value} 分（${input.valuedOn}）` })
+    ctx.audit({ entity: 'loan', entityId: loan.id, summary: `合同 ${loan.contract_no} 抵质押物 ${c.type}（${c.description}）重估：${yuanText(input.value)}（${input.valuedOn}）` })
     return (await loadCollaterals(ctx.db, [loan.id])).find((x) => x.id === c.id)!
   },
 

@@ -4,6 +4,7 @@ import { highlightRanges, maskIdNumber, maskPhone, queryShape } from '../../../s
 import type { Ctx, Handlers } from '../context'
 import { selectBorrowers } from '../borrowers/borrowers-repo'
 import { scopeOfficer, seesPii } from '../scope'
+import type {} from '../db/schema-search'
 
 const HIGH = '\uffff'
 type BorrowerRow = Awaited<ReturnType<ReturnType<typeof selectBorrowers>['execute']>>[number]
@@ -23,6 +24,9 @@ async function borrowerHits(ctx: Ctx, q: string, limit: number): Promise<SearchH
     const lq = q.toLowerCase()
     paths.push({ field: 'initials', score: 80, where: (b) => b.where('b.name_initials', '=', lq) })
     paths.push({ field: 'initials', score: 60, where: (b) => b.where('b.name_initials', '>', lq).where('b.name_initials', '<', lq + HIGH) })
+    // Full pinyin (wangjing → 王静), exact then prefix; index borrowers_pinyin (migration 0011).
+    paths.push({ field: 'pinyin', score: 85, where: (b) => b.where('b.name_pinyin', '=', lq) })
+    if (lq.length >= 2) paths.push({ field: 'pinyin', score: 65, where: (b) => b.where('b.name_pinyin', '>', lq).where('b.name_pinyin', '<', lq + HIGH) })
   }
   // A full ID number or phone finds its owner only for roles that may see full numbers: for others
   // a hit would confirm whose number it is (issue 14.2); they search by name or the last digits.
@@ -37,6 +41,10 @@ async function borrowerHits(ctx: Ctx, q: string, limit: number): Promise<SearchH
     }
     if (uq.length === 5) paths.push({ field: 'idTail', score: 55, where: (b) => b.where(sql`substr(b.id_number, -5)`, '=', uq).where('b.id_number', 'is not', null) })
     if (uq.length === 6) paths.push({ field: 'idTail', score: 55, where: (b) => b.where('b.id_tail', '=', uq) })
+    // ID number prefix (区划码 + birth date …), only for roles that see full ID numbers.
+    if (pii && uq.length >= 6 && uq.length < 18) paths.push({ field: 'idNumber', score: 58, where: (b) => b.where('b.id_number', '>=', uq).where('b.id_number', '<', uq + HIGH) })
+    // Any 4+ consecutive digits of a phone: FTS5 trigram index over borrowers.phone (migration 0011).
+    if (/^\d{4,11}$/.test(uq)) paths.push({ field: 'phone', score: 45, where: (b) => b.where('b.id', 'in', sql<number>`(select rowid from borrower_phone_fts where phone match ${`"${uq}"`})`) })
   }
   const scope = scopeOfficer(ctx)
   const seen = new Set<number>()
@@ -61,9 +69,9 @@ async function borrowerHits(ctx: Ctx, q: string, limit: number): Promise<SearchH
 function toHit(r: BorrowerRow, field: string, score: number, q: string, pii: boolean): SearchHit {
   const id = r.id_number && (pii ? r.id_number : maskIdNumber(r.id_number))
   const phone = r.phone && (pii ? r.phone : maskPhone(r.phone))
-  const matchText = field === 'name' ? r.name : field === 'initials' ? r.name_initials
+  const matchText = field === 'name' ? r.name : field === 'initials' ? r.name_initials : field === 'pinyin' ? (r.name_pinyin ?? '')
     : field === 'phone' || field === 'phoneTail' ? (phone ?? '') : (id ?? '')
-  const ranges = field === 'initials' ? [[0, q.length] as [number, number]] : highlightRanges(matchText, q)
+  const ranges = field === 'initials' || field === 'pinyin' ? [[0, q.length] as [number, number]] : highlightRanges(matchText, q)
   return {
     type: 'borrower', id: r.id, title: r.name,
     subtitle: [r.village, id ?? r.credit_code, phone].filter(Boolean).join(' · '),

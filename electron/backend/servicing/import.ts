@@ -3,7 +3,8 @@
 // 渠道, 收据号). Preview lists every problem by sheet and row; commit writes all or nothing.
 import ExcelJS from 'exceljs'
 import { AppError } from '../../../shared/api'
-import { isValidDate, parseYuan } from '../../../shared/domain'
+import { isValidDate } from '../../../shared/domain'
+import { parseDateCell, parseYuanCell } from '../../../shared/domain/cells'
 import { type VersionRow, evaluateLoan } from '../../../shared/servicing'
 import type { Ctx, Handlers } from '../context'
 import { cellText } from '../imports/xlsx'
@@ -50,13 +51,15 @@ async function parse(ctx: Ctx, base64: string): Promise<{ loans: Map<string, Loa
     loans.set(iou, (l = { head, rows: [], pays: [] }))
     return l
   }
-  const money = (s: string) => { try { const v = parseYuan(s.replace(/[¥￥元,\s]/g, '')); return v >= 0 ? v : null } catch { return null } }
+  const money = (s: string) => { const r = parseYuanCell(s); return r.ok ? r.value : null }
+  const day = (s: string) => { const r = parseDateCell(s); return r.ok ? r.value : s }
   let rowCount = 0, payCount = 0
   plan.slice(1).forEach((c, k) => {
     const row = k + 2
     if (c.every((x) => !x)) return
     rowCount++
-    const [iou = '', seq = '', due = '', p = '', i = ''] = c
+    const [iou = '', seq = '', dueCell = '', p = '', i = ''] = c
+    const due = day(dueCell)
     const l = loanOf('还款计划', row, iou)
     const principal = money(p), interest = money(i)
     if (!isValidDate(due)) problems.push({ sheet: '还款计划', row, message: `应还日无效：${due}（应为 YYYY-MM-DD）` })
@@ -67,7 +70,8 @@ async function parse(ctx: Ctx, base64: string): Promise<{ loans: Map<string, Loa
     const row = k + 2
     if (c.every((x) => !x)) return
     payCount++
-    const [iou = '', date = '', a = '', ch = '', receiptNo = ''] = c
+    const [iou = '', dateCell = '', a = '', ch = '', receiptNo = ''] = c
+    const date = day(dateCell)
     const l = loanOf('还款记录', row, iou)
     const amount = money(a)
     if (!isValidDate(date) || date > ctx.today()) problems.push({ sheet: '还款记录', row, message: `还款日无效：${date}（YYYY-MM-DD，不晚于今天）` })

@@ -7,6 +7,7 @@ export function ShortcutsHelp({ opened, onChange }: { opened: boolean; onChange:
   const { t } = useTranslation()
   const rows: [string[], string][] = [
     [['Alt', '1…9'], t('shortcuts.navigate')],
+    [['Ctrl', 'K'], t('shortcuts.search')],
     [['Ctrl', 'L'], t('shortcuts.lock')],
     [['?'], t('shortcuts.help')],
     [['Enter'], t('shortcuts.submit')],

@@ -21,3 +21,8 @@ export function useRoute(): string {
 export function navigate(path: string): void {
   window.location.hash = `#${path}`
 }
+
+/** Query string of the hash route (`#/archives/file?id=3` → id=3). */
+export function hashParams(): URLSearchParams {
+  return new URLSearchParams(window.location.hash.split('?')[1] ?? '')
+}

@@ -61,6 +61,7 @@ export const en: Resources = {
     help: 'Show/hide this help',
     submit: 'Submit the form',
     close: 'Close a dialog',
+    search: 'Search (name, pinyin, ID, phone, contract no.); ↑↓ to pick, Enter to open',
   },
   roles: {
     admin: 'Administrator',
@@ -261,6 +262,7 @@ export const en: Resources = {
     exported: 'Exported {{name}}',
     print: 'Print',
     invalidHint: 'Please correct the fields marked in red.',
+    emptyHint: 'Enter the amount and rate to see the repayment plan.',
     printTitle: 'Repayment schedule',
     printAmount: 'Amount',
     printRate: 'Rate',

@@ -3,10 +3,16 @@
 // and is listed here once; components read it with `useTranslation('<area>')`.
 // The app-wide strings stay in the default namespace (`zh-CN.ts` / `en.ts`).
 
+import * as archives from '../features/archives/i18n'
+import * as audit from '../features/audit/i18n'
+import * as entry from '../features/entry/i18n'
 import * as reports from '../features/reports/i18n'
 
 /** Every feature namespace; add one line per feature. */
 export const namespaces = {
+  archives,
+  audit,
+  entry,
   reports,
 } satisfies Record<string, { zh: object; en: object }>
 

@@ -1,12 +1,13 @@
+import { useTranslation } from 'react-i18next'
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { api } from '../../api/client'
 import { toApiError, useQuery } from '../../api/hooks'
 import { useCan } from '../../app/session'
-import { at } from './texts'
 
 /** 销毁: propose a list of the files due as of a date, approve it (approver), execute and record it. */
 export function DestructionPanel({ asOf, dueIds, onChange }: { asOf: string; dueIds: number[]; onChange: () => void }) {
+  const { t } = useTranslation('archives')
   const lists = useQuery('archives.destructionLists', {})
   const can = useCan()
   const canApprove = can('archives.approve')
@@ -25,7 +26,7 @@ export function DestructionPanel({ asOf, dueIds, onChange }: { asOf: string; due
       {canWrite && (
         <Group>
           <Button size="xs" disabled={dueIds.length === 0} onClick={() => void act(() => api.call('archives.proposeDestruction', { asOf, fileIds: dueIds }))}>
-            {at('propose', { n: dueIds.length })}
+            {t('propose', { n: dueIds.length })}
           </Button>
         </Group>
       )}
@@ -34,12 +35,12 @@ export function DestructionPanel({ asOf, dueIds, onChange }: { asOf: string; due
           {(lists.data ?? []).map((l) => (
             <Table.Tr key={l.id}>
               <Table.Td>#{l.id}</Table.Td>
-              <Table.Td><Badge color={l.status === 'executed' ? 'gray' : l.status === 'approved' ? 'teal' : 'orange'}>{at(l.status)}</Badge></Table.Td>
+              <Table.Td><Badge color={l.status === 'executed' ? 'gray' : l.status === 'approved' ? 'teal' : 'orange'}>{t(l.status)}</Badge></Table.Td>
               <Table.Td>{l.files.length}</Table.Td>
               <Table.Td><Text size="sm">{l.proposedBy}{l.approvedBy ? ` → ${l.approvedBy}` : ''}{l.executedBy ? ` → ${l.executedBy}` : ''}</Text></Table.Td>
               <Table.Td>
-                {l.status === 'proposed' && canApprove && <Button size="compact-xs" onClick={() => void act(() => api.call('archives.approveDestruction', { listId: l.id }))}>{at('approve')}</Button>}
-                {l.status === 'approved' && canWrite && <Button size="compact-xs" color="red" onClick={() => void act(() => api.call('archives.executeDestruction', { listId: l.id, executedOn: asOf }))}>{at('execute')}</Button>}
+                {l.status === 'proposed' && canApprove && <Button size="compact-xs" onClick={() => void act(() => api.call('archives.approveDestruction', { listId: l.id }))}>{t('approve')}</Button>}
+                {l.status === 'approved' && canWrite && <Button size="compact-xs" color="red" onClick={() => void act(() => api.call('archives.executeDestruction', { listId: l.id, executedOn: asOf }))}>{t('execute')}</Button>}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,7 +1,7 @@
-import { Alert, Autocomplete, Button, Code, EmptyState, Group, Loader, Paper, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Alert, Button, EmptyState, Group, Loader, Paper, Select, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
-import { contract, METHOD_NAMES, type MethodName } from '@shared/api'
+import { type AuditEntryView, contract, METHOD_NAMES, type MethodName } from '@shared/api'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../app/format'
@@ -12,21 +12,40 @@ import { PageHeader } from '../../components/PageHeader'
 import { type AuditFilters, useAuditLog, useVerifyAudit } from './use-audit'
 
 const EMPTY: AuditFilters = { username: '', method: '', from: null, to: null }
-const AREAS = [...new Set(METHOD_NAMES.map((m) => `${m.split('.')[0]}.`))]
-const METHOD_SUGGESTIONS = [...AREAS, ...METHOD_NAMES]
+const AREAS = [...new Set(METHOD_NAMES.map((m) => m.split('.')[0] ?? ''))]
 
 function methodSummary(method: string): string | undefined {
   return (contract as Record<string, { summary: string } | undefined>)[method as MethodName]?.summary
 }
 
+/** People-readable cells of one entry: who (display name), what (the method's label), on what (the entity's label). */
+function useLabels() {
+  const { t, i18n } = useTranslation('audit')
+  const zh = i18n.language !== 'en'
+  const entities = t('entities', { returnObjects: true }) as Record<string, string>
+  return {
+    whoHeader: t('who'),
+    who: (e: AuditEntryView) => e.displayName ?? e.username ?? t('systemUser'),
+    // zh-CN: the contract's label per method; English keeps the method name (English is what it is).
+    what: (e: AuditEntryView) => (zh ? (methodSummary(e.method) ?? t('otherEntity')) : e.method),
+    on: (e: AuditEntryView) => entities[e.entity] ?? t('otherEntity'),
+    no: (e: AuditEntryView) => (e.entityId ? t('entityNo', { id: e.entityId }) : ''),
+    // The operation filter: each area (prefix match) then each method, by label.
+    methodOptions: [
+      ...AREAS.map((a) => ({ value: `${a}.`, label: t('areaAll', { area: entities[a] ?? a }) })),
+      ...METHOD_NAMES.map((m) => ({ value: m, label: zh ? (methodSummary(m) ?? m) : m })),
+    ],
+  }
+}
+
 /** 审计日志: filter, page with "load more", and verify the hash chain. */
 export function AuditPage() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const label = useLabels()
   const [filters, setFilters] = useState<AuditFilters>(EMPTY)
   const log = useAuditLog(filters)
   const verify = useVerifyAudit()
   const form = useForm({ initialValues: EMPTY })
-  const zh = i18n.language !== 'en'
 
   if (log.error?.code === 'FORBIDDEN') {
     return <ForbiddenPage title={t('audit.title')} error={log.error} />
@@ -63,13 +82,16 @@ export function AuditPage() {
         <form onSubmit={form.onSubmit((v) => setFilters({ ...v }))} noValidate>
           <Group align="flex-end" gap="sm">
             <TextInput label={t('audit.user')} placeholder={t('audit.userPlaceholder')} w={160} {...form.getInputProps('username')} />
-            <Autocomplete
+            <Select
               label={t('audit.method')}
               placeholder={t('audit.methodPlaceholder')}
-              data={METHOD_SUGGESTIONS}
-              limit={12}
-              w={220}
-              {...form.getInputProps('method')}
+              data={label.methodOptions}
+              searchable
+              clearable
+              limit={30}
+              w={240}
+              value={form.values.method || null}
+              onChange={(v) => form.setFieldValue('method', v ?? '')}
             />
             <DateInput label={t('audit.from')} valueFormat="YYYY-MM-DD" placeholder="YYYY-MM-DD" clearable w={150} {...form.getInputProps('from')} />
             <DateInput label={t('audit.to')} valueFormat="YYYY-MM-DD" placeholder="YYYY-MM-DD" clearable w={150} {...form.getInputProps('to')} />
@@ -96,7 +118,7 @@ export function AuditPage() {
               <Table.Tr>
                 <Table.Th w={70}>#</Table.Th>
                 <Table.Th w={170}>{t('audit.time')}</Table.Th>
-                <Table.Th w={120}>{t('audit.user')}</Table.Th>
+                <Table.Th w={120}>{label.whoHeader}</Table.Th>
                 <Table.Th w={190}>{t('audit.method')}</Table.Th>
                 <Table.Th w={110}>{t('audit.entity')}</Table.Th>
                 <Table.Th>{t('audit.summary')}</Table.Th>
@@ -117,25 +139,9 @@ export function AuditPage() {
                     <Table.Tr key={e.id}>
                       <Table.Td c="dimmed">{e.id}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
-                      <Table.Td>{e.username ?? <Text span c="dimmed" size="sm">{t('common.none')}</Text>}</Table.Td>
-                      <Table.Td>
-                        {zh && methodSummary(e.method) ? (
-                          <Stack gap={0}>
-                            <Text size="sm">{methodSummary(e.method)}</Text>
-                            <Code fz={11} bg="transparent" p={0} c="dimmed">
-                              {e.method}
-                            </Code>
-                          </Stack>
-                        ) : (
-                          <Code>{e.method}</Code>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">
-                          {e.entity}
-                          {e.entityId && <Text span c="dimmed" size="sm">{` #${e.entityId}`}</Text>}
-                        </Text>
-                      </Table.Td>
+                      <Table.Td title={e.username ?? undefined}>{label.who(e)}</Table.Td>
+                      <Table.Td title={e.method}><Text size="sm">{label.what(e)}</Text></Table.Td>
+                      <Table.Td title={label.no(e)}><Text size="sm">{label.on(e)}</Text></Table.Td>
                       <Table.Td>
                         <Text size="sm" style={{ wordBreak: 'break-all' }}>
                           {e.summary}

@@ -1,15 +1,17 @@
+import { useTranslation } from 'react-i18next'
 import { Anchor, Badge, Button, Grid, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { formatFen } from '@shared/domain/money'
 import { type ReactNode, useState } from 'react'
 import { useQuery } from '../../api/hooks'
+import { formatDateTime } from '../../app/format'
 import { navigate } from '../../app/router'
 import { useCan } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
-import { type ArchivesKey, at, hashParams } from '../archives/texts'
+import { hashParams } from '../../app/router'
+import type { ArchivesKey } from '../archives/i18n'
 import { BorrowerFormModal } from '../entry/BorrowerFormModal'
 import { LoanFormModal } from '../entry/LoanFormModal'
-import { et } from '../entry/texts'
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -21,7 +23,8 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 function Rows({ head, rows }: { head: string[]; rows: ReactNode[][] }) {
-  if (rows.length === 0) return <Text c="dimmed" size="sm">{at('none')}</Text>
+  const { t } = useTranslation('archives')
+  if (rows.length === 0) return <Text c="dimmed" size="sm">{t('none')}</Text>
   return (
     <Table striped>
       <Table.Thead><Table.Tr>{head.map((h) => <Table.Th key={h}>{h}</Table.Th>)}</Table.Tr></Table.Thead>
@@ -32,6 +35,8 @@ function Rows({ head, rows }: { head: string[]; rows: ReactNode[][] }) {
 
 /** Borrower detail: profile, household, loans, guarantees given, collateral, files, timeline. */
 export function BorrowerDetailPage() {
+  const { t } = useTranslation('archives')
+  const { t: te } = useTranslation('entry')
   const id = Number(hashParams().get('id') ?? 0)
   const { data, error, refetch } = useQuery('borrowers.get', { id }, { enabled: id > 0 })
   const can = useCan()
@@ -39,18 +44,18 @@ export function BorrowerDetailPage() {
   // 'new' opens the loan form for this borrower; a number edits that loan.
   const [loanForm, setLoanForm] = useState<'new' | number | null>(null)
   if (error) return <ErrorAlert error={error} />
-  if (!data) return <Text c="dimmed">{at('loading')}</Text>
+  if (!data) return <Text c="dimmed">{t('loading')}</Text>
   const b = data.borrower
   const field = (k: ArchivesKey, v: ReactNode) => (
-    <div><Text size="xs" c="dimmed">{at(k)}</Text><Text size="sm">{v ?? '—'}</Text></div>
+    <div><Text size="xs" c="dimmed">{t(k)}</Text><Text size="sm">{v ?? '—'}</Text></div>
   )
   return (
     <Stack>
-      <PageHeader title={b.name} subtitle={`${at(b.kind)} · ${b.village ?? ''} ${b.villageGroup ?? ''}`} actions={
+      <PageHeader title={b.name} subtitle={`${t(b.kind)} · ${b.village ?? ''} ${b.villageGroup ?? ''}`} actions={
         <>
-          <Button variant="default" onClick={() => navigate('/borrowers')}>{at('back')}</Button>
-          {can('borrowers.write') && <Button variant="default" onClick={() => setEditing(true)}>{et('edit')}</Button>}
-          {can('loans.write') && <Button onClick={() => setLoanForm('new')}>{et('newLoan')}</Button>}
+          <Button variant="default" onClick={() => navigate('/borrowers')}>{t('back')}</Button>
+          {can('borrowers.write') && <Button variant="default" onClick={() => setEditing(true)}>{te('edit')}</Button>}
+          {can('loans.write') && <Button onClick={() => setLoanForm('new')}>{te('newLoan')}</Button>}
         </>
       } />
       <BorrowerFormModal borrower={b} opened={editing} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); void refetch() }} />
@@ -61,13 +66,13 @@ export function BorrowerDetailPage() {
         onClose={() => setLoanForm(null)}
         onSaved={() => void refetch()}
       />
-      <Section title={at('profile')}>
-        {b.masked && <Badge color="gray" variant="light" mb="sm">{at('masked')}</Badge>}
+      <Section title={t('profile')}>
+        {b.masked && <Badge color="gray" variant="light" mb="sm">{t('masked')}</Badge>}
         <SimpleGrid cols={4}>
           {field('idNumber', <span data-testid="borrower-id-number">{b.idNumber ?? b.creditCode}</span>)}
           {field('phone', b.phone)}
           {field('birthDate', b.birthDate)}
-          {field('sex', b.sex ? at(b.sex) : null)}
+          {field('sex', b.sex ? t(b.sex) : null)}
           {field('address', b.address)}
           {field('occupation', b.occupation)}
           {field('income', b.householdIncome === null ? null : formatFen(b.householdIncome))}
@@ -78,37 +83,37 @@ export function BorrowerDetailPage() {
       </Section>
       <Grid>
         <Grid.Col span={6}>
-          <Section title={at('household')}>
-            <Rows head={[at('name'), at('relation'), at('idNumber')]} rows={(data.household?.members ?? []).map((m) => [
-              <Anchor key="n" onClick={() => navigate(`/borrowers/detail?id=${m.borrowerId}`)}>{m.name}</Anchor>, at(m.relation), m.idNumber])} />
+          <Section title={t('household')}>
+            <Rows head={[t('name'), t('relation'), t('idNumber')]} rows={(data.household?.members ?? []).map((m) => [
+              <Anchor key="n" onClick={() => navigate(`/borrowers/detail?id=${m.borrowerId}`)}>{m.name}</Anchor>, t(m.relation), m.idNumber])} />
           </Section>
         </Grid.Col>
         <Grid.Col span={6}>
-          <Section title={at('loans')}>
-            <Rows head={[at('contractNo'), at('principal'), at('maturity'), at('status'), '']} rows={data.loans.map((l) => [
+          <Section title={t('loans')}>
+            <Rows head={[t('contractNo'), t('principal'), t('maturity'), t('status'), '']} rows={data.loans.map((l) => [
               <Anchor key="c" onClick={() => navigate(`/servicing/loan?id=${l.id}`)}>{l.contractNo}</Anchor>, formatFen(l.principal), l.maturityDate, l.status,
-              can('loans.write') ? <Anchor key="e" size="sm" onClick={() => setLoanForm(l.id)}>{et('edit')}</Anchor> : null])} />
+              can('loans.write') ? <Anchor key="e" size="sm" onClick={() => setLoanForm(l.id)}>{te('edit')}</Anchor> : null])} />
           </Section>
         </Grid.Col>
         <Grid.Col span={6}>
-          <Section title={at('guarantees')}>
-            <Rows head={[at('contractNo'), at('name'), at('amount'), at('mode'), at('periodEnd')]} rows={data.guaranteesGiven.map((g) => [g.contractNo, g.debtorName, formatFen(g.amount), at(g.mode as 'joint'), g.periodEnd])} />
+          <Section title={t('guarantees')}>
+            <Rows head={[t('contractNo'), t('name'), t('amount'), t('mode'), t('periodEnd')]} rows={data.guaranteesGiven.map((g) => [g.contractNo, g.debtorName, formatFen(g.amount), t(g.mode as 'joint'), g.periodEnd])} />
           </Section>
         </Grid.Col>
         <Grid.Col span={6}>
-          <Section title={at('collaterals')}>
-            <Rows head={[at('kind'), at('address'), at('value')]} rows={data.collaterals.map((c) => [c.type, c.description, formatFen(c.value)])} />
+          <Section title={t('collaterals')}>
+            <Rows head={[t('kind'), t('address'), t('value')]} rows={data.collaterals.map((c) => [c.type, c.description, formatFen(c.value)])} />
           </Section>
         </Grid.Col>
         <Grid.Col span={6}>
-          <Section title={at('files')}>
-            <Rows head={[at('fileNo'), at('status'), at('completeness')]} rows={data.files.map((f) => [
-              <Anchor key="f" onClick={() => navigate(`/archives/file?id=${f.id}`)}>{f.fileNo}</Anchor>, at(f.status as 'in_store'), `${f.completeness}%`])} />
+          <Section title={t('files')}>
+            <Rows head={[t('fileNo'), t('status'), t('completeness')]} rows={data.files.map((f) => [
+              <Anchor key="f" onClick={() => navigate(`/archives/file?id=${f.id}`)}>{f.fileNo}</Anchor>, t(f.status as 'in_store'), `${f.completeness}%`])} />
           </Section>
         </Grid.Col>
         <Grid.Col span={6}>
-          <Section title={at('timeline')}>
-            <Rows head={['', '', '']} rows={data.timeline.slice(0, 20).map((e) => [e.at.slice(0, 16).replace('T', ' '), e.username, e.summary])} />
+          <Section title={t('timeline')}>
+            <Rows head={['', '', '']} rows={data.timeline.slice(0, 20).map((e) => [formatDateTime(e.at), e.displayName ?? e.username, e.summary])} />
           </Section>
         </Grid.Col>
       </Grid>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { Badge, Button, Group, Paper, Select, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useVirtualizer } from '@tanstack/react-virtual'
@@ -10,15 +11,16 @@ import { navigate } from '../../app/router'
 import { useCan } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
-import { at, downloadBase64 } from '../archives/texts'
+import { downloadBase64 } from '../../app/download'
 import { BorrowerFormModal } from '../entry/BorrowerFormModal'
-import { et } from '../entry/texts'
 
 const PAGE = 200
 type Filter = Omit<Input<'borrowers.list'>, 'limit' | 'offset'>
 
 /** Borrower list: virtualized rows loaded page by page, filters and sort on the server. */
 export function BorrowersPage() {
+  const { t } = useTranslation('archives')
+  const { t: te } = useTranslation('entry')
   const [filter, setFilter] = useState<Filter>({ sort: 'id', dir: 'asc' })
   const villages = useQuery('borrowers.villages', {})
   const officers = useQuery('loans.officers', {})
@@ -70,23 +72,23 @@ export function BorrowersPage() {
 
   return (
     <Stack>
-      <PageHeader title={at('borrowers')} subtitle={at('borrowersSubtitle')} actions={can('borrowers.write') && <Button onClick={() => setAdding(true)}>{et('newBorrower')}</Button>} />
+      <PageHeader title={t('borrowers')} subtitle={t('borrowersSubtitle')} actions={can('borrowers.write') && <Button onClick={() => setAdding(true)}>{te('newBorrower')}</Button>} />
       <BorrowerFormModal borrower={null} opened={adding} onClose={() => setAdding(false)} onSaved={(b) => { setAdding(false); navigate(`/borrowers/detail?id=${b.id}`) }} />
       <Group align="end" wrap="wrap">
-        <Select label={at('village')} searchable clearable placeholder={at('all')} data={villages.data ?? []} value={filter.village ?? null} onChange={(x) => set({ village: x ?? undefined })} w={200} />
-        <Select label={at('officer')} clearable placeholder={at('all')} data={(officers.data ?? []).map((o) => ({ value: String(o.id), label: o.displayName }))} value={filter.officerId ? String(filter.officerId) : null} onChange={(x) => set({ officerId: x ? Number(x) : undefined })} w={150} />
-        <Select label={at('rating')} clearable placeholder={at('all')} data={[...CREDIT_RATINGS]} value={filter.creditRating ?? null} onChange={(x) => set({ creditRating: (x ?? undefined) as Filter['creditRating'] })} w={110} />
-        <Select label={at('status')} clearable placeholder={at('all')} data={[{ value: 'active', label: at('active') }, { value: 'inactive', label: at('inactive') }, { value: 'blacklisted', label: at('blacklisted') }]} value={filter.status ?? null} onChange={(x) => set({ status: (x ?? undefined) as Filter['status'] })} w={120} />
-        <Select label={at('sort')} data={[{ value: 'id', label: at('sortId') }, { value: 'name', label: at('sortName') }, { value: 'village', label: at('sortVillage') }, { value: 'creditRating', label: at('sortRating') }]} value={filter.sort ?? 'id'} onChange={(x) => set({ sort: (x ?? 'id') as Filter['sort'] })} w={130} />
-        <Button variant="default" onClick={() => void exportList()}>{at('exportXlsx')}</Button>
-        <Text c="dimmed" size="sm" data-testid="borrower-total">{at('total', { n: total })}</Text>
-        {masked && <Badge color="gray" variant="light">{at('masked')}</Badge>}
+        <Select label={t('village')} searchable clearable placeholder={t('all')} data={villages.data ?? []} value={filter.village ?? null} onChange={(x) => set({ village: x ?? undefined })} w={200} />
+        <Select label={t('officer')} clearable placeholder={t('all')} data={(officers.data ?? []).map((o) => ({ value: String(o.id), label: o.displayName }))} value={filter.officerId ? String(filter.officerId) : null} onChange={(x) => set({ officerId: x ? Number(x) : undefined })} w={150} />
+        <Select label={t('rating')} clearable placeholder={t('all')} data={[...CREDIT_RATINGS]} value={filter.creditRating ?? null} onChange={(x) => set({ creditRating: (x ?? undefined) as Filter['creditRating'] })} w={110} />
+        <Select label={t('status')} clearable placeholder={t('all')} data={[{ value: 'active', label: t('active') }, { value: 'inactive', label: t('inactive') }, { value: 'blacklisted', label: t('blacklisted') }]} value={filter.status ?? null} onChange={(x) => set({ status: (x ?? undefined) as Filter['status'] })} w={120} />
+        <Select label={t('sort')} data={[{ value: 'id', label: t('sortId') }, { value: 'name', label: t('sortName') }, { value: 'village', label: t('sortVillage') }, { value: 'creditRating', label: t('sortRating') }]} value={filter.sort ?? 'id'} onChange={(x) => set({ sort: (x ?? 'id') as Filter['sort'] })} w={130} />
+        <Button variant="default" onClick={() => void exportList()}>{t('exportXlsx')}</Button>
+        <Text c="dimmed" size="sm" data-testid="borrower-total">{t('total', { n: total })}</Text>
+        {masked && <Badge color="gray" variant="light">{t('masked')}</Badge>}
       </Group>
       {error && <ErrorAlert error={error} />}
       <Paper withBorder>
         <Group px="md" py={8} gap={0} wrap="nowrap" bg="var(--mantine-color-gray-0)" fw={600} fz="sm">
-          <Text w="16%" fw={600} size="sm">{at('name')}</Text><Text w="22%" fw={600} size="sm">{at('idNumber')}</Text><Text w="14%" fw={600} size="sm">{at('phone')}</Text>
-          <Text w="22%" fw={600} size="sm">{at('village')}</Text><Text w="10%" fw={600} size="sm">{at('rating')}</Text><Text w="16%" fw={600} size="sm">{at('officer')}</Text>
+          <Text w="16%" fw={600} size="sm">{t('name')}</Text><Text w="22%" fw={600} size="sm">{t('idNumber')}</Text><Text w="14%" fw={600} size="sm">{t('phone')}</Text>
+          <Text w="22%" fw={600} size="sm">{t('village')}</Text><Text w="10%" fw={600} size="sm">{t('rating')}</Text><Text w="16%" fw={600} size="sm">{t('officer')}</Text>
         </Group>
         <div ref={parent} style={{ height: 'calc(100vh - 300px)', minHeight: 300, overflow: 'auto' }} data-testid="borrower-list">
           <div style={{ height: v.getTotalSize(), position: 'relative' }}>
@@ -101,7 +103,7 @@ export function BorrowersPage() {
                       <Text w="14%" size="sm" ff="monospace">{b.phone}</Text><Text w="22%" size="sm" truncate>{b.village} {b.villageGroup}</Text>
                       <Text w="10%" size="sm">{b.creditRating}</Text><Text w="16%" size="sm">{b.officerName}</Text>
                     </>
-                  ) : <Text size="sm" c="dimmed">{at('loading')}</Text>}
+                  ) : <Text size="sm" c="dimmed">{t('loading')}</Text>}
                 </Group>
               )
             })}

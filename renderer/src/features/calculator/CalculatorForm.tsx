@@ -7,7 +7,7 @@ import type { CalcValues, Evaluation } from './evaluate'
 type Set = <K extends keyof CalcValues>(key: K, value: CalcValues[K]) => void
 
 /** The loan terms: amount in 元, rate (年利率 % or 月息 ‰ with live conversion), term, method, dates. */
-export function CalculatorForm({ values, set, result }: { values: CalcValues; set: Set; result: Evaluation }) {
+export function CalculatorForm({ values, set, touch, result }: { values: CalcValues; set: Set; touch: (key: keyof CalcValues) => void; result: Evaluation }) {
   const { t } = useTranslation()
   const e = result.errors
   const amortizing = values.method === 'annuity' || values.method === 'equal_principal'
@@ -26,6 +26,7 @@ export function CalculatorForm({ values, set, result }: { values: CalcValues; se
           inputMode="decimal"
           value={values.amount}
           onChange={(ev) => set('amount', ev.currentTarget.value)}
+          onBlur={() => touch('amount')}
           error={e.amount}
           data-autofocus
           autoFocus
@@ -47,6 +48,7 @@ export function CalculatorForm({ values, set, result }: { values: CalcValues; se
             inputMode="decimal"
             value={values.rate}
             onChange={(ev) => set('rate', ev.currentTarget.value)}
+            onBlur={() => touch('rate')}
             error={e.rate}
             rightSection={<Text size="sm" c="dimmed">{values.rateMode === 'annual' ? '%' : '‰'}</Text>}
           />
@@ -63,6 +65,7 @@ export function CalculatorForm({ values, set, result }: { values: CalcValues; se
             inputMode="numeric"
             value={values.term}
             onChange={(ev) => set('term', ev.currentTarget.value)}
+            onBlur={() => touch('term')}
             error={e.term}
           />
           <DateInput

@@ -18,7 +18,7 @@ import './calculator.css'
 export function CalculatorPage() {
   const { t } = useTranslation()
   const { org } = useSession()
-  const { values, set, result } = useCalculator()
+  const { values, set, touch, result } = useCalculator()
   const exporter = useExportPlan()
   const ready = result.input && result.schedule && result.totals && result.rates ? { ...result, input: result.input, schedule: result.schedule, totals: result.totals, rates: result.rates } : null
 
@@ -52,7 +52,7 @@ export function CalculatorPage() {
         />
         <Grid gap="lg" align="flex-start">
           <Grid.Col span={{ base: 12, md: 4 }} miw={300}>
-            <CalculatorForm values={values} set={set} result={result} />
+            <CalculatorForm values={values} set={set} touch={touch} result={result} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 8 }}>
             <Stack gap="lg">
@@ -66,7 +66,7 @@ export function CalculatorPage() {
               ) : (
                 <Alert variant="light" color="gray" data-testid="calc-invalid">
                   <Group gap="xs">
-                    <Text size="sm">{t('calculator.invalidHint')}</Text>
+                    <Text size="sm">{t(Object.keys(result.errors).length ? 'calculator.invalidHint' : 'calculator.emptyHint')}</Text>
                   </Group>
                 </Alert>
               )}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { Anchor, Autocomplete, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import type { BorrowerView } from '@shared/api'
@@ -8,7 +9,6 @@ import { useMutation, useQuery } from '../../api/hooks'
 import { navigate } from '../../app/router'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { type BorrowerField, type BorrowerValues, borrowerValues, checkBorrower, toCreateInput, toUpdateInput } from './borrower-form'
-import { et } from './texts'
 
 /** Create a borrower (individual or enterprise) or edit one; Enter saves, Esc closes. */
 export function BorrowerFormModal({ borrower, opened, onClose, onSaved }: {
@@ -17,8 +17,9 @@ export function BorrowerFormModal({ borrower, opened, onClose, onSaved }: {
   onClose: () => void
   onSaved: (b: BorrowerView) => void
 }) {
+  const { t } = useTranslation('entry')
   return (
-    <Modal opened={opened} onClose={onClose} title={borrower ? `${et('editBorrower')} · ${borrower.name}` : et('newBorrower')} size="lg" centered>
+    <Modal opened={opened} onClose={onClose} title={borrower ? `${t('editBorrower')} · ${borrower.name}` : t('newBorrower')} size="lg" centered>
       {opened && <BorrowerForm borrower={borrower} onClose={onClose} onSaved={onSaved} />}
     </Modal>
   )
@@ -26,13 +27,14 @@ export function BorrowerFormModal({ borrower, opened, onClose, onSaved }: {
 
 /** A server field error, with a link to the existing record when the server gave its id. */
 function ServerFieldError({ message, id, onOpen }: { message: string; id: number | null; onOpen: (id: number) => void }) {
+  const { t } = useTranslation('entry')
   return (
     <span data-testid="field-conflict">
       {message}
       {id !== null && (
         <>
           {' '}
-          <Anchor size="xs" component="button" type="button" onClick={() => onOpen(id)}>{et('existing', { id })}</Anchor>
+          <Anchor size="xs" component="button" type="button" onClick={() => onOpen(id)}>{t('existing', { id })}</Anchor>
         </>
       )}
     </span>
@@ -40,6 +42,7 @@ function ServerFieldError({ message, id, onOpen }: { message: string; id: number
 }
 
 function BorrowerForm({ borrower, onClose, onSaved }: { borrower: BorrowerView | null; onClose: () => void; onSaved: (b: BorrowerView) => void }) {
+  const { t } = useTranslation('entry')
   const initial = useMemo(() => borrowerValues(borrower), [borrower])
   const [v, setV] = useState<BorrowerValues>(initial)
   const [submitted, setSubmitted] = useState(false)
@@ -74,7 +77,7 @@ function BorrowerForm({ borrower, onClose, onSaved }: { borrower: BorrowerView |
     if (Object.keys(checkBorrower(v, { complete: true, ...(editing ? { initial } : {}) }).errors).length > 0) return
     try {
       const saved = borrower ? await update.mutate(toUpdateInput(borrower.id, v, initial)) : await create.mutate(toCreateInput(v))
-      notifications.show({ color: 'teal', message: et(borrower ? 'borrowerSaved' : 'borrowerCreated', { name: saved.name }) })
+      notifications.show({ color: 'teal', message: t(borrower ? 'borrowerSaved' : 'borrowerCreated', { name: saved.name }) })
       onSaved(saved)
     } catch (x) {
       if (!(x instanceof ApiError)) throw x
@@ -96,24 +99,24 @@ function BorrowerForm({ borrower, onClose, onSaved }: { borrower: BorrowerView |
       <Stack gap="sm">
         {error && !fieldShown && <ErrorAlert error={error} />}
         <SegmentedControl
-          aria-label={et('kind')}
+          aria-label={t('kind')}
           value={v.kind}
           onChange={(k) => setV((x) => ({ ...x, kind: k as BorrowerValues['kind'] }))}
           disabled={editing}
-          data={[{ value: 'individual', label: et('individual') }, { value: 'enterprise', label: et('enterprise') }]}
+          data={[{ value: 'individual', label: t('individual') }, { value: 'enterprise', label: t('enterprise') }]}
         />
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput label={et(ent ? 'entName' : 'name')} withAsterisk data-autofocus autoComplete="off" {...text('name')} />
+          <TextInput label={t(ent ? 'entName' : 'name')} withAsterisk data-autofocus autoComplete="off" {...text('name')} />
           {ent ? (
-            <TextInput label={et('creditCode')} withAsterisk maxLength={18} ff="monospace" autoComplete="off" {...text('creditCode')} />
+            <TextInput label={t('creditCode')} withAsterisk maxLength={18} ff="monospace" autoComplete="off" {...text('creditCode')} />
           ) : (
             <TextInput
-              label={et('idNumber')}
+              label={t('idNumber')}
               withAsterisk
               maxLength={18}
               autoComplete="off"
               inputWrapperOrder={['label', 'input', 'description', 'error']}
-              description={d ? <Text span size="xs" c="teal.8" data-testid="id-derived">{et('born', { date: d.birthDate, sex: et(d.sex) })}</Text> : et('idHint')}
+              description={d ? <Text span size="xs" c="teal.8" data-testid="id-derived">{t('born', { date: d.birthDate, sex: t(d.sex) })}</Text> : t('idHint')}
               {...text('idNumber')}
             />
           )}
@@ -121,30 +124,30 @@ function BorrowerForm({ borrower, onClose, onSaved }: { borrower: BorrowerView |
         {ent ? (
           <>
             <SimpleGrid cols={2} spacing="sm">
-              <TextInput label={et('legalRep')} withAsterisk autoComplete="off" {...text('legalRep')} />
-              <TextInput label={et('entPhone')} inputMode="tel" maxLength={11} autoComplete="off" {...text('phone')} />
+              <TextInput label={t('legalRep')} withAsterisk autoComplete="off" {...text('legalRep')} />
+              <TextInput label={t('entPhone')} inputMode="tel" maxLength={11} autoComplete="off" {...text('phone')} />
             </SimpleGrid>
-            <TextInput label={et('address')} autoComplete="off" {...text('address')} />
-            <Textarea label={et('businessScope')} autosize minRows={2} maxRows={4} {...text('businessScope')} />
+            <TextInput label={t('address')} autoComplete="off" {...text('address')} />
+            <Textarea label={t('businessScope')} autosize minRows={2} maxRows={4} {...text('businessScope')} />
           </>
         ) : (
           <>
             <SimpleGrid cols={3} spacing="sm">
-              <TextInput label={et('phone')} inputMode="tel" maxLength={11} autoComplete="off" {...text('phone')} />
-              <Autocomplete label={et('village')} placeholder={et('villageHint')} data={villages.data ?? []} value={v.village} onChange={set('village')} error={err('village')} limit={20} />
-              <TextInput label={et('group')} autoComplete="off" {...text('villageGroup')} />
+              <TextInput label={t('phone')} inputMode="tel" maxLength={11} autoComplete="off" {...text('phone')} />
+              <Autocomplete label={t('village')} placeholder={t('villageHint')} data={villages.data ?? []} value={v.village} onChange={set('village')} error={err('village')} limit={20} />
+              <TextInput label={t('group')} autoComplete="off" {...text('villageGroup')} />
             </SimpleGrid>
-            <TextInput label={et('address')} autoComplete="off" {...text('address')} />
+            <TextInput label={t('address')} autoComplete="off" {...text('address')} />
             <SimpleGrid cols={3} spacing="sm">
-              <TextInput label={et('occupation')} autoComplete="off" {...text('occupation')} />
-              <TextInput label={et('income')} inputMode="decimal" autoComplete="off" {...text('income')} />
-              <Select label={et('rating')} placeholder={et('choose')} clearable data={[...CREDIT_RATINGS]} value={v.creditRating || null} onChange={(x) => set('creditRating')(x ?? '')} error={err('creditRating')} />
+              <TextInput label={t('occupation')} autoComplete="off" {...text('occupation')} />
+              <TextInput label={t('income')} inputMode="decimal" autoComplete="off" {...text('income')} />
+              <Select label={t('rating')} placeholder={t('choose')} clearable data={[...CREDIT_RATINGS]} value={v.creditRating || null} onChange={(x) => set('creditRating')(x ?? '')} error={err('creditRating')} />
             </SimpleGrid>
           </>
         )}
         <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onClose}>{et('cancel')}</Button>
-          <Button type="submit" loading={create.loading || update.loading}>{et('save')}</Button>
+          <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
+          <Button type="submit" loading={create.loading || update.loading}>{t('save')}</Button>
         </Group>
       </Stack>
     </form>

@@ -1,11 +1,12 @@
+import { useTranslation } from 'react-i18next'
 import { Select } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useMemo, useState } from 'react'
 import { useQuery } from '../../api/hooks'
-import { et } from './texts'
 
 /** Searchable borrower picker backed by the global search (names, initials, ID/phone tails). */
 export function BorrowerSelect({ value, label, onChange, error }: { value: number | null; label: string | null; onChange: (id: number | null, label: string | null) => void; error?: string | undefined }) {
+  const { t } = useTranslation('entry')
   const [q, setQ] = useState('')
   const [debounced] = useDebouncedValue(q.trim(), 250)
   const hits = useQuery('search.global', { q: debounced, limit: 30 }, { enabled: debounced.length > 0 && debounced !== label })
@@ -16,11 +17,11 @@ export function BorrowerSelect({ value, label, onChange, error }: { value: numbe
   }, [hits.data, value, label])
   return (
     <Select
-      label={et('borrower')}
+      label={t('borrower')}
       withAsterisk
       searchable
       clearable
-      placeholder={et('borrowerSearch')}
+      placeholder={t('borrowerSearch')}
       data={data}
       value={value === null ? null : String(value)}
       searchValue={q}

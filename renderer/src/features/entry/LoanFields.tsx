@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { Alert, Autocomplete, Button, Group, Input, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { GUARANTEE_TYPES } from '@shared/api/loans'
@@ -6,11 +7,9 @@ import { type ReactNode, useState } from 'react'
 import type { ApiError } from '../../api/client'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { BorrowerSelect } from './BorrowerSelect'
-import { type LoanField, type LoanValues, type RateMode, checkLoan, switchRate } from './loan-form'
-import { et } from './texts'
+import { type LoanField, type LoanValues, type RateMode, checkLoan, LOAN_PRODUCTS, switchRate } from './loan-form'
 
 /** Products the cooperative books most; any other name may be typed. */
-const PRODUCTS = ['农户小额信用贷款', '农户联保贷款', '个人经营性贷款', '个人消费贷款', '小微企业流动资金贷款']
 
 interface Props {
   values: LoanValues
@@ -31,6 +30,7 @@ interface Props {
 
 /** The loan's fields with live checks, the exact rate conversion and a plan preview. */
 export function LoanFields(p: Props) {
+  const { t } = useTranslation('entry')
   const v = p.values
   const [submitted, setSubmitted] = useState(false)
   const [server, setServer] = useState<Partial<Record<LoanField, string>>>({})
@@ -56,23 +56,23 @@ export function LoanFields(p: Props) {
   }
   const switchMode = (mode: RateMode) => p.setValues((x) => ({ ...x, rateMode: mode, rate: switchRate(x.rate, x.rateMode, mode) }))
   const fieldShown = p.error !== null && p.error.fields.length > 0 && Object.keys(server).some((k) => server[k as LoanField])
-  const t = c.totals
+  const totals = c.totals
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="loan-form">
       <Stack gap="sm">
         {p.error && !fieldShown && <ErrorAlert error={p.error} />}
-        {p.locked && <Alert color="gray" variant="light">{et('planLocked')}</Alert>}
+        {p.locked && <Alert color="gray" variant="light">{t('planLocked')}</Alert>}
         <SimpleGrid cols={3} spacing="sm">
           <div style={{ gridColumn: 'span 2' }}>
             {p.borrowerFixed ? (
-              <TextInput label={et('borrower')} value={label ?? ''} readOnly variant="filled" />
+              <TextInput label={t('borrower')} value={label ?? ''} readOnly variant="filled" />
             ) : (
               <BorrowerSelect value={v.borrowerId} label={label} error={err('borrowerId')} onChange={(id, l) => { set('borrowerId', id); setLabel(l) }} />
             )}
           </div>
           <Select
-            label={et('officer')}
+            label={t('officer')}
             withAsterisk
             allowDeselect={false}
             disabled={p.officerFixed}
@@ -81,49 +81,49 @@ export function LoanFields(p: Props) {
             onChange={(x) => set('officerId', x ? Number(x) : null)}
             error={err('officerId')}
           />
-          <TextInput label={et('contractNo')} withAsterisk {...text('contractNo')} data-autofocus={p.borrowerFixed || undefined} />
-          <TextInput label={et('iouNo')} withAsterisk {...text('iouNo')} />
-          <Autocomplete label={et('product')} withAsterisk data={PRODUCTS} value={v.product} onChange={(x) => set('product', x)} error={err('product')} />
-          <TextInput label={et('amount')} withAsterisk inputMode="decimal" {...text('amount')} />
-          <Input.Wrapper label={et('rateMode')}>
+          <TextInput label={t('contractNo')} withAsterisk {...text('contractNo')} data-autofocus={p.borrowerFixed || undefined} />
+          <TextInput label={t('iouNo')} withAsterisk {...text('iouNo')} />
+          <Autocomplete label={t('product')} withAsterisk data={LOAN_PRODUCTS} value={v.product} onChange={(x) => set('product', x)} error={err('product')} />
+          <TextInput label={t('amount')} withAsterisk inputMode="decimal" {...text('amount')} />
+          <Input.Wrapper label={t('rateMode')}>
             <SegmentedControl
               fullWidth
-              aria-label={et('rateMode')}
+              aria-label={t('rateMode')}
               value={v.rateMode}
               onChange={(m) => switchMode(m as RateMode)}
               disabled={p.locked}
-              data={[{ value: 'annual', label: et('annual') }, { value: 'monthly_permille', label: et('monthly') }]}
+              data={[{ value: 'annual', label: t('annual') }, { value: 'monthly_permille', label: t('monthly') }]}
             />
           </Input.Wrapper>
           <TextInput
-            label={et(v.rateMode === 'annual' ? 'rateAnnual' : 'rateMonthly')}
+            label={t(v.rateMode === 'annual' ? 'rateAnnual' : 'rateMonthly')}
             withAsterisk
             inputMode="decimal"
             rightSection={<Text size="sm" c="dimmed">{v.rateMode === 'annual' ? '%' : '‰'}</Text>}
-            description={c.annualRate ? <span data-testid="rate-conversion">{et('rateEquals', { annual: c.annualRate, monthly: c.monthlyPermille ?? '' })}</span> : undefined}
+            description={c.annualRate ? <span data-testid="rate-conversion">{t('rateEquals', { annual: c.annualRate, monthly: c.monthlyPermille ?? '' })}</span> : undefined}
             inputWrapperOrder={['label', 'input', 'description', 'error']}
             {...text('rate')}
           />
-          <TextInput label={et('term')} withAsterisk inputMode="numeric" {...text('term')} />
+          <TextInput label={t('term')} withAsterisk inputMode="numeric" {...text('term')} />
           <Select
-            label={et('method')}
+            label={t('method')}
             withAsterisk
             allowDeselect={false}
             disabled={p.locked}
-            data={METHODS.map((m) => ({ value: m, label: et(m) }))}
+            data={METHODS.map((m) => ({ value: m, label: t(m) }))}
             value={v.method}
             onChange={(x) => x && set('method', x as LoanValues['method'])}
           />
           <Select
-            label={et('guaranteeType')}
+            label={t('guaranteeType')}
             withAsterisk
             allowDeselect={false}
-            data={GUARANTEE_TYPES.map((g) => ({ value: g, label: et(g) }))}
+            data={GUARANTEE_TYPES.map((g) => ({ value: g, label: t(g) }))}
             value={v.guaranteeType}
             onChange={(x) => x && set('guaranteeType', x as LoanValues['guaranteeType'])}
           />
           <DateInput
-            label={et('disbursementDate')}
+            label={t('disbursementDate')}
             withAsterisk
             valueFormat="YYYY-MM-DD"
             placeholder="YYYY-MM-DD"
@@ -132,32 +132,32 @@ export function LoanFields(p: Props) {
             error={err('disbursementDate')}
             disabled={p.locked}
           />
-          <TextInput label={et('maturityDate')} description={et('maturityHint')} inputWrapperOrder={['label', 'input', 'description', 'error']} value={c.maturityDate ?? ''} readOnly variant="filled" error={err('maturityDate')} data-testid="maturity" />
-          <TextInput label={et('dueDay')} description={et('dueDayHint')} inputWrapperOrder={['label', 'input', 'description', 'error']} inputMode="numeric" placeholder="1–31" {...text('dueDay')} />
+          <TextInput label={t('maturityDate')} description={t('maturityHint')} inputWrapperOrder={['label', 'input', 'description', 'error']} value={c.maturityDate ?? ''} readOnly variant="filled" error={err('maturityDate')} data-testid="maturity" />
+          <TextInput label={t('dueDay')} description={t('dueDayHint')} inputWrapperOrder={['label', 'input', 'description', 'error']} inputMode="numeric" placeholder="1–31" {...text('dueDay')} />
           <div style={{ gridColumn: 'span 3' }}>
-            <TextInput label={et('purpose')} withAsterisk {...text('purpose')} />
+            <TextInput label={t('purpose')} withAsterisk {...text('purpose')} />
           </div>
         </SimpleGrid>
         <Paper withBorder p="sm" bg="var(--mantine-color-gray-0)" data-testid="plan-preview">
-          <Text size="sm" fw={600} mb={6}>{et('preview')}</Text>
-          {t ? (
+          <Text size="sm" fw={600} mb={6}>{t('preview')}</Text>
+          {totals ? (
             <SimpleGrid cols={5} spacing="xs">
-              {([['firstDue', c.firstDue ?? ''], ['firstPayment', formatFen(t.firstPayment)], ['periods', String(t.rows)], ['totalInterest', formatFen(t.totalInterest)], ['totalPayment', formatFen(t.totalPayment)]] as const).map(([k, val]) => (
+              {([['firstDue', c.firstDue ?? ''], ['firstPayment', formatFen(totals.firstPayment)], ['periods', String(totals.rows)], ['totalInterest', formatFen(totals.totalInterest)], ['totalPayment', formatFen(totals.totalPayment)]] as const).map(([k, val]) => (
                 <div key={k}>
-                  <Text size="xs" c="dimmed">{et(k)}</Text>
+                  <Text size="xs" c="dimmed">{t(k)}</Text>
                   <Text size="sm" fw={600} ff="monospace" data-testid={`preview-${k}`}>{val}</Text>
                 </div>
               ))}
             </SimpleGrid>
           ) : (
-            <Text size="sm" c="dimmed">{et('previewEmpty')}</Text>
+            <Text size="sm" c="dimmed">{t('previewEmpty')}</Text>
           )}
         </Paper>
         <Group justify="space-between" mt="xs">
           <div>{p.extra}</div>
           <Group>
-            <Button variant="default" onClick={p.onCancel}>{et('cancel')}</Button>
-            <Button type="submit" loading={p.saving}>{et('save')}</Button>
+            <Button variant="default" onClick={p.onCancel}>{t('cancel')}</Button>
+            <Button type="submit" loading={p.saving}>{t('save')}</Button>
           </Group>
         </Group>
       </Stack>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { Alert, Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import type { LoanView } from '@shared/api/loans'
@@ -10,7 +11,6 @@ import { useCurrentSession } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { LoanFields } from './LoanFields'
 import { type LoanField, type LoanValues, checkLoan, loanValues, toLoanCreate, toLoanUpdate } from './loan-form'
-import { et } from './texts'
 
 /**
  * Register a loan (borrower prefilled from a borrower page, else searched) or edit one. After
@@ -23,8 +23,9 @@ export function LoanFormModal({ loanId, borrower, opened, onClose, onSaved }: {
   onClose: () => void
   onSaved: (loan: LoanView) => void
 }) {
+  const { t } = useTranslation('entry')
   return (
-    <Modal opened={opened} onClose={onClose} title={loanId ? et('editLoan') : et('newLoan')} size="xl" centered>
+    <Modal opened={opened} onClose={onClose} title={loanId ? t('editLoan') : t('newLoan')} size="xl" centered>
       {opened && (loanId ? <EditLoan loanId={loanId} onClose={onClose} onSaved={onSaved} /> : <NewLoan borrower={borrower} onClose={onClose} onSaved={onSaved} />)}
     </Modal>
   )
@@ -42,6 +43,7 @@ function serverErrors(x: unknown, v: LoanValues): Partial<Record<LoanField, stri
 }
 
 function NewLoan({ borrower, onClose, onSaved }: { borrower: { id: number; name: string } | null; onClose: () => void; onSaved: (loan: LoanView) => void }) {
+  const { t } = useTranslation('entry')
   const me = useCurrentSession().user
   const officers = useQuery('loans.officers', {})
   const mine = officers.data?.some((o) => o.id === me.id) ? me.id : null
@@ -63,7 +65,7 @@ function NewLoan({ borrower, onClose, onSaved }: { borrower: { id: number; name:
   const save = async (input: LoanValues): Promise<Partial<Record<LoanField, string>>> => {
     try {
       const loan = await create.mutate(toLoanCreate(input, checkLoan(input, true)))
-      notifications.show({ color: 'teal', message: et('loanCreated', { contractNo: loan.contractNo }) })
+      notifications.show({ color: 'teal', message: t('loanCreated', { contractNo: loan.contractNo }) })
       setDone({ loan, plan: null, planError: null })
       onSaved(loan)
       if (makePlan) await generate(loan)
@@ -86,38 +88,40 @@ function NewLoan({ borrower, onClose, onSaved }: { borrower: { id: number; name:
       error={create.error}
       onSubmit={save}
       onCancel={onClose}
-      extra={<Checkbox label={et('makePlan')} checked={makePlan} onChange={(e) => setMakePlan(e.currentTarget.checked)} disabled={v.method === ('custom' as string)} />}
+      extra={<Checkbox label={t('makePlan')} checked={makePlan} onChange={(e) => setMakePlan(e.currentTarget.checked)} disabled={v.method === ('custom' as string)} />}
     />
   )
 }
 
 function Created({ done, generating, onGenerate, onClose }: { done: { loan: LoanView; plan: number | null; planError: string | null }; generating: boolean; onGenerate: () => void; onClose: () => void }) {
+  const { t } = useTranslation('entry')
   const go = () => {
     onClose()
     navigate(`/servicing/loan?id=${done.loan.id}`)
   }
   return (
     <Stack data-testid="loan-created">
-      <Alert color="teal" variant="light" title={et('loanCreated', { contractNo: done.loan.contractNo })}>
+      <Alert color="teal" variant="light" title={t('loanCreated', { contractNo: done.loan.contractNo })}>
         <Text size="sm">{done.loan.borrowerName}</Text>
-        {done.plan !== null && <Text size="sm" data-testid="plan-created">{et('planCreated', { n: done.plan })}</Text>}
+        {done.plan !== null && <Text size="sm" data-testid="plan-created">{t('planCreated', { n: done.plan })}</Text>}
       </Alert>
-      {done.planError && <Alert color="orange" variant="light">{et('planFailed', { msg: done.planError })}</Alert>}
+      {done.planError && <Alert color="orange" variant="light">{t('planFailed', { msg: done.planError })}</Alert>}
       <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>{et('close')}</Button>
-        {done.plan === null && <Button variant="light" loading={generating} onClick={onGenerate}>{et('createPlan')}</Button>}
-        <Button onClick={go} data-autofocus>{et('goServicing')}</Button>
+        <Button variant="default" onClick={onClose}>{t('close')}</Button>
+        {done.plan === null && <Button variant="light" loading={generating} onClick={onGenerate}>{t('createPlan')}</Button>}
+        <Button onClick={go} data-autofocus>{t('goServicing')}</Button>
       </Group>
     </Stack>
   )
 }
 
 function EditLoan({ loanId, onClose, onSaved }: { loanId: number; onClose: () => void; onSaved: (loan: LoanView) => void }) {
+  const { t } = useTranslation('entry')
   const got = useQuery('loans.get', { id: loanId })
   const plan = useQuery('servicing.getPlan', { loanId })
   const officers = useQuery('loans.officers', {})
   if (got.error) return <ErrorAlert error={got.error} />
-  if (!got.data || (!plan.data && !plan.error)) return <Text c="dimmed">{et('loading')}</Text>
+  if (!got.data || (!plan.data && !plan.error)) return <Text c="dimmed">{t('loading')}</Text>
   const locked = (plan.data?.versions.length ?? 0) > 0
   return <EditForm loan={got.data.loan} locked={locked} officers={officers.data ?? []} onClose={onClose} onSaved={onSaved} />
 }
@@ -129,12 +133,13 @@ function EditForm({ loan, locked, officers, onClose, onSaved }: {
   onClose: () => void
   onSaved: (loan: LoanView) => void
 }) {
+  const { t } = useTranslation('entry')
   const [v, setV] = useState<LoanValues>(() => loanValues({ loan, today: localIsoDate() }))
   const update = useMutation('loans.update')
   const save = async (input: LoanValues): Promise<Partial<Record<LoanField, string>>> => {
     try {
       const saved = await update.mutate(toLoanUpdate(loan.id, input, checkLoan(input, true), loan, locked))
-      notifications.show({ color: 'teal', message: et('loanSaved', { contractNo: saved.contractNo }) })
+      notifications.show({ color: 'teal', message: t('loanSaved', { contractNo: saved.contractNo }) })
       onSaved(saved)
       onClose()
       return {}

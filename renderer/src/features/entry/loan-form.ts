@@ -179,3 +179,6 @@ export function toLoanUpdate(id: number, v: LoanValues, c: LoanCheck, before: Lo
   if (out.termMonths === undefined && out.disbursementDate === undefined) delete out.maturityDate
   return out as Input<'loans.update'>
 }
+
+/** Product names offered in the loan form (the field stays free text). */
+export const LOAN_PRODUCTS = ['农户小额信用贷款', '农户联保贷款', '个人经营性贷款', '个人消费贷款', '小微企业流动资金贷款']

@@ -6,7 +6,7 @@ import { formatFen, isNonPerforming, localDate, ratio } from '@shared/domain'
 import { useMutation, useQuery } from '../../api/hooks'
 import { useCan } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { downloadBase64 } from '../calculator/download'
+import { downloadBase64 } from '../../app/download'
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
 

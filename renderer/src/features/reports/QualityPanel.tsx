@@ -6,7 +6,7 @@ import type { QualityView } from '@shared/api'
 import { formatFen, isNonPerforming, isValidDate, localDate, ratio } from '@shared/domain'
 import { useMutation, useQuery } from '../../api/hooks'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { downloadBase64 } from '../calculator/download'
+import { downloadBase64 } from '../../app/download'
 import { ReportFilters, type ReportSlice, sliceInput } from './report-filters'
 
 const yuan = (fen: number) => `${formatFen(fen)} 元`

@@ -40,22 +40,25 @@ export function SetupPage() {
         <Stack gap="md">
           {setup.error && !setup.error.fields.length && <ErrorAlert error={setup.error} />}
           <Divider label={t('setup.orgSection')} labelPosition="left" />
-          <TextInput
-            label={t('setup.orgName')}
-            placeholder={t('setup.orgNamePlaceholder')}
-            withAsterisk
-            data-autofocus
-            autoFocus
-            {...form.getInputProps('orgName')}
-          />
-          <TextInput
-            label={t('setup.branchCode')}
-            description={t('setup.branchCodeHint')}
-            withAsterisk
-            w={240}
-            {...form.getInputProps('branchCode')}
-          />
-          <Divider label={t('setup.adminSection')} labelPosition="left" mt="xs" />
+          {/* Org name and 机构号 side by side: with every error shown the submit button still fits 1366×768. */}
+          <SimpleGrid cols={2}>
+            <TextInput
+              label={t('setup.orgName')}
+              description={"\u00a0"}
+              placeholder={t('setup.orgNamePlaceholder')}
+              withAsterisk
+              data-autofocus
+              autoFocus
+              {...form.getInputProps('orgName')}
+            />
+            <TextInput
+              label={t('setup.branchCode')}
+              description={t('setup.branchCodeHint')}
+              withAsterisk
+              {...form.getInputProps('branchCode')}
+            />
+          </SimpleGrid>
+          <Divider label={t('setup.adminSection')} labelPosition="left" />
           <SimpleGrid cols={2}>
             <TextInput
               label={t('setup.adminUsername')}
