@@ -76,10 +76,11 @@ export async function guaranteeInputs(db: Db, loanId?: number): Promise<Guarante
   }))
 }
 
-/** Current collateral value per active loan: the latest valuation, else the appraisal. */
-export async function collateralValues(db: Db): Promise<Map<number, number>> {
+/** Collateral value per active loan on `asOf`: the latest valuation by then, else the appraisal (if appraised by then). */
+export async function collateralValues(db: Db, asOf: string): Promise<Map<number, number>> {
   const r = await sql<{ loan_id: number; value: number }>`
-    select c.loan_id, sum(coalesce((select v.value from collateral_valuations v where v.collateral_id = c.id order by v.valued_on desc, v.id desc limit 1), c.appraised_value)) as value
+    select c.loan_id, sum(coalesce((select v.value from collateral_valuations v where v.collateral_id = c.id and v.valued_on <= ${asOf}
+      order by v.valued_on desc, v.id desc limit 1), case when c.appraised_on <= ${asOf} then c.appraised_value else 0 end)) as value
     from collaterals c join loans l on l.id = c.loan_id where l.status = 'active' group by c.loan_id`.execute(db)
   return new Map(r.rows.map((x) => [x.loan_id, x.value]))
 }

@@ -62,10 +62,10 @@ const guaranteePeriod: RiskRule = async (db, asOf, pe, p) => {
   return [...worst.values()].map(({ left: _l, ...h }) => h)
 }
 
-const collateralCoverage: RiskRule = async (db, _asOf, pe, p) => {
+const collateralCoverage: RiskRule = async (db, asOf, pe, p) => {
   const out: RuleHit[] = []
   const min = p.minRatioPercent ?? 100
-  for (const [loanId, value] of await collateralValues(db)) {
+  for (const [loanId, value] of await collateralValues(db, asOf)) {
     const l = pe.loans.get(loanId)
     if (!l || l.outstandingPrincipal === 0) continue
     // Integer arithmetic: value × 100 < min × outstanding ⇔ value ÷ outstanding < min %.
