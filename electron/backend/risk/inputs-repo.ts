@@ -140,3 +140,8 @@ export async function loanClassAndCategory(db: Db, loanId: number) {
   return db.selectFrom('loans as l').innerJoin('borrowers as b', 'b.id', 'l.borrower_id').select(['b.customer_class', 'l.category', 'l.borrower_id'])
     .where('l.id', '=', loanId).executeTakeFirst()
 }
+
+/** True when at least one loan is active. */
+export async function hasActiveLoans(db: Db): Promise<boolean> {
+  return (await db.selectFrom('loans').select('id').where('status', '=', 'active').limit(1).executeTakeFirst()) !== undefined
+}

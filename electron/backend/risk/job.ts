@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/chain'
 import type { BackendEnv, Ctx } from '../context'
 import { inWriteTransaction } from '../db/transaction'
 import { allocationOrder } from '../servicing/core'
+import { hasActiveLoans } from './inputs-repo'
 import { lastRunOn } from './risk-repo'
 import { computeRun, storeRun } from './run'
 
@@ -30,7 +31,8 @@ export async function startJob(ctx: Ctx, i: { asOf: string; store: boolean; only
   const env = ctx.env
   const running = jobs.get(env)
   if (running?.state === 'running') return running
-  if (i.onlyIfNotRunToday && (await lastRunOn(ctx.db)) === i.asOf) return null
+  // The once-a-day run: nothing to do when today's run is stored or there is no active loan yet.
+  if (i.onlyIfNotRunToday && ((await lastRunOn(ctx.db)) === i.asOf || !(await hasActiveLoans(ctx.db)))) return null
   const job: JobView = { id: nextId++, asOf: i.asOf, state: 'running', step: 0, steps: 1, phase: 'start', result: null, error: null }
   jobs.set(env, job)
   const order = allocationOrder(ctx)
