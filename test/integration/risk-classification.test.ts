@@ -21,18 +21,17 @@ describe('five-category classification: floors, maker-checker, history', () => {
     w = await makeWorld()
     const l = await overdue95()
     const h0 = await w.t.call('classification.history', { loanId: l.loanId }, w.tokens.officer)
-    expect(h0).toMatchObject({ dpd: 95, floor: 'substandard', suggested: 'substandard' })
+    expect(h0).toMatchObject({ dpd: 95, floor: 'substandard', suggested: 'substandard', category: 'normal' })
     // Below the DPD floor (> 90 → at least 次级): refused with the reason.
     const low = await w.t.fail('classification.propose', { loanId: l.loanId, category: 'special_mention', reason: '借款人承诺还款' }, w.tokens.officer)
     expect(low.code).toBe('VALIDATION')
     expect(low.message).toContain('逾期 95 天')
-    // The loan already shows 次级 as the suggestion in force; propose 可疑 (worse) then approve.
-    const p = await w.t.call('classification.propose', { loanId: l.loanId, category: 'doubtful', reason: '借款人外出务工失联，担保人无代偿能力' }, w.tokens.officer)
+    const p = await w.t.call('classification.propose', { loanId: l.loanId, category: 'substandard', reason: '逾期超过 90 天，借款人外出务工' }, w.tokens.officer)
     expect((await w.t.fail('classification.propose', { loanId: l.loanId, category: 'loss', reason: '重复提议测试' }, w.tokens.officer)).code).toBe('CONFLICT')
     expect((await w.t.fail('classification.decide', { proposalId: p.id, approve: true, comment: '' }, w.tokens.officer)).code).toBe('FORBIDDEN')
     const d = await w.t.call('classification.decide', { proposalId: p.id, approve: true, comment: '同意' }, w.tokens.manager)
-    expect(d).toMatchObject({ status: 'approved', fromCategory: 'substandard', category: 'doubtful', decidedBy: '测试manager' })
-    expect((await w.t.call('servicing.asOf', { loanId: l.loanId, asOf: '2026-03-02' }, w.tokens.officer)).category).toBe('doubtful')
+    expect(d).toMatchObject({ status: 'approved', fromCategory: 'normal', category: 'substandard', decidedBy: '测试manager' })
+    expect((await w.t.call('servicing.asOf', { loanId: l.loanId, asOf: '2026-03-02' }, w.tokens.officer)).category).toBe('substandard')
     // The proposer cannot approve their own proposal, even as a manager.
     const p2 = await w.t.call('classification.propose', { loanId: l.loanId, category: 'loss', reason: '经营失败无力偿还' }, w.tokens.manager)
     const self = await w.t.fail('classification.decide', { proposalId: p2.id, approve: true, comment: '' }, w.tokens.manager)
@@ -41,13 +40,13 @@ describe('five-category classification: floors, maker-checker, history', () => {
     const manager2 = await loginAs(w.t, w.tokens.admin, 'manager', 'manager2')
     await w.t.call('classification.decide', { proposalId: p2.id, approve: false, comment: '证据不足' }, manager2)
     const h = await w.t.call('classification.history', { loanId: l.loanId }, w.tokens.officer)
-    expect(h.category).toBe('doubtful')
+    expect(h.category).toBe('substandard')
     expect(h.items.map((x) => [x.category, x.status, x.proposedBy, x.comment])).toEqual([
       ['loss', 'rejected', '测试manager', '证据不足'],
-      ['doubtful', 'approved', '测试officer', '同意'],
+      ['substandard', 'approved', '测试officer', '同意'],
     ])
-    // Reports read the category in force: the decision (可疑), never below the floor.
-    expect((await categoriesInForce(w.t.backend.env.db, '2026-03-02', [l.loanId])).get(l.loanId)).toBe('doubtful')
+    // Reports read the category in force: the decision (次级), never below the floor.
+    expect((await categoriesInForce(w.t.backend.env.db, '2026-03-02', [l.loanId])).get(l.loanId)).toBe('substandard')
   })
 
   it('a restructured loan stays at least 关注 and is not upgraded during the one-year observation', async () => {
@@ -56,11 +55,12 @@ describe('five-category classification: floors, maker-checker, history', () => {
     await w.t.call('servicing.restructure', { loanId: l.loanId, date: '2026-03-02', reason: '受灾重组', annualRate: '6', method: 'equal_principal', termMonths: 12 }, w.tokens.manager)
     const h = await w.t.call('classification.history', { loanId: l.loanId }, w.tokens.officer)
     expect(h).toMatchObject({ dpd: 0, floor: 'special_mention' })
-    const normal = await w.t.fail('classification.propose', { loanId: l.loanId, category: 'normal', reason: '重组后按期还款' }, w.tokens.officer)
-    expect(normal.message).toContain('重组')
-    // Decided 次级 earlier the same day, then an upgrade to 关注 inside the observation period (to 2027-03-02) is refused.
+    // Decided 次级 the same day; 正常 is below the restructured floor, and an upgrade to 关注 inside the
+    // observation period (to 2027-03-02) is refused.
     const p = await w.t.call('classification.propose', { loanId: l.loanId, category: 'substandard', reason: '重组贷款按规定下调' }, w.tokens.officer)
     await w.t.call('classification.decide', { proposalId: p.id, approve: true, comment: '' }, w.tokens.manager)
+    const normal = await w.t.fail('classification.propose', { loanId: l.loanId, category: 'normal', reason: '重组后按期还款' }, w.tokens.officer)
+    expect(normal.message).toContain('重组贷款在观察期内至少为“关注”')
     const up = await w.t.fail('classification.propose', { loanId: l.loanId, category: 'special_mention', reason: '重组后按期还款' }, w.tokens.officer)
     expect(up.message).toContain('观察期（2026-03-02 至 2027-03-02）')
   })

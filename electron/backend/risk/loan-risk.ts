@@ -1,5 +1,5 @@
 // What `servicing.asOf` shows from risk: customer class, suggested and decided category, 诉讼时效 expiry.
-import { type Category, type CustomerClass, customerClass, worseCategory } from '../../../shared/domain'
+import { type Category, type CustomerClass, customerClass } from '../../../shared/domain'
 import { type HistoryRow, paymentHistory, suggestionFor } from '../../../shared/risk'
 import type { Ctx } from '../context'
 import { decisionsInForce } from './classification-repo'
@@ -18,7 +18,11 @@ export interface LoanRiskInput {
   minCategory: Category
 }
 
-/** Risk fields of one loan as of a date (class: the stored one, else this loan's own history). */
+/**
+ * Risk fields of one loan as of a date: the class (stored, else from this loan's own history), the
+ * system's suggestion, and the decided category — what a manager approved (正常 until then), shown
+ * next to the suggestion; reports use categoriesInForce, which never goes below the floor.
+ */
 export async function loanRiskFields(ctx: Ctx, i: LoanRiskInput): Promise<{ customerClass: CustomerClass; suggestedCategory: Category; category: Category; limitationExpiry: string | null }> {
   const h = paymentHistory({ rows: i.rows, payments: i.payments.filter((p) => p.date <= i.asOf), startDate: i.startDate, asOf: i.asOf })
   const stored = await loanClassAndCategory(ctx.db, i.loanId)
@@ -28,7 +32,7 @@ export async function loanRiskFields(ctx: Ctx, i: LoanRiskInput): Promise<{ cust
   return {
     customerClass: (stored?.customer_class as CustomerClass | null) ?? customerClass({ episodes: h.episodes }),
     suggestedCategory: s.suggested,
-    category: decided === undefined ? s.suggested : worseCategory(decided, i.minCategory),
+    category: decided ?? ((stored?.category ?? 'normal') as Category),
     limitationExpiry: lim ? expiryOf(lim) : null,
   }
 }
