@@ -111,6 +111,11 @@ async function main(): Promise<void> {
     const mod = (await import(servicingBench)) as { benchServicing: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
     for (const r of await mod.benchServicing(dir, log)) emit(r)
   }
+  const riskBench = join(__dirname, 'bench-risk.ts')
+  if (existsSync(riskBench)) {
+    const mod = (await import(riskBench)) as { benchRisk: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
+    for (const r of await mod.benchRisk(dir, log)) emit(r)
+  }
 }
 
 main().catch((e: Error) => {
