@@ -13,6 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     loan_id integer not null references loans(id),
     rule text not null,
     level text not null check (level in ('red', 'orange', 'yellow')),
+    severity integer not null check (severity in (0, 1, 2)),
     status text not null default 'open' check (status in ('open', 'closed')),
     detail text not null,
     opened_on text not null,
@@ -24,7 +25,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   )`.execute(db)
   // Re-running the evaluation never duplicates: one open warning per loan and rule.
   await sql`create unique index risk_warnings_open on risk_warnings(loan_id, rule) where status = 'open'`.execute(db)
-  await sql`create index risk_warnings_board on risk_warnings(status, level, opened_on, id)`.execute(db)
+  // The board's order (open first, red → yellow, oldest first) walks this index and stops at the page.
+  await sql`create index risk_warnings_board on risk_warnings(status, severity, opened_on, id)`.execute(db)
+  await sql`create index risk_warnings_level on risk_warnings(level, status, severity, opened_on, id)`.execute(db)
   await sql`create index risk_warnings_loan on risk_warnings(loan_id, id)`.execute(db)
   await sql`create table risk_warning_actions (
     id integer primary key,

@@ -6,6 +6,8 @@ export interface RiskWarningsTable {
   loan_id: number
   rule: string
   level: 'red' | 'orange' | 'yellow'
+  /** 0 red, 1 orange, 2 yellow: the board's sort key. */
+  severity: number
   status: Generated<'open' | 'closed'>
   detail: string
   opened_on: string

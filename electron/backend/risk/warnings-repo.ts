@@ -1,5 +1,5 @@
 // 预警 warnings and their actions: opened, re-levelled, closed by a person or auto-resolved (never deleted).
-import type { RuleCode, WarningLevel } from '../../../shared/risk'
+import { type RuleCode, type WarningLevel, levelRank } from '../../../shared/risk'
 import type {} from '../db/schema-risk'
 import type { Db } from '../db/types'
 
@@ -52,9 +52,7 @@ function base(db: Db, f: WarningFilter) {
 export async function listWarnings(db: Db, f: WarningFilter, page: { offset: number; limit: number }): Promise<{ total: number; items: Warning[] }> {
   const total = await base(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   const rows = await selectWarnings(base(db, f))
-    .orderBy('w.status', 'desc')
-    .orderBy((eb) => eb.case().when('w.level', '=', 'red').then(0).when('w.level', '=', 'orange').then(1).else(2).end())
-    .orderBy('w.opened_on').orderBy('w.id').offset(page.offset).limit(page.limit).execute()
+    .orderBy('w.status', 'desc').orderBy('w.severity').orderBy('w.opened_on').orderBy('w.id').offset(page.offset).limit(page.limit).execute()
   return { total: Number(total.n), items: rows.map(toWarning) }
 }
 
@@ -103,12 +101,12 @@ export async function openByRule(db: Db, rule: RuleCode): Promise<Map<number, { 
 
 /** Opens a warning (the caller made sure none is open for this loan and rule). */
 export async function openWarning(db: Db, w: { loanId: number; rule: RuleCode; level: WarningLevel; detail: string; openedOn: string; now: string }): Promise<void> {
-  await db.insertInto('risk_warnings').values({ loan_id: w.loanId, rule: w.rule, level: w.level, detail: w.detail, opened_on: w.openedOn, created_at: w.now, closed_on: null, close_kind: null, close_reason: null, closed_by: null }).execute()
+  await db.insertInto('risk_warnings').values({ loan_id: w.loanId, rule: w.rule, level: w.level, severity: levelRank(w.level), detail: w.detail, opened_on: w.openedOn, created_at: w.now, closed_on: null, close_kind: null, close_reason: null, closed_by: null }).execute()
 }
 
 /** A still-open warning whose level or detail changed (e.g. 30 → 60 days overdue). */
 export async function updateOpenWarning(db: Db, id: number, level: WarningLevel, detail: string): Promise<void> {
-  await db.updateTable('risk_warnings').set({ level, detail }).where('id', '=', id).where('status', '=', 'open').execute()
+  await db.updateTable('risk_warnings').set({ level, severity: levelRank(level), detail }).where('id', '=', id).where('status', '=', 'open').execute()
 }
 
 /** Closes a warning: by a person with a reason, or automatically when its condition cleared. */
