@@ -19,13 +19,14 @@ export interface LimitationInput {
   lastEvent: string | null
 }
 
-/** Clock inputs of every active or written-off loan (核销 debts still run), or of one loan. */
+/** Clock inputs of every active or written-off loan (核销 debts still run), or of one loan. Due dates rise with seq: the last row is the last due. */
 export async function limitationInputs(db: Db, asOf: string, loanId?: number): Promise<LimitationInput[]> {
   const one = loanId === undefined ? sql`` : sql` and l.id = ${loanId}`
   const r = await sql<{ id: number; last_due: string | null; last_paid: string | null; last_event: string | null }>`
     select l.id,
-      (select max(i.due_date) from plan_installments i where i.plan_version_id = (select v.id from loan_plan_versions v
-        where v.loan_id = l.id and v.status = 'active' and v.effective_date <= ${asOf} order by v.version desc limit 1)) as last_due,
+      (select i.due_date from plan_installments i where i.plan_version_id = (select v.id from loan_plan_versions v
+        where v.loan_id = l.id and v.status = 'active' and v.effective_date <= ${asOf} order by v.version desc limit 1)
+        order by i.seq desc limit 1) as last_due,
       (select max(r.paid_date) from repayments r where r.loan_id = l.id and r.status = 'posted' and r.paid_date <= ${asOf}) as last_paid,
       (select max(e.occurred_on) from limitation_events e where e.loan_id = l.id and e.guarantor_id is null
         and e.kind in ('demand_signed', 'acknowledgement', 'public_notice') and e.occurred_on <= ${asOf}) as last_event

@@ -94,10 +94,18 @@ function dpdByBorrower(pe: PortfolioEval): Map<number, number> {
   return m
 }
 
+/** Guarantee links, read once per run (two rules use them). */
+const linkCache = new WeakMap<PortfolioEval, ReturnType<typeof guaranteeLinks>>()
+function linksOf(db: Db, pe: PortfolioEval): ReturnType<typeof guaranteeLinks> {
+  let l = linkCache.get(pe)
+  if (!l) linkCache.set(pe, (l = guaranteeLinks(db)))
+  return l
+}
+
 const guarantorOverdue: RiskRule = async (db, _asOf, pe, p) => {
   const dpd = dpdByBorrower(pe)
   const out = new Map<number, RuleHit>()
-  for (const link of await guaranteeLinks(db)) {
+  for (const link of await linksOf(db, pe)) {
     const d = dpd.get(link.guarantorBorrowerId!) ?? 0
     if (d >= (p.minDpd ?? 1) && pe.loans.has(link.loanId) && !out.has(link.loanId)) {
       out.set(link.loanId, { loanId: link.loanId, detail: `保证人 ${link.name} 本人贷款逾期 ${d} 天` })
@@ -107,8 +115,14 @@ const guarantorOverdue: RiskRule = async (db, _asOf, pe, p) => {
 }
 
 const guaranteeCircle: RiskRule = async (db, _asOf, pe, p) => {
-  const links = await guaranteeLinks(db)
+  const links = await linksOf(db, pe)
   const dpd = dpdByBorrower(pe)
+  const loansOf = new Map<number, number[]>()
+  for (const l of pe.loans.values()) {
+    const xs = loansOf.get(l.borrowerId)
+    if (xs) xs.push(l.id)
+    else loansOf.set(l.borrowerId, [l.id])
+  }
   const out: RuleHit[] = []
   const groups = guaranteeGroups(links.map((l) => ({ borrowerId: l.borrowerId, guarantorBorrowerId: l.guarantorBorrowerId! })))
   const circles = groups.filter((g) => g.cycles.length > 0 || g.members.length >= 3)
@@ -117,10 +131,10 @@ const guaranteeCircle: RiskRule = async (db, _asOf, pe, p) => {
   for (const g of circles) {
     const late = g.members.filter((b) => (dpd.get(b) ?? 0) >= (p.minDpd ?? 1))
     if (late.length === 0) continue
-    const members = new Set(g.members.filter((b) => !late.includes(b)))
     const who = late.slice(0, 3).map((b) => names.get(b) ?? `#${b}`).join('、') + (late.length > 3 ? ` 等 ${late.length} 户` : '')
-    for (const l of pe.loans.values()) {
-      if (members.has(l.borrowerId)) out.push({ loanId: l.id, detail: `担保圈（${g.members.length} 户${g.cycles.length ? '，含互保' : ''}）成员 ${who} 逾期` })
+    for (const b of g.members) {
+      if (late.includes(b)) continue
+      for (const loanId of loansOf.get(b) ?? []) out.push({ loanId, detail: `担保圈（${g.members.length} 户${g.cycles.length ? '，含互保' : ''}）成员 ${who} 逾期` })
     }
   }
   return out
