@@ -23,6 +23,8 @@ import { loanSecurityHandlers } from './loans/security'
 import { searchHandlers } from './search/handlers'
 import { servicingHandlers } from './servicing/handlers'
 import { reportHandlers } from './reports/handlers'
+import { riskHandlers } from './risk/handlers'
+import { classificationHandlers } from './risk/classification-handlers'
 
 export { DatabaseOpenError, SCHEMA_VERSION } from './db/connection'
 
@@ -44,6 +46,8 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...servicingHandlers,
   ...reportHandlers,
+  ...riskHandlers,
+  ...classificationHandlers,
 }
 
 export interface BackendOptions {

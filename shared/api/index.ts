@@ -12,6 +12,8 @@ import { loanMethods } from './loans'
 import { searchMethods } from './search'
 import { calculatorMethods } from './calculator'
 import { reportMethods } from './reports'
+import { riskMethods } from './risk'
+import { classificationMethods } from './classification'
 
 export * from './errors'
 export { installZhErrors, zhIssueMessage } from './zod-zh'
@@ -30,6 +32,8 @@ export * from './search'
 export * from './imports'
 export * from './calculator'
 export * from './reports'
+export * from './risk'
+export * from './classification'
 
 /** Every API method, declared once; both transports and the dispatcher use this map. */
 export const contract = {
@@ -45,6 +49,8 @@ export const contract = {
   ...importMethods,
   ...calculatorMethods,
   ...reportMethods,
+  ...riskMethods,
+  ...classificationMethods,
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

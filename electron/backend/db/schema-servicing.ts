@@ -88,6 +88,9 @@ export interface PortfolioSnapshotRowsTable {
   penalty_interest: number
   compound_interest: number
   payoff: number
+  /** Category in force and customer class on the date (migration 0012; null in older snapshots). */
+  category: string | null
+  customer_class: string | null
 }
 export interface DocCountersTable {
   kind: string

@@ -6,6 +6,7 @@ import { BUCKETS, CATEGORIES, type Bucket, type Category, categoryRank, isNonPer
 import type { Ctx } from '../context'
 import { scopeOfficer } from '../scope'
 import { evaluateAll } from '../servicing/portfolio'
+import { decisionsInForce } from '../risk/classification-repo'
 import { loanIdsInSlice, type Slice, snapshotAt, snapshotLoans } from './reports-repo'
 
 /** One loan as a report sees it on a date. */
@@ -34,21 +35,29 @@ export async function reportLoans(ctx: Ctx, asOf: string, slice: Slice & { offic
   const scope = scopeOfficer(ctx)
   // An officer sees only the own portfolio whatever officerId they pass (no existence leak).
   const officerId = scope ?? slice.officerId ?? null
+  // Decisions approved by the date (classification workflow); later ones do not count.
+  const decided = await decisionsInForce(ctx.db, asOf)
   const snapshot = await snapshotAt(ctx.db, asOf)
   if (snapshot !== null) {
     const rows = await snapshotLoans(ctx.db, snapshot, { ...slice, officerId })
-    return rows.map((r) => ({ loanId: r.loanId, category: categoryInForce(r.floor), bucket: r.bucket, dpd: r.dpd, balance: r.balance }))
+    return rows.map((r) => ({
+      loanId: r.loanId,
+      category: categoryInForce(r.floor, decided.get(r.loanId) ?? r.category ?? undefined),
+      bucket: r.bucket,
+      dpd: r.dpd,
+      balance: r.balance,
+    }))
   }
-  return evaluatedLoans(ctx, asOf, slice, officerId)
+  return evaluatedLoans(ctx, asOf, slice, officerId, decided)
 }
 
-async function evaluatedLoans(ctx: Ctx, asOf: string, slice: Slice, officerId: number | null): Promise<ReportLoan[]> {
+async function evaluatedLoans(ctx: Ctx, asOf: string, slice: Slice, officerId: number | null, decided: Map<number, Category>): Promise<ReportLoan[]> {
   const ids = await loanIdsInSlice(ctx.db, slice)
   const out: ReportLoan[] = []
   evaluateAll(ctx, { asOf, officerId }, (loanId, e) => {
     if (ids && !ids.has(loanId)) return
     if (e.outstandingPrincipal <= 0) return
-    out.push({ loanId, category: categoryInForce(e.minCategory), bucket: e.bucket, dpd: e.dpd, balance: e.outstandingPrincipal })
+    out.push({ loanId, category: categoryInForce(e.minCategory, decided.get(loanId)), bucket: e.bucket, dpd: e.dpd, balance: e.outstandingPrincipal })
   })
   return out
 }

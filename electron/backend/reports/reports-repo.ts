@@ -38,6 +38,8 @@ export interface SnapshotLoan {
   dpd: number
   bucket: Bucket
   floor: Category
+  /** The category in force the snapshot recorded (null in snapshots taken before risk monitoring). */
+  category: Category | null
   balance: number
 }
 
@@ -46,7 +48,7 @@ export async function snapshotLoans(db: Db, snapshotId: number, f: Slice & { off
   let q = db
     .selectFrom('portfolio_snapshot_rows as r')
     .innerJoin('loans as l', 'l.id', 'r.loan_id')
-    .select(['r.loan_id', 'r.dpd', 'r.bucket', 'r.min_category', 'r.outstanding_principal'])
+    .select(['r.loan_id', 'r.dpd', 'r.bucket', 'r.min_category', 'r.category', 'r.outstanding_principal'])
     .where('r.snapshot_id', '=', snapshotId)
     .where('r.outstanding_principal', '>', 0)
   if (f.officerId !== null) q = q.where('l.officer_id', '=', f.officerId)
@@ -61,6 +63,7 @@ export async function snapshotLoans(db: Db, snapshotId: number, f: Slice & { off
     dpd: r.dpd,
     bucket: r.bucket as Bucket,
     floor: r.min_category as Category,
+    category: r.category as Category | null,
     balance: r.outstanding_principal,
   }))
 }

@@ -5,6 +5,7 @@ import { UsersPage } from '../features/users/UsersPage'
 import { ReportsPage } from '../features/reports/ReportsPage'
 import { servicingRoute } from '../features/servicing/routes'
 import { archivesRoute } from '../features/archives/routes'
+import { riskRoute } from '../features/risk/routes'
 import { NotFoundPage } from './NotFoundPage'
 
 /**
@@ -24,6 +25,6 @@ export function Routes({ route }: { route: string }) {
     case '/reports':
       return <ReportsPage />
     default:
-      return servicingRoute(route) ?? archivesRoute(route) ?? <NotFoundPage path={route} />
+      return servicingRoute(route) ?? archivesRoute(route) ?? riskRoute(route) ?? <NotFoundPage path={route} />
   }
 }

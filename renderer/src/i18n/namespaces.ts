@@ -7,6 +7,7 @@ import * as archives from '../features/archives/i18n'
 import * as audit from '../features/audit/i18n'
 import * as entry from '../features/entry/i18n'
 import * as reports from '../features/reports/i18n'
+import * as risk from '../features/risk/i18n'
 
 /** Every feature namespace; add one line per feature. */
 export const namespaces = {
@@ -14,6 +15,7 @@ export const namespaces = {
   audit,
   entry,
   reports,
+  risk,
 } satisfies Record<string, { zh: object; en: object }>
 
 export type Namespaces = typeof namespaces
