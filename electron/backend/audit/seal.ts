@@ -20,7 +20,9 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 /** Tables whose rows are sealed, read from the schema (tables other areas add later are included). */
 export function sealedTables(sqlite: Database.Database): string[] {
-  const rows = sqlite.prepare(`select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%'`).all() as { name: string; sql: string | null }[]
+  // pragma_table_list tells real tables from FTS shadow tables ('shadow') and virtual ones.
+  const rows = sqlite.prepare(`select m.name, m.sql from sqlite_master m join pragma_table_list t on t.name = m.name and t.schema = 'main'
+    where m.type = 'table' and t.type = 'table' and m.name not like 'sqlite_%'`).all() as { name: string; sql: string | null }[]
   return rows
     .filter((t) => NAME.test(t.name) && !UNSEALED_TABLES.has(t.name) && !/without\s+rowid/i.test(t.sql ?? '') && !/^create\s+virtual/i.test(t.sql ?? ''))
     .map((t) => t.name)
