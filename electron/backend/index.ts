@@ -18,6 +18,8 @@ import { loanHandlers } from './loans/handlers'
 import { loanSecurityHandlers } from './loans/security'
 import { searchHandlers } from './search/handlers'
 import { servicingHandlers } from './servicing/handlers'
+import { collectionHandlers } from './collections/handlers'
+import { noticeHandlers } from './notices/handlers'
 
 export { DatabaseOpenError, SCHEMA_VERSION } from './db/connection'
 
@@ -38,6 +40,8 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...importHandlers,
   ...servicingHandlers,
+  ...collectionHandlers,
+  ...noticeHandlers,
 }
 
 export interface BackendOptions {

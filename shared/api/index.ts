@@ -11,6 +11,8 @@ import { importMethods } from './imports'
 import { loanMethods } from './loans'
 import { searchMethods } from './search'
 import { calculatorMethods } from './calculator'
+import { collectionMethods } from './collections'
+import { noticeMethods } from './notices'
 
 export * from './errors'
 export * from './permissions'
@@ -25,6 +27,8 @@ export * from './archives'
 export * from './search'
 export * from './imports'
 export * from './calculator'
+export * from './collections'
+export * from './notices'
 
 /** Every API method, declared once; both transports and the dispatcher use this map. */
 export const contract = {
@@ -39,6 +43,8 @@ export const contract = {
   ...searchMethods,
   ...importMethods,
   ...calculatorMethods,
+  ...collectionMethods,
+  ...noticeMethods,
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract
