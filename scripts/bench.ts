@@ -111,6 +111,11 @@ async function main(): Promise<void> {
     const mod = (await import(servicingBench)) as { benchServicing: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
     for (const r of await mod.benchServicing(dir, log)) emit(r)
   }
+  const noticesBench = join(__dirname, 'bench-notices.ts')
+  if (existsSync(noticesBench)) {
+    const mod = (await import(noticesBench)) as { benchNotices: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
+    for (const r of await mod.benchNotices(dir, log)) emit(r)
+  }
 }
 
 main().catch((e: Error) => {

@@ -65,11 +65,11 @@ export type LoanCollectionView = z.infer<typeof loanCollectionView>
 /** Collections (催收): worklist, contact log, promises to pay, acceleration and litigation flags. */
 export const collectionMethods = {
   'collections.worklist': method({
-    input: z.object({ officerId: z.number().int().positive().optional(), village: z.string().trim().max(60).optional() }),
+    input: z.object({ officerId: z.number().int().positive().optional(), village: z.string().trim().max(60).optional(), asOf: isoDate.optional() }),
     output: z.object({ asOf: isoDate, rows: z.array(worklistRow) }), access: 'loans.read', write: false, summary: '催收工作清单',
   }),
   'collections.loan': method({
-    input: z.object({ loanId }), output: loanCollectionView, access: 'loans.read', write: false, summary: '贷款催收情况',
+    input: z.object({ loanId, asOf: isoDate.optional() }), output: loanCollectionView, access: 'loans.read', write: false, summary: '贷款催收情况',
   }),
   'collections.logContact': method({
     input: z.object({
@@ -87,7 +87,8 @@ export const collectionMethods = {
     output: z.object({ id: z.number().int() }), access: 'loans.write', write: true, summary: '登记还款承诺',
   }),
   'collections.promises': method({
-    input: z.object({ loanId }), output: z.array(promiseView), access: 'loans.read', write: false, summary: '还款承诺',
+    /** `asOf` (default today): the user's calendar day, decides open/kept/broken. */
+    input: z.object({ loanId, asOf: isoDate.optional() }), output: z.array(promiseView), access: 'loans.read', write: false, summary: '还款承诺',
   }),
   'collections.declareDue': method({
     input: z.object({ loanId, date: isoDate, reason: reason('宣布提前到期的原因') }),

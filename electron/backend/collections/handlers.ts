@@ -27,11 +27,11 @@ async function checkHours(ctx: Ctx, channel: string): Promise<void> {
 }
 
 export const collectionHandlers = {
-  'collections.worklist': async (ctx, input) => ({ asOf: ctx.today(), rows: await buildWorklist(ctx, input) }),
+  'collections.worklist': async (ctx, input) => ({ asOf: input.asOf ?? ctx.today(), rows: await buildWorklist(ctx, input) }),
 
   'collections.loan': async (ctx, input) => {
     const head = loadLoan(ctx, input.loanId)
-    const asOf = ctx.today()
+    const asOf = input.asOf ?? ctx.today()
     const e = evaluate(ctx, loadContext(ctx, head, asOf), asOf)
     const [flags, settings, promises, parties, guarantors] = await Promise.all([
       flagOf(ctx.db, head.id), loadSettings(ctx.db), promisesWithStatus(ctx.db, [head.id], asOf), loanParties(ctx.db, [head.id]), guarantorNames(ctx.db, head.id),
@@ -87,7 +87,7 @@ export const collectionHandlers = {
 
   'collections.promises': async (ctx, input) => {
     const head = loadLoan(ctx, input.loanId)
-    return (await promisesWithStatus(ctx.db, [head.id], ctx.today())).get(head.id) ?? []
+    return (await promisesWithStatus(ctx.db, [head.id], input.asOf ?? ctx.today())).get(head.id) ?? []
   },
 
   'collections.declareDue': async (ctx, input) => {

@@ -11,9 +11,9 @@ import { flagsOf, lastContacts, loanParties } from './collections-repo'
 import { latestPromise, promisesWithStatus } from './promises'
 import { loadSettings } from './settings'
 
-/** Worklist rows as of today for the caller's scope, optionally one officer and one village. */
-export async function buildWorklist(ctx: Ctx, f: { officerId?: number | undefined; village?: string | undefined }): Promise<WorklistRow[]> {
-  const asOf = ctx.today()
+/** Worklist rows as of `f.asOf` (default today) for the caller's scope, optionally one officer and one village. */
+export async function buildWorklist(ctx: Ctx, f: { officerId?: number | undefined; village?: string | undefined; asOf?: string | undefined }): Promise<WorklistRow[]> {
+  const asOf = f.asOf ?? ctx.today()
   const settings = await loadSettings(ctx.db)
   const scope = scopeOfficer(ctx)
   const soon = addDays(asOf, settings.dueSoonDays)

@@ -15,14 +15,17 @@ const CHINESE_FACES = [
   'UMingCN', 'WenQuanYiZenHei', 'WenQuanYiMicroHei', 'STSongti-SC-Regular', 'PingFangSC-Regular',
 ]
 
-/** Known locations, most suitable first (宋体-like faces for formal letters). */
+/**
+ * Known locations, most suitable first: 宋体-like faces for formal letters, TrueType before CFF
+ * (measured here: 100 notices take ~0.4 s with AR PL UMing, ~3 s with Noto Serif CJK's CFF outlines).
+ */
 const CANDIDATES: CjkFont[] = [
   { path: 'C:\\Windows\\Fonts\\simsun.ttc', face: 'SimSun' },
   { path: 'C:\\Windows\\Fonts\\simhei.ttf', face: null },
   { path: 'C:\\Windows\\Fonts\\msyh.ttc', face: 'MicrosoftYaHei' },
+  { path: '/usr/share/fonts/truetype/arphic/uming.ttc', face: 'UMingCN' },
   { path: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', face: 'NotoSerifCJKsc-Regular' },
   { path: '/usr/share/fonts/noto-cjk/NotoSerifCJK-Regular.ttc', face: 'NotoSerifCJKsc-Regular' },
-  { path: '/usr/share/fonts/truetype/arphic/uming.ttc', face: 'UMingCN' },
   { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
   { path: '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
   { path: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', face: 'WenQuanYiZenHei' },
