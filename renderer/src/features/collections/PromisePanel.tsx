@@ -4,7 +4,7 @@ import { formatFen, parseYuan } from '@shared/domain'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { today, usePromise } from './use-collections'
+import { usePromise } from './use-collections'
 
 const COLOR = { open: 'blue', kept: 'green', broken: 'red' } as const
 
@@ -14,13 +14,14 @@ export function PromisePanel({ loanId, promises, onAdded }: { loanId: number; pr
   const add = usePromise()
   const [promisedOn, setPromisedOn] = useState('')
   const [amount, setAmount] = useState('')
-  const [madeOn, setMadeOn] = useState(today())
+  // Empty = made today (the backend's day); set only when entering a promise from an earlier visit.
+  const [madeOn, setMadeOn] = useState('')
   const [bad, setBad] = useState(false)
   const submit = () => {
     let fen: number
     try { fen = parseYuan(amount) } catch { setBad(true); return }
     setBad(false)
-    void add.mutate({ loanId, promisedOn, amount: fen, madeOn }).then(() => { setAmount(''); onAdded() }, () => undefined)
+    void add.mutate({ loanId, promisedOn, amount: fen, ...(madeOn ? { madeOn } : {}) }).then(() => { setAmount(''); onAdded() }, () => undefined)
   }
   return (
     <Card withBorder>
