@@ -33,7 +33,7 @@ function para(doc: PDFKit.PDFDocument, text: string, size = 11.5): void {
 
 function amountsTable(doc: PDFKit.PDFDocument, n: NoticeDocument): void {
   const a = n.amounts
-  const labels = n.accelerated ? ['本金余额', '利息', '罚息', '复利', '合计'] : ['逾期本金', '逾期利息', '罚息', '复利', '合计']
+  const labels = n.accelerated ? W.columnsAccelerated : W.columns
   const values = [a.principal, a.interest, a.penaltyInterest, a.compoundInterest, a.total]
   const colW = WIDTH / 5
   const top = doc.y + 4
@@ -42,7 +42,7 @@ function amountsTable(doc: PDFKit.PDFDocument, n: NoticeDocument): void {
     const x = LEFT + i * colW
     doc.rect(x, top, colW, 20).stroke().rect(x, top + 20, colW, 22).stroke()
     doc.text(labels[i]!, x, top + 5, { width: colW, align: 'center' })
-    doc.text(`${formatFen(values[i]!)} 元`, x, top + 26, { width: colW, align: 'center' })
+    doc.text(`${formatFen(values[i]!)} ${W.yuan}`, x, top + 26, { width: colW, align: 'center' })
   }
   doc.y = top + 50
   doc.fontSize(11.5).text(`${W.totalWords}${n.totalWords}`, LEFT, doc.y, { width: WIDTH })
@@ -78,7 +78,7 @@ function receipt(doc: PDFKit.PDFDocument, n: NoticeDocument): void {
   doc.fontSize(15).text(W.receiptTitle, LEFT, top + 18, { width: WIDTH, align: 'center' })
   doc.fontSize(11).text(`${n.lender}${W.colon}`, LEFT, top + 44, { width: WIDTH })
   para(doc, paragraphs(n).acknowledgement, 11)
-  const y = doc.y + 10
+  const y = doc.y + 26
   doc.fontSize(11).text(W.signer, LEFT, y)
   doc.fontSize(9).text(W.finger, LEFT + WIDTH - 60, y - 14, { width: 60, align: 'center' }).fontSize(11)
   doc.lineWidth(0.6).rect(LEFT + WIDTH - 60, y, 60, 60).stroke()

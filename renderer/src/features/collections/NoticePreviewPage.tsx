@@ -1,12 +1,11 @@
-import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import type { NoticeDocument } from '@shared/api'
 import { NOTICE_WORDING as W } from '@shared/collections'
-import { formatFen } from '@shared/domain'
 import { useTranslation } from 'react-i18next'
 import { navigate } from '../../app/router'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
-import { NoticeBody, ReceiptBody } from './notice-text'
+import { AmountsTable, NoticeHead, NoticeTail, ReceiptBody } from './notice-text'
 import { downloadPdf, useHashParams, useNoticeDoc, usePdf } from './use-collections'
 
 /** On-screen preview of one notice (an A4 sheet) with its tear-off 回执; the PDF is what prints. */
@@ -32,17 +31,13 @@ export function NoticePreviewPage() {
 
 function Sheet({ n }: { n: NoticeDocument }) {
   const { t } = useTranslation('collections')
-  const labels = ['principal', 'interest', 'penalty', 'compound', 'total'] as const
-  const values = [n.amounts.principal, n.amounts.interest, n.amounts.penaltyInterest, n.amounts.compoundInterest, n.amounts.total]
   return (
     <Paper withBorder shadow="sm" p={48} w={794} mx="auto" data-testid="notice-sheet" style={{ fontFamily: 'serif', minHeight: 1123 }}>
       <Title order={2} ta="center" style={{ letterSpacing: 4 }}>{n.addressee === 'guarantor' ? W.titleGuarantor : W.title}</Title>
       <Text ta="right" size="sm">{n.noticeNo}{n.litigationOn ? ` · ${t('litigation')} ${n.litigationOn}` : ''}</Text>
-      <NoticeBody n={n} />
-      <Table withTableBorder withColumnBorders my="sm">
-        <Table.Thead><Table.Tr>{labels.map((k) => <Table.Th key={k} ta="center">{t(k)}</Table.Th>)}</Table.Tr></Table.Thead>
-        <Table.Tbody><Table.Tr>{values.map((v, i) => <Table.Td key={i} ta="center">{formatFen(v)} {t('yuan')}</Table.Td>)}</Table.Tr></Table.Tbody>
-      </Table>
+      <NoticeHead n={n} />
+      <AmountsTable n={n} />
+      <NoticeTail n={n} />
       <ReceiptBody n={n} />
     </Paper>
   )
