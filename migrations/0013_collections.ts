@@ -5,7 +5,9 @@ import { type Kysely, sql } from 'kysely'
  * code, flagged third parties), promises to pay (kept/broken is derived from repayments, never
  * stored), collection notices (催收通知书) numbered per year through doc_counters with their
  * service and receipt evidence, and per-loan flags: declared due early (宣布提前到期) and
- * referred for litigation. Amounts on a notice are frozen as printed.
+ * referred for litigation. Amounts on a notice are frozen as printed. A returned 回执's scan lives
+ * in the archive's content-addressed scan store (scans) and is attached to the loan file's
+ * checklist item 催收通知书回执 when the loan has a file.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`create table collection_contacts (
@@ -59,6 +61,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     returned_on text,
     signer text,
     signer_relation text check (signer_relation in ('self', 'family', 'agent')),
+    receipt_scan_sha256 text references scans(sha256),
     created_by integer references users(id),
     created_at text not null
   )`.execute(db)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { method } from './contract'
 import { fen, isoDate } from './common'
+import { SCAN_MIME_TYPES } from './archives'
 
 const noticeId = z.number().int().positive()
 /** 当面/邮寄/EMS/公证. */
@@ -19,7 +20,7 @@ export const noticeView = z.object({
   addresseeName: z.string(), guarantorId: z.number().int().nullable(), asOf: isoDate, deadline: isoDate, accelerated: z.boolean(),
   amounts: noticeAmounts, status: z.enum(NOTICE_STATUSES), voidReason: z.string().nullable(),
   servedOn: isoDate.nullable(), serviceMethod: z.enum(SERVICE_METHODS).nullable(), trackingNo: z.string().nullable(),
-  returnedOn: isoDate.nullable(), signer: z.string().nullable(), signerRelation: z.enum(SIGNER_RELATIONS).nullable(), createdAt: z.string(),
+  returnedOn: isoDate.nullable(), signer: z.string().nullable(), signerRelation: z.enum(SIGNER_RELATIONS).nullable(), receiptScanSha256: z.string().nullable(), createdAt: z.string(),
 })
 export type NoticeView = z.infer<typeof noticeView>
 
@@ -76,6 +77,10 @@ export const noticeMethods = {
   'notices.recordReceipt': method({
     input: z.object({
       noticeId, returnedOn: isoDate, signer: z.string().trim().min(1, '请填写签收人').max(40), relation: z.enum(SIGNER_RELATIONS, '请选择签收人关系'),
+      /** The signed 回执's scan (stored in the archive's scan store, attached to the loan file's checklist). */
+      scan: z.object({
+        filename: z.string().trim().min(1).max(120), mime: z.enum(SCAN_MIME_TYPES, '只接受 JPEG、PNG、WebP 图片或 PDF'), contentBase64: z.string().min(1, '文件为空'),
+      }).optional(),
     }),
     output: noticeView, access: 'loans.write', write: true, summary: '登记回执返回',
   }),

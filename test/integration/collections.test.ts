@@ -1,4 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { brokenPromiseRule, limitationExpiry } from '../../electron/backend/collections'
@@ -116,6 +118,26 @@ describe('催收通知书 (DOMAIN §12)', () => {
     await t.call('notices.recordReceipt', { noticeId: gn.id, returnedOn: '2026-03-02', signer: '王保证', relation: 'self' }, w.officer)
     const gev = t.backend.env.sqlite.prepare(`select kind, guarantor_id from limitation_events where loan_id = ? and kind = 'guarantor_demand'`).all(loanId)
     expect(gev).toEqual([{ kind: 'guarantor_demand', guarantor_id: g.id }])
+  })
+
+  it('a 回执 scan goes to the scan store and the loan file checklist item 催收通知书回执', async () => {
+    const w = await world()
+    const archivist = await loginAs(t, w.admin, 'archivist', 'arch1')
+    const { loanId } = await overdueLoan(w.officer, w.officerId)
+    const file = await t.call('archives.register', { loanId }, archivist)
+    const n = await t.call('notices.create', { loanId, addressee: 'borrower', asOf: '2026-02-27' }, w.officer)
+    await t.call('notices.recordService', { noticeId: n.id, servedOn: '2026-03-02', method: 'in_person' }, w.officer)
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')
+    const bad = await t.fail('notices.recordReceipt', { noticeId: n.id, returnedOn: '2026-03-02', signer: '张三', relation: 'self', scan: { filename: 'r.png', mime: 'application/pdf', contentBase64: png.toString('base64') } }, w.officer)
+    expect(bad.code).toBe('VALIDATION')
+    const r = await t.call('notices.recordReceipt', { noticeId: n.id, returnedOn: '2026-03-02', signer: '张三', relation: 'self', scan: { filename: '回执.png', mime: 'image/png', contentBase64: png.toString('base64') } }, w.officer)
+    const sha = createHash('sha256').update(png).digest('hex')
+    expect(r.receiptScanSha256).toBe(sha)
+    expect(existsSync(join(t.dir, 'scans', sha.slice(0, 2), sha))).toBe(true)
+    const item = t.backend.env.sqlite.prepare(`select state, scan_sha256 from loan_file_items where file_id = ? and code = 'collection_receipt'`).get(file.id)
+    expect(item).toEqual({ state: 'present', scan_sha256: sha })
+    const audit = t.backend.env.sqlite.prepare(`select summary from audit_log where method = 'notices.recordReceipt'`).get() as { summary: string }
+    expect(audit.summary).toContain(file.fileNo)
   })
 
   it('the PDF embeds a CJK font and holds the notice number and amounts', async () => {

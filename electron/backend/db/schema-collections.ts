@@ -48,6 +48,7 @@ export interface CollectionNoticesTable {
   returned_on: string | null
   signer: string | null
   signer_relation: string | null
+  receipt_scan_sha256: string | null
   created_by: number | null
   created_at: string
 }

@@ -11,6 +11,7 @@ import { noticeDocuments, visibleNotice } from './document'
 import { findCjkFont } from './fonts'
 import { findGuarantor, guarantorsOf, insertLimitationEvent, listNotices, markPrinted, markReturned, markServed, markVoided } from './notices-repo'
 import { renderNoticesPdf } from './pdf'
+import { saveReceiptScan } from './receipt-scan'
 
 export const noticeHandlers = {
   'notices.create': async (ctx, input) => createNotice(ctx, input),
@@ -85,6 +86,7 @@ export const noticeHandlers = {
     mustDate(input.returnedOn >= (n.servedOn ?? n.asOf), 'returnedOn', '回执签收日期不能早于送达日期')
     mustDate(input.returnedOn <= ctx.today(), 'returnedOn', '回执签收日期不能晚于今天')
     await markReturned(ctx.db, n.id, input)
+    const scanNote = input.scan ? `；${await saveReceiptScan(ctx, n, input.scan)}` : ''
     const evidence = `催收通知书 ${n.noticeNo} 回执，签收人 ${input.signer}（${RELATION_LABELS[input.relation]}），签收日期 ${input.returnedOn}`
     const base = { loanId: n.loanId, noticeId: n.id, occurredOn: input.returnedOn, evidence, createdBy: caller(ctx).userId, createdAt: ctx.nowIso() }
     let effect: string
@@ -104,7 +106,7 @@ export const noticeHandlers = {
         effect = `签收日已过保证期间（至 ${end}），不产生保证责任`
       }
     }
-    ctx.audit({ entity: 'collection_notice', entityId: n.id, summary: `登记回执：${evidence}，欠款 ${yuan(n.amounts.total)}；${effect}` })
+    ctx.audit({ entity: 'collection_notice', entityId: n.id, summary: `登记回执：${evidence}，欠款 ${yuan(n.amounts.total)}；${effect}${scanNote}` })
     return visibleNotice(ctx, n.id)
   },
 } satisfies Partial<Handlers>

@@ -38,7 +38,7 @@ function baseQuery(db: Db) {
     .select([
       'n.id', 'n.notice_no', 'n.loan_id', 'n.addressee', 'n.guarantor_id', 'n.as_of', 'n.deadline', 'n.accelerated', 'n.principal', 'n.interest',
       'n.penalty_interest', 'n.compound_interest', 'n.total', 'n.status', 'n.void_reason', 'n.served_on', 'n.service_method', 'n.tracking_no',
-      'n.returned_on', 'n.signer', 'n.signer_relation', 'n.created_at', 'l.officer_id', 'b.name as borrower_name', 'g.name as guarantor_name',
+      'n.returned_on', 'n.signer', 'n.signer_relation', 'n.receipt_scan_sha256', 'n.created_at', 'l.officer_id', 'b.name as borrower_name', 'g.name as guarantor_name',
     ])
 }
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>
@@ -51,7 +51,7 @@ function toView(r: Row): NoticeView & { officerId: number } {
     amounts: { principal: r.principal, interest: r.interest, penaltyInterest: r.penalty_interest, compoundInterest: r.compound_interest, total: r.total },
     status: r.status as NoticeView['status'], voidReason: r.void_reason, servedOn: r.served_on,
     serviceMethod: r.service_method as NoticeView['serviceMethod'], trackingNo: r.tracking_no, returnedOn: r.returned_on, signer: r.signer,
-    signerRelation: r.signer_relation as NoticeView['signerRelation'], createdAt: r.created_at, officerId: r.officer_id,
+    signerRelation: r.signer_relation as NoticeView['signerRelation'], receiptScanSha256: r.receipt_scan_sha256, createdAt: r.created_at, officerId: r.officer_id,
   }
 }
 
@@ -129,4 +129,28 @@ export async function interruptionDates(db: Db, loanId: number): Promise<string[
   const rs = await db.selectFrom('limitation_events').select('occurred_on').where('loan_id', '=', loanId)
     .where('kind', 'in', ['demand_signed', 'acknowledgement', 'public_notice']).where('guarantor_id', 'is', null).execute()
   return rs.map((r) => r.occurred_on)
+}
+
+/** Records a scan in the content-addressed store's table unless it is already there. */
+export async function ensureScanRow(db: Db, s: { sha256: string; mime: string; size: number; filename: string; createdBy: number; createdAt: string }): Promise<boolean> {
+  const known = await db.selectFrom('scans').select('sha256').where('sha256', '=', s.sha256).executeTakeFirst()
+  if (!known) await db.insertInto('scans').values({ sha256: s.sha256, mime: s.mime, size: s.size, first_name: s.filename, created_by: s.createdBy, created_at: s.createdAt }).execute()
+  return Boolean(known)
+}
+
+export async function setReceiptScan(db: Db, noticeId: number, sha256: string): Promise<void> {
+  await db.updateTable('collection_notices').set({ receipt_scan_sha256: sha256 }).where('id', '=', noticeId).execute()
+}
+
+/**
+ * Attaches the scan to the loan file's checklist item 催收通知书回执 (code collection_receipt) and
+ * marks it present; returns the file number, or null when the loan has no (live) file.
+ */
+export async function attachToChecklist(db: Db, a: { loanId: number; sha256: string; filename: string; createdBy: number; createdAt: string }): Promise<string | null> {
+  const f = await db.selectFrom('loan_files').select(['id', 'file_no']).where('loan_id', '=', a.loanId).where('status', '!=', 'destroyed').orderBy('id', 'desc').executeTakeFirst()
+  if (!f) return null
+  const item = await db.selectFrom('loan_file_items').select('id').where('file_id', '=', f.id).where('code', '=', 'collection_receipt').executeTakeFirst()
+  await db.insertInto('file_attachments').values({ file_id: f.id, item_id: item?.id ?? null, scan_sha256: a.sha256, filename: a.filename, created_by: a.createdBy, created_at: a.createdAt }).execute()
+  if (item) await db.updateTable('loan_file_items').set({ scan_sha256: a.sha256, state: 'present' }).where('id', '=', item.id).execute()
+  return f.file_no
 }
