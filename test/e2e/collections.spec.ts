@@ -33,6 +33,9 @@ test('manager prints 20 overdue notices into one PDF; officer logs a promise tha
   test.setTimeout(240_000)
   await page.setViewportSize({ width: 1366, height: 768 })
   await setupAndLoginAdmin(page, server)
+  await page.goto(`${server.url}#/collections/settings`)
+  await expect(page.getByLabel('允许联系时段')).toHaveValue('08:00-21:00')
+  await snap(page, 'collections-settings')
   const officer = await apiCall<{ id: number }>(page, 'users.create', { username: 'wangxd', displayName: '王信贷', role: 'officer', password: 'Init1234' })
   await apiCall(page, 'users.create', { username: 'lizg', displayName: '李主管', role: 'manager', password: 'Init1234' })
   // 20 loans disbursed 8 months ago (等额本金, 12 months): several installments overdue today.
@@ -52,7 +55,8 @@ test('manager prints 20 overdue notices into one PDF; officer logs a promise tha
     await apiCall(page, 'servicing.createPlan', { loanId: l.id })
     loans.push({ id: l.id, name })
   }
-  const today = ymd(new Date())
+  // The UI prints as of the browser's calendar day (Asia/Shanghai here), which may differ from this process's.
+  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}` })
   // Expected totals from the servicing evaluation (overdue principal + interest + 罚息 + 复利), not from the notices code.
   const expected = new Map<string, number>()
   for (const l of loans) {
@@ -128,7 +132,7 @@ test('manager prints 20 overdue notices into one PDF; officer logs a promise tha
   await page.clock.setFixedTime(later)
   await page.goto(loanUrl)
   await page.reload()
-  await expect(page.getByTestId('promise-broken')).toBeVisible()
+  await expect(page.getByTestId('promise-broken')).toBeVisible({ timeout: 30_000 })
   await expect(page.getByTestId('broken-warning')).toContainText('还款承诺未兑现')
   await page.goto(`${server.url}#/collections`)
   await expect(page.getByTestId('broken-badge')).toHaveCount(1)

@@ -1,5 +1,5 @@
-import { Badge, Button, Card, Group, Select, Table, Text, TextInput } from '@mantine/core'
-import { type NoticeView, SERVICE_METHODS, SIGNER_RELATIONS } from '@shared/api'
+import { Badge, Button, Card, FileInput, Group, Select, Table, Text, TextInput } from '@mantine/core'
+import { type NoticeView, SCAN_MIME_TYPES, SERVICE_METHODS, SIGNER_RELATIONS } from '@shared/api'
 import { formatFen } from '@shared/domain'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -90,11 +90,20 @@ function ActForm({ kind, noticeId, onDone, onCancel }: { kind: Act; noticeId: nu
   const [date, setDate] = useState(today())
   const [text, setText] = useState('')
   const [choice, setChoice] = useState<string>(kind === 'serve' ? 'in_person' : 'self')
+  const [scan, setScan] = useState<{ filename: string; mime: (typeof SCAN_MIME_TYPES)[number]; contentBase64: string } | null>(null)
+  const pick = (f: File | null) => {
+    if (!f) { setScan(null); return }
+    void f.arrayBuffer().then((b) => {
+      let bin = ''
+      for (const x of new Uint8Array(b)) bin += String.fromCharCode(x)
+      setScan({ filename: f.name, mime: f.type as (typeof SCAN_MIME_TYPES)[number], contentBase64: btoa(bin) })
+    })
+  }
   const submit = () => {
     const p = kind === 'serve'
       ? serve.mutate({ noticeId, servedOn: date, method: choice as (typeof SERVICE_METHODS)[number], ...(text ? { trackingNo: text } : {}) })
       : kind === 'receipt'
-        ? receipt.mutate({ noticeId, returnedOn: date, signer: text, relation: choice as (typeof SIGNER_RELATIONS)[number] })
+        ? receipt.mutate({ noticeId, returnedOn: date, signer: text, relation: choice as (typeof SIGNER_RELATIONS)[number], ...(scan ? { scan } : {}) })
         : voidIt.mutate({ noticeId, reason: text })
     void p.then(onDone, () => undefined)
   }
@@ -105,6 +114,7 @@ function ActForm({ kind, noticeId, onDone, onCancel }: { kind: Act; noticeId: nu
       {kind === 'serve' && <Select label={t('method')} value={choice} onChange={(v) => setChoice(v ?? 'in_person')} allowDeselect={false} data={SERVICE_METHODS.map((m) => ({ value: m, label: t(`m_${m}`) }))} />}
       {kind === 'receipt' && <Select label={t('relation')} value={choice} onChange={(v) => setChoice(v ?? 'self')} allowDeselect={false} data={SIGNER_RELATIONS.map((r) => ({ value: r, label: t(`r_${r}`) }))} />}
       <TextInput label={kind === 'serve' ? t('trackingNo') : kind === 'receipt' ? t('signer') : t('voidReason')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+      {kind === 'receipt' && <FileInput label={t('scan')} accept={SCAN_MIME_TYPES.join(',')} onChange={pick} w={200} clearable />}
       <Button onClick={submit}>{t('save')}</Button>
       <Button variant="default" onClick={onCancel}>{t('back')}</Button>
       {err && <ErrorAlert error={err} />}

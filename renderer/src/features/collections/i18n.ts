@@ -24,7 +24,7 @@ export const zh = {
   manage: '处置（主管）', declareDue: '宣布提前到期', referLitigation: '移交诉讼', date: '日期', actionReason: '原因', save: '保存',
   previewTitle: '催收通知书预览', previewHint: '打印以 PDF 为准（A4，100% 比例）',
   hours: '允许联系时段', dueSoonDays: 'C 类客户到期前提醒天数', fontPath: '通知书字体文件（空 = 自动查找）', strategy: '催收策略（客户分类 × 账龄）',
-  scripts: '话术模板（可用 {borrower} {contractNo} {dueDate} {dpd} {overdueTotal} {lender} {officer}）', saved: '已保存', unclassified: '未分类', yuan: '元',
+  scripts: '话术模板（可用 {borrower} {contractNo} {dueDate} {dpd} {overdueTotal} {lender} {officer}）', saved: '已保存', unclassified: '未分类', yuan: '元', scan: '回执扫描件（可选）',
 }
 export const en: typeof zh = {
   title: 'Collections', subtitle: 'Overdue loans and C-class loans due soon; ↑↓ select, Enter open, Space tick, P print notices for ticked loans',
@@ -51,5 +51,5 @@ export const en: typeof zh = {
   manage: 'Decisions (manager)', declareDue: 'Declare due early', referLitigation: 'Refer to litigation', date: 'Date', actionReason: 'Reason', save: 'Save',
   previewTitle: 'Notice preview', previewHint: 'The PDF is authoritative (A4, 100 %)',
   hours: 'Allowed contact hours', dueSoonDays: 'Remind C-class this many days before due', fontPath: 'Notice font file (empty = find automatically)', strategy: 'Strategy (class × bucket)',
-  scripts: 'Scripts (placeholders {borrower} {contractNo} {dueDate} {dpd} {overdueTotal} {lender} {officer})', saved: 'Saved', unclassified: 'Unclassified', yuan: 'CNY',
+  scripts: 'Scripts (placeholders {borrower} {contractNo} {dueDate} {dpd} {overdueTotal} {lender} {officer})', saved: 'Saved', unclassified: 'Unclassified', yuan: 'CNY', scan: 'Receipt scan (optional)',
 }
