@@ -7,6 +7,7 @@ import * as m0005 from './0005_servicing'
 import * as m0006 from './0006_replay_checkpoints'
 import * as m0007 from './0007_risk_columns'
 import * as m0013 from './0013_collections'
+import * as m0016 from './0016_report_notes'
 
 /** Every migration in order; a static list so the bundle contains them. Forward-only. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_replay_checkpoints': m0006,
   '0007_risk_columns': m0007,
   '0013_collections': m0013,
+  '0016_report_notes': m0016,
 }

@@ -111,6 +111,11 @@ async function main(): Promise<void> {
     const mod = (await import(servicingBench)) as { benchServicing: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
     for (const r of await mod.benchServicing(dir, log)) emit(r)
   }
+  const reportsBench = join(__dirname, 'bench-reports.ts')
+  if (existsSync(reportsBench)) {
+    const mod = (await import(reportsBench)) as { benchReports: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
+    for (const r of await mod.benchReports(dir, log)) emit(r)
+  }
   const noticesBench = join(__dirname, 'bench-notices.ts')
   if (existsSync(noticesBench)) {
     const mod = (await import(noticesBench)) as { benchNotices: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }

@@ -18,6 +18,7 @@ import { loanHandlers } from './loans/handlers'
 import { loanSecurityHandlers } from './loans/security'
 import { searchHandlers } from './search/handlers'
 import { servicingHandlers } from './servicing/handlers'
+import { reportHandlers } from './reports/handlers'
 import { collectionHandlers } from './collections/handlers'
 import { noticeHandlers } from './notices/handlers'
 
@@ -40,6 +41,7 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...importHandlers,
   ...servicingHandlers,
+  ...reportHandlers,
   ...collectionHandlers,
   ...noticeHandlers,
 }

@@ -11,6 +11,7 @@ import { importMethods } from './imports'
 import { loanMethods } from './loans'
 import { searchMethods } from './search'
 import { calculatorMethods } from './calculator'
+import { reportMethods } from './reports'
 import { collectionMethods } from './collections'
 import { noticeMethods } from './notices'
 
@@ -27,6 +28,7 @@ export * from './archives'
 export * from './search'
 export * from './imports'
 export * from './calculator'
+export * from './reports'
 export * from './collections'
 export * from './notices'
 
@@ -43,6 +45,7 @@ export const contract = {
   ...searchMethods,
   ...importMethods,
   ...calculatorMethods,
+  ...reportMethods,
   ...collectionMethods,
   ...noticeMethods,
 } satisfies Record<string, MethodDef>

@@ -1,4 +1,4 @@
-import { AppError, type HouseholdView, HOUSEHOLD_RELATIONS } from '../../../shared/api'
+import { AppError, type HouseholdView, type HOUSEHOLD_RELATIONS } from '../../../shared/api'
 import { completenessPercent, maskIdNumber } from '../../../shared/archives'
 import type { Ctx, Handlers } from '../context'
 import type { Db } from '../db/types'

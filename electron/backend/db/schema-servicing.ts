@@ -75,6 +75,20 @@ export interface PortfolioSnapshotsTable {
   created_by: number | null
   created_at: string
 }
+/** One loan's figures in a dated snapshot (without rowid; keyed by snapshot and loan). */
+export interface PortfolioSnapshotRowsTable {
+  snapshot_id: number
+  loan_id: number
+  dpd: number
+  bucket: string
+  min_category: string
+  outstanding_principal: number
+  overdue_principal: number
+  overdue_interest: number
+  penalty_interest: number
+  compound_interest: number
+  payoff: number
+}
 export interface DocCountersTable {
   kind: string
   year: number
@@ -89,6 +103,7 @@ declare module './schema' {
     loan_closures: LoanClosuresTable
     contact_log: ContactLogTable
     portfolio_snapshots: PortfolioSnapshotsTable
+    portfolio_snapshot_rows: PortfolioSnapshotRowsTable
     doc_counters: DocCountersTable
   }
 }

@@ -55,7 +55,7 @@ function paragraphs(n: NoticeDocument) {
 
 function notice(doc: PDFKit.PDFDocument, n: NoticeDocument): void {
   doc.fontSize(20).text(n.addressee === 'guarantor' ? W.titleGuarantor : W.title, LEFT, 22 * MM, { width: WIDTH, align: 'center', characterSpacing: 2 })
-  doc.fontSize(10).text(`${W.noLabel}${n.noticeNo}${n.litigationOn ? `　　${W.litigation} ${n.litigationOn}` : ''}`, LEFT, doc.y + 4, { width: WIDTH, align: 'right' })
+  doc.fontSize(10).text(`${W.noLabel}${n.noticeNo}${n.litigationOn ? `\u3000\u3000${W.litigation} ${n.litigationOn}` : ''}`, LEFT, doc.y + 4, { width: WIDTH, align: 'right' })
   doc.moveDown(0.6)
   doc.fontSize(12).text(`${n.addresseeName}${n.idNumber ? `（${W.idLabel}${W.colon}${n.idNumber}）` : ''}${W.colon}`, LEFT, doc.y, { width: WIDTH })
   doc.moveDown(0.3)

@@ -2,6 +2,7 @@ import { AuditPage } from '../features/audit/AuditPage'
 import { CalculatorPage } from '../features/calculator/CalculatorPage'
 import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { UsersPage } from '../features/users/UsersPage'
+import { ReportsPage } from '../features/reports/ReportsPage'
 import { servicingRoute } from '../features/servicing/routes'
 import { archivesRoute } from '../features/archives/routes'
 import { collectionsRoute } from '../features/collections/routes'
@@ -21,6 +22,8 @@ export function Routes({ route }: { route: string }) {
       return <AuditPage />
     case '/calculator':
       return <CalculatorPage />
+    case '/reports':
+      return <ReportsPage />
     default:
       return servicingRoute(route) ?? archivesRoute(route) ?? collectionsRoute(route) ?? <NotFoundPage path={route} />
   }

@@ -3,10 +3,12 @@
 // and is listed here once; components read it with `useTranslation('<area>')`.
 // The app-wide strings stay in the default namespace (`zh-CN.ts` / `en.ts`).
 
+import * as reports from '../features/reports/i18n'
 import * as collections from '../features/collections/i18n'
 
 /** Every feature namespace; add one line per feature. */
 export const namespaces = {
+  reports,
   collections,
 } satisfies Record<string, { zh: object; en: object }>
 
