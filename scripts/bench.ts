@@ -115,6 +115,11 @@ async function main(): Promise<void> {
     const mod = (await import(path)) as Record<string, (dir: string, log: (s: string) => void) => Promise<BenchResult[]>>
     for (const r of await mod[fn]!(dir, log)) emit(r)
   }
+  const noticesBench = join(__dirname, 'bench-notices.ts')
+  if (existsSync(noticesBench)) {
+    const mod = (await import(noticesBench)) as { benchNotices: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
+    for (const r of await mod.benchNotices(dir, log)) emit(r)
+  }
 }
 
 main().catch((e: Error) => {

@@ -25,6 +25,8 @@ import { servicingHandlers } from './servicing/handlers'
 import { reportHandlers } from './reports/handlers'
 import { riskHandlers } from './risk/handlers'
 import { classificationHandlers } from './risk/classification-handlers'
+import { collectionHandlers } from './collections/handlers'
+import { noticeHandlers } from './notices/handlers'
 
 export { DatabaseOpenError, SCHEMA_VERSION } from './db/connection'
 
@@ -48,6 +50,8 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...riskHandlers,
   ...classificationHandlers,
+  ...collectionHandlers,
+  ...noticeHandlers,
 }
 
 export interface BackendOptions {

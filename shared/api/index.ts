@@ -14,6 +14,8 @@ import { calculatorMethods } from './calculator'
 import { reportMethods } from './reports'
 import { riskMethods } from './risk'
 import { classificationMethods } from './classification'
+import { collectionMethods } from './collections'
+import { noticeMethods } from './notices'
 
 export * from './errors'
 export { installZhErrors, zhIssueMessage } from './zod-zh'
@@ -34,6 +36,8 @@ export * from './calculator'
 export * from './reports'
 export * from './risk'
 export * from './classification'
+export * from './collections'
+export * from './notices'
 
 /** Every API method, declared once; both transports and the dispatcher use this map. */
 export const contract = {
@@ -51,6 +55,8 @@ export const contract = {
   ...reportMethods,
   ...riskMethods,
   ...classificationMethods,
+  ...collectionMethods,
+  ...noticeMethods,
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

@@ -6,6 +6,7 @@ import { ReportsPage } from '../features/reports/ReportsPage'
 import { servicingRoute } from '../features/servicing/routes'
 import { archivesRoute } from '../features/archives/routes'
 import { riskRoute } from '../features/risk/routes'
+import { collectionsRoute } from '../features/collections/routes'
 import { NotFoundPage } from './NotFoundPage'
 
 /**
@@ -26,5 +27,6 @@ export function Routes({ route }: { route: string }) {
       return <ReportsPage />
     default:
       return servicingRoute(route) ?? archivesRoute(route) ?? riskRoute(route) ?? <NotFoundPage path={route} />
+      return servicingRoute(route) ?? archivesRoute(route) ?? collectionsRoute(route) ?? <NotFoundPage path={route} />
   }
 }

@@ -25,4 +25,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/calculator', labelKey: 'nav.calculator', permission: 'calculator.use', icon: IconCalculator },
   { path: '/reports', labelKey: 'nav.reports', permission: 'reports.read', icon: IconChart },
   { path: '/risk', labelKey: 'nav.risk', permission: 'loans.read', icon: IconAlert },
+  { path: '/collections', labelKey: 'nav.collections', permission: 'loans.read', icon: IconInbox },
 ]

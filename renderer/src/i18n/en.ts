@@ -59,6 +59,7 @@ export const en: Resources = {
     import: 'Excel import',
     reports: 'Reports',
     risk: 'Risk warnings',
+    collections: 'Collections',
   },
   header: {
     lock: 'Lock',

@@ -5,6 +5,7 @@
 
 import * as archives from '../features/archives/i18n'
 import * as audit from '../features/audit/i18n'
+import * as collections from '../features/collections/i18n'
 import * as entry from '../features/entry/i18n'
 import * as reports from '../features/reports/i18n'
 import * as risk from '../features/risk/i18n'
@@ -13,6 +14,7 @@ import * as risk from '../features/risk/i18n'
 export const namespaces = {
   archives,
   audit,
+  collections,
   entry,
   reports,
   risk,

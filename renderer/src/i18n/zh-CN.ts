@@ -59,6 +59,7 @@ export const zhCN = {
     import: 'Excel 导入',
     reports: '报表',
     risk: '风险预警',
+    collections: '催收管理',
   },
   header: {
     lock: '锁屏',
