@@ -4,6 +4,7 @@
 import { addDays, daysBetween, formatFen } from '../../../shared/domain'
 import { type RuleCode, type WarningLevel, expiryLevel, guaranteeGroups, overdueLevel } from '../../../shared/risk'
 import type { Db } from '../db/types'
+import { brokenPromiseRule } from '../collections/promises'
 import { expiryOf, guaranteeClock } from './clocks'
 import type { PortfolioEval } from './evaluation'
 import {
@@ -170,6 +171,11 @@ const extensionConsent: RiskRule = async (db, asOf, pe) => {
   return [...out.values()]
 }
 
+/** Keeps only hits on loans of this evaluation (active on the date, in the run's scope). */
+function fromArea(rule: (db: Db, asOf: string) => Promise<RuleHit[]>): RiskRule {
+  return async (db, asOf, pe) => (await rule(db, asOf)).filter((h) => pe.loans.has(h.loanId))
+}
+
 /**
  * Every rule by code; null = no data source in this build (its area plugs a
  * `(db, asOf) => Promise<Array<{ loanId, detail }>>` in here at merge).
@@ -184,7 +190,7 @@ export const RISK_RULES: Record<RuleCode, RiskRule | null> = {
   guarantee_circle: guaranteeCircle,
   concentration,
   extension_consent: extensionConsent,
-  broken_promise: null,
+  broken_promise: fromArea(brokenPromiseRule),
   first_check: null,
   inspection_overdue: null,
 }
