@@ -101,7 +101,7 @@ export function firstCheckWindow(disbursementDate: string, s: InspectionSettings
 export type DueKind = 'first' | 'routine' | 'collateral' | 'special'
 
 /** A loan's inspection history and open signals, as the schedule needs them. */
-export interface ScheduleInput extends ScheduleLoan {
+export interface InspectionScheduleInput extends ScheduleLoan {
   readonly disbursementDate: string
   /** Date of the signed first check (资金流向), null if none yet. */
   readonly firstCheckOn: string | null
@@ -130,7 +130,7 @@ export interface NextInspection {
  * for mortgage/pledge loans; a special check `specialCheckDays` after an open signal. Earliest wins;
  * on a tie the more specific kind (special > first > collateral > routine).
  */
-export function nextInspection(i: ScheduleInput, s: InspectionSettings = DEFAULT_INSPECTION_SETTINGS): NextInspection {
+export function nextInspection(i: InspectionScheduleInput, s: InspectionSettings = DEFAULT_INSPECTION_SETTINGS): NextInspection {
   for (const [k, v] of [['disbursementDate', i.disbursementDate], ['firstCheckOn', i.firstCheckOn], ['lastInspectionOn', i.lastInspectionOn],
     ['proposedNextDate', i.proposedNextDate], ['lastValuationOn', i.lastValuationOn], ['openSignal', i.openSignal?.raisedOn ?? null]] as const) {
     if (v !== null && !isValidDate(v)) throw new DomainError('VALIDATION', k, `日期无效：${v}`)

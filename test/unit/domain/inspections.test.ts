@@ -3,10 +3,10 @@
 // looking up the target month's last day. Weekdays checked against `cal 12 2026` (Dec 1 = Tuesday).
 import { describe, expect, it } from 'vitest'
 import {
-  DEFAULT_INSPECTION_SETTINGS as S, DomainError, firstCheckWindow, nextInspection, routineIntervalMonths, weekOf, type ScheduleInput,
+  DEFAULT_INSPECTION_SETTINGS as S, DomainError, firstCheckWindow, nextInspection, routineIntervalMonths, weekOf, type InspectionScheduleInput,
 } from '../../../shared/domain'
 
-const loan: ScheduleInput = {
+const loan: InspectionScheduleInput = {
   guaranteeType: 'credit', principal: 3_000_000, borrowerKind: 'individual', category: 'normal',
   disbursementDate: '2024-01-31', firstCheckOn: null, lastInspectionOn: null, proposedNextDate: null, lastValuationOn: null, openSignal: null,
 }
