@@ -4,6 +4,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { UsersPage } from '../features/users/UsersPage'
 import { servicingRoute } from '../features/servicing/routes'
 import { archivesRoute } from '../features/archives/routes'
+import { inspectionsRoute } from '../features/inspections/routes'
 import { NotFoundPage } from './NotFoundPage'
 
 /**
@@ -21,6 +22,6 @@ export function Routes({ route }: { route: string }) {
     case '/calculator':
       return <CalculatorPage />
     default:
-      return servicingRoute(route) ?? archivesRoute(route) ?? <NotFoundPage path={route} />
+      return servicingRoute(route) ?? archivesRoute(route) ?? inspectionsRoute(route) ?? <NotFoundPage path={route} />
   }
 }

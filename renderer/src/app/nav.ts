@@ -5,7 +5,7 @@ import { IconArchive, IconAudit, IconCalculator, IconDownload, IconHome, IconInb
 /** One navigation entry; shown only when the user holds `permission`. */
 export interface NavItem {
   path: string
-  labelKey: 'nav.dashboard' | 'nav.users' | 'nav.audit' | 'nav.servicing' | 'nav.calculator' | 'nav.borrowers' | 'nav.archives' | 'nav.import'
+  labelKey: 'nav.dashboard' | 'nav.users' | 'nav.audit' | 'nav.servicing' | 'nav.calculator' | 'nav.borrowers' | 'nav.archives' | 'nav.import' | 'nav.inspections'
   permission: Permission
   icon: ComponentType<{ size?: number }>
 }
@@ -21,4 +21,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read', icon: IconAudit },
   // Last, so adding it shifts no one's Alt+N; every role has calculator.use.
   { path: '/calculator', labelKey: 'nav.calculator', permission: 'calculator.use', icon: IconCalculator },
+  { path: '/inspections', labelKey: 'nav.inspections', permission: 'loans.read', icon: IconInbox },
 ]

@@ -10,6 +10,7 @@ import { type ArchivesKey, at, hashParams } from '../archives/texts'
 import { BorrowerFormModal } from '../entry/BorrowerFormModal'
 import { LoanFormModal } from '../entry/LoanFormModal'
 import { et } from '../entry/texts'
+import { HouseholdPanel } from '../inspections/HouseholdPanel'
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -81,6 +82,7 @@ export function BorrowerDetailPage() {
           <Section title={at('household')}>
             <Rows head={[at('name'), at('relation'), at('idNumber')]} rows={(data.household?.members ?? []).map((m) => [
               <Anchor key="n" onClick={() => navigate(`/borrowers/detail?id=${m.borrowerId}`)}>{m.name}</Anchor>, at(m.relation), m.idNumber])} />
+            <HouseholdPanel borrowerId={b.id} household={data.household} onChanged={() => void refetch()} />
           </Section>
         </Grid.Col>
         <Grid.Col span={6}>
