@@ -23,7 +23,7 @@ export function CollateralPanel({ loanId, onChanged }: { loanId: number; onChang
   const [f, setF] = useState(blank)
   const [rv, setRv] = useState<{ id: number; value: string; valuedOn: string; valuer: string } | null>(null)
   const [bad, setBad] = useState<string | null>(null)
-  const field = (k: keyof typeof f) => ({ value: f[k], onChange: (e: { currentTarget: { value: string } }) => setF((x) => ({ ...x, [k]: e.currentTarget.value })) })
+  const field = (k: keyof typeof f) => ({ value: f[k], onChange: (e: { currentTarget: { value: string } }) => { const v = e.currentTarget.value; setF((x) => ({ ...x, [k]: v })) } })
   const yuan = (s: string): number | null => { try { return parseYuan(s) } catch { setBad(s); return null } }
   const done = async () => { setF(blank); setRv(null); setBad(null); await q.refetch(); onChanged?.() }
   const d = q.data

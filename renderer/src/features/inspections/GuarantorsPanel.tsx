@@ -20,7 +20,7 @@ export function GuarantorsPanel({ loanId, onChanged }: { loanId: number; onChang
   const blank = { kind: 'person' as (typeof KINDS)[number], borrowerId: '', name: '', idNumber: '', phone: '', mode: 'joint' as (typeof GUARANTEE_MODES)[number], amount: '', periodStart: today, periodEnd: '' }
   const [f, setF] = useState(blank)
   const [bad, setBad] = useState<string | null>(null)
-  const field = (k: keyof typeof f) => ({ value: f[k], onChange: (e: { currentTarget: { value: string } }) => setF((x) => ({ ...x, [k]: e.currentTarget.value })) })
+  const field = (k: keyof typeof f) => ({ value: f[k], onChange: (e: { currentTarget: { value: string } }) => { const v = e.currentTarget.value; setF((x) => ({ ...x, [k]: v })) } })
   const done = async () => { setF(blank); await q.refetch(); onChanged?.() }
   const submit = async () => {
     setBad(null)

@@ -7,24 +7,23 @@ import { useMutation, useQuery } from '../../api/hooks'
 import { navigate } from '../../app/router'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
-import { hashParams } from '../archives/texts'
+import { useHashParams } from './use-hash-params'
 import { emptyForm, formOf, inputOf, type RecordForm } from './record-form'
 import { Attachments, GuarantorLoans, SignOff } from './RecordSide'
 
 /** Record form by type (DOMAIN §8 fields); Ctrl+S saves the draft, photos attach once it exists. */
 export function RecordPage() {
-  const p = hashParams()
+  const p = useHashParams()
   const id = Number(p.get('id') ?? 0)
   const rec = useQuery('inspections.get', { id }, { enabled: id > 0 })
   const loanId = id > 0 ? (rec.data?.loanId ?? 0) : Number(p.get('loan') ?? 0)
   if (id > 0 && !rec.data) return rec.error ? <ErrorAlert error={rec.error} /> : null
-  return <RecordEditor key={`${id}-${rec.data?.updatedAt ?? ''}`} loanId={loanId} record={rec.data} onChanged={(r) => (r.id === id ? void rec.refetch() : navigate(`/inspections/record?id=${r.id}`))} />
+  return <RecordEditor key={`${id}-${rec.data?.updatedAt ?? ''}`} loanId={loanId} record={rec.data} initialType={p.get('type')} onChanged={(r) => (r.id === id ? void rec.refetch() : navigate(`/inspections/record?id=${r.id}`))} />
 }
 
-function RecordEditor({ loanId, record, onChanged }: { loanId: number; record: InspectionView | undefined; onChanged: (r: InspectionView) => void }) {
+function RecordEditor({ loanId, record, initialType: typeParam, onChanged }: { loanId: number; record: InspectionView | undefined; initialType: string | null; onChanged: (r: InspectionView) => void }) {
   const { t } = useTranslation('inspections')
   const loan = useQuery('loans.get', { id: loanId }, { enabled: loanId > 0 })
-  const typeParam = hashParams().get('type')
   const initialType = (INSPECTION_TYPES as readonly string[]).includes(typeParam ?? '') ? (typeParam as RecordForm['type']) : 'routine'
   const [f, setF] = useState<RecordForm>(() => (record ? formOf(record) : emptyForm(initialType, localDate(new Date()))))
   const [localError, setLocalError] = useState<string | null>(null)

@@ -8,7 +8,7 @@ import { navigate } from '../../app/router'
 import { formatDateTime } from '../../app/format'
 import { useSession } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { hashParams } from '../archives/texts'
+import { useHashParams } from './use-hash-params'
 import { Thumb } from './RecordSide'
 import '../servicing/print.css'
 
@@ -19,7 +19,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 /** The A4 贷后检查报告 for the loan file (printed by the browser / Electron, page.pdf in tests). */
 export function ReportPrint() {
   const { t } = useTranslation('inspections')
-  const id = Number(hashParams().get('id') ?? 0)
+  const id = Number(useHashParams().get('id') ?? 0)
   const q = useQuery('inspections.get', { id }, { enabled: id > 0 })
   const { org } = useSession()
   if (!q.data) return q.error ? <ErrorAlert error={q.error} /> : null
