@@ -15,7 +15,9 @@ import { guarantorAndLoans, routeSheetLoans, villagesOf } from './field-repo'
 function arrears(ctx: Ctx, loanId: number, asOf: string): { amountDue: number; outstanding: number; dpd: number } | null {
   try {
     const head = loadLoan(ctx, loanId)
-    const e = evaluate(ctx, loadContext(ctx, head, asOf), asOf)
+    const lc = loadContext(ctx, head, asOf)
+    if (lc.versionId === null) return null // no repayment plan yet: nothing falls due, the principal is outstanding
+    const e = evaluate(ctx, lc, asOf)
     return {
       amountDue: e.overduePrincipal + e.overdueInterest + e.penaltyInterest + e.compoundInterest + e.dueToday,
       outstanding: e.outstandingPrincipal, dpd: e.dpd,
