@@ -83,12 +83,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     unique (inspection_id, scan_sha256)
   )`.execute(db)
 
+  // officer_id is copied from the loan (kept in step on 责任移交) so the calendar's pages and
+  // counts are index ranges: (due_date) for the county, (officer_id, due_date) for one officer.
   await sql`create table inspection_due (
     loan_id integer primary key references loans(id),
+    officer_id integer not null,
     due_date text not null,
     kind text not null check (kind in ('first','routine','collateral','special')),
     signal text,
     updated_at text not null
   )`.execute(db)
   await sql`create index inspection_due_date on inspection_due(due_date, loan_id)`.execute(db)
+  await sql`create index inspection_due_officer on inspection_due(officer_id, due_date, loan_id)`.execute(db)
 }

@@ -111,6 +111,11 @@ async function main(): Promise<void> {
     const mod = (await import(servicingBench)) as { benchServicing: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
     for (const r of await mod.benchServicing(dir, log)) emit(r)
   }
+  const inspectionsBench = join(__dirname, 'bench-inspections.ts')
+  if (existsSync(inspectionsBench)) {
+    const mod = (await import(inspectionsBench)) as { benchInspections: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
+    for (const r of await mod.benchInspections(dir, log)) emit(r)
+  }
 }
 
 main().catch((e: Error) => {

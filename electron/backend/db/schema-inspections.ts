@@ -56,6 +56,7 @@ export interface InspectionTriggersTable {
 }
 export interface InspectionDueTable {
   loan_id: number
+  officer_id: number
   due_date: string
   kind: string
   signal: string | null

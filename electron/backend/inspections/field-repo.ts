@@ -8,7 +8,7 @@ export async function routeSheetLoans(db: Db, f: { officerId: number | null; vil
     .innerJoin('loans as l', 'l.id', 'd.loan_id').innerJoin('borrowers as b', 'b.id', 'l.borrower_id').leftJoin('users as u', 'u.id', 'l.officer_id')
     .select(['d.loan_id', 'd.due_date', 'd.kind', 'l.contract_no', 'l.principal', 'b.name', 'b.village', 'b.village_group', 'b.address', 'b.phone', 'u.display_name'])
     .where('l.status', '=', 'active').where('d.due_date', '<=', f.to)
-  if (f.officerId !== null) q = q.where('l.officer_id', '=', f.officerId)
+  if (f.officerId !== null) q = q.where('d.officer_id', '=', f.officerId)
   if (f.village) q = q.where('b.village', '=', f.village)
   const rows = await q.orderBy('b.village').orderBy('b.village_group').orderBy('b.address').orderBy('d.due_date').orderBy('d.loan_id').limit(f.limit).execute()
   return rows.map((r) => ({

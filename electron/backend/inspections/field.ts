@@ -16,7 +16,7 @@ function arrears(ctx: Ctx, loanId: number, asOf: string): { amountDue: number; o
   try {
     const head = loadLoan(ctx, loanId)
     const lc = loadContext(ctx, head, asOf)
-    if (lc.versionId === null) return null // no repayment plan yet: nothing falls due, the principal is outstanding
+    if (lc.versionId === null) return { amountDue: 0, outstanding: head.principal, dpd: 0 } // no plan yet: nothing falls due
     const e = evaluate(ctx, lc, asOf)
     return {
       amountDue: e.overduePrincipal + e.overdueInterest + e.penaltyInterest + e.compoundInterest + e.dueToday,

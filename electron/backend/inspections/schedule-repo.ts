@@ -21,12 +21,15 @@ export async function saveSettings(db: Db, s: InspectionSettings): Promise<void>
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(s) })).execute()
 }
 
-/** High-water marks of the rows the due table has seen: loans and collateral valuations by id. */
-export interface DueStamp { loanId: number; valuationId: number }
+/**
+ * What the due table has seen of other areas' writes: loans, collateral valuations and 责任移交 by
+ * highest id, closures (结清/核销) by count.
+ */
+export interface DueStamp { loanId: number; valuationId: number; transferId: number; closures: number }
 
 export async function loadStamp(db: Db): Promise<DueStamp> {
   const r = await db.selectFrom('settings').select('value').where('key', '=', STAMP_KEY).executeTakeFirst()
-  return r ? (JSON.parse(r.value) as DueStamp) : { loanId: 0, valuationId: 0 }
+  return { loanId: 0, valuationId: 0, transferId: 0, closures: 0, ...(r ? (JSON.parse(r.value) as Partial<DueStamp>) : {}) }
 }
 
 export async function saveStamp(db: Db, s: DueStamp): Promise<void> {
@@ -34,10 +37,23 @@ export async function saveStamp(db: Db, s: DueStamp): Promise<void> {
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(s) })).execute()
 }
 
-/** Current high-water marks (both O(1): max of a rowid). */
+/** Current marks (max of a rowid is O(1); the closure count reads one small index). */
 export async function currentStamp(db: Db): Promise<DueStamp> {
-  const r = await sql<{ l: number | null; v: number | null }>`select (select max(id) from loans) as l, (select max(id) from collateral_valuations) as v`.execute(db)
-  return { loanId: r.rows[0]?.l ?? 0, valuationId: r.rows[0]?.v ?? 0 }
+  const r = await sql<{ l: number | null; v: number | null; t: number | null; c: number }>`select (select max(id) from loans) as l,
+    (select max(id) from collateral_valuations) as v, (select max(id) from officer_transfers) as t, (select count(*) from loan_closures) as c`.execute(db)
+  const x = r.rows[0]
+  return { loanId: x?.l ?? 0, valuationId: x?.v ?? 0, transferId: x?.t ?? 0, closures: x?.c ?? 0 }
+}
+
+/** Loans handed over (责任移交) in transfers newer than `afterId`. */
+export async function loansTransferredSince(db: Db, afterId: number): Promise<number[]> {
+  const rows = await db.selectFrom('officer_transfer_loans').select('loan_id').distinct().where('transfer_id', '>', afterId).execute()
+  return rows.map((r) => r.loan_id)
+}
+
+/** Drops the rows of loans no longer active (settled, written off, cancelled). */
+export async function dropInactiveDue(db: Db): Promise<void> {
+  await db.deleteFrom('inspection_due').where('loan_id', 'in', db.selectFrom('loans').select('id').where('status', '<>', 'active')).execute()
 }
 
 /** Loans with a collateral valuation newer than `afterId`. */
@@ -54,7 +70,7 @@ export async function activeLoansSince(db: Db, afterId: number): Promise<number[
 }
 
 interface InputRow {
-  id: number; disbursement_date: string; guarantee_type: string; principal: number; category: string; borrower_kind: string
+  id: number; officer_id: number; disbursement_date: string; guarantee_type: string; principal: number; category: string; borrower_kind: string
   first_on: string | null; last_on: string | null; next_date: string | null; last_val: string | null; sig: string | null
   val_fell: string | null
 }
@@ -63,11 +79,11 @@ interface InputRow {
  * Schedule inputs of active loans (all, or `ids`). Signals: the earliest open stored signal, or a
  * collateral whose latest valuation fell below the one before it after the last signed inspection.
  */
-export async function loadScheduleInputs(db: Db, ids: readonly number[] | null): Promise<Array<InspectionScheduleInput & { loanId: number }>> {
+export async function loadScheduleInputs(db: Db, ids: readonly number[] | null): Promise<Array<InspectionScheduleInput & { loanId: number; officerId: number }>> {
   if (ids && ids.length === 0) return []
   const filter = ids ? sql`and l.id in (${sql.join(ids)})` : sql``
   const signed = sql`i.status in ('confirmed','reviewed')`
-  const r = await sql<InputRow>`select l.id, l.disbursement_date, l.guarantee_type, l.principal, l.category, b.kind as borrower_kind,
+  const r = await sql<InputRow>`select l.id, l.officer_id, l.disbursement_date, l.guarantee_type, l.principal, l.category, b.kind as borrower_kind,
       (select min(i.inspected_on) from inspections i where i.loan_id = l.id and i.type = 'first' and ${signed}) as first_on,
       (select max(i.inspected_on) from inspections i where i.loan_id = l.id and ${signed}) as last_on,
       (select i.next_date from inspections i where i.loan_id = l.id and ${signed} order by i.inspected_on desc, i.id desc limit 1) as next_date,
@@ -89,7 +105,7 @@ export async function loadScheduleInputs(db: Db, ids: readonly number[] | null):
       openSignal = { kind: 'collateral_fall', raisedOn: x.val_fell }
     }
     return {
-      loanId: x.id, disbursementDate: x.disbursement_date, guaranteeType: x.guarantee_type, principal: x.principal, category: x.category,
+      loanId: x.id, officerId: x.officer_id, disbursementDate: x.disbursement_date, guaranteeType: x.guarantee_type, principal: x.principal, category: x.category,
       borrowerKind: x.borrower_kind, firstCheckOn: x.first_on, lastInspectionOn: x.last_on, proposedNextDate: x.next_date,
       lastValuationOn: x.last_val, openSignal,
     }
@@ -97,14 +113,14 @@ export async function loadScheduleInputs(db: Db, ids: readonly number[] | null):
 }
 
 /** One loan's stored next inspection. */
-export interface DueRow { loanId: number; dueDate: string; kind: string; signal: string | null }
+export interface DueRow { loanId: number; officerId: number; dueDate: string; kind: string; signal: string | null }
 
 /** Upserts next-due rows in chunks (one statement per 500 loans) and drops rows of loans no longer active. */
 export async function writeDue(db: Db, rows: readonly DueRow[], now: string, scope: readonly number[] | null): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500).map((r) => ({ loan_id: r.loanId, due_date: r.dueDate, kind: r.kind, signal: r.signal, updated_at: now }))
+    const chunk = rows.slice(i, i + 500).map((r) => ({ loan_id: r.loanId, officer_id: r.officerId, due_date: r.dueDate, kind: r.kind, signal: r.signal, updated_at: now }))
     await db.insertInto('inspection_due').values(chunk).onConflict((oc) => oc.column('loan_id').doUpdateSet((eb) => ({
-      due_date: eb.ref('excluded.due_date'), kind: eb.ref('excluded.kind'), signal: eb.ref('excluded.signal'), updated_at: eb.ref('excluded.updated_at'),
+      officer_id: eb.ref('excluded.officer_id'), due_date: eb.ref('excluded.due_date'), kind: eb.ref('excluded.kind'), signal: eb.ref('excluded.signal'), updated_at: eb.ref('excluded.updated_at'),
     }))).execute()
   }
   const inactive = db.selectFrom('loans').select('id').where('status', '<>', 'active')
@@ -116,20 +132,22 @@ export async function writeDue(db: Db, rows: readonly DueRow[], now: string, sco
 /** Filter of a calendar page. */
 export interface DueFilter { officerId: number | null; from: string | null; to: string | null; limit: number; offset: number }
 
+/** Rows in a range: an index range on (due_date) or (officer_id, due_date); the table holds active loans only. */
 function dueQuery(db: Db, f: Pick<DueFilter, 'officerId' | 'from' | 'to'>) {
-  let q = db.selectFrom('inspection_due as d').innerJoin('loans as l', 'l.id', 'd.loan_id').where('l.status', '=', 'active')
-  if (f.officerId !== null) q = q.where('l.officer_id', '=', f.officerId)
+  let q = db.selectFrom('inspection_due as d')
+  if (f.officerId !== null) q = q.where('d.officer_id', '=', f.officerId)
   if (f.from !== null) q = q.where('d.due_date', '>=', f.from)
   if (f.to !== null) q = q.where('d.due_date', '<=', f.to)
   return q
 }
 
-/** One page of due inspections, earliest first (index range on inspection_due(due_date)). */
+/** One page of due inspections, earliest first: the page's keys from the index, then their loans. */
 export async function listDue(db: Db, f: DueFilter): Promise<Array<Omit<DueRowView, 'daysOverdue'>>> {
-  const rows = await dueQuery(db, f)
+  const page = dueQuery(db, f).select(['d.loan_id', 'd.due_date', 'd.kind', 'd.signal']).orderBy('d.due_date').orderBy('d.loan_id').limit(f.limit).offset(f.offset).as('d')
+  const rows = await db.selectFrom(page).innerJoin('loans as l', 'l.id', 'd.loan_id')
     .innerJoin('borrowers as b', 'b.id', 'l.borrower_id').leftJoin('users as u', 'u.id', 'l.officer_id')
     .select(['d.loan_id', 'd.due_date', 'd.kind', 'd.signal', 'l.contract_no', 'l.principal', 'l.officer_id', 'b.id as borrower_id', 'b.name', 'b.village', 'u.display_name'])
-    .orderBy('d.due_date').orderBy('d.loan_id').limit(f.limit).offset(f.offset).execute()
+    .orderBy('d.due_date').orderBy('d.loan_id').execute()
   return rows.map((r) => ({
     loanId: r.loan_id, contractNo: r.contract_no, borrowerId: r.borrower_id, borrowerName: r.name, village: r.village, officerId: r.officer_id,
     officerName: r.display_name, principal: r.principal, dueDate: r.due_date, kind: r.kind as DueRowView['kind'], signal: r.signal as DueRowView['signal'],
@@ -145,7 +163,7 @@ export async function countDue(db: Db, f: Pick<DueFilter, 'officerId' | 'from' |
 /** Stored next due of one loan, if any. */
 export async function findDue(db: Db, loanId: number): Promise<DueRow | null> {
   const r = await db.selectFrom('inspection_due').selectAll().where('loan_id', '=', loanId).executeTakeFirst()
-  return r ? { loanId: r.loan_id, dueDate: r.due_date, kind: r.kind, signal: r.signal } : null
+  return r ? { loanId: r.loan_id, officerId: r.officer_id, dueDate: r.due_date, kind: r.kind, signal: r.signal } : null
 }
 
 /** Records a signal that calls for a special check. */

@@ -7,7 +7,7 @@ import type { Ctx } from '../context'
 import type { Db } from '../db/types'
 import { evaluateAll } from '../servicing/portfolio'
 import {
-  activeLoansSince, currentStamp, insertSignal, loadScheduleInputs, loadSettings, loadStamp, loansRevaluedSince, overdueEpisodes,
+  activeLoansSince, currentStamp, dropInactiveDue, insertSignal, loansTransferredSince, loadScheduleInputs, loadSettings, loadStamp, loansRevaluedSince, overdueEpisodes,
   saveStamp, writeDue, type DueRow,
 } from './schedule-repo'
 
@@ -15,7 +15,7 @@ async function computeDue(db: Db, ids: readonly number[] | null, s: InspectionSe
   const inputs = await loadScheduleInputs(db, ids)
   return inputs.map((i) => {
     const n = nextInspection(i, s)
-    return { loanId: i.loanId, dueDate: n.dueDate, kind: n.kind, signal: n.signal }
+    return { loanId: i.loanId, officerId: i.officerId, dueDate: n.dueDate, kind: n.kind, signal: n.signal }
   })
 }
 
@@ -30,14 +30,18 @@ export async function refreshLoanDue(db: Db, loanIds: readonly number[], now: st
 
 /**
  * Brings the due table up to date with loans and collateral valuations written by other areas
- * since the last look (O(1) when nothing changed). Category changes and loan edits are picked up by
+ * since the last look (O(1) when nothing changed). Category changes and loan edits (incl. a status
+ * set by hand) are picked up by
  * `refreshLoanDue` from their workflows or by `refreshAll`.
  */
 export async function catchUp(db: Db, now: string): Promise<void> {
   const [seen, cur] = [await loadStamp(db), await currentStamp(db)]
-  if (seen.loanId === cur.loanId && seen.valuationId === cur.valuationId) return
-  const ids = new Set([...(await activeLoansSince(db, seen.loanId)), ...(await loansRevaluedSince(db, seen.valuationId))])
+  if (seen.loanId === cur.loanId && seen.valuationId === cur.valuationId && seen.transferId === cur.transferId && seen.closures === cur.closures) return
+  const ids = new Set([
+    ...(await activeLoansSince(db, seen.loanId)), ...(await loansRevaluedSince(db, seen.valuationId)), ...(await loansTransferredSince(db, seen.transferId)),
+  ])
   await refreshLoanDue(db, [...ids], now)
+  if (seen.closures !== cur.closures) await dropInactiveDue(db)
   await saveStamp(db, cur)
 }
 
