@@ -58,6 +58,19 @@ describe('schedule (DOMAIN §8) with hand-checked dates', () => {
     expect(other.rows).toHaveLength(0)
   })
 
+  it('责任移交 and settlement keep the calendar in step (officer copied onto the due row; closed loans drop out)', async () => {
+    const l = await loanOf({ disbursementDate: '2026-01-31' })
+    const cal = (token: string) => w.t.call('inspections.calendar', { asOf: '2026-03-02', bucket: 'week' }, token)
+    expect((await cal(w.tokens.officer)).rows.map((r) => r.loanId)).toEqual([l.id])
+    await w.t.call('loans.transfer', { fromOfficerId: w.ids.officer, toOfficerId: w.ids.officer2, reason: '调岗', effectiveDate: '2026-03-01' }, w.tokens.manager)
+    expect((await cal(w.tokens.officer)).rows).toEqual([])
+    expect((await cal(w.tokens.officer2)).rows.map((r) => r.loanId)).toEqual([l.id])
+    expect((await cal(w.tokens.officer2)).counts.week).toBe(1)
+    w.t.backend.env.sqlite.prepare("update loans set status = 'settled', settled_date = '2026-03-01' where id = ?").run(l.id)
+    w.t.backend.env.sqlite.prepare("insert into loan_closures (loan_id, kind, closed_date, created_at) values (?, 'settled', '2026-03-01', '2026-03-01')").run(l.id)
+    expect((await cal(w.tokens.manager)).counts.week).toBe(0)
+  })
+
   it('credit yearly from a leap-day check → Feb 28; non-performing monthly → Mar 29', async () => {
     const l = await loanOf({ disbursementDate: '2023-12-15' })
     await sign(draft(l.id, { inspectedOn: '2024-02-29' }))
