@@ -161,3 +161,48 @@ test('家访 with a photo, second officer confirms, manager approves, report pri
 
 // A 32×32 red PNG.
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAIAAAD8GO2jAAAAKklEQVR4nGM4YaNBU8QwasGoBaMWjFowasGoBaMWjFowasGoBaMWDBULADahsD3faps9AAAAAElFTkSuQmCC'
+
+test('责任移交, inspection frequencies with the archive checklist template, and a household on the borrower view', async ({ page, server }) => {
+  test.setTimeout(240_000)
+  await setupAndLoginAdmin(page, server)
+  const today = localDate(new Date())
+  const from = await makeUser(page, 'liming', '李明', 'officer')
+  await makeUser(page, 'wangqiang', '王强', 'officer')
+  const b = await apiCall<{ id: number }>(page, 'borrowers.create', { kind: 'individual', name: '陈大勇', idNumber: residentId('33010219700101511'), village: '石门村' })
+  const spouse = await apiCall<{ id: number }>(page, 'borrowers.create', { kind: 'individual', name: '刘桂兰', idNumber: residentId('33010219720202522'), village: '石门村' })
+  for (const n of [1, 2]) {
+    await apiCall(page, 'loans.create', {
+      borrowerId: b.id, contractNo: `SM-2026-00${n}`, iouNo: `JJ-SM-00${n}`, product: '农户小额信用贷款', principal: 2_000_000, annualRate: '6', termMonths: 12,
+      method: 'equal_principal', disbursementDate: addDays(today, -5), maturityDate: addMonths(addDays(today, -5), 12), purpose: '种植', guaranteeType: 'credit', officerId: from,
+    })
+  }
+
+  await page.goto(`${server.url}#/inspections/transfer`)
+  await page.getByLabel('移交人').selectOption({ label: '李明' })
+  await page.getByLabel('接收人').selectOption({ label: '王强' })
+  await page.getByLabel('移交原因').fill('李明调往城区支行')
+  await expect(page.getByRole('checkbox', { name: 'SM-2026-002' })).toBeChecked()
+  await page.getByRole('checkbox', { name: 'SM-2026-002' }).uncheck()
+  await page.getByRole('button', { name: '确认移交' }).click()
+  await expect(page.getByText('已移交 1 笔贷款')).toBeVisible()
+  await expect(page.getByTestId('transfer-history')).toContainText('李明调往城区支行')
+  await snap(page, 'inspections-transfer')
+
+  await page.goto(`${server.url}#/inspections/settings`)
+  await page.getByLabel('信用贷款（月）').fill('6')
+  await page.getByRole('button', { name: '保存并重排计划' }).click()
+  await expect(page.getByText('已保存').first()).toBeVisible()
+  await expect(page.getByTestId('template-editor').getByRole('textbox', { name: '清单项' }).nth(9)).toHaveValue('贷后检查报告')
+  await snap(page, 'inspections-settings')
+  expect((await apiCall<{ creditMonths: number }>(page, 'inspections.settings', {})).creditMonths).toBe(6)
+
+  await page.goto(`${server.url}#/borrowers/detail?id=${b.id}`)
+  const hp = page.getByTestId('household-panel')
+  await hp.getByLabel('家庭住址').fill('石门村一组 5 号')
+  await hp.getByRole('button', { name: '以本人为户主建立家庭' }).click()
+  await hp.getByLabel('借款人编号').fill(String(spouse.id))
+  await hp.getByLabel('与户主关系').selectOption({ label: '配偶' })
+  await hp.getByRole('button', { name: '添加成员' }).click()
+  await expect(hp.getByRole('button', { name: '移除 刘桂兰' })).toBeVisible()
+  await snap(page, 'inspections-household')
+})
