@@ -10,6 +10,7 @@ import * as m0008 from './0008_audit_rows'
 import * as m0011 from './0011_search_numbering'
 import * as m0012 from './0012_risk'
 import * as m0013 from './0013_collections'
+import * as m0014 from './0014_inspections'
 import * as m0016 from './0016_report_notes'
 
 /** Every migration in order; a static list so the bundle contains them. Forward-only. */
@@ -25,5 +26,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011_search_numbering': m0011,
   '0012_risk': m0012,
   '0013_collections': m0013,
+  '0014_inspections': m0014,
   '0016_report_notes': m0016,
 }

@@ -27,6 +27,7 @@ import { riskHandlers } from './risk/handlers'
 import { classificationHandlers } from './risk/classification-handlers'
 import { collectionHandlers } from './collections/handlers'
 import { noticeHandlers } from './notices/handlers'
+import { inspectionHandlers } from './inspections/handlers'
 
 export { DatabaseOpenError, SCHEMA_VERSION } from './db/connection'
 
@@ -52,6 +53,7 @@ export const handlers: Handlers = {
   ...classificationHandlers,
   ...collectionHandlers,
   ...noticeHandlers,
+  ...inspectionHandlers,
 }
 
 export interface BackendOptions {

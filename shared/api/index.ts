@@ -16,6 +16,7 @@ import { riskMethods } from './risk'
 import { classificationMethods } from './classification'
 import { collectionMethods } from './collections'
 import { noticeMethods } from './notices'
+import { inspectionMethods } from './inspections'
 
 export * from './errors'
 export { installZhErrors, zhIssueMessage } from './zod-zh'
@@ -38,6 +39,7 @@ export * from './risk'
 export * from './classification'
 export * from './collections'
 export * from './notices'
+export * from './inspections'
 
 /** Every API method, declared once; both transports and the dispatcher use this map. */
 export const contract = {
@@ -57,6 +59,7 @@ export const contract = {
   ...classificationMethods,
   ...collectionMethods,
   ...noticeMethods,
+  ...inspectionMethods,
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

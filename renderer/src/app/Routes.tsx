@@ -7,6 +7,7 @@ import { servicingRoute } from '../features/servicing/routes'
 import { archivesRoute } from '../features/archives/routes'
 import { riskRoute } from '../features/risk/routes'
 import { collectionsRoute } from '../features/collections/routes'
+import { inspectionsRoute } from '../features/inspections/routes'
 import { NotFoundPage } from './NotFoundPage'
 
 /**
@@ -28,5 +29,6 @@ export function Routes({ route }: { route: string }) {
     default:
       return servicingRoute(route) ?? archivesRoute(route) ?? riskRoute(route) ?? <NotFoundPage path={route} />
       return servicingRoute(route) ?? archivesRoute(route) ?? collectionsRoute(route) ?? <NotFoundPage path={route} />
+      return servicingRoute(route) ?? archivesRoute(route) ?? inspectionsRoute(route) ?? <NotFoundPage path={route} />
   }
 }

@@ -7,6 +7,7 @@ import * as archives from '../features/archives/i18n'
 import * as audit from '../features/audit/i18n'
 import * as collections from '../features/collections/i18n'
 import * as entry from '../features/entry/i18n'
+import * as inspections from '../features/inspections/i18n'
 import * as reports from '../features/reports/i18n'
 import * as risk from '../features/risk/i18n'
 
@@ -16,6 +17,7 @@ export const namespaces = {
   audit,
   collections,
   entry,
+  inspections,
   reports,
   risk,
 } satisfies Record<string, { zh: object; en: object }>
