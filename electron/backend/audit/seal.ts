@@ -28,6 +28,7 @@ export function sealedTables(sqlite: Database.Database): string[] {
 
 /** Installs the row-tracking temp table and triggers on this connection (after migrations). */
 export function installRowTracking(sqlite: Database.Database): void {
+  sqlite.pragma('temp_store = MEMORY') // the touched-rows list never goes to disk
   sqlite.exec(`create temp table if not exists audit_touched (tbl text not null, rid integer not null, primary key (tbl, rid)) without rowid`)
   for (const t of sealedTables(sqlite)) {
     for (const [event, ref] of [['insert', 'new'], ['update', 'new'], ['delete', 'old']] as const) {
