@@ -1,31 +1,23 @@
 // Shared steps of the servicing use cases: scope checks, loading replay inputs, evaluating,
 // mapping to views. Derived state is always recomputed by evaluateLoan (shared/servicing).
-import { AppError, hasPermission } from '../../../shared/api'
+import { AppError } from '../../../shared/api'
+import { assertInPortfolio } from '../scope'
 import type { EvaluationTotals, LoanHeadView } from '../../../shared/api/servicing'
 import { type Component, DomainError, PRINCIPAL_FIRST_ORDER, DEFAULT_ALLOCATION_ORDER, formatFen } from '../../../shared/domain'
 import { type LoanEvaluation, type PaymentEvent, type VersionRow, evaluateLoan } from '../../../shared/servicing'
-import type { Caller, Ctx } from '../context'
+import type { Ctx } from '../context'
 import {
   type LoanHead, findLoanHead, postedPayments, restructuredOn, stmt, versionIdForDate, versionRows,
 } from './servicing-repo'
 
-/** The logged-in caller. */
-export function who(ctx: Ctx): Caller {
-  if (!ctx.caller) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
-  return ctx.caller
-}
-
-/** Officer id lists are limited to, or null when the caller sees every portfolio. */
-export function officerScope(ctx: Ctx): number | null {
-  const c = who(ctx)
-  return hasPermission(c.role, 'portfolio.all') ? null : c.userId
-}
+// One officer-scope module (issue 14.8): the caller and the portfolio scope come from ../scope.
+export { caller as who, scopeOfficer as officerScope } from '../scope'
 
 /** The loan, if it exists and is in the caller's portfolio (NOT_FOUND otherwise: existence is not revealed). */
 export function loadLoan(ctx: Ctx, loanId: number): LoanHead {
   const head = findLoanHead(ctx.env.sqlite, loanId)
-  const scope = officerScope(ctx)
-  if (!head || (scope !== null && head.officerId !== scope)) throw new AppError('NOT_FOUND', `贷款 #${loanId} 不存在或不在您的管户范围内`)
+  if (!head) throw new AppError('NOT_FOUND', `贷款 #${loanId} 不存在或不在您的管户范围内`)
+  assertInPortfolio(ctx, head.officerId, `贷款 #${loanId} `)
   return head
 }
 
