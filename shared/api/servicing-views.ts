@@ -9,6 +9,8 @@ export const loanHeadView = z.object({
   id: int, contractNo: z.string(), iouNo: z.string(), borrowerName: z.string(), principal: int, annualRate: z.string(),
   method: z.string(), termMonths: int, disbursementDate: z.string(), maturityDate: z.string(), status: z.string(),
   officerId: int, markupPercent: z.string(), misused: z.boolean(),
+  /** Decided five-category and the officer's name, for the loan page head. */
+  category: z.string().optional(), officerName: z.string().nullable().optional(),
 })
 export type LoanHeadView = z.infer<typeof loanHeadView>
 

@@ -95,7 +95,7 @@ export function headView(h: LoanHead): LoanHeadView {
   return {
     id: h.id, contractNo: h.contractNo, iouNo: h.iouNo, borrowerName: h.borrowerName, principal: h.principal, annualRate: h.annualRate,
     method: h.method, termMonths: h.termMonths, disbursementDate: h.disbursementDate, maturityDate: h.maturityDate, status: h.status,
-    officerId: h.officerId, markupPercent: markupOf(h), misused: h.misused,
+    officerId: h.officerId, markupPercent: markupOf(h), misused: h.misused, category: h.category, officerName: h.officerName,
   }
 }
 

@@ -26,6 +26,9 @@ export interface LoanHead {
   penaltyMarkup: string
   misuseMarkup: string
   misused: boolean
+  /** Decided five-category (written by the classification workflow). */
+  category: string
+  officerName: string | null
 }
 
 /** A stored plan version with its rows. */
@@ -55,8 +58,9 @@ export function stmt(db: Conn, sql: string): Database.Statement {
 }
 
 const HEAD_SQL = `select l.id, l.contract_no, l.iou_no, b.name, b.phone, l.principal, l.annual_rate, l.method, l.term_months,
-  l.due_day, l.disbursement_date, l.maturity_date, l.status, l.officer_id, l.penalty_markup, l.misuse_markup, l.misused
-  from loans l join borrowers b on b.id = l.borrower_id`
+  l.due_day, l.disbursement_date, l.maturity_date, l.status, l.officer_id, l.penalty_markup, l.misuse_markup, l.misused,
+  l.category, ou.display_name
+  from loans l join borrowers b on b.id = l.borrower_id left join users ou on ou.id = l.officer_id`
 
 function toHead(r: unknown[]): LoanHead {
   return {
@@ -64,6 +68,7 @@ function toHead(r: unknown[]): LoanHead {
     principal: r[5] as number, annualRate: r[6] as string, method: r[7] as string, termMonths: r[8] as number,
     dueDay: r[9] as number | null, disbursementDate: r[10] as string, maturityDate: r[11] as string, status: r[12] as string,
     officerId: r[13] as number, penaltyMarkup: r[14] as string, misuseMarkup: r[15] as string, misused: r[16] === 1,
+    category: r[17] as string, officerName: r[18] as string | null,
   }
 }
 

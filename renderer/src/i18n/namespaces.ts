@@ -2,8 +2,11 @@
 // `features/<area>/i18n.ts` exporting `zh` (zh-CN, the source of the keys) and `en: typeof zh`,
 // and is listed here once; components read it with `useTranslation('<area>')`.
 // The app-wide strings stay in the default namespace (`zh-CN.ts` / `en.ts`).
+import * as loan from '../features/servicing/i18n-loan'
 
 /** Every feature namespace; add one line per feature. */
-export const namespaces = {} satisfies Record<string, { zh: object; en: object }>
+export const namespaces = {
+  loan,
+} satisfies Record<string, { zh: object; en: object }>
 
 export type Namespaces = typeof namespaces
