@@ -85,7 +85,8 @@ export const servicingHandlers = {
     if (!rep) throw new AppError('NOT_FOUND', `还款记录 #${input.repaymentId} 不存在`)
     const head = loadLoan(ctx, rep.loanId)
     const lc = loadContext(ctx, head, rep.paidDate)
-    const e = evaluate(ctx, lc, rep.paidDate)
+    // A reversed (作废) receipt still shows what it applied when it was valid: replay it as if posted.
+    const e = evaluate(ctx, lc, rep.paidDate, rep.status === 'reversed' ? [{ id: rep.id, date: rep.paidDate, amount: rep.amount }] : [])
     const mine = e.allocations.find((a) => a.paymentId === rep.id)
     const due = new Map(lc.rows.map((r) => [r.seq, r.dueDate]))
     return {

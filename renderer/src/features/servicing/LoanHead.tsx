@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { EvaluationView, LoanHeadView } from '@shared/api'
 import { Money } from './Money'
 
-type Key = 'outstanding' | 'payoff' | 'overduePrincipal' | 'penalty' | 'category' | 'bucket' | 'officer' | 'maturity'
+type Key = 'outstanding' | 'payoff' | 'overduePrincipal' | 'penaltyAll' | 'category' | 'bucket' | 'officer' | 'maturity'
 
 /** State shown for a loan: 逾期 (with DPD) whenever an active loan is past due, never 正常 then. */
 export function loanState(status: string, e: EvaluationView | undefined): { key: 'overdue' | 'active' | 'settled' | 'written_off' | 'cancelled'; color: string } {
@@ -25,7 +25,7 @@ export function LoanHead(p: {
     ['outstanding', e ? <Money fen={e.outstandingPrincipal} unit /> : '—', 'outstanding'],
     ['payoff', e ? <Money fen={e.payoff} unit /> : '—', 'payoff'],
     ['overduePrincipal', e ? <Money fen={e.overduePrincipal} unit /> : '—', 'overdue-principal'],
-    ['penalty', e ? <Money fen={e.penaltyInterest + e.compoundInterest} unit /> : '—', 'penalty-total'],
+    ['penaltyAll', e ? <Money fen={e.penaltyInterest + e.compoundInterest} unit /> : '—', 'penalty-total'],
     ['category', t((head.category ?? 'normal') as 'normal'), 'category'],
     ['bucket', e ? e.bucket : '—', 'bucket'],
     ['officer', head.officerName ?? '—', 'officer'],
@@ -36,12 +36,13 @@ export function LoanHead(p: {
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Stack gap={2}>
           <Group gap="xs" wrap="nowrap">
-            <Title order={3}>{head.borrowerName}</Title>
+            <Title order={3}>{head.borrowerName} · {head.contractNo}</Title>
             <Badge color={state.color} size="lg" data-testid="loan-state">{t(state.key)}</Badge>
             {e && e.dpd > 0 && <Badge color="red" variant="light" size="lg" data-testid="dpd">{t('dpdDays', { n: e.dpd })}</Badge>}
           </Group>
           <Text size="sm" c="dimmed">
-            {t('contractNo')} {head.contractNo} · {t('iouNo')} {head.iouNo} · <Money fen={head.principal} unit /> · {head.annualRate}% · {t(head.method as 'annuity')}
+            {t('iouNo')} {head.iouNo} · {t('principal')} <Money fen={head.principal} unit /> · {t('rate')} <span>{head.annualRate}%</span> · {t(head.method as 'annuity')}
+            {head.misused ? t('misused') : ''} · {t('markup')} +{head.markupPercent}%
           </Text>
         </Stack>
         <Group gap="xs" align="flex-start" wrap="nowrap">
