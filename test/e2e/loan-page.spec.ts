@@ -135,4 +135,9 @@ test('manager: reverses a receipt after seeing amount and receipt (cancel first)
   expect(text).toContain('第三联 记账')
   expect(text).toContain('交款人签字')
   expect(ADMIN.username).toBe('admin')
+
+  // The approvals list is reachable for a manager; nothing is pending after a manager's own reversal.
+  await page.emulateMedia({ media: 'screen' })
+  await page.goto(`${server.url}#/servicing/reversals`)
+  await expect(page.getByText('没有待审批的冲正申请')).toBeVisible()
 })

@@ -41,7 +41,7 @@ test('create a loan, see its plan, post a late payment with penalty and allocati
   await snap(page, 'servicing-loan-view')
 
   await page.getByTestId('posted').getByRole('button', { name: '打印收据' }).click()
-  const receipt = page.getByTestId('receipt')
+  const receipt = page.getByTestId('receipt').first() // one per 联次 (存根, 客户, 记账)
   await expect(receipt).toContainText('贰仟元整')
   await page.emulateMedia({ media: 'print' })
   const pdf = await page.pdf({ format: 'A4', printBackground: true })

@@ -36,7 +36,7 @@ export function LoanHead(p: {
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Stack gap={2}>
           <Group gap="xs" wrap="nowrap">
-            <Title order={3}>{head.borrowerName} · {head.contractNo}</Title>
+            <Title order={3}>{head.contractNo} · {head.borrowerName}</Title>
             <Badge color={state.color} size="lg" data-testid="loan-state">{t(state.key)}</Badge>
             {e && e.dpd > 0 && <Badge color="red" variant="light" size="lg" data-testid="dpd">{t('dpdDays', { n: e.dpd })}</Badge>}
           </Group>

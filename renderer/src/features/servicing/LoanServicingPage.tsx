@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isValidDate, localDate } from '@shared/domain'
 import { navigate } from '../../app/router'
+import { useCan } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { LoanActions } from './LoanActions'
 import { LoanHead } from './LoanHead'
@@ -37,6 +38,7 @@ export function LoanServicingPage() {
   // Figures only for the date typed now: an invalid or changed date never shows stale numbers.
   const e = validAsOf && ev.data?.asOf === asOf ? ev.data : undefined
   const hasPlan = (plan.data?.versions.length ?? 0) > 0
+  const can = useCan()
   return (
     <Box>
       {plan.error && <ErrorAlert error={plan.error} />}
@@ -47,6 +49,7 @@ export function LoanServicingPage() {
               <Button size="xs" variant="default" onClick={() => navigate('/servicing')}>{t('back')}</Button>
               <Button size="xs" variant="default" onClick={() => navigate(`/servicing/print/schedule?loan=${loanId}`)}>{t('printSchedule')}</Button>
               {head.status === 'settled' && <Button size="xs" variant="default" onClick={() => navigate(`/servicing/print/settlement?loan=${loanId}`)}>{t('printSettlement')}</Button>}
+              {can('repayments.reverse') && <Button size="xs" variant="default" onClick={() => navigate('/servicing/reversals')}>{t('reversalsTitle')}</Button>}
             </Group>
           }
         />

@@ -43,6 +43,8 @@ export const zh = {
   printedAt: '打印日期', voidMark: '作废', voidNote: '本收据已于 {{date}} 冲正作废，原因：{{reason}}',
   rmb: '人民币{{words}}', paidInterestAll: '已还利息及罚息',
   settledCert: '兹证明下列借款已于 {{date}} 全部结清，本息已还清，借贷双方债权债务关系终止。',
+  reversalsTitle: '冲正审批', reversalsHint: '信贷员对往日收据的冲正申请，须由申请人以外的主管批准或驳回', reversalsNone: '没有待审批的冲正申请',
+  requester: '申请人',
 }
 
 export const en: typeof zh = {
@@ -87,4 +89,6 @@ export const en: typeof zh = {
   printedAt: 'Printed', voidMark: 'VOID 作废', voidNote: 'Reversed on {{date}}: {{reason}}',
   rmb: 'RMB {{words}}', paidInterestAll: 'Paid interest and penalties',
   settledCert: 'This certifies that the loan below was settled in full on {{date}}.',
+  reversalsTitle: 'Reversal approvals', reversalsHint: "Officers' requests to reverse earlier receipts; a manager other than the requester decides", reversalsNone: 'No pending reversal requests',
+  requester: 'Requested by',
 }
