@@ -96,6 +96,10 @@ test('officer: 逾期 and DPD in the head, posts without scrolling, settles only
   await modal.getByTestId('settle-confirm').click()
   await expect(page.getByTestId('settlement')).toContainText('JQ-2026-')
   await expect(page.getByTestId('printed-on')).toContainText(localDate(new Date()))
+  // Item 14.6: at 07:30 in Asia/Shanghai the UTC date is still yesterday; the certificate prints the local today.
+  await page.clock.setFixedTime(new Date('2026-12-01T23:30:00.000Z'))
+  await page.reload()
+  await expect(page.getByTestId('printed-on')).toHaveText('打印日期：2026-12-02')
 })
 
 test('manager: reverses a receipt after seeing amount and receipt (cancel first); the reversed receipt PDF says 作废; 核销 offered', async ({ page, server }) => {
