@@ -79,7 +79,7 @@ export function RepaymentPanel({ loanId, onPosted }: { loanId: number; onPosted:
       {preview.error && <ErrorAlert error={preview.error} mb="xs" />}
       {preview.data && <AllocationTable a={preview.data} />}
       {preview.data && preview.data.overpayment > 0 && (
-        <Radio.Group size="xs" label={t('overpayment', { amount: `${formatFen(preview.data.overpayment)} 元` })} value={choice} onChange={(v) => setChoice(v as Choice)} mt="xs">
+        <Radio.Group size="xs" label={t('overpayment', { amount: t('money', { amount: formatFen(preview.data.overpayment) }) })} value={choice} onChange={(v) => setChoice(v as Choice)} mt="xs">
           <Stack gap={4} mt={4}>{(['credit', 'prepay_shorten', 'prepay_lower', 'settle'] as const).map((c) => <Radio key={c} value={c} label={t(CHOICE_LABEL[c])} />)}</Stack>
         </Radio.Group>
       )}

@@ -48,7 +48,7 @@ export function SettleModal({ loanId, onClose, onDone }: { loanId: number; onClo
         {payoff === 0 && <Alert color="gray" p="xs">{t('settleNoPayoff')}</Alert>}
         {payoff !== null && payoff > 0 && channel && (
           <Alert color="blue" p="xs" data-testid="settle-record">
-            {t('settleWillRecord', { date, channel: t(channel), amount: `${formatFen(payoff)} 元`, receipt: receiptNo.trim() || t('autoNumber') })}
+            {t('settleWillRecord', { date, channel: t(channel), amount: t('money', { amount: formatFen(payoff) }), receipt: receiptNo.trim() || t('autoNumber') })}
           </Alert>
         )}
         {settle.error && <ErrorAlert error={settle.error} />}

@@ -2,6 +2,7 @@
 // due-soon and bulk screens keep theirs in the `servicing` namespace.
 
 export const zh = {
+  money: '{{amount}} 元',
   title: '贷款', back: '返回', contractNo: '合同号', iouNo: '借据号', borrower: '借款人', officer: '信贷员', principal: '本金',
   rate: '年利率', method: '还款方式', disbursed: '放款日', maturity: '到期日', markup: '罚息上浮', misused: '（挪用）',
   state: '状态', dpd: '逾期天数', dpdDays: '逾期 {{n}} 天', outstanding: '本金余额', payoff: '结清金额', category: '五级分类',
@@ -48,6 +49,7 @@ export const zh = {
 }
 
 export const en: typeof zh = {
+  money: '{{amount}} 元',
   title: 'Loan', back: 'Back', contractNo: 'Contract no.', iouNo: 'IOU no.', borrower: 'Borrower', officer: 'Officer', principal: 'Principal',
   rate: 'Rate', method: 'Method', disbursed: 'Disbursed', maturity: 'Maturity', markup: 'Penalty markup', misused: ' (misused)',
   state: 'State', dpd: 'DPD', dpdDays: '{{n}} days overdue', outstanding: 'Outstanding', payoff: 'Payoff', category: 'Category',
