@@ -8,6 +8,7 @@ import * as audit from '../features/audit/i18n'
 import * as collections from '../features/collections/i18n'
 import * as entry from '../features/entry/i18n'
 import * as inspections from '../features/inspections/i18n'
+import * as loan from '../features/servicing/i18n-loan'
 import * as reports from '../features/reports/i18n'
 import * as risk from '../features/risk/i18n'
 
@@ -18,6 +19,7 @@ export const namespaces = {
   collections,
   entry,
   inspections,
+  loan,
   reports,
   risk,
 } satisfies Record<string, { zh: object; en: object }>
