@@ -6,6 +6,7 @@ import * as m0004 from './0004_archives'
 import * as m0005 from './0005_servicing'
 import * as m0006 from './0006_replay_checkpoints'
 import * as m0007 from './0007_risk_columns'
+import * as m0009 from './0009_loan_state'
 
 /** Every migration in order; a static list so the bundle contains them. Forward-only. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_servicing': m0005,
   '0006_replay_checkpoints': m0006,
   '0007_risk_columns': m0007,
+  '0009_loan_state': m0009,
 }

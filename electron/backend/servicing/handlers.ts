@@ -14,6 +14,7 @@ import { closureHandlers } from './closures'
 import { portfolioHandlers } from './portfolio'
 import { bulkHandlers } from './bulk'
 import { importHandlers } from './import'
+import { listHandlers } from './list'
 
 function activeLoan(ctx: Ctx, loanId: number): LoanHead {
   const head = loadLoan(ctx, loanId)
@@ -126,4 +127,5 @@ export const servicingHandlers = {
   ...portfolioHandlers,
   ...bulkHandlers,
   ...importHandlers,
+  ...listHandlers,
 } satisfies Partial<Handlers>

@@ -103,35 +103,6 @@ export const portfolioHandlers = {
     return rs.map((r) => ({ id: r[0] as number, asOf: r[1] as string, loans: r[2] as number, outstandingPrincipal: r[3] as number, overduePrincipal: r[4] as number, createdAt: r[5] as string }))
   },
 
-  'servicing.dueSoon': async (ctx, input) => {
-    const scope = officerScope(ctx)
-    if (scope !== null && input.officerId !== undefined && input.officerId !== scope) throw new AppError('FORBIDDEN', '只能查看本人管户的到期提醒')
-    const officer = scope ?? input.officerId ?? null
-    const until = addDays(input.asOf, input.days)
-    const rs = stmt(ctx.env.sqlite, `select v.loan_id, i.seq, i.due_date from plan_installments i
-      join loan_plan_versions v on v.id = i.plan_version_id join loans l on l.id = v.loan_id
-      where i.due_date >= ? and i.due_date <= ? and v.status = 'active' and l.status = 'active' and (? is null or l.officer_id = ?)
-        and v.version = (select max(version) from loan_plan_versions x where x.loan_id = v.loan_id and x.status = 'active')
-      order by i.due_date, v.loan_id limit 500`).raw().all(input.asOf, until, officer, officer) as [number, number, string][]
-    const org = orgName(ctx)
-    const out = []
-    for (const [loanId, seq, dueDate] of rs) {
-      const head = loadLoan(ctx, loanId)
-      const e = evaluate(ctx, loadContext(ctx, head, input.asOf), input.asOf)
-      const row = e.installments.find((r) => r.seq === seq)
-      if (!row) continue
-      const arrears = e.overduePrincipal + e.overdueInterest + e.penaltyInterest + e.compoundInterest
-      const amount = Math.max(0, row.principal + row.interest - row.paidPrincipal - row.paidInterest + arrears - e.credit)
-      if (amount === 0) continue
-      const last = stmt(ctx.env.sqlite, 'select contact_date from contact_log where loan_id = ? order by id desc limit 1').raw().get(loanId) as [string] | undefined
-      out.push({
-        loanId, contractNo: head.contractNo, borrowerName: head.borrowerName, phone: head.borrowerPhone, officerId: head.officerId, seq, dueDate, amount,
-        reminder: reminderText({ borrowerName: head.borrowerName, dueDate, amount, orgName: org, contractNo: head.contractNo }), lastContact: last?.[0] ?? null,
-      })
-    }
-    return out
-  },
-
   'servicing.logContact': async (ctx, input) => {
     const head = loadLoan(ctx, input.loanId)
     const info = stmt(ctx.env.sqlite, `insert into contact_log (loan_id, due_date, contact_date, channel, outcome, note, created_by, created_at)

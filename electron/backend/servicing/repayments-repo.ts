@@ -62,6 +62,7 @@ export function markReversed(sqlite: Database.Database, id: number, reason: stri
   const info = stmt(sqlite, `update repayments set status = 'reversed', reversal_reason = ?, reversed_by = ?, reversed_at = ?
     where id = ? and status = 'posted'`).run(reason, by, at, id)
   stmt(sqlite, 'delete from replay_checkpoints where loan_id = (select loan_id from repayments where id = ?)').run(id)
+  stmt(sqlite, `update loan_state set state_as_of = '' where loan_id = (select loan_id from repayments where id = ?)`).run(id)
   return info.changes === 1
 }
 

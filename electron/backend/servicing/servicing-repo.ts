@@ -146,7 +146,8 @@ export function nextDocNo(sqlite: Database.Database, kind: string, year: number)
   return `${kind}-${year}-${String(r[0]).padStart(6, '0')}`
 }
 
-/** Forgets a loan's replay checkpoint: called on every change to its payments or plan versions. */
+/** Forgets a loan's replay checkpoint and marks its loan_state stale: called on every change to its payments or plan versions. */
 export function dropCheckpoint(sqlite: Database.Database, loanId: number): void {
   stmt(sqlite, 'delete from replay_checkpoints where loan_id = ?').run(loanId)
+  stmt(sqlite, `update loan_state set state_as_of = '' where loan_id = ?`).run(loanId) // loan_state: recompute on next read
 }
