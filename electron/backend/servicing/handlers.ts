@@ -1,6 +1,6 @@
 // Loan servicing (贷后) handlers: plans, as-of view, repayments and reversal (冲正).
-import { AppError } from '../../../shared/api'
-import { amountInWords } from '../../../shared/domain'
+import { AppError, type MethodName, contract } from '../../../shared/api'
+import { amountInWords, displayStatusOf } from '../../../shared/domain'
 import { initialRows } from '../../../shared/servicing'
 import type { Ctx, Handlers } from '../context'
 import { type LoanHead, insertVersion, latestVersion, stmt } from './servicing-repo'
@@ -15,6 +15,7 @@ import { portfolioHandlers } from './portfolio'
 import { bulkHandlers } from './bulk'
 import { importHandlers } from './import'
 import { listHandlers } from './list'
+import { refreshLoanState } from './state-repo'
 
 function activeLoan(ctx: Ctx, loanId: number): LoanHead {
   const head = loadLoan(ctx, loanId)
@@ -25,7 +26,25 @@ function activeLoan(ctx: Ctx, loanId: number): LoanHead {
   return head
 }
 
-export const servicingHandlers = {
+/**
+ * Every write of this area that names a loan recomputes its loan_state in the same transaction
+ * (status, plan and payments change what the list and reminders show); payments and plan changes
+ * also mark it stale in the repositories, so other write paths are caught on the next read.
+ */
+function withStateRefresh<H extends Partial<Handlers>>(hs: H): H {
+  const out: Record<string, unknown> = {}
+  for (const [name, h] of Object.entries(hs)) {
+    const fn = h as (ctx: Ctx, input: { loanId?: unknown }) => Promise<unknown>
+    out[name] = !contract[name as MethodName].write ? fn : async (ctx: Ctx, input: { loanId?: unknown }) => {
+      const r = await fn(ctx, input)
+      if (typeof input.loanId === 'number') refreshLoanState(ctx.db, input.loanId, ctx.today())
+      return r
+    }
+  }
+  return out as H
+}
+
+export const servicingHandlers = withStateRefresh({
   'servicing.createPlan': async (ctx, input) => {
     const head = activeLoan(ctx, input.loanId)
     if (latestVersion(ctx.env.sqlite, head.id)) throw new AppError('CONFLICT', `贷款 ${head.contractNo} 已有还款计划；变更请办理展期、重组或提前还款`)
@@ -56,6 +75,7 @@ export const servicingHandlers = {
     return {
       ...totalsOf(e), loan: headView(head), planVersion: lc.version, installments: e.installments, restructuredOn: lc.restructuredOn,
       closure: closure ? { kind: closure[0], closedDate: closure[1] } : null,
+      displayStatus: displayStatusOf(head.status, e.earliestUnpaidDueDate, input.asOf).displayStatus,
     }
   },
 
@@ -100,6 +120,7 @@ export const servicingHandlers = {
       stmt(sqlite, `update loans set status = 'active', settled_date = null, updated_at = ? where id = ?`).run(ctx.nowIso(), head.id)
     }
     markReversed(sqlite, rep.id, input.reason, who(ctx).userId, ctx.nowIso())
+    refreshLoanState(ctx.db, head.id, ctx.today())
     ctx.audit({
       entity: 'repayment', entityId: rep.id,
       summary: `还款冲正：合同 ${head.contractNo}（${head.borrowerName}）${rep.paidDate} 收据 ${rep.receiptNo} 金额 ${yuan(rep.amount)}；原因：${input.reason}${v ? `；作废第 ${v[1]} 版计划（${reasonLabel(v[2])}）` : ''}`,
@@ -128,4 +149,4 @@ export const servicingHandlers = {
   ...bulkHandlers,
   ...importHandlers,
   ...listHandlers,
-} satisfies Partial<Handlers>
+} satisfies Partial<Handlers>)

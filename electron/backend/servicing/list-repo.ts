@@ -47,9 +47,11 @@ function applyFilters<O>(db: Db, q0: Q<O>, f: ListQuery): Q<O> {
   if (f.maturityTo) q = q.where('l.maturity_date', '<=', f.maturityTo)
   if (f.q) q = q.where('l.id', 'in', searchIds(db, f.q))
   const current = f.status === 'active' || f.bucket === 'M0'
-  if (f.status === 'overdue' || current || (f.bucket && f.bucket !== 'M0') || f.dpdMin !== undefined || f.dpdMax !== undefined) {
-    q = q.where('l.status', '=', 'active')
-  } else if (f.status) q = q.where('l.status', '=', f.status)
+  const overdue = f.status === 'overdue' || (f.bucket && f.bucket !== 'M0') || f.dpdMin !== undefined || f.dpdMax !== undefined
+  // With a DPD range the date index leads ('+' keeps the planner off the far less selective status index).
+  if (overdue) q = q.where(sql<string>`+l.status`, '=', 'active')
+  else if (current) q = q.where('l.status', '=', 'active')
+  else if (f.status) q = q.where('l.status', '=', f.status)
   if (current) q = q.where('s.oldest_unpaid_due', '>=', f.today)
   const ranges: { min: number; max: number | null }[] = []
   if (f.status === 'overdue') ranges.push({ min: 1, max: null })
@@ -75,8 +77,11 @@ export interface ListRecord {
   oldest_unpaid_due: string | null; outstanding_principal: number; overdue_principal: number; overdue_interest: number; payoff: number
 }
 
-/** One page of loans (or all with limit null) sorted as asked; ties by id. */
-export async function listLoanPage(db: Db, f: ListQuery, page: { sort: string; dir: 'asc' | 'desc'; limit: number | null; offset: number }): Promise<ListRecord[]> {
+/** Sort and page of the list; limit null = every row. */
+export interface ListPage { sort: string; dir: 'asc' | 'desc'; limit: number | null; offset: number }
+
+/** The page query (exported for EXPLAIN QUERY PLAN tests). */
+export function loanPageQuery(db: Db, f: ListQuery, page: ListPage) {
   let q = applyFilters(db, from(db), f)
     .leftJoin('users as u', 'u.id', 'l.officer_id')
     .select([
@@ -91,14 +96,23 @@ export async function listLoanPage(db: Db, f: ListQuery, page: { sort: string; d
   else if (page.sort === 'maturityDate') q = q.orderBy('l.maturity_date', dir).orderBy('l.id', dir)
   else q = q.orderBy('l.id', dir)
   if (page.limit !== null) q = q.limit(page.limit).offset(page.offset)
-  const rows = (await q.execute()) as ListRecord[]
+  return q
+}
+
+/** One page of loans (or all with limit null) sorted as asked; ties by id. */
+export async function listLoanPage(db: Db, f: ListQuery, page: ListPage): Promise<ListRecord[]> {
+  const rows = (await loanPageQuery(db, f, page).execute()) as ListRecord[]
   return rows.map((r) => ({ ...r, oldest_unpaid_due: r.oldest_unpaid_due === NO_UNPAID_DUE ? null : r.oldest_unpaid_due }))
+}
+
+/** The count query (exported for EXPLAIN QUERY PLAN tests). */
+export function countQuery(db: Db, f: ListQuery) {
+  return applyFilters(db, from(db), f).select((eb) => eb.fn.countAll<number>().as('n'))
 }
 
 /** Number of loans matching the filters. */
 export async function countLoans(db: Db, f: ListQuery): Promise<number> {
-  const r = await applyFilters(db, from(db), f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-  return Number(r.n)
+  return Number((await countQuery(db, f).executeTakeFirstOrThrow()).n)
 }
 
 /** Overdue loans among the filtered ones: count, principal + interest past due, balances. */

@@ -138,3 +138,13 @@ export function ensureLoanStates(db: Db, today: string): void {
     }
   })()
 }
+
+/** Stored state of some loans (call ensureLoanStates first): oldest unpaid due date (null = none) and balance. */
+export async function loanStatesOf(db: Db, ids: readonly number[]): Promise<Map<number, { oldestUnpaidDue: string | null; outstandingPrincipal: number }>> {
+  const out = new Map<number, { oldestUnpaidDue: string | null; outstandingPrincipal: number }>()
+  for (let k = 0; k < ids.length; k += 500) {
+    const rs = await db.selectFrom('loan_state').select(['loan_id', 'oldest_unpaid_due', 'outstanding_principal']).where('loan_id', 'in', ids.slice(k, k + 500)).execute()
+    for (const r of rs) out.set(r.loan_id, { oldestUnpaidDue: r.oldest_unpaid_due === NO_UNPAID_DUE ? null : r.oldest_unpaid_due, outstandingPrincipal: r.outstanding_principal })
+  }
+  return out
+}
