@@ -10,6 +10,7 @@ import { type ArchivesKey, at, hashParams } from '../archives/texts'
 import { BorrowerFormModal } from '../entry/BorrowerFormModal'
 import { LoanFormModal } from '../entry/LoanFormModal'
 import { et } from '../entry/texts'
+import { StatusBadge } from '../servicing/ServicingListPage'
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -86,7 +87,7 @@ export function BorrowerDetailPage() {
         <Grid.Col span={6}>
           <Section title={at('loans')}>
             <Rows head={[at('contractNo'), at('principal'), at('maturity'), at('status'), '']} rows={data.loans.map((l) => [
-              <Anchor key="c" onClick={() => navigate(`/servicing/loan?id=${l.id}`)}>{l.contractNo}</Anchor>, formatFen(l.principal), l.maturityDate, l.status,
+              <Anchor key="c" onClick={() => navigate(`/servicing/loan?id=${l.id}`)}>{l.contractNo}</Anchor>, formatFen(l.principal), l.maturityDate, <StatusBadge key="s" row={{ displayStatus: l.displayStatus ?? 'active', dpd: l.dpd ?? 0 }} />,
               can('loans.write') ? <Anchor key="e" size="sm" onClick={() => setLoanForm(l.id)}>{et('edit')}</Anchor> : null])} />
           </Section>
         </Grid.Col>
