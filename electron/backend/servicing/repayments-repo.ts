@@ -1,7 +1,6 @@
 // Repayments: inserted once, reversed (冲正) with a reason, never deleted or edited otherwise.
-import type Database from 'better-sqlite3'
 import type { RepaymentView } from '../../../shared/api/servicing'
-import { dropCheckpoint, stmt } from './servicing-repo'
+import { type Conn, dropCheckpoint, stmt } from './servicing-repo'
 
 /** A repayment to insert; `receiptNo` is unique. */
 export interface NewRepayment {
@@ -19,7 +18,7 @@ export interface NewRepayment {
 }
 
 /** Inserts a posted repayment and returns its id. */
-export function insertRepayment(sqlite: Database.Database, r: NewRepayment): number {
+export function insertRepayment(sqlite: Conn, r: NewRepayment): number {
   const info = stmt(sqlite, `insert into repayments (loan_id, paid_date, amount, channel, receipt_no, kind, credit_handling, status, batch_id, note, created_by, created_at)
     values (?, ?, ?, ?, ?, ?, ?, 'posted', ?, ?, ?, ?)`).run(
     r.loanId, r.paidDate, r.amount, r.channel, r.receiptNo, r.kind, r.creditHandling, r.batchId, r.note, r.createdBy, r.createdAt,
@@ -42,23 +41,23 @@ function toView(r: unknown[]): RepaymentView {
 }
 
 /** One repayment as a view, or null. */
-export function findRepayment(sqlite: Database.Database, id: number): RepaymentView | null {
+export function findRepayment(sqlite: Conn, id: number): RepaymentView | null {
   const r = stmt(sqlite, `${VIEW_SQL} where r.id = ?`).raw().get(id) as unknown[] | undefined
   return r ? toView(r) : null
 }
 
 /** Every repayment of a loan, reversed ones included, in date order. */
-export function listRepayments(sqlite: Database.Database, loanId: number): RepaymentView[] {
+export function listRepayments(sqlite: Conn, loanId: number): RepaymentView[] {
   return (stmt(sqlite, `${VIEW_SQL} where r.loan_id = ? order by r.paid_date, r.id`).raw().all(loanId) as unknown[][]).map(toView)
 }
 
 /** True when a receipt number is already used. */
-export function receiptExists(sqlite: Database.Database, receiptNo: string): boolean {
+export function receiptExists(sqlite: Conn, receiptNo: string): boolean {
   return stmt(sqlite, 'select 1 from repayments where receipt_no = ?').raw().get(receiptNo) !== undefined
 }
 
 /** Marks a repayment reversed; returns false if it was not posted. */
-export function markReversed(sqlite: Database.Database, id: number, reason: string, by: number, at: string): boolean {
+export function markReversed(sqlite: Conn, id: number, reason: string, by: number, at: string): boolean {
   const info = stmt(sqlite, `update repayments set status = 'reversed', reversal_reason = ?, reversed_by = ?, reversed_at = ?
     where id = ? and status = 'posted'`).run(reason, by, at, id)
   stmt(sqlite, 'delete from replay_checkpoints where loan_id = (select loan_id from repayments where id = ?)').run(id)
@@ -67,7 +66,35 @@ export function markReversed(sqlite: Database.Database, id: number, reason: stri
 }
 
 /** Latest posted payment date of a loan, or null. */
-export function lastPaymentDate(sqlite: Database.Database, loanId: number): string | null {
+export function lastPaymentDate(sqlite: Conn, loanId: number): string | null {
   const r = stmt(sqlite, `select max(paid_date) from repayments where loan_id = ? and status = 'posted'`).raw().get(loanId) as [string | null]
   return r[0]
+}
+
+/** The active plan version a prepayment or settlement made from this repayment, if any. */
+export function versionFromRepayment(db: Conn, repaymentId: number): { id: number; version: number; reason: string } | null {
+  const r = stmt(db, `select id, version, reason from loan_plan_versions where repayment_id = ? and status = 'active'`).raw().get(repaymentId) as [number, number, string] | undefined
+  return r ? { id: r[0], version: r[1], reason: r[2] } : null
+}
+
+/** True when the loan has an active plan version after `version`. */
+export function hasLaterVersion(db: Conn, loanId: number, version: number): boolean {
+  return stmt(db, `select 1 from loan_plan_versions where loan_id = ? and version > ? and status = 'active'`).raw().get(loanId, version) !== undefined
+}
+
+/** Voids a plan version (its payment was reversed). */
+export function voidVersion(db: Conn, versionId: number): void {
+  stmt(db, `update loan_plan_versions set status = 'voided' where id = ?`).run(versionId)
+}
+
+/** Undoes a settlement: drops the closure record and makes the loan active again. */
+export function reopenLoan(db: Conn, loanId: number, at: string): void {
+  stmt(db, 'delete from loan_closures where loan_id = ?').run(loanId)
+  stmt(db, `update loans set status = 'active', settled_date = null, updated_at = ? where id = ?`).run(at, loanId)
+}
+
+/** The loan's closure (结清/核销) kind and date, or null. */
+export function closureOf(db: Conn, loanId: number): { kind: string; closedDate: string } | null {
+  const r = stmt(db, 'select kind, closed_date from loan_closures where loan_id = ?').raw().get(loanId) as [string, string] | undefined
+  return r ? { kind: r[0], closedDate: r[1] } : null
 }

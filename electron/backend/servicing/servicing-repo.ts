@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3'
 import type { PaymentEvent, VersionRow } from '../../../shared/servicing'
 import type {} from '../db/schema-servicing'
 import type { Db } from '../db/types'
+import { rawOf } from '../db/raw'
 
 /** The loan fields servicing needs. */
 export interface LoanHead {
@@ -41,9 +42,18 @@ export interface StoredVersion {
   rows: VersionRow[]
 }
 
+/** Either the Kysely handle (ctx.db, a transaction) or, inside repositories, its SQLite connection. */
+export type Conn = Db | Database.Database
+
+/** The SQLite connection under a handle (services pass ctx.db; the hot paths run prepared statements on it). */
+export function conn(h: Conn): Database.Database {
+  return typeof (h as Database.Database).prepare === 'function' ? (h as Database.Database) : rawOf(h as Db)
+}
+
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>()
 /** A cached prepared statement for `sql` on this connection. */
-export function stmt(sqlite: Database.Database, sql: string): Database.Statement {
+export function stmt(h: Conn, sql: string): Database.Statement {
+  const sqlite = conn(h)
   let m = cache.get(sqlite)
   if (!m) cache.set(sqlite, (m = new Map()))
   let s = m.get(sql)
@@ -65,51 +75,51 @@ function toHead(r: unknown[]): LoanHead {
 }
 
 /** The loan's head by id, or null. */
-export function findLoanHead(sqlite: Database.Database, id: number): LoanHead | null {
+export function findLoanHead(sqlite: Conn, id: number): LoanHead | null {
   const r = stmt(sqlite, `${HEAD_SQL} where l.id = ?`).raw().get(id) as unknown[] | undefined
   return r ? toHead(r) : null
 }
 
 /** The loan's head by 借据号 (collection sheets), or null. */
-export function findLoanHeadByIou(sqlite: Database.Database, iouNo: string): LoanHead | null {
+export function findLoanHeadByIou(sqlite: Conn, iouNo: string): LoanHead | null {
   const r = stmt(sqlite, `${HEAD_SQL} where l.iou_no = ?`).raw().get(iouNo) as unknown[] | undefined
   return r ? toHead(r) : null
 }
 
 /** The version in force on `date`: the highest active version effective on or before it. */
-export function versionIdForDate(sqlite: Database.Database, loanId: number, date: string): { id: number; version: number; method: string; annualRate: string } | null {
+export function versionIdForDate(sqlite: Conn, loanId: number, date: string): { id: number; version: number; method: string; annualRate: string } | null {
   const r = stmt(sqlite, `select id, version, method, annual_rate from loan_plan_versions
     where loan_id = ? and status = 'active' and effective_date <= ? order by version desc limit 1`).raw().get(loanId, date) as unknown[] | undefined
   return r ? { id: r[0] as number, version: r[1] as number, method: r[2] as string, annualRate: r[3] as string } : null
 }
 
 /** The latest active version regardless of date (the plan in force from its effective date on). */
-export function latestVersion(sqlite: Database.Database, loanId: number): { id: number; version: number; effectiveDate: string; reason: string } | null {
+export function latestVersion(sqlite: Conn, loanId: number): { id: number; version: number; effectiveDate: string; reason: string } | null {
   const r = stmt(sqlite, `select id, version, effective_date, reason from loan_plan_versions
     where loan_id = ? and status = 'active' order by version desc limit 1`).raw().get(loanId) as unknown[] | undefined
   return r ? { id: r[0] as number, version: r[1] as number, effectiveDate: r[2] as string, reason: r[3] as string } : null
 }
 
 /** Rows of one version in due-date order. */
-export function versionRows(sqlite: Database.Database, versionId: number): VersionRow[] {
+export function versionRows(sqlite: Conn, versionId: number): VersionRow[] {
   const rs = stmt(sqlite, 'select seq, due_date, principal, interest, kind from plan_installments where plan_version_id = ? order by seq').raw().all(versionId) as unknown[][]
   return rs.map((r) => ({ seq: r[0] as number, dueDate: r[1] as string, principal: r[2] as number, interest: r[3] as number, kind: r[4] as VersionRow['kind'] }))
 }
 
 /** Posted repayments of a loan in replay order (date, id). */
-export function postedPayments(sqlite: Database.Database, loanId: number): PaymentEvent[] {
+export function postedPayments(sqlite: Conn, loanId: number): PaymentEvent[] {
   const rs = stmt(sqlite, `select id, paid_date, amount from repayments where loan_id = ? and status = 'posted' order by paid_date, id`).raw().all(loanId) as unknown[][]
   return rs.map((r) => ({ id: r[0] as number, date: r[1] as string, amount: r[2] as number }))
 }
 
 /** First date a 重组 restructure took effect, or null. */
-export function restructuredOn(sqlite: Database.Database, loanId: number): string | null {
+export function restructuredOn(sqlite: Conn, loanId: number): string | null {
   const r = stmt(sqlite, `select min(effective_date) from loan_plan_versions where loan_id = ? and status = 'active' and reason = 'restructure'`).raw().get(loanId) as unknown[]
   return (r[0] as string | null) ?? null
 }
 
 /** Inserts a version and its rows; returns the new version's id and number. */
-export function insertVersion(sqlite: Database.Database, v: {
+export function insertVersion(sqlite: Conn, v: {
   loanId: number; reason: string; method: string; annualRate: string; effectiveDate: string; note: string | null
   repaymentId: number | null; createdBy: number | null; createdAt: string; rows: readonly VersionRow[]
 }): { id: number; version: number } {
@@ -140,14 +150,14 @@ export async function listVersions(db: Db, sqlite: Database.Database, loanId: nu
 }
 
 /** Next document number of `kind` in `year`, e.g. SK-2026-000001 (unique by construction). */
-export function nextDocNo(sqlite: Database.Database, kind: string, year: number): string {
+export function nextDocNo(sqlite: Conn, kind: string, year: number): string {
   const r = stmt(sqlite, `insert into doc_counters (kind, year, last) values (?, ?, 1)
     on conflict (kind, year) do update set last = last + 1 returning last`).raw().get(kind, year) as [number]
   return `${kind}-${year}-${String(r[0]).padStart(6, '0')}`
 }
 
 /** Forgets a loan's replay checkpoint and marks its loan_state stale: called on every change to its payments or plan versions. */
-export function dropCheckpoint(sqlite: Database.Database, loanId: number): void {
+export function dropCheckpoint(sqlite: Conn, loanId: number): void {
   stmt(sqlite, 'delete from replay_checkpoints where loan_id = ?').run(loanId)
   stmt(sqlite, `update loan_state set state_as_of = '' where loan_id = ?`).run(loanId) // loan_state: recompute on next read
 }

@@ -65,7 +65,7 @@ export function DueSoonPage() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={96}>{t('dueDate')}</Table.Th><Table.Th w={150}>{t('borrower')}</Table.Th><Table.Th w={150}>{t('contractNo')}</Table.Th>
-              <Table.Th w={120} ta="right">{t('amount')}</Table.Th><Table.Th>{t('reminder')}</Table.Th><Table.Th w={300}>{t('lastContact')}</Table.Th>
+              <Table.Th w={120} ta="right">{t('amountDue')}</Table.Th><Table.Th>{t('reminder')}</Table.Th><Table.Th w={300}>{t('lastContact')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>{q.data?.rows.map((r) => <DueRow key={r.loanId} r={r} asOf={asOf} onLogged={() => void q.refetch()} />)}</Table.Tbody>

@@ -33,7 +33,7 @@ export const zh = {
   includeOverdue: '含已逾期（催收）', dueSoonSubtitle: '未来若干天内应还款的贷款及已逾期贷款，可复制提醒短信、登记联系结果', exportSms: '导出短信名单',
   noRows: '没有符合条件的贷款', masked: '手机号已脱敏', exported: '已导出 {{n}} 行', dpdBand: '逾期账龄', product_other: '其他产品',
   lastSaid: '{{date}} {{channel}}：{{outcome}}', moreFilters: '更多筛选', clearFilters: '清除筛选', page: '第 {{from}}–{{to}} 笔，共 {{n}} 笔',
-  prevPage: '上一页', nextPage: '下一页', importToggle: '导入还款计划和还款记录…', newLoan: '新增贷款', officerAll: '全部责任人',
+  prevPage: '上一页', nextPage: '下一页', importToggle: '导入还款计划和还款记录…', newLoan: '新增贷款', officerAll: '全部责任人', amountDue: '应还金额',
 }
 
 export const en: typeof zh = {
@@ -70,5 +70,5 @@ export const en: typeof zh = {
   includeOverdue: 'Include overdue (collection)', dueSoonSubtitle: 'Loans due in the next days and overdue loans: copy the reminder, log the contact', exportSms: 'Export SMS list',
   noRows: 'No loans match', masked: 'Phones masked', exported: '{{n}} rows exported', dpdBand: 'DPD bucket', product_other: 'Other product',
   lastSaid: '{{date}} {{channel}}: {{outcome}}', moreFilters: 'More filters', clearFilters: 'Clear filters', page: '{{from}}–{{to}} of {{n}}',
-  prevPage: 'Previous', nextPage: 'Next', importToggle: 'Import plans and payment history…', newLoan: 'New loan', officerAll: 'All officers',
+  prevPage: 'Previous', nextPage: 'Next', importToggle: 'Import plans and payment history…', newLoan: 'New loan', officerAll: 'All officers', amountDue: 'Amount due',
 }
