@@ -111,6 +111,11 @@ async function main(): Promise<void> {
     const mod = (await import(servicingBench)) as { benchServicing: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
     for (const r of await mod.benchServicing(dir, log)) emit(r)
   }
+  const loanListBench = join(__dirname, 'bench-loanlist.ts')
+  if (existsSync(loanListBench)) {
+    const mod = (await import(loanListBench)) as { benchLoanList: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
+    for (const r of await mod.benchLoanList(dir, log)) emit(r)
+  }
 }
 
 main().catch((e: Error) => {
