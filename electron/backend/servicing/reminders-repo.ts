@@ -23,7 +23,9 @@ export interface ReminderRecord {
 }
 
 function base(db: Db, f: ReminderQuery) {
-  let q = db.selectFrom('loan_state as s').innerJoin('loans as l', 'l.id', 's.loan_id')
+  // CROSS JOIN keeps loan_state outermost: the page walks its date index in order and stops at the
+  // limit, so the per-row subqueries below run for one page, not for every matching loan.
+  let q = db.selectFrom('loan_state as s').crossJoin('loans as l').whereRef('l.id', '=', 's.loan_id')
   // Closed loans carry no due dates in loan_state, so the date ranges alone keep them out.
   // With arrears: every loan whose oldest unpaid installment is due by `until` (for a current loan
   // that one is also its next); otherwise the next installment must fall in the window.
