@@ -98,8 +98,9 @@ export interface ListPage { sort: string; dir: 'asc' | 'desc'; limit: number | n
 
 /** The page query (exported for EXPLAIN QUERY PLAN tests). */
 export function loanPageQuery(db: Db, f: ListQuery, page: ListPage) {
-  // Whole-county sorts on loan_state walk its index; an officer's or a village's loans are few enough to sort.
-  const byState = ['dpd', 'dueDate', 'balance'].includes(page.sort) && f.scopeOfficerId === null && !f.officerId && !f.village && !f.q
+  // Sorts on loan_state walk its index and stop at the page (an officer holds a good share of the
+  // county's loans); a village's or a search's loans are few enough to sort.
+  const byState = ['dpd', 'dueDate', 'balance'].includes(page.sort) && !f.village && !f.q
   let q = applyFilters(db, from(db, { byState, state: true, borrower: true }), f)
     .leftJoin('users as u', 'u.id', 'l.officer_id')
     .select([
