@@ -120,7 +120,7 @@ export function ServicingListPage() {
             <Text key={k} w={COLS[k]} size="sm" fw={600} style={k === 'balance' || k === 'overdue' ? num : undefined}>{label}</Text>
           ))}
         </Group>
-        <div ref={parent} style={{ height: 'calc(100vh - 370px)', minHeight: 240, overflow: 'auto' }} data-testid="loan-list">
+        <div ref={parent} style={{ height: 'calc(100vh - 380px)', minHeight: 240, overflow: 'auto' }} data-testid="loan-list">
           {head && total === 0 && <Text c="dimmed" size="sm" p="md">{t('noRows')}</Text>}
           <div style={{ height: v.getTotalSize(), position: 'relative' }}>
             {items.map((it) => {
