@@ -7,6 +7,7 @@ import * as m0005 from './0005_servicing'
 import * as m0006 from './0006_replay_checkpoints'
 import * as m0007 from './0007_risk_columns'
 import * as m0008 from './0008_audit_rows'
+import * as m0009 from './0009_loan_state'
 import * as m0010 from './0010_reversal_requests'
 import * as m0011 from './0011_search_numbering'
 import * as m0012 from './0012_risk'
@@ -24,6 +25,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_replay_checkpoints': m0006,
   '0007_risk_columns': m0007,
   '0008_audit_rows': m0008,
+  '0009_loan_state': m0009,
   '0010_reversal_requests': m0010,
   '0011_search_numbering': m0011,
   '0012_risk': m0012,

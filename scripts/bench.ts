@@ -125,6 +125,11 @@ async function main(): Promise<void> {
     const mod = (await import(inspectionsBench)) as { benchInspections: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
     for (const r of await mod.benchInspections(dir, log)) emit(r)
   }
+  const loanListBench = join(__dirname, 'bench-loanlist.ts')
+  if (existsSync(loanListBench)) {
+    const mod = (await import(loanListBench)) as { benchLoanList: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
+    for (const r of await mod.benchLoanList(dir, log)) emit(r)
+  }
 }
 
 main().catch((e: Error) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DISPLAY_STATUSES } from '../domain/loan-status'
 import { method } from './contract'
 import { fen, ok, paging } from './common'
 
@@ -69,6 +70,8 @@ export type HouseholdView = z.infer<typeof householdView>
 const loanBrief = z.object({
   id: z.number().int(), contractNo: z.string(), iouNo: z.string(), principal: z.number().int(),
   status: z.string(), maturityDate: z.string(), officerName: z.string().nullable(),
+  /** 逾期 for an active loan past due (with DPD today), else the stored status. */
+  displayStatus: z.enum(DISPLAY_STATUSES).optional(), dpd: z.number().int().optional(),
 })
 const id = z.object({ id: z.number().int().positive() })
 

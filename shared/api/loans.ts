@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { method } from './contract'
 import { fen, isoDate, ok, paging } from './common'
+import { DISPLAY_STATUSES } from '../domain/loan-status'
 
 export const LOAN_METHODS = ['annuity', 'equal_principal', 'quarterly_interest', 'monthly_interest', 'bullet', 'custom'] as const
 /** 信用/保证/抵押/质押. */
@@ -51,6 +52,9 @@ export const loanView = z.object({
   settledDate: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Status as shown (逾期 for an active loan past due, DOMAIN §5) and DPD today; set by list and get. */
+  displayStatus: z.enum(DISPLAY_STATUSES).optional(),
+  dpd: z.number().int().optional(),
 })
 export type LoanView = z.infer<typeof loanView>
 

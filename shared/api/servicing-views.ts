@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DISPLAY_STATUSES } from '../domain/loan-status'
 
 const int = z.number().int()
 const bucket = z.enum(['M0', 'M1', 'M2', 'M3', 'M3+'])
@@ -48,6 +49,8 @@ export type EvaluationTotals = z.infer<typeof evaluationTotals>
 export const evaluationView = evaluationTotals.extend({
   loan: loanHeadView, planVersion: int.nullable(), installments: z.array(installmentStateView),
   restructuredOn: z.string().nullable(), closure: z.object({ kind: z.string(), closedDate: z.string() }).nullable(),
+  /** Status as shown on the as-of date: 逾期 (overdue, with `dpd`) for an active loan past due, else the stored status. */
+  displayStatus: z.enum(DISPLAY_STATUSES).optional(),
 })
 export type EvaluationView = z.infer<typeof evaluationView>
 

@@ -2,12 +2,14 @@ import { z } from 'zod'
 import { method } from './contract'
 import { fen, isoDate } from './common'
 import {
-  allocationView, bulkResultView, contactView, dueSoonView, evaluationView, planView, portfolioView, receiptView,
+  allocationView, bulkResultView, contactView, evaluationView, planView, portfolioView, receiptView,
   repaymentView, reversalRequestView, settlementView, snapshotView,
 } from './servicing-views'
 import { loanRiskFields } from './risk'
+import { servicingListMethods } from './servicing-list'
 
 export * from './servicing-views'
+export * from './servicing-list'
 
 const loanId = z.number().int().positive()
 const reason = (label: string) => z.string().trim().min(2, `请填写${label}（至少 2 个字）`).max(200, `${label}最多 200 个字`)
@@ -31,6 +33,7 @@ const importResult = z.object({
 
 /** Loan servicing (贷后): plans and versions, repayments, as-of evaluation, closures, reminders. */
 export const servicingMethods = {
+  ...servicingListMethods,
   'servicing.createPlan': method({
     input: z.object({ loanId, customRows: customRows.optional() }),
     output: planView, access: 'loans.write', write: true, summary: '生成还款计划',
@@ -116,10 +119,6 @@ export const servicingMethods = {
       termMonths: z.number().int().min(1).max(360),
     }),
     output: planView, access: 'loans.approve', write: true, summary: '贷款重组（审批）',
-  }),
-  'servicing.dueSoon': method({
-    input: z.object({ asOf: isoDate, days: z.number().int().min(0).max(90).default(7), officerId: z.number().int().positive().optional() }),
-    output: z.array(dueSoonView), access: 'loans.read', write: false, summary: '近期到期提醒',
   }),
   'servicing.logContact': method({
     input: z.object({

@@ -91,7 +91,7 @@ describe('信贷员 officer sees only the own portfolio', () => {
     expect((await w.t.call('search.global', { q: '他人乙' }, w.tokens.officer)).hits).toEqual([])
     expect((await w.t.call('search.global', { q: '他人乙' }, w.tokens.manager)).hits.length).toBeGreaterThan(0)
     const due = await w.t.call('servicing.dueSoon', { asOf: '2026-03-02', days: 30 }, w.tokens.officer)
-    expect(due.map((d) => d.loanId)).not.toContain(theirs.loan)
+    expect(due.rows.map((d) => d.loanId)).not.toContain(theirs.loan)
   })
 
   it('every read about one loan or borrower that works on the own one answers NOT_FOUND/FORBIDDEN on another officer’s', async () => {

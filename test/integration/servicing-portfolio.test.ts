@@ -38,7 +38,7 @@ describe('servicing: portfolio, snapshots, collection sheet, reminders, restruct
       expect(p.penaltyInterest).toBe(live.reduce((s, e) => s + e.penaltyInterest, 0))
       for (const wv of p.worst) {
         const e = expected.find((x) => x.loan.id === wv.loanId)!
-        const { loan: _l, installments: _i, planVersion: _p, restructuredOn: _r, closure: _c, ...totals } = e
+        const { loan: _l, installments: _i, planVersion: _p, restructuredOn: _r, closure: _c, displayStatus: _d, ...totals } = e
         expect({ ...wv, loanId: undefined }).toEqual({ ...totals, loanId: undefined })
       }
     }
@@ -94,16 +94,19 @@ describe('servicing: portfolio, snapshots, collection sheet, reminders, restruct
     const l = insertLoan(t, { officerId: w.officerId, principal: 1_200_000, disbursementDate: '2026-01-20', borrowerName: '李秀英' })
     await t.call('servicing.createPlan', { loanId: l.loanId }, w.officer)
     const other = await loginAs(t, w.admin, 'officer', 'officer2')
-    expect(await t.call('servicing.dueSoon', { asOf: '2026-03-15', days: 7 }, other)).toEqual([])
-    const due = await t.call('servicing.dueSoon', { asOf: '2026-03-15', days: 7 }, w.officer)
+    expect((await t.call('servicing.dueSoon', { asOf: '2026-03-15', days: 7 }, other)).rows).toEqual([])
+    const due = (await t.call('servicing.dueSoon', { asOf: '2026-03-15', days: 7 }, w.officer)).rows
     expect(due.length).toBe(1)
-    // #1 (02-20) unpaid: 1,060.00 + 23 days of 罚息 100000×9%×23/360 = 575 and 复利 6000×9%×23/360 = 34.5 → 35, plus #2 (03-20) 1,055.00.
+    // Today is 2026-03-02 (test clock): #1 (02-20) unpaid = 1,060.00 + 10 days of 罚息 100000×9%×10/360 = 250 and
+    // 复利 6000×9%×10/360 = 15 (arrears as of today), plus #2 (03-20, in the window) 1,055.00 → 2,117.65 元.
     expect(due[0]!.dueDate).toBe('2026-03-20')
-    expect(due[0]!.amount).toBe(106_000 + 575 + 35 + 105_500)
-    expect(due[0]!.reminder).toContain('2,121.10 元（贰仟壹佰贰拾壹元壹角）')
+    expect(due[0]!.amount).toBe(106_000 + 250 + 15 + 105_500)
+    expect(due[0]!.dpd).toBe(10)
+    expect(due[0]!.reminder).toContain('2,117.65 元（贰仟壹佰壹拾柒元陆角伍分）')
     const c = await t.call('servicing.logContact', { loanId: l.loanId, dueDate: '2026-03-20', contactDate: '2026-03-15', channel: 'sms', outcome: '已发短信' }, w.officer)
     expect(c.createdBy).toBe('测试officer')
-    expect((await t.call('servicing.dueSoon', { asOf: '2026-03-15', days: 7 }, w.officer))[0]!.lastContact).toBe('2026-03-15')
+    const again = (await t.call('servicing.dueSoon', { asOf: '2026-03-15', days: 7 }, w.officer)).rows[0]!
+    expect([again.lastContact, again.lastContactChannel, again.lastContactOutcome]).toEqual(['2026-03-15', 'sms', '已发短信'])
   })
 
   it('restructure (重组) rolls arrears into a new plan, needs approval, and keeps the loan at least 关注 for a year', async () => {

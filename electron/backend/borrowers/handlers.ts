@@ -5,6 +5,13 @@ import type { Db } from '../db/types'
 import { borrowerInPortfolio, findBorrower, listBorrowers, toBorrowerView } from './borrowers-repo'
 import { assertUnique, deriveBorrower, throwProblems } from './rules'
 import { caller, scopeOfficer, seesAll, seesPii } from '../scope'
+import { displayStatusOf } from '../../../shared/domain'
+import { ensureLoanStates, loanStatesOf } from '../servicing/state-repo'
+
+const displayOf = (status: string, oldest: string | null, today: string) => {
+  const d = displayStatusOf(status, oldest, today)
+  return { displayStatus: d.displayStatus, dpd: d.dpd }
+}
 
 const RELATION_LABELS: Record<(typeof HOUSEHOLD_RELATIONS)[number], string> = {
   head: '户主', spouse: '配偶', child: '子女', parent: '父母', sibling: '兄弟姐妹', other: '其他',
@@ -115,10 +122,15 @@ export const borrowerHandlers = {
       .orderBy('a.id', 'desc')
       .limit(100)
       .execute()
+    ensureLoanStates(ctx.db, ctx.today())
+    const states = await loanStatesOf(ctx.db, loans.map((l) => l.id))
     return {
       borrower: toBorrowerView(b, pii),
       household: await householdOf(ctx.db, b.id, pii),
-      loans: loans.map((l) => ({ id: l.id, contractNo: l.contract_no, iouNo: l.iou_no, principal: l.principal, status: l.status, maturityDate: l.maturity_date, officerName: l.display_name })),
+      loans: loans.map((l) => ({
+        id: l.id, contractNo: l.contract_no, iouNo: l.iou_no, principal: l.principal, status: l.status, maturityDate: l.maturity_date, officerName: l.display_name,
+        ...displayOf(l.status, states.get(l.id)?.oldestUnpaidDue ?? null, ctx.today()),
+      })),
       guaranteesGiven: guarantees.map((g) => ({ id: g.id, loanId: g.loan_id, contractNo: g.contract_no, debtorName: g.name, amount: g.amount, mode: g.mode, periodEnd: g.period_end })),
       collaterals: collaterals.map((c) => ({ id: c.id, loanId: c.loan_id, type: c.type, description: c.description, value: c.appraised_value })),
       files: files.map((f) => ({

@@ -1,12 +1,13 @@
-// The better-sqlite3 handle behind a Kysely handle, for repositories only (hot paths that need
-// cached prepared statements). Use cases pass `ctx.db`; they never hold the raw connection.
+// The better-sqlite3 connection behind a Kysely handle, for repositories of measured hot paths
+// only (the servicing replay, the portfolio scan: cached prepared statements). Use cases pass
+// `ctx.db`; they never hold the raw connection.
 import type Database from 'better-sqlite3'
 import type { Db } from './types'
 
 const handles = new WeakMap<object, Database.Database>()
 
-/** Remembers that `db` (the database or a transaction on it) runs on `sqlite`. */
-export function bindRaw(db: Db, sqlite: Database.Database): void {
+/** Remembers that `db` (the database, a connection or a transaction on it) runs on `sqlite`. */
+export function bindRaw(db: object, sqlite: Database.Database): void {
   handles.set(db, sqlite)
 }
 
@@ -17,6 +18,6 @@ export type Conn = Db | Database.Database
 export function rawOf(c: Conn): Database.Database {
   if (typeof (c as Database.Database).prepare === 'function') return c as Database.Database
   const h = handles.get(c)
-  if (!h) throw new Error('database handle has no bound connection')
+  if (!h) throw new Error('database handle has no bound SQLite connection')
   return h
 }

@@ -1,4 +1,4 @@
-import { AppError, hasPermission, type Role } from '../../../shared/api'
+import { AppError, hasPermission, type LoanView, type Role } from '../../../shared/api'
 import { coverageBp } from '../../../shared/archives'
 import { addMonths, isValidDate, yuanText } from '../../../shared/domain'
 import type { Ctx, Handlers } from '../context'
@@ -6,7 +6,18 @@ import { findLoan, listLoans, toLoanView } from './loans-repo'
 import { visibleBorrower } from '../borrowers/handlers'
 import { loadCollaterals, loadGuarantors, loadTransfers } from './security'
 import { assertInPortfolio, caller, scopeOfficer, seesAll } from '../scope'
-import { servicingHandlers } from '../servicing/handlers'
+import { displayStatusOf } from '../../../shared/domain'
+import { ensureLoanStates, loanStatesOf } from '../servicing/state-repo'
+
+/** Loan views with their display status (逾期 with DPD) from loan_state, as of today. */
+async function withDisplayStatus(ctx: Ctx, views: LoanView[]): Promise<LoanView[]> {
+  ensureLoanStates(ctx.db, ctx.today())
+  const states = await loanStatesOf(ctx.db, views.map((v) => v.id))
+  return views.map((v) => {
+    const d = displayStatusOf(v.status, states.get(v.id)?.oldestUnpaidDue ?? null, ctx.today())
+    return { ...v, displayStatus: d.displayStatus, dpd: d.dpd }
+  })
+}
 
 /** Loads a loan in the caller's portfolio, or NOT_FOUND. */
 export async function visibleLoan(ctx: Ctx, id: number) {
@@ -64,20 +75,12 @@ async function assertPlanTermsKept(ctx: Ctx, before: Record<(typeof PLAN_TERMS)[
   throw new AppError('CONFLICT', msg, changed.map(([k]) => ({ path: k, message: msg })))
 }
 
-/**
- * Outstanding principal today, for coverage (issue 14.8): from the plan and the repayments posted
- * (servicing's as-of evaluation) once a plan exists; the original principal before that; 0 once closed.
- */
-async function outstandingPrincipal(ctx: Ctx, l: { id: number; status: string; principal: number }): Promise<number> {
-  if (l.status !== 'active') return 0
-  const plan = await ctx.db.selectFrom('loan_plan_versions').select('id').where('loan_id', '=', l.id).where('status', '=', 'active').executeTakeFirst()
-  if (!plan) return l.principal
-  return (await servicingHandlers['servicing.asOf'](ctx, { loanId: l.id, asOf: ctx.today() })).outstandingPrincipal
-}
-
 /** Loans (basic record) with officer scoping; repayment plans live in the servicing area. */
 export const loanHandlers = {
-  'loans.list': async (ctx, input) => listLoans(ctx.db, { ...input, scopeOfficerId: scopeOfficer(ctx) }, input),
+  'loans.list': async (ctx, input) => {
+    const r = await listLoans(ctx.db, { ...input, scopeOfficerId: scopeOfficer(ctx) }, input)
+    return { ...r, rows: await withDisplayStatus(ctx, r.rows) }
+  },
 
   'loans.officers': async (ctx) =>
     (await ctx.db.selectFrom('users').select(['id', 'display_name', 'role']).where('disabled', '=', 0).where('role', 'in', ['officer', 'manager']).orderBy('id').execute())
@@ -86,11 +89,13 @@ export const loanHandlers = {
   'loans.get': async (ctx, input) => {
     const l = await visibleLoan(ctx, input.id)
     const collaterals = await loadCollaterals(ctx.db, [l.id])
-    const outstanding = await outstandingPrincipal(ctx, l)
+    const [view] = await withDisplayStatus(ctx, [toLoanView(l)])
+    // Coverage from the outstanding principal (issue 14.8; loan_state, as of today); the principal until a plan exists.
+    const outstanding = l.status === 'active' ? ((await loanStatesOf(ctx.db, [l.id])).get(l.id)?.outstandingPrincipal ?? l.principal) : 0
     const collateralValue = collaterals.reduce((s, c) => s + c.currentValue, 0)
     const files = await ctx.db.selectFrom('loan_files').select(['id', 'file_no', 'status']).where('loan_id', '=', l.id).execute()
     return {
-      loan: toLoanView(l),
+      loan: view!,
       guarantors: await loadGuarantors(ctx, [l.id]),
       collaterals,
       outstanding,

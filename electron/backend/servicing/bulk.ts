@@ -17,7 +17,7 @@ function validate(ctx: Ctx, rows: readonly Row[]): BulkResultView['rows'] {
   const seenReceipts = new Set<string>()
   return rows.map((r, k) => {
     const errors: string[] = []
-    const head = findLoanHeadByIou(ctx.env.sqlite, r.iouNo)
+    const head = findLoanHeadByIou(ctx.db, r.iouNo)
     let overpayment = 0
     if (!head || (scope !== null && head.officerId !== scope)) errors.push(`借据号 ${r.iouNo} 不存在或不在您的管户范围内`)
     else if (head.status !== 'active') errors.push(`贷款 ${head.contractNo} 不是正常状态（${head.status}）`)
@@ -31,7 +31,7 @@ function validate(ctx: Ctx, rows: readonly Row[]): BulkResultView['rows'] {
       }
     }
     if (r.receiptNo) {
-      if (seenReceipts.has(r.receiptNo) || receiptExists(ctx.env.sqlite, r.receiptNo)) errors.push(`收据号 ${r.receiptNo} 重复`)
+      if (seenReceipts.has(r.receiptNo) || receiptExists(ctx.db, r.receiptNo)) errors.push(`收据号 ${r.receiptNo} 重复`)
       seenReceipts.add(r.receiptNo)
     }
     return { row: k + 1, iouNo: r.iouNo, loanId: head?.id ?? null, borrowerName: head?.borrowerName ?? null, amount: r.amount, overpayment, errors, repaymentId: null }
@@ -54,7 +54,7 @@ export const bulkHandlers = {
     let sum = 0
     for (const [k, r] of input.rows.entries()) {
       const res = results[k]!
-      const head = findLoanHeadByIou(ctx.env.sqlite, r.iouNo)!
+      const head = findLoanHeadByIou(ctx.db, r.iouNo)!
       res.repaymentId = postPayment(ctx, head, { paidDate: r.paidDate, amount: r.amount, channel: r.channel, receiptNo: r.receiptNo, batchId }).id
       sum += r.amount
     }

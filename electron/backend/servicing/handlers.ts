@@ -1,6 +1,6 @@
 // Loan servicing (贷后) handlers: plans, as-of view, repayments, receipts; reversal (冲正) in reversal.ts.
-import { AppError } from '../../../shared/api'
-import { amountInWords } from '../../../shared/domain'
+import { AppError, type MethodName, contract } from '../../../shared/api'
+import { amountInWords, displayStatusOf } from '../../../shared/domain'
 import { initialRows } from '../../../shared/servicing'
 import type { Ctx, Handlers } from '../context'
 import { type LoanHead, insertVersion, latestVersion } from './servicing-repo'
@@ -17,6 +17,8 @@ import { portfolioHandlers } from './portfolio'
 import { bulkHandlers } from './bulk'
 import { importHandlers } from './import'
 import { loanRiskFields } from '../risk/loan-risk'
+import { listHandlers } from './list'
+import { refreshLoanState } from './state-repo'
 
 function activeLoan(ctx: Ctx, loanId: number): LoanHead {
   const head = loadLoan(ctx, loanId)
@@ -27,7 +29,25 @@ function activeLoan(ctx: Ctx, loanId: number): LoanHead {
   return head
 }
 
-export const servicingHandlers = {
+/**
+ * Every write of this area that names a loan recomputes its loan_state in the same transaction
+ * (status, plan and payments change what the list and reminders show); payments and plan changes
+ * also mark it stale in the repositories, so other write paths are caught on the next read.
+ */
+function withStateRefresh<H extends Partial<Handlers>>(hs: H): H {
+  const out: Record<string, unknown> = {}
+  for (const [name, h] of Object.entries(hs)) {
+    const fn = h as (ctx: Ctx, input: { loanId?: unknown }) => Promise<unknown>
+    out[name] = !contract[name as MethodName].write ? fn : async (ctx: Ctx, input: { loanId?: unknown }) => {
+      const r = await fn(ctx, input)
+      if (typeof input.loanId === 'number') refreshLoanState(ctx.db, input.loanId, ctx.today())
+      return r
+    }
+  }
+  return out as H
+}
+
+export const servicingHandlers = withStateRefresh({
   'servicing.createPlan': async (ctx, input) => {
     const head = activeLoan(ctx, input.loanId)
     if (latestVersion(ctx.db, head.id)) throw new AppError('CONFLICT', `贷款 ${head.contractNo} 已有还款计划；变更请办理展期、重组或提前还款`)
@@ -59,6 +79,7 @@ export const servicingHandlers = {
     return {
       ...totalsOf(e), loan: headView(head), planVersion: lc.version, installments: e.installments, restructuredOn: lc.restructuredOn,
       closure: closure ? { kind: closure.kind, closedDate: closure.closedDate } : null, ...risk,
+      displayStatus: displayStatusOf(head.status, e.earliestUnpaidDueDate, input.asOf).displayStatus,
     }
   },
 
@@ -102,4 +123,5 @@ export const servicingHandlers = {
   ...portfolioHandlers,
   ...bulkHandlers,
   ...importHandlers,
-} satisfies Partial<Handlers>
+  ...listHandlers,
+} satisfies Partial<Handlers>)

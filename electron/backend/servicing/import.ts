@@ -44,10 +44,10 @@ async function parse(ctx: Ctx, base64: string): Promise<{ loans: Map<string, Loa
   const loanOf = (sheet: string, row: number, iou: string): LoanImport | null => {
     let l = loans.get(iou)
     if (l) return l
-    const head = findLoanHeadByIou(ctx.env.sqlite, iou)
+    const head = findLoanHeadByIou(ctx.db, iou)
     if (!head || (scope !== null && head.officerId !== scope)) return (problems.push({ sheet, row, message: `借据号 ${iou} 不存在或不在您的管户范围内` }), null)
     if (sheet === '还款记录') return (problems.push({ sheet, row, message: `借据号 ${iou} 不在“还款计划”表中` }), null)
-    if (latestVersion(ctx.env.sqlite, head.id)) return (problems.push({ sheet, row, message: `贷款 ${head.contractNo} 已有还款计划，不能重复导入` }), null)
+    if (latestVersion(ctx.db, head.id)) return (problems.push({ sheet, row, message: `贷款 ${head.contractNo} 已有还款计划，不能重复导入` }), null)
     loans.set(iou, (l = { head, rows: [], pays: [] }))
     return l
   }
@@ -96,7 +96,7 @@ function checkLoan(ctx: Ctx, l: LoanImport, problems: Problem[], receipts: Set<s
   })
   for (const p of l.pays) {
     if (p.date < h.disbursementDate) problems.push({ sheet: '还款记录', row: p.row, message: `还款日早于放款日 ${h.disbursementDate}` })
-    if (p.receiptNo && (receipts.has(p.receiptNo) || receiptExists(ctx.env.sqlite, p.receiptNo))) problems.push({ sheet: '还款记录', row: p.row, message: `收据号 ${p.receiptNo} 重复` })
+    if (p.receiptNo && (receipts.has(p.receiptNo) || receiptExists(ctx.db, p.receiptNo))) problems.push({ sheet: '还款记录', row: p.row, message: `收据号 ${p.receiptNo} 重复` })
     if (p.receiptNo) receipts.add(p.receiptNo)
   }
   l.pays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row))
@@ -122,13 +122,13 @@ export const importHandlers = {
     }
     for (const l of r.loans.values()) {
       const h = l.head
-      insertVersion(ctx.env.sqlite, {
+      insertVersion(ctx.db, {
         loanId: h.id, reason: 'import', method: h.method, annualRate: h.annualRate, effectiveDate: h.disbursementDate, note: 'Excel 导入',
         repaymentId: null, createdBy: who(ctx).userId, createdAt: ctx.nowIso(), rows: l.rows.map(({ row: _row, ...v }) => v),
       })
       for (const p of l.pays) {
-        insertRepayment(ctx.env.sqlite, {
-          loanId: h.id, paidDate: p.date, amount: p.amount, channel: p.channel, receiptNo: p.receiptNo || nextDocNo(ctx.env.sqlite, 'SK', Number(p.date.slice(0, 4))),
+        insertRepayment(ctx.db, {
+          loanId: h.id, paidDate: p.date, amount: p.amount, channel: p.channel, receiptNo: p.receiptNo || nextDocNo(ctx.db, 'SK', Number(p.date.slice(0, 4))),
           kind: 'repayment', creditHandling: 'none', batchId: null, note: 'Excel 导入', createdBy: who(ctx).userId, createdAt: ctx.nowIso(),
         })
       }

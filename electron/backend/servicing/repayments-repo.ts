@@ -1,7 +1,6 @@
 // Repayments: inserted once, reversed (冲正) with a reason, never deleted or edited otherwise.
-import type { Conn } from '../db/raw'
 import type { RepaymentView } from '../../../shared/api/servicing'
-import { dropCheckpoint, stmt } from './servicing-repo'
+import { type Conn, dropCheckpoint, stmt } from './servicing-repo'
 
 /** A repayment to insert; `receiptNo` is unique. */
 export interface NewRepayment {
@@ -19,12 +18,12 @@ export interface NewRepayment {
 }
 
 /** Inserts a posted repayment and returns its id. */
-export function insertRepayment(db: Conn, r: NewRepayment): number {
-  const info = stmt(db, `insert into repayments (loan_id, paid_date, amount, channel, receipt_no, kind, credit_handling, status, batch_id, note, created_by, created_at)
+export function insertRepayment(sqlite: Conn, r: NewRepayment): number {
+  const info = stmt(sqlite, `insert into repayments (loan_id, paid_date, amount, channel, receipt_no, kind, credit_handling, status, batch_id, note, created_by, created_at)
     values (?, ?, ?, ?, ?, ?, ?, 'posted', ?, ?, ?, ?)`).run(
     r.loanId, r.paidDate, r.amount, r.channel, r.receiptNo, r.kind, r.creditHandling, r.batchId, r.note, r.createdBy, r.createdAt,
   )
-  dropCheckpoint(db, r.loanId)
+  dropCheckpoint(sqlite, r.loanId)
   return Number(info.lastInsertRowid)
 }
 
@@ -45,31 +44,32 @@ function toView(r: unknown[]): RepaymentView {
 }
 
 /** One repayment as a view, or null. */
-export function findRepayment(db: Conn, id: number): RepaymentView | null {
-  const r = stmt(db, `${VIEW_SQL} where r.id = ?`).raw().get(id) as unknown[] | undefined
+export function findRepayment(sqlite: Conn, id: number): RepaymentView | null {
+  const r = stmt(sqlite, `${VIEW_SQL} where r.id = ?`).raw().get(id) as unknown[] | undefined
   return r ? toView(r) : null
 }
 
 /** Every repayment of a loan, reversed ones included, in date order. */
-export function listRepayments(db: Conn, loanId: number): RepaymentView[] {
-  return (stmt(db, `${VIEW_SQL} where r.loan_id = ? order by r.paid_date, r.id`).raw().all(loanId) as unknown[][]).map(toView)
+export function listRepayments(sqlite: Conn, loanId: number): RepaymentView[] {
+  return (stmt(sqlite, `${VIEW_SQL} where r.loan_id = ? order by r.paid_date, r.id`).raw().all(loanId) as unknown[][]).map(toView)
 }
 
 /** True when a receipt number is already used. */
-export function receiptExists(db: Conn, receiptNo: string): boolean {
-  return stmt(db, 'select 1 from repayments where receipt_no = ?').raw().get(receiptNo) !== undefined
+export function receiptExists(sqlite: Conn, receiptNo: string): boolean {
+  return stmt(sqlite, 'select 1 from repayments where receipt_no = ?').raw().get(receiptNo) !== undefined
 }
 
 /** Marks a repayment reversed; returns false if it was not posted. */
-export function markReversed(db: Conn, id: number, reason: string, by: number, at: string): boolean {
-  const info = stmt(db, `update repayments set status = 'reversed', reversal_reason = ?, reversed_by = ?, reversed_at = ?
+export function markReversed(sqlite: Conn, id: number, reason: string, by: number, at: string): boolean {
+  const info = stmt(sqlite, `update repayments set status = 'reversed', reversal_reason = ?, reversed_by = ?, reversed_at = ?
     where id = ? and status = 'posted'`).run(reason, by, at, id)
-  stmt(db, 'delete from replay_checkpoints where loan_id = (select loan_id from repayments where id = ?)').run(id)
+  stmt(sqlite, 'delete from replay_checkpoints where loan_id = (select loan_id from repayments where id = ?)').run(id)
+  stmt(sqlite, `update loan_state set state_as_of = '' where loan_id = (select loan_id from repayments where id = ?)`).run(id)
   return info.changes === 1
 }
 
 /** Latest posted payment date of a loan, or null. */
-export function lastPaymentDate(db: Conn, loanId: number): string | null {
-  const r = stmt(db, `select max(paid_date) from repayments where loan_id = ? and status = 'posted'`).raw().get(loanId) as [string | null]
+export function lastPaymentDate(sqlite: Conn, loanId: number): string | null {
+  const r = stmt(sqlite, `select max(paid_date) from repayments where loan_id = ? and status = 'posted'`).raw().get(loanId) as [string | null]
   return r[0]
 }

@@ -7,6 +7,7 @@ import { localDate } from '../../../shared/domain'
 import type { Ctx, Handlers } from '../context'
 import type { LoanHead } from './servicing-repo'
 import { findRepayment, markReversed } from './repayments-repo'
+import { refreshLoanState } from './state-repo'
 import { hasLaterVersion, reopenLoan, versionOfRepayment, voidVersion } from './closures-repo'
 import {
   decideReversalRequest, findReversalRequest, insertReversalRequest, listReversalRequests, requestProposer,
@@ -37,6 +38,7 @@ function reverseNow(ctx: Ctx, rep: RepaymentView, head: LoanHead, reason: string
     reopenLoan(ctx.db, head.id, ctx.nowIso())
   }
   markReversed(ctx.db, rep.id, reason, who(ctx).userId, ctx.nowIso())
+  refreshLoanState(ctx.db, head.id, ctx.today())
   return v ? `；作废第 ${v.version} 版计划（${reasonLabel(v.reason)}）` : ''
 }
 

@@ -2,9 +2,8 @@
 // — loans, plan versions with their rows, posted payments — merged in one pass so every
 // installment and payment row is read exactly once. `bareScan` reads the same rows and does
 // nothing else: the bench compares the evaluation against it.
-import type Database from 'better-sqlite3'
 import type { PaymentEvent, PlanRow } from '../../../shared/servicing'
-import { stmt } from './servicing-repo'
+import { type Conn, stmt } from './servicing-repo'
 
 /** One loan's replay inputs from the scan. */
 export interface ScanLoan {
@@ -28,7 +27,7 @@ export interface ScanFilter {
 }
 
 /** Loans active on the date: today's active ones, plus those closed (结清/核销) after it. Named params @asOf, @officer. */
-function loanWhere(sqlite: Database.Database, f: ScanFilter): string {
+function loanWhere(sqlite: Conn, f: ScanFilter): string {
   const closedLater = (stmt(sqlite, 'select count(*) from loan_closures where closed_date > ?').raw().get(f.asOf) as [number])[0] > 0
   // Loans disbursed after the date drop out by themselves: no plan version is effective yet.
   const where = closedLater
@@ -46,7 +45,7 @@ function loanWhere(sqlite: Database.Database, f: ScanFilter): string {
  * the index order the joins visit (installments by (version, seq), payments by (loan, date, id));
  * the parsers verify that order and sort if it ever differs.
  */
-function queries(sqlite: Database.Database, f: ScanFilter) {
+function queries(sqlite: Conn, f: ScanFilter) {
   const where = loanWhere(sqlite, f)
   const params = f.officerId === null ? { asOf: f.asOf } : { asOf: f.asOf, officer: f.officerId }
   return {
@@ -120,7 +119,7 @@ function parsePayments(gc: string | null): PaymentEvent[] {
  * Visits every loan of the filter with its version-in-force rows due by the date (plus one row
  * standing for all later ones) and posted payments up to the date. Totals equal a full replay.
  */
-export function scanPortfolio(sqlite: Database.Database, f: ScanFilter, visit: (l: ScanLoan) => void): void {
+export function scanPortfolio(sqlite: Conn, f: ScanFilter, visit: (l: ScanLoan) => void): void {
   const q = queries(sqlite, f)
   const versions = new Peek(q.versions), pays = new Peek(q.payments)
   for (const l of q.loans) {
@@ -146,7 +145,7 @@ export function scanPortfolio(sqlite: Database.Database, f: ScanFilter, visit: (
 }
 
 /** Reads exactly what scanPortfolio reads (same statements, same rows) and only counts them: the bench's baseline. */
-export function bareScan(sqlite: Database.Database, f: ScanFilter): { loans: number; rows: number; payments: number } {
+export function bareScan(sqlite: Conn, f: ScanFilter): { loans: number; rows: number; payments: number } {
   const q = queries(sqlite, f)
   let loans = 0, rows = 0, payments = 0
   for (const _ of q.loans) loans++

@@ -46,6 +46,8 @@ export interface StoredVersion {
   rows: VersionRow[]
 }
 
+export type { Conn }
+
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>()
 /** A cached prepared statement for `sql` on this connection. */
 export function stmt(db: Conn, sql: string): Database.Statement {

@@ -11,6 +11,7 @@ import * as inspections from '../features/inspections/i18n'
 import * as loan from '../features/servicing/i18n-loan'
 import * as reports from '../features/reports/i18n'
 import * as risk from '../features/risk/i18n'
+import * as servicing from '../features/servicing/i18n'
 
 /** Every feature namespace; add one line per feature. */
 export const namespaces = {
@@ -22,6 +23,7 @@ export const namespaces = {
   loan,
   reports,
   risk,
+  servicing,
 } satisfies Record<string, { zh: object; en: object }>
 
 export type Namespaces = typeof namespaces

@@ -13,6 +13,7 @@ import type { ArchivesKey } from '../archives/i18n'
 import { BorrowerFormModal } from '../entry/BorrowerFormModal'
 import { LoanFormModal } from '../entry/LoanFormModal'
 import { HouseholdPanel } from '../inspections/HouseholdPanel'
+import { StatusBadge } from '../servicing/ServicingListPage'
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -93,7 +94,7 @@ export function BorrowerDetailPage() {
         <Grid.Col span={6}>
           <Section title={t('loans')}>
             <Rows head={[t('contractNo'), t('principal'), t('maturity'), t('status'), '']} rows={data.loans.map((l) => [
-              <Anchor key="c" onClick={() => navigate(`/servicing/loan?id=${l.id}`)}>{l.contractNo}</Anchor>, formatFen(l.principal), l.maturityDate, l.status,
+              <Anchor key="c" onClick={() => navigate(`/servicing/loan?id=${l.id}`)}>{l.contractNo}</Anchor>, formatFen(l.principal), l.maturityDate, <StatusBadge key="s" row={{ displayStatus: l.displayStatus ?? 'active', dpd: l.dpd ?? 0 }} />,
               can('loans.write') ? <Anchor key="e" size="sm" onClick={() => setLoanForm(l.id)}>{te('edit')}</Anchor> : null])} />
           </Section>
         </Grid.Col>

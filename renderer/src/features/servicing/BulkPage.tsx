@@ -6,7 +6,6 @@ import { localIsoDate } from '../../app/format'
 import { navigate } from '../../app/router'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
-import { st } from './texts'
 import { useBulkPost } from './use-servicing'
 
 interface Line { iouNo: string; paidDate: string; amount: string }
@@ -17,7 +16,7 @@ const COLS = ['iouNo', 'paidDate', 'amount'] as const
  * cell adds a row, ↑/↓ move between rows. Validate shows per-row errors; commit is all or nothing.
  */
 export function BulkPage() {
-  useTranslation()
+  const { t } = useTranslation('servicing')
   const [lines, setLines] = useState<Line[]>([{ iouNo: '', paidDate: localIsoDate(), amount: '' }])
   const bulk = useBulkPost()
   const [localErrors, setLocalErrors] = useState<Record<number, string>>({})
@@ -49,9 +48,9 @@ export function BulkPage() {
   const resultFor = (k: number) => bulk.data?.rows.find((r) => r.row === k + 1)
   return (
     <Stack>
-      <PageHeader title={st('bulk')} subtitle={st('bulkHint')} actions={<Button variant="default" onClick={() => navigate('/servicing')}>{st('back')}</Button>} />
+      <PageHeader title={t('bulk')} subtitle={t('bulkHint')} actions={<Button variant="default" onClick={() => navigate('/servicing')}>{t('back')}</Button>} />
       <Table data-testid="bulk-grid">
-        <Table.Thead><Table.Tr><Table.Th>#</Table.Th>{COLS.map((c) => <Table.Th key={c}>{st(c)}</Table.Th>)}<Table.Th /></Table.Tr></Table.Thead>
+        <Table.Thead><Table.Tr><Table.Th>#</Table.Th>{COLS.map((c) => <Table.Th key={c}>{t(c)}</Table.Th>)}<Table.Th /></Table.Tr></Table.Thead>
         <Table.Tbody>
           {lines.map((l, k) => {
             const res = resultFor(k)
@@ -62,7 +61,7 @@ export function BulkPage() {
                 {COLS.map((c, ci) => (
                   <Table.Td key={c}>
                     <TextInput
-                      size="xs" aria-label={`${st(c)} ${k + 1}`} value={l[c]} onChange={(e) => set(k, c, e.currentTarget.value)}
+                      size="xs" aria-label={`${t(c)} ${k + 1}`} value={l[c]} onChange={(e) => set(k, c, e.currentTarget.value)}
                       ref={(el) => { if (el) refs.current.set(`${k}:${ci}`, el) }}
                       onKeyDown={(e) => {
                         if (e.key === 'Enter') { e.preventDefault(); if (ci === COLS.length - 1) addRow(k); else focus(k, ci + 1) }
@@ -79,14 +78,14 @@ export function BulkPage() {
         </Table.Tbody>
       </Table>
       <Group>
-        <Button variant="default" onClick={() => addRow(lines.length - 1)}>{st('addRow')}</Button>
-        <Button variant="default" onClick={() => run(true)} loading={bulk.loading}>{st('validate')}</Button>
-        <Button onClick={() => run(false)} loading={bulk.loading}>{st('commit')}</Button>
+        <Button variant="default" onClick={() => addRow(lines.length - 1)}>{t('addRow')}</Button>
+        <Button variant="default" onClick={() => run(true)} loading={bulk.loading}>{t('validate')}</Button>
+        <Button onClick={() => run(false)} loading={bulk.loading}>{t('commit')}</Button>
       </Group>
       {bulk.error && <ErrorAlert error={bulk.error} />}
       {bulk.data && (
         <Alert color={bulk.data.committed ? 'green' : bulk.data.valid === bulk.data.total ? 'blue' : 'orange'}>
-          {bulk.data.committed ? `${st('committed')} ${bulk.data.total}` : `${bulk.data.valid}/${bulk.data.total} · ${bulk.data.total - bulk.data.valid} ${st('rowErrors')}`}
+          {bulk.data.committed ? `${t('committed')} ${bulk.data.total}` : `${bulk.data.valid}/${bulk.data.total} · ${bulk.data.total - bulk.data.valid} ${t('rowErrors')}`}
         </Alert>
       )}
     </Stack>

@@ -1,8 +1,8 @@
 import { Alert, Button, Card, FileButton, Group, List, Text, Title } from '@mantine/core'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useMutation } from '../../api/hooks'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { st } from './texts'
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer())
@@ -13,6 +13,7 @@ async function toBase64(file: File): Promise<string> {
 
 /** Import plans and payment histories from Excel: preview with per-row problems, then all or nothing. */
 export function ImportPanel({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation('servicing')
   const [content, setContent] = useState<string | null>(null)
   const [name, setName] = useState('')
   const preview = useMutation('servicing.importPreview')
@@ -28,24 +29,24 @@ export function ImportPanel({ onDone }: { onDone: () => void }) {
   const p = preview.data
   return (
     <Card withBorder>
-      <Title order={4} mb="xs">{st('importTitle')}</Title>
-      <Text size="sm" c="dimmed" mb="sm">{st('importHint')}</Text>
+      <Title order={4} mb="xs">{t('importTitle')}</Title>
+      <Text size="sm" c="dimmed" mb="sm">{t('importHint')}</Text>
       <Group>
-        <FileButton onChange={(f) => void pick(f)} accept=".xlsx">{(props) => <Button variant="default" {...props}>{st('chooseFile')}</Button>}</FileButton>
+        <FileButton onChange={(f) => void pick(f)} accept=".xlsx">{(props) => <Button variant="default" {...props}>{t('chooseFile')}</Button>}</FileButton>
         {name && <Text size="sm">{name}</Text>}
         {p && p.problemCount === 0 && content && (
-          <Button loading={commit.loading} onClick={() => void commit.mutate({ contentBase64: content }).then(onDone, () => undefined)}>{st('commit')}</Button>
+          <Button loading={commit.loading} onClick={() => void commit.mutate({ contentBase64: content }).then(onDone, () => undefined)}>{t('commit')}</Button>
         )}
       </Group>
       {preview.error && <ErrorAlert error={preview.error} mb="sm" />}
       {commit.error && <ErrorAlert error={commit.error} mb="sm" />}
       {p && (
         <Alert mt="sm" color={p.problemCount ? 'orange' : 'blue'}>
-          {p.loans} · {p.installments} · {p.repayments} {p.problemCount ? `· ${p.problemCount} ${st('rowErrors')}` : ''}
+          {p.loans} · {p.installments} · {p.repayments} {p.problemCount ? `· ${p.problemCount} ${t('rowErrors')}` : ''}
           {p.problemCount > 0 && <List size="sm" mt="xs">{p.problems.slice(0, 50).map((x, k) => <List.Item key={k}>{x.sheet} 第 {x.row} 行：{x.message}</List.Item>)}</List>}
         </Alert>
       )}
-      {commit.data && <Alert mt="sm" color="green">{st('committed')} {commit.data.loans} · {commit.data.installments} · {commit.data.repayments}</Alert>}
+      {commit.data && <Alert mt="sm" color="green">{t('committed')} {commit.data.loans} · {commit.data.installments} · {commit.data.repayments}</Alert>}
     </Card>
   )
 }
