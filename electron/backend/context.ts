@@ -4,6 +4,7 @@ import type { MethodName, Output, ParsedInput, Role } from '../../shared/api'
 import type { SessionStore, Session } from './auth/sessions'
 import type { DB } from './db/schema'
 import type { Db } from './db/types'
+import type { DatabaseHost } from './host'
 
 /** The caller of a method, resolved from the session. */
 export interface Caller {
@@ -21,6 +22,8 @@ export interface BackendEnv {
   sessions: SessionStore
   now: () => Date
   version: string
+  /** The open database's owner: exclusive runs, maintenance queue, swap and reopen (restore). */
+  host: DatabaseHost
 }
 
 /** What a service handler gets for one call. */

@@ -18,8 +18,14 @@ import { loanHandlers } from './loans/handlers'
 import { loanSecurityHandlers } from './loans/security'
 import { searchHandlers } from './search/handlers'
 import { servicingHandlers } from './servicing/handlers'
+import { backupHandlers } from './backup/handlers'
+import { createBackup, dailyBackupDue } from './backup/service'
+import { acquireDataDirLock } from './db/lock'
+import { createHost } from './host'
 
 export { DatabaseOpenError, SCHEMA_VERSION } from './db/connection'
+export type { OpenFailure } from './db/connection'
+export { restoreLatestAtStartup } from './backup/startup'
 
 /** Every service's handlers, merged; the dispatcher checks it matches the contract. */
 export const handlers: Handlers = {
@@ -38,6 +44,7 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...importHandlers,
   ...servicingHandlers,
+  ...backupHandlers,
 }
 
 export interface BackendOptions {
@@ -45,28 +52,53 @@ export interface BackendOptions {
   /** Injected clock (tests); defaults to the system clock. */
   now?: () => Date
   version?: string
+  /** Claim the data folder with a lock file (the app's entry points; a second instance is refused). */
+  lock?: boolean
+  /** Make today's automatic backup in the background if none exists yet (the app's entry points). */
+  dailyBackup?: boolean
 }
 
 /** Opens the database, runs migrations and returns the dispatcher for both transports. */
 export async function createBackend(opts: BackendOptions) {
-  const opened = await openDatabase(opts.dataDir)
+  const lock = opts.lock ? acquireDataDirLock(opts.dataDir) : null
+  const version = opts.version ?? '0.1.0'
+  const now = opts.now ?? (() => new Date())
+  let opened
+  try {
+    opened = await openDatabase(opts.dataDir, { appVersion: version, now })
+  } catch (e) {
+    lock?.release()
+    throw e
+  }
   let idleLockMinutes = await getNumberSetting(opened.db, 'idleLockMinutes')
+  const holder = createHost(opened, opts.dataDir, () => env, { appVersion: version, now })
   const env: BackendEnv = {
     db: opened.db,
     sqlite: opened.sqlite,
     dataDir: opts.dataDir,
     sessions: new SessionStore(() => idleLockMinutes * 60_000),
-    now: opts.now ?? (() => new Date()),
-    version: opts.version ?? '0.1.0',
+    now,
+    version,
+    host: holder.host,
   }
   const dispatcher = createDispatcher(env, handlers)
+  if (opts.dailyBackup && dailyBackupDue(env)) {
+    createBackup(env, 'daily').catch((e: unknown) => console.error('[daihou] 每日自动备份失败：', (e as Error).message))
+  }
   return {
     env,
-    dispatch: (req: CallRequest) => dispatcher.dispatch(req),
+    dispatch: (req: CallRequest) => holder.track(() => dispatcher.dispatch(req)),
     setIdleLockMinutes: (m: number) => {
       idleLockMinutes = m
     },
-    close: () => opened.close(),
+    /** Clean shutdown: waits for the last write and running backups, checkpoints the WAL, closes, releases the lock. */
+    close: async () => {
+      try {
+        await holder.close()
+      } finally {
+        lock?.release()
+      }
+    },
   }
 }
 

@@ -11,6 +11,7 @@ import { importMethods } from './imports'
 import { loanMethods } from './loans'
 import { searchMethods } from './search'
 import { calculatorMethods } from './calculator'
+import { backupMethods } from './backup'
 
 export * from './errors'
 export * from './permissions'
@@ -25,6 +26,7 @@ export * from './archives'
 export * from './search'
 export * from './imports'
 export * from './calculator'
+export * from './backup'
 
 /** Every API method, declared once; both transports and the dispatcher use this map. */
 export const contract = {
@@ -39,6 +41,7 @@ export const contract = {
   ...searchMethods,
   ...importMethods,
   ...calculatorMethods,
+  ...backupMethods,
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

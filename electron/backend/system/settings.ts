@@ -5,6 +5,8 @@ export const SETTING_DEFAULTS = {
   idleLockMinutes: '10',
   maxFailedLogins: '5',
   lockoutMinutes: '15',
+  /** How many backups to keep in the data folder (保留份数). */
+  backupGenerations: '10',
 } as const
 export type SettingKey = keyof typeof SETTING_DEFAULTS
 
