@@ -40,6 +40,7 @@ async function snapshotNow(env: BackendEnv, kind: BackupKind, folder?: string): 
   try {
     mkdirSync(root, { recursive: true })
   } catch (e) {
+    if (['ENOSPC', 'EROFS', 'EIO'].includes(String((e as { code?: unknown }).code))) throw e // mapped to STORAGE
     throw new AppError('VALIDATION', `无法写入备份目录 ${root}：${(e as Error).message}`)
   }
   const m = await writeSnapshot(env.sqlite, join(root, id), {

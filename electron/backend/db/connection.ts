@@ -116,6 +116,7 @@ function rollBack(file: string, copy: string): void {
 
 async function openChecked(dataDir: string, file: string, opts: OpenOptions): Promise<OpenedDatabase> {
   mkdirSync(dataDir, { recursive: true })
+  accessSync(dataDir, constants.W_OK) // a read-only folder is reported as such, not as damage
   const existed = existsSync(file)
   const { empty } = existed ? inspectExisting(file) : { empty: true }
   if (!existed) {
@@ -124,7 +125,6 @@ async function openChecked(dataDir: string, file: string, opts: OpenOptions): Pr
       throw new DatabaseOpenError('missing', `数据库文件 ${file} 不见了，但数据目录里有备份（最新的已验证备份：${offer.createdAt}）。可以从备份恢复。`, offer)
     }
   }
-  accessSync(dataDir, constants.W_OK) // a read-only folder is reported as such, not as damage
   if (existed) accessSync(file, constants.R_OK | constants.W_OK)
 
   const sqlite = new Database(file)
@@ -148,11 +148,14 @@ async function openChecked(dataDir: string, file: string, opts: OpenOptions): Pr
         `数据库升级失败（${failed}）：${(error as Error).message}。${copy ? '已恢复为升级前的数据库，数据未受影响。' : ''}`,
       )
     }
-    sqlite.pragma(`application_id = ${APPLICATION_ID}`) // stamps files made before the mark existed
-    sqlite.pragma(`user_version = ${SCHEMA_VERSION}`)
+    // Stamps files made before the mark existed; written only when different, so a plain open writes nothing.
+    if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID) sqlite.pragma(`application_id = ${APPLICATION_ID}`)
+    if (sqlite.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) sqlite.pragma(`user_version = ${SCHEMA_VERSION}`)
   } catch (e) {
     if (db) await db.destroy().catch(() => undefined)
     if (sqlite.open) sqlite.close()
+    // A database this call created and could not finish (disk full half-way) is removed, not left half-built.
+    if (!existed) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true })
     throw e
   }
   return wrap(db, sqlite, file)
