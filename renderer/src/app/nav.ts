@@ -1,11 +1,11 @@
 import type { Permission } from '@shared/api'
 import type { ComponentType } from 'react'
-import { IconArchive, IconAudit, IconCalculator, IconDownload, IconHome, IconInbox, IconUsers } from '../components/icons'
+import { IconArchive, IconAudit, IconCalculator, IconDownload, IconHome, IconInbox, IconShield, IconUsers } from '../components/icons'
 
 /** One navigation entry; shown only when the user holds `permission`. */
 export interface NavItem {
   path: string
-  labelKey: 'nav.dashboard' | 'nav.users' | 'nav.audit' | 'nav.servicing' | 'nav.calculator' | 'nav.borrowers' | 'nav.archives' | 'nav.import'
+  labelKey: 'nav.dashboard' | 'nav.users' | 'nav.audit' | 'nav.servicing' | 'nav.calculator' | 'nav.borrowers' | 'nav.archives' | 'nav.import' | 'nav.backup'
   permission: Permission
   icon: ComponentType<{ size?: number }>
 }
@@ -21,4 +21,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read', icon: IconAudit },
   // Last, so adding it shifts no one's Alt+N; every role has calculator.use.
   { path: '/calculator', labelKey: 'nav.calculator', permission: 'calculator.use', icon: IconCalculator },
+  { path: '/backup', labelKey: 'nav.backup', permission: 'org.manage', icon: IconShield },
 ]

@@ -48,7 +48,7 @@ export const en: Resources = {
     passwordMismatch: 'Passwords do not match',
     passwordSame: 'The new password must differ from the current one',
   },
-  nav: { label: 'Main navigation', dashboard: 'Dashboard', users: 'Users', audit: 'Audit log', calculator: 'Loan calculator', servicing: 'Servicing', borrowers: 'Borrowers', archives: 'Archives', import: 'Excel import' },
+  nav: { label: 'Main navigation', dashboard: 'Dashboard', users: 'Users', audit: 'Audit log', calculator: 'Loan calculator', servicing: 'Servicing', borrowers: 'Borrowers', archives: 'Archives', import: 'Excel import', backup: 'Backup' },
   header: {
     lock: 'Lock',
     logout: 'Sign out',

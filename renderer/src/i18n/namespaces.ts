@@ -3,7 +3,11 @@
 // and is listed here once; components read it with `useTranslation('<area>')`.
 // The app-wide strings stay in the default namespace (`zh-CN.ts` / `en.ts`).
 
+import * as backup from '../features/backup/i18n'
+
 /** Every feature namespace; add one line per feature. */
-export const namespaces = {} satisfies Record<string, { zh: object; en: object }>
+export const namespaces = {
+  backup,
+} satisfies Record<string, { zh: object; en: object }>
 
 export type Namespaces = typeof namespaces

@@ -48,7 +48,7 @@ export const zhCN = {
     passwordMismatch: '两次输入的密码不一致',
     passwordSame: '新密码不能与当前密码相同',
   },
-  nav: { label: '主导航', dashboard: '工作台', users: '用户管理', audit: '审计日志', calculator: '贷款计算器', servicing: '贷后管理', borrowers: '借款人档案', archives: '档案管理', import: 'Excel 导入' },
+  nav: { label: '主导航', dashboard: '工作台', users: '用户管理', audit: '审计日志', calculator: '贷款计算器', servicing: '贷后管理', borrowers: '借款人档案', archives: '档案管理', import: 'Excel 导入', backup: '备份与恢复' },
   header: {
     lock: '锁屏',
     logout: '退出登录',
