@@ -18,11 +18,13 @@ async function benchBackup(dir: string): Promise<BenchResult[]> {
     let worst = 0
     let running = true
     const probe = (async () => {
+      // A call arriving at a random moment waits for the event loop (timer lag) and then for its answer.
       while (running) {
+        const due = performance.now() + 10
+        await new Promise((r) => setTimeout(r, 10))
         const t0 = performance.now()
         await b.dispatch({ method: 'system.health', input: {} })
-        worst = Math.max(worst, performance.now() - t0)
-        await new Promise((r) => setTimeout(r, 10))
+        worst = Math.max(worst, t0 - due + (performance.now() - t0))
       }
     })()
     const t0 = performance.now()

@@ -1,6 +1,6 @@
 // Issue 12, "Must show": disk full, corruption, start-up messages, second instance.
 import { execFileSync, spawn } from 'node:child_process'
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs'
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createBackend, DatabaseOpenError, restoreLatestAtStartup } from '../../electron/backend'
@@ -167,8 +167,7 @@ describe('corruption: byte-mutated copies of a real database', () => {
       }
       const file = join(dir, 'daihou.sqlite')
       writeFileSync(file, bytes)
-      if (i % 20 === 0) mkdirSync(join(dir, 'backups')) // some folders also hold a backup to offer
-      if (i % 20 === 0) execFileSync('cp', ['-r', join(t.dir, 'backups', '.'), join(dir, 'backups')])
+      if (i % 20 === 0) cpSync(join(t.dir, 'backups'), join(dir, 'backups'), { recursive: true }) // a backup to offer
       const hash = fileHash(file)
       let outcome: string
       try {

@@ -92,7 +92,7 @@ export function resolveSource(env: BackendEnv, input: { id?: string; path?: stri
 
 /** Verifies a source: manifest hashes and counts when it has one, else the file alone. */
 export async function verifySource(src: Source): Promise<Verification> {
-  return src.manifest && src.dir ? verifyBackupDir(src.dir, src.manifest) : checkDatabaseFile(src.dbFile)
+  return src.manifest && src.dir ? verifyBackupDir(src.dir, src.manifest) : await checkDatabaseFile(src.dbFile)
 }
 
 function copyMissingScans(fromDir: string | null, dataDir: string): void {

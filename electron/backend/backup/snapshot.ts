@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto'
-import { createReadStream, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, copyFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createReadStream, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { copyFile } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import Database from 'better-sqlite3'
 import { MIGRATIONS } from '../../../migrations'
+import { checkInWorker, type RawCheck } from './check-worker'
 
 /** Marks our database files (`PRAGMA application_id`): "DHGJ" in ASCII. */
 export const APPLICATION_ID = 0x4448474a
@@ -48,28 +50,39 @@ export function tableCounts(db: Database.Database): Record<string, number> {
   return Object.fromEntries(names.map((n) => [n, db.prepare(`select count(*) from "${n.replaceAll('"', '""')}"`).pluck().get() as number]))
 }
 
-/** Opens a database file read-only and checks it is a sound Daihou database this build can open. */
-export function checkDatabaseFile(file: string): Verification {
-  const bad = (problem: string): Verification => ({ ok: false, problem, schemaVersion: 0, counts: {} })
-  if (!existsSync(file)) return bad('备份中没有数据库文件')
-  let db: Database.Database | undefined
+function rawCheck(file: string): RawCheck {
+  const db = new Database(file, { readonly: true, fileMustExist: true })
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true })
-    const result = db.pragma('integrity_check', { simple: true })
-    if (result !== 'ok') return bad(`完整性检查未通过：${String(result)}`)
+    const integrity = String(db.pragma('integrity_check', { simple: true }))
     const appId = db.pragma('application_id', { simple: true }) as number
     const hasMigrations = db.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get()
-    if (!hasMigrations || (appId !== APPLICATION_ID && appId !== 0)) return bad('不是贷后管家的数据库')
-    const applied = db.prepare('select name from kysely_migration').pluck().all() as string[]
-    if (applied.some((n) => !(n in MIGRATIONS))) {
-      return bad(`来自更新版本的贷后管家（数据库版本 ${applied.length}，本程序支持 ${Object.keys(MIGRATIONS).length}），请先升级程序`)
-    }
-    return { ok: true, problem: null, schemaVersion: applied.length, counts: tableCounts(db) }
+    const applied = hasMigrations ? (db.prepare('select name from kysely_migration').pluck().all() as string[]) : null
+    return { integrity, appId, applied, counts: integrity === 'ok' ? tableCounts(db) : {} }
+  } finally {
+    db.close()
+  }
+}
+
+/**
+ * Opens a database file read-only and checks it is a sound Daihou database this build can open
+ * (full integrity_check, our mark, no migration from a newer version) and counts its rows. Runs
+ * in a worker thread when possible so a big file does not stop the app meanwhile.
+ */
+export async function checkDatabaseFile(file: string): Promise<Verification> {
+  const bad = (problem: string): Verification => ({ ok: false, problem, schemaVersion: 0, counts: {} })
+  if (!existsSync(file)) return bad('备份中没有数据库文件')
+  let raw: RawCheck
+  try {
+    raw = (await checkInWorker(file)) ?? rawCheck(file)
   } catch (e) {
     return bad(`无法读取数据库：${(e as Error).message}`)
-  } finally {
-    db?.close()
   }
+  if (raw.integrity !== 'ok') return bad(`完整性检查未通过：${raw.integrity.slice(0, 200)}`)
+  if (!raw.applied || (raw.appId !== APPLICATION_ID && raw.appId !== 0)) return bad('不是贷后管家的数据库')
+  if (raw.applied.some((n) => !(n in MIGRATIONS))) {
+    return bad(`来自更新版本的贷后管家（数据库版本 ${raw.applied.length}，本程序支持 ${Object.keys(MIGRATIONS).length}），请先升级程序`)
+  }
+  return { ok: true, problem: null, schemaVersion: raw.applied.length, counts: raw.counts }
 }
 
 function listFiles(root: string, under = root): string[] {
@@ -81,13 +94,13 @@ function listFiles(root: string, under = root): string[] {
 }
 
 /** Re-reads a backup folder: every file's SHA-256 against the manifest, then the database itself. */
-export async function verifyBackupDir(dir: string, manifest: Manifest): Promise<Verification> {
+export async function verifyBackupDir(dir: string, manifest: Manifest, checked?: Verification): Promise<Verification> {
   for (const f of manifest.files) {
     const p = join(dir, ...f.path.split('/'))
     if (!existsSync(p)) return { ok: false, problem: `缺少文件 ${f.path}`, schemaVersion: 0, counts: {} }
     if ((await sha256File(p)) !== f.sha256) return { ok: false, problem: `文件 ${f.path} 校验值不符（已损坏或被改动）`, schemaVersion: 0, counts: {} }
   }
-  const v = checkDatabaseFile(join(dir, BACKUP_DB_NAME))
+  const v = checked ?? (await checkDatabaseFile(join(dir, BACKUP_DB_NAME)))
   if (!v.ok) return v
   const differs = Object.keys({ ...v.counts, ...manifest.counts }).filter((t) => v.counts[t] !== manifest.counts[t])
   if (differs.length) return { ...v, ok: false, problem: `行数与清单不符：${differs.join('、')}` }
@@ -103,8 +116,8 @@ export function readManifest(dir: string): Manifest | null {
   }
 }
 
-/** Copies the scans store: hard links when on the same disk (scans never change), else copies. */
-function copyScans(scansDir: string, dest: string, link: boolean): void {
+/** Copies the scans store: hard links when on the same disk (scans never change), else copies (async: big stores take a while). */
+async function copyScans(scansDir: string, dest: string, link: boolean): Promise<void> {
   for (const rel of listFiles(scansDir)) {
     const to = join(dest, 'scans', ...rel.split('/'))
     mkdirSync(dirname(to), { recursive: true })
@@ -113,7 +126,7 @@ function copyScans(scansDir: string, dest: string, link: boolean): void {
       if (!link) throw new Error('copy')
       linkSync(from, to)
     } catch {
-      copyFileSync(from, to)
+      await copyFile(from, to)
     }
   }
 }
@@ -147,8 +160,8 @@ export async function writeSnapshot(source: Database.Database, destDir: string, 
     } finally {
       copy.close()
     }
-    const check = checkDatabaseFile(dbFile)
-    if (opts.scansDir) copyScans(opts.scansDir, tmp, opts.linkScans ?? false)
+    const check = await checkDatabaseFile(dbFile) // full integrity_check, once, off the main thread
+    if (opts.scansDir) await copyScans(opts.scansDir, tmp, opts.linkScans ?? false)
     const files: Manifest['files'] = []
     for (const rel of listFiles(tmp)) {
       const p = join(tmp, ...rel.split('/'))
@@ -166,7 +179,8 @@ export async function writeSnapshot(source: Database.Database, destDir: string, 
       verified: false,
       problem: check.problem,
     }
-    const v = check.ok ? await verifyBackupDir(tmp, manifest) : check
+    // Verified = sound database + every file re-read against its SHA-256 (+ counts as listed).
+    const v = check.ok ? await verifyBackupDir(tmp, manifest, check) : check
     manifest.verified = v.ok
     manifest.problem = v.problem
     writeFileSync(join(tmp, MANIFEST_NAME), JSON.stringify(manifest, null, 2))
