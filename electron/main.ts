@@ -104,7 +104,7 @@ async function openBackend(): Promise<Backend | null> {
       type: 'warning',
       title: '贷后管家无法打开数据库',
       message: e.message,
-      detail: `可以从最新的已验证备份（${e.offer.createdAt}）恢复。原数据库文件不会被覆盖，会改名保留在数据目录中。`,
+      detail: `可以从最新的已验证备份 ${e.offer.id} 恢复。原数据库文件不会被覆盖，会改名保留在数据目录中。`,
       buttons: ['从最新备份恢复', '退出'],
       defaultId: 0,
       cancelId: 1,

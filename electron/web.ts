@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       backend = await open()
     } else {
       console.error(`无法打开数据库：${e.message}`)
-      if (e.offer) console.error(`可以从最新的已验证备份（${e.offer.createdAt}）恢复：加上 --restore-latest 重新启动（原文件会改名保留，不会被覆盖）。`)
+      if (e.offer) console.error(`加上 --restore-latest 重新启动即可从备份 ${e.offer.id} 恢复（原文件会改名保留，不会被覆盖）。`)
       process.exit(e.reason === 'locked' ? 4 : 3)
     }
   }

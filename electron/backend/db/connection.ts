@@ -49,6 +49,13 @@ function hasSqliteHeader(file: string): boolean {
   }
 }
 
+/** `2026-12-02 17:38` in the PC's time zone, for start-up messages. */
+function localStamp(iso: string): string {
+  const d = new Date(iso)
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+}
+
 function refuse(reason: 'foreign' | 'newer_schema' | 'corrupt', message: string): never {
   throw new DatabaseOpenError(reason, message)
 }
@@ -122,7 +129,10 @@ async function openChecked(dataDir: string, file: string, opts: OpenOptions): Pr
   if (!existed) {
     const offer = latestVerified(dataDir)
     if (offer) {
-      throw new DatabaseOpenError('missing', `数据库文件 ${file} 不见了，但数据目录里有备份（最新的已验证备份：${offer.createdAt}）。可以从备份恢复。`, offer)
+      throw new DatabaseOpenError('missing', `数据库文件 ${file} 不见了，但数据目录里有备份（最新的已验证备份：${localStamp(offer.createdAt)}）。可以从备份恢复。`, {
+        id: offer.id,
+        createdAt: offer.createdAt,
+      })
     }
   }
   if (existed) accessSync(file, constants.R_OK | constants.W_OK)
@@ -200,6 +210,6 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
       // no offer when the backups folder cannot be read
     }
     if (!offer) throw err
-    throw new DatabaseOpenError('corrupt', `${err.message}可以从最新的已验证备份（${offer.createdAt}）恢复。`, { id: offer.id, createdAt: offer.createdAt })
+    throw new DatabaseOpenError('corrupt', `${err.message}可以从最新的已验证备份（${localStamp(offer.createdAt)}）恢复。`, { id: offer.id, createdAt: offer.createdAt })
   }
 }
