@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
-import { type Backend, createBackend, DatabaseOpenError } from './backend'
+import { type Backend, createBackend, DatabaseOpenError, restoreLatestAtStartup } from './backend'
 import { CSP } from './backend/http-server'
 import { APP_DIR_NAME } from './backend/paths'
 import { isAllowedRequest } from './request-policy'
@@ -79,26 +79,59 @@ app.whenReady().then(async () => {
     // No remote content and no other local files: only the built renderer and devtools.
     cb({ cancel: !isAllowedRequest(details.url, RENDERER_DIR) })
   })
-  try {
-    backend = await createBackend({ dataDir: app.getPath('userData'), version: app.getVersion() })
-  } catch (e) {
-    const msg = e instanceof DatabaseOpenError ? e.message : String(e)
-    dialog.showErrorBox('贷后管家无法启动', msg)
+  backend = await openBackend()
+  if (!backend) {
     app.exit(1)
     return
   }
   createWindow()
 })
 
+/** Opens the database; when it is damaged or missing, offers the latest verified backup. */
+async function openBackend(): Promise<Backend | null> {
+  const dataDir = app.getPath('userData')
+  const open = () => createBackend({ dataDir, version: app.getVersion(), lock: true, dailyBackup: true })
+  try {
+    return await open()
+  } catch (e) {
+    if (!(e instanceof DatabaseOpenError)) {
+      dialog.showErrorBox('贷后管家无法启动', String(e))
+      return null
+    }
+    if (!e.offer) {
+      dialog.showErrorBox('贷后管家无法启动', e.message)
+      return null
+    }
+    const choice = dialog.showMessageBoxSync({
+      type: 'warning',
+      title: '贷后管家无法打开数据库',
+      message: e.message,
+      detail: `可以从最新的已验证备份 ${e.offer.id} 恢复。原数据库文件不会被覆盖，会改名保留在数据目录中。`,
+      buttons: ['从最新备份恢复', '退出'],
+      defaultId: 0,
+      cancelId: 1,
+    })
+    if (choice !== 0) return null
+    try {
+      const r = await restoreLatestAtStartup(dataDir)
+      dialog.showMessageBoxSync({ type: 'info', message: `已从备份 ${r.restoredFrom} 恢复。${r.keptDamagedAs ? `原文件保留为 ${r.keptDamagedAs}` : ''}` })
+      return await open()
+    } catch (again) {
+      dialog.showErrorBox('贷后管家无法启动', again instanceof Error ? again.message : String(again))
+      return null
+    }
+  }
+}
+
 app.on('window-all-closed', () => app.quit())
+let quitting = false
 app.on('before-quit', (event) => {
-  // Quit only after the database has closed (WAL checkpoint, file handles released).
-  const closing = backend
-  if (!closing) return
+  // Clean shutdown: wait for the last write, checkpoint the WAL, close, release the lock.
+  if (quitting || !backend) return
   event.preventDefault()
-  backend = null
-  void closing
+  quitting = true
+  void backend
     .close()
     .catch((e: unknown) => console.error('[daihou] closing the database failed:', e))
-    .finally(() => app.quit())
+    .finally(() => app.exit(0))
 })

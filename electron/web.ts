@@ -3,7 +3,7 @@
  * the API on 127.0.0.1 only. Plain Node — never imports 'electron'.
  */
 import { join } from 'node:path'
-import { createBackend, DatabaseOpenError } from './backend'
+import { createBackend, DatabaseOpenError, restoreLatestAtStartup } from './backend'
 import { startWebServer } from './backend/http-server'
 import { defaultDataDir } from './backend/paths'
 
@@ -30,20 +30,27 @@ async function main(): Promise<void> {
     console.error(`--password-cost-log2 无效：${costText}（应为 10–17）`)
     process.exit(2)
   }
+  const open = () => createBackend({ dataDir, lock: true, dailyBackup: true, ...(logN !== null && { passwordCost: { N: 2 ** logN, r: 8, p: 1 } }) })
   let backend
   try {
-    backend = await createBackend({ dataDir, ...(logN !== null && { passwordCost: { N: 2 ** logN, r: 8, p: 1 } }) })
+    backend = await open()
   } catch (e) {
-    if (e instanceof DatabaseOpenError) {
+    if (!(e instanceof DatabaseOpenError)) throw e
+    if (e.offer && process.argv.includes('--restore-latest')) {
+      const r = await restoreLatestAtStartup(dataDir)
+      console.log(`已从备份 ${r.restoredFrom} 恢复 / restored from backup${r.keptDamagedAs ? `；原文件保留为 ${r.keptDamagedAs}` : ''}`)
+      backend = await open()
+    } else {
       console.error(`无法打开数据库：${e.message}`)
-      process.exit(3)
+      if (e.offer) console.error(`加上 --restore-latest 重新启动即可从备份 ${e.offer.id} 恢复（原文件会改名保留，不会被覆盖）。`)
+      process.exit(e.reason === 'locked' ? 4 : 3)
     }
-    throw e
   }
   const web = await startWebServer({ backend, port, staticDir: join(__dirname, '../renderer') })
   console.log(`贷后管家 Daihou 浏览器模式已启动 / browser mode running`)
   console.log(`数据目录 data dir: ${dataDir}`)
   console.log(`请在浏览器打开 Open: ${web.url}`)
+  // Clean shutdown: stop taking requests, wait for the last write, checkpoint the WAL, close.
   const stop = async () => {
     await web.close()
     await backend.close()

@@ -91,7 +91,7 @@ const AREA_BENCHES: readonly [string, string][] = [
 ]
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), { borrowers: '200000', seed: '1' })
+  const args = parseArgs(process.argv.slice(2), { borrowers: '200000', seed: '1', kills: '1000' })
   const json = args.flags.has('json')
   const log = (s: string) => (json ? process.stderr.write(`${s}\n`) : console.log(s))
   const results: BenchResult[] = []
@@ -129,6 +129,11 @@ async function main(): Promise<void> {
   if (existsSync(loanListBench)) {
     const mod = (await import(loanListBench)) as { benchLoanList: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
     for (const r of await mod.benchLoanList(dir, log)) emit(r)
+  }
+  const safetyBench = join(__dirname, 'bench-safety.ts')
+  if (existsSync(safetyBench)) {
+    const mod = (await import(safetyBench)) as { benchSafety: (dir: string, log: (s: string) => void, kills: number) => Promise<BenchResult[]> }
+    for (const r of await mod.benchSafety(dir, log, Number(args.kills))) emit(r)
   }
 }
 

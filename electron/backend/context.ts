@@ -6,6 +6,7 @@ import type { ScryptCost } from './auth/passwords'
 import type { AnchorKeeper } from './audit/anchor'
 import type { DB } from './db/schema'
 import type { Db } from './db/types'
+import type { DatabaseHost } from './host'
 
 /** The caller of a method, resolved from the session. */
 export interface Caller {
@@ -27,6 +28,8 @@ export interface BackendEnv {
   passwordCost: ScryptCost
   /** Keeps the audit chain head in a file beside the database (audit-anchor.json). */
   anchor: AnchorKeeper
+  /** The open database's owner: exclusive runs, maintenance queue, swap and reopen (restore). */
+  host: DatabaseHost
 }
 
 /** What a service handler gets for one call. */

@@ -199,6 +199,17 @@ export function toAppError(e: unknown): AppError {
     return new AppError('CONFLICT', '数据冲突：记录已存在或仍被引用')
   }
   if (err?.code === 'SQLITE_BUSY') return new AppError('CONFLICT', '数据库正忙，请稍后重试')
+  const storage = storageError(err?.code)
+  if (storage) return storage
   console.error('[daihou] internal error:', e)
   return new AppError('INTERNAL', '系统内部错误，请联系管理员')
+}
+
+/** Disk full / I/O / read-only: the transaction rolled back, nothing was saved; the next call works again once space is freed. */
+function storageError(code: unknown): AppError | null {
+  if (typeof code !== 'string') return null
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new AppError('STORAGE', '磁盘空间不足，本次操作未保存。请清理磁盘空间后重试；已保存的数据不受影响。')
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return new AppError('STORAGE', '数据库所在的磁盘或文件夹当前只读，本次操作未保存。')
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return new AppError('STORAGE', '读写磁盘出错，本次操作未保存。请检查磁盘后重试；已保存的数据不受影响。')
+  return null
 }

@@ -28,8 +28,14 @@ import { classificationHandlers } from './risk/classification-handlers'
 import { collectionHandlers } from './collections/handlers'
 import { noticeHandlers } from './notices/handlers'
 import { inspectionHandlers } from './inspections/handlers'
+import { backupHandlers } from './backup/handlers'
+import { createBackup, dailyBackupDue } from './backup/service'
+import { acquireDataDirLock } from './db/lock'
+import { createHost } from './host'
 
 export { DatabaseOpenError, SCHEMA_VERSION } from './db/connection'
+export type { OpenFailure } from './db/connection'
+export { restoreLatestAtStartup } from './backup/startup'
 
 /** Every service's handlers, merged; the dispatcher checks it matches the contract. */
 export const handlers: Handlers = {
@@ -54,6 +60,7 @@ export const handlers: Handlers = {
   ...collectionHandlers,
   ...noticeHandlers,
   ...inspectionHandlers,
+  ...backupHandlers,
 }
 
 export interface BackendOptions {
@@ -63,14 +70,27 @@ export interface BackendOptions {
   version?: string
   /** scrypt cost for new password hashes; defaults to DEFAULT_PASSWORD_COST. Tests pass a low N. */
   passwordCost?: ScryptCost
+  /** Claim the data folder with a lock file (the app's entry points; a second instance is refused). */
+  lock?: boolean
+  /** Make today's automatic backup in the background if none exists yet (the app's entry points). */
+  dailyBackup?: boolean
 }
 
 /** Opens the database, runs migrations and returns the dispatcher for both transports. */
 export async function createBackend(opts: BackendOptions) {
-  const opened = await openDatabase(opts.dataDir)
-  let idleLockMinutes = await getNumberSetting(opened.db, 'idleLockMinutes')
+  const lock = opts.lock ? acquireDataDirLock(opts.dataDir) : null
+  const version = opts.version ?? '0.1.0'
   const now = opts.now ?? (() => new Date())
-  const anchor = createAnchorKeeper({ dataDir: opts.dataDir, db: opened.db, now })
+  let opened
+  try {
+    opened = await openDatabase(opts.dataDir, { appVersion: version, now })
+  } catch (e) {
+    lock?.release()
+    throw e
+  }
+  let idleLockMinutes = await getNumberSetting(opened.db, 'idleLockMinutes')
+  // The anchor reads the database in force (a restore repoints env.db).
+  const anchor = createAnchorKeeper({ dataDir: opts.dataDir, get db() { return env.db }, now })
   if (opened.migrated > 0 && (await opened.db.selectFrom('audit_log').select('id').limit(1).executeTakeFirst())) {
     // An upgrade may rewrite rows without the app's triggers: seals before this entry no longer apply.
     const summary = `数据库升级（${opened.migrated} 项迁移），此前的数据行校验基准重新开始`
@@ -78,26 +98,43 @@ export async function createBackend(opts: BackendOptions) {
     anchor.touch()
   }
   installRowTracking(opened.sqlite)
+  const holder = createHost(opened, opts.dataDir, () => env, {
+    appVersion: version,
+    now,
+    // After a restore swapped the file: track rows on the new connection, anchor its chain head.
+    onReopen: (o) => {
+      installRowTracking(o.sqlite)
+      anchor.rebase()
+    },
+  })
   const env: BackendEnv = {
     db: opened.db,
     sqlite: opened.sqlite,
     dataDir: opts.dataDir,
     sessions: new SessionStore(() => idleLockMinutes * 60_000),
     now,
-    version: opts.version ?? '0.1.0',
+    version,
     passwordCost: opts.passwordCost ?? DEFAULT_PASSWORD_COST,
     anchor,
+    host: holder.host,
   }
   const dispatcher = createDispatcher(env, handlers)
+  if (opts.dailyBackup && dailyBackupDue(env)) {
+    createBackup(env, 'daily').catch((e: unknown) => console.error('[daihou] 每日自动备份失败：', (e as Error).message))
+  }
   return {
     env,
-    dispatch: (req: CallRequest) => dispatcher.dispatch(req),
+    dispatch: (req: CallRequest) => holder.track(() => dispatcher.dispatch(req)),
     setIdleLockMinutes: (m: number) => {
       idleLockMinutes = checkSetting('idleLockMinutes', m)
     },
+    /** Clean shutdown: waits for the last write and running backups, writes the anchor, checkpoints the WAL, closes, releases the lock. */
     close: async () => {
-      await anchor.flush()
-      await opened.close()
+      try {
+        await holder.close(() => anchor.flush())
+      } finally {
+        lock?.release()
+      }
     },
   }
 }

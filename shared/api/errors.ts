@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'LOCKED',
   'RATE_LIMITED',
+  /** Disk full, I/O error or read-only storage: nothing was saved. */
+  'STORAGE',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -17,6 +17,7 @@ import { classificationMethods } from './classification'
 import { collectionMethods } from './collections'
 import { noticeMethods } from './notices'
 import { inspectionMethods } from './inspections'
+import { backupMethods } from './backup'
 
 export * from './errors'
 export { installZhErrors, zhIssueMessage } from './zod-zh'
@@ -40,6 +41,7 @@ export * from './classification'
 export * from './collections'
 export * from './notices'
 export * from './inspections'
+export * from './backup'
 
 /** Every API method, declared once; both transports and the dispatcher use this map. */
 export const contract = {
@@ -60,6 +62,7 @@ export const contract = {
   ...collectionMethods,
   ...noticeMethods,
   ...inspectionMethods,
+  ...backupMethods,
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

@@ -70,6 +70,18 @@ export function createAnchorKeeper(opts: { dataDir: string; db: Db; now: () => D
       }, opts.delayMs ?? 200)
       timer.unref()
     },
+    /** Anchors the chain of a database just put in place (a restore): its head becomes the reference. */
+    rebase(): void {
+      if (timer) clearTimeout(timer)
+      timer = null
+      broken = null
+      pending = (async () => {
+        const head = await chainHead(opts.db, opts.now().toISOString())
+        const file = join(opts.dataDir, ANCHOR_FILE)
+        writeFileSync(`${file}.tmp`, `${JSON.stringify(head, null, 2)}\n`)
+        renameSync(`${file}.tmp`, file)
+      })().catch((e: unknown) => console.error('[daihou] audit anchor not written:', e))
+    },
     /** Writes a pending update now (before verify, on close). */
     async flush(): Promise<void> {
       if (timer) {

@@ -1,26 +1,22 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs'
+import { accessSync, closeSync, constants, copyFileSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { type MigrationProvider, Migrator } from 'kysely/migration'
 import { MIGRATIONS } from '../../../migrations'
+import { APPLICATION_ID, BACKUP_DB_NAME, writeSnapshot } from '../backup/snapshot'
+import { backupId, backupsDir, latestVerified } from '../backup/store'
+import { DatabaseOpenError } from './open-error'
+import { classifyOpenError } from './open-errors'
 import type { DB } from './schema'
 import { bindRaw } from './raw'
+
+export { DatabaseOpenError } from './open-error'
+export type { OpenFailure, OfferedBackup } from './open-error'
 
 /** Schema version of this build = number of migrations it knows. */
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length
 export const DB_FILE_NAME = 'daihou.sqlite'
-
-/** Why a database file was refused; the file is left untouched. */
-export class DatabaseOpenError extends Error {
-  constructor(
-    readonly reason: 'not_sqlite' | 'newer_schema' | 'corrupt' | 'migration_failed',
-    message: string,
-  ) {
-    super(message)
-    this.name = 'DatabaseOpenError'
-  }
-}
 
 export interface OpenedDatabase {
   db: Kysely<DB>
@@ -29,6 +25,11 @@ export interface OpenedDatabase {
   /** Migrations applied by this open (0 when the schema was current). */
   migrated: number
   close: () => Promise<void>
+}
+
+export interface OpenOptions {
+  appVersion?: string
+  now?: () => Date
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
@@ -51,73 +52,171 @@ function hasSqliteHeader(file: string): boolean {
   }
 }
 
-/** Checks an existing file read-only, before anything may write to it. */
-function inspectExisting(file: string): void {
-  if (statSync(file).size === 0) return
+/** `2026-12-02 17:38` in the PC's time zone, for start-up messages. */
+function localStamp(iso: string): string {
+  const d = new Date(iso)
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+}
+
+function refuse(reason: 'foreign' | 'newer_schema' | 'corrupt', message: string): never {
+  throw new DatabaseOpenError(reason, message)
+}
+
+/** Checks an existing file read-only, before anything may write to it; returns whether it holds tables. */
+function inspectExisting(file: string): { empty: boolean } {
+  if (statSync(file).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' })
+  if (statSync(file).size === 0) return { empty: true }
   if (!hasSqliteHeader(file)) {
     throw new DatabaseOpenError('not_sqlite', `文件 ${file} 不是 SQLite 数据库，已拒绝打开（文件未作任何改动）。`)
   }
   let ro: Database.Database | undefined
   try {
     ro = new Database(file, { readonly: true, fileMustExist: true })
+    const appId = ro.pragma('application_id', { simple: true }) as number
+    const tables = ro.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[]
+    if (tables.length === 0 && appId === 0) return { empty: true }
+    const applied = tables.includes('kysely_migration') ? (ro.prepare('select name from kysely_migration').pluck().all() as string[]) : []
+    if (appId !== APPLICATION_ID && (appId !== 0 || !applied.includes('0001_init'))) {
+      refuse('foreign', `文件 ${file} 是其他程序的 SQLite 数据库，不是贷后管家的数据库，已拒绝打开（文件未作任何改动）。`)
+    }
     const userVersion = ro.pragma('user_version', { simple: true }) as number
-    const hasMigrations = ro
-      .prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'")
-      .get()
-    const applied = hasMigrations
-      ? (ro.prepare('select name from kysely_migration').all() as { name: string }[]).map((r) => r.name)
-      : []
-    const unknown = applied.filter((name) => !(name in MIGRATIONS))
-    if (userVersion > SCHEMA_VERSION || unknown.length > 0) {
-      throw new DatabaseOpenError(
+    if (userVersion > SCHEMA_VERSION || applied.some((name) => !(name in MIGRATIONS))) {
+      refuse(
         'newer_schema',
         `数据库由更新版本的贷后管家创建（数据库版本 ${Math.max(userVersion, applied.length)}，本程序支持 ${SCHEMA_VERSION}）。请升级程序后再打开；文件未作任何改动。`,
       )
     }
+    const check = ro.pragma('quick_check', { simple: true })
+    if (check !== 'ok') refuse('corrupt', `数据库文件 ${file} 已损坏（快速检查：${String(check).slice(0, 120)}）。文件未作任何改动。`)
+    return { empty: false }
   } catch (e) {
     if (e instanceof DatabaseOpenError) throw e
-    throw new DatabaseOpenError('corrupt', `数据库文件 ${file} 已损坏或无法读取：${(e as Error).message}。文件未作任何改动。`)
+    const code = String((e as { code?: unknown }).code ?? '')
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR')) {
+      refuse('corrupt', `数据库文件 ${file} 已损坏或无法读取：${(e as Error).message}。文件未作任何改动。`)
+    }
+    throw e
   } finally {
     ro?.close()
   }
 }
 
-/**
- * Opens (creating if needed) `<dataDir>/daihou.sqlite`: refuses foreign or newer files
- * untouched, then sets WAL + synchronous=FULL + foreign keys and runs pending migrations.
- */
-export async function openDatabase(dataDir: string): Promise<OpenedDatabase> {
+function pendingMigrations(sqlite: Database.Database): string[] {
+  const has = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get()
+  const applied = new Set(has ? (sqlite.prepare('select name from kysely_migration').pluck().all() as string[]) : [])
+  return Object.keys(MIGRATIONS).filter((n) => !applied.has(n))
+}
+
+/** Copies the database aside before migrating it; the copy is listed as a 'pre-migration' backup. */
+async function copyBeforeMigrating(sqlite: Database.Database, dataDir: string, opts: OpenOptions): Promise<string> {
+  const at = (opts.now ?? (() => new Date()))()
+  const dir = join(backupsDir(dataDir), backupId(at, 'pre-migration'))
+  const m = await writeSnapshot(sqlite, dir, { kind: 'pre-migration', createdAt: at.toISOString(), appVersion: opts.appVersion ?? '?' })
+  if (!m.verified) throw new DatabaseOpenError('migration_failed', `升级前的备份未通过校验（${m.problem ?? '?'}），为安全起见不升级数据库。文件未作任何改动。`)
+  return join(dir, BACKUP_DB_NAME)
+}
+
+/** Puts the pre-migration copy back over a half-migrated file. */
+function rollBack(file: string, copy: string): void {
+  rmSync(`${file}-wal`, { force: true })
+  rmSync(`${file}-shm`, { force: true })
+  copyFileSync(copy, file)
+}
+
+async function openChecked(dataDir: string, file: string, opts: OpenOptions): Promise<OpenedDatabase> {
   mkdirSync(dataDir, { recursive: true })
-  const file = join(dataDir, DB_FILE_NAME)
-  if (existsSync(file)) inspectExisting(file)
+  accessSync(dataDir, constants.W_OK) // a read-only folder is reported as such, not as damage
+  const existed = existsSync(file)
+  const { empty } = existed ? inspectExisting(file) : { empty: true }
+  if (!existed) {
+    const offer = latestVerified(dataDir)
+    if (offer) {
+      throw new DatabaseOpenError('missing', `数据库文件 ${file} 不见了，但数据目录里有备份（最新的已验证备份：${localStamp(offer.createdAt)}）。可以从备份恢复。`, {
+        id: offer.id,
+        createdAt: offer.createdAt,
+      })
+    }
+  }
+  if (existed) accessSync(file, constants.R_OK | constants.W_OK)
 
   const sqlite = new Database(file)
-  sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = FULL') // a posted repayment must survive a power cut
-  sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
-  bindRaw(db, sqlite)
-
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() })
-  const { error, results } = await migrator.migrateToLatest()
-  if (error) {
-    await db.destroy()
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?'
-    throw new DatabaseOpenError('migration_failed', `数据库升级失败（${failed}）：${(error as Error).message}`)
+  let db: Kysely<DB> | undefined
+  let migrated = 0
+  try {
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = FULL') // a posted repayment must survive a power cut
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+    if (empty) sqlite.pragma(`application_id = ${APPLICATION_ID}`)
+    const pending = pendingMigrations(sqlite)
+    const copy = !empty && pending.length > 0 ? await copyBeforeMigrating(sqlite, dataDir, opts) : null
+    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
+    bindRaw(db, sqlite)
+    const { error, results } = await new Migrator({ db, provider: new StaticMigrationProvider() }).migrateToLatest()
+    if (error) {
+      await db.destroy()
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?'
+      if (copy) rollBack(file, copy)
+      throw new DatabaseOpenError(
+        'migration_failed',
+        `数据库升级失败（${failed}）：${(error as Error).message}。${copy ? '已恢复为升级前的数据库，数据未受影响。' : ''}`,
+      )
+    }
+    // Stamps files made before the mark existed; written only when different, so a plain open writes nothing.
+    if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID) sqlite.pragma(`application_id = ${APPLICATION_ID}`)
+    if (sqlite.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) sqlite.pragma(`user_version = ${SCHEMA_VERSION}`)
+    migrated = results?.filter((r) => r.status === 'Success').length ?? 0
+  } catch (e) {
+    if (db) await db.destroy().catch(() => undefined)
+    if (sqlite.open) sqlite.close()
+    // A database this call created and could not finish (disk full half-way) is removed, not left half-built.
+    if (!existed) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true })
+    throw e
   }
-  sqlite.pragma(`user_version = ${SCHEMA_VERSION}`)
+  return wrap(db, sqlite, file, migrated)
+}
 
+function wrap(db: Kysely<DB>, sqlite: Database.Database, file: string, migrated = 0): OpenedDatabase {
   let closed = false
   return {
     db,
     sqlite,
     file,
-    migrated: results?.filter((r) => r.status === 'Success').length ?? 0,
+    migrated,
     close: async () => {
       if (closed) return
       closed = true
-      await db.destroy() // closes the better-sqlite3 handle, checkpointing the WAL
+      try {
+        if (sqlite.open) sqlite.pragma('wal_checkpoint(TRUNCATE)')
+      } catch {
+        // closing still checkpoints what it can
+      }
+      await db.destroy()
     },
+  }
+}
+
+/**
+ * Opens (creating if needed) `<dataDir>/daihou.sqlite`: refuses foreign, newer or damaged
+ * files untouched (offering the latest verified backup), copies the file aside before a
+ * migration and puts it back when the migration fails, then sets WAL + synchronous=FULL +
+ * foreign keys. Errors are `DatabaseOpenError`s with a plain zh-CN message per cause.
+ */
+export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Promise<OpenedDatabase> {
+  const file = join(dataDir, DB_FILE_NAME)
+  try {
+    return await openChecked(dataDir, file, opts)
+  } catch (e) {
+    const err = classifyOpenError(e, file, dataDir)
+    if (err.reason !== 'corrupt' || err.offer) throw err
+    let offer = null
+    try {
+      offer = latestVerified(dataDir)
+    } catch {
+      // no offer when the backups folder cannot be read
+    }
+    if (!offer) throw err
+    throw new DatabaseOpenError('corrupt', `${err.message}可以从最新的已验证备份（${localStamp(offer.createdAt)}）恢复。`, { id: offer.id, createdAt: offer.createdAt })
   }
 }

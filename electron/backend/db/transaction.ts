@@ -16,7 +16,8 @@ export async function inWriteTransaction<T>(db: Kysely<DB>, fn: (db: Kysely<DB>)
       await sql`commit`.execute(conn)
       return result
     } catch (e) {
-      await sql`rollback`.execute(conn)
+      // SQLite may already have rolled back by itself (disk full, I/O error): keep the first error.
+      await sql`rollback`.execute(conn).catch(() => undefined)
       throw e
     }
   })

@@ -6,6 +6,8 @@ export const SETTING_DEFAULTS = {
   idleLockMinutes: '10',
   maxFailedLogins: '5',
   lockoutMinutes: '15',
+  /** How many backups to keep in the data folder (保留份数). */
+  backupGenerations: '10',
 } as const
 export type SettingKey = keyof typeof SETTING_DEFAULTS
 
@@ -14,6 +16,7 @@ export const SETTING_RULES: Record<SettingKey, { min: number; max: number; label
   idleLockMinutes: { min: 1, max: 240, label: '无操作自动锁屏（分钟）' },
   maxFailedLogins: { min: 3, max: 20, label: '密码错误锁定次数' },
   lockoutMinutes: { min: 1, max: 1440, label: '账户锁定时长（分钟）' },
+  backupGenerations: { min: 1, max: 365, label: '自动备份保留份数' },
 }
 
 /** Checks a setting value before it is stored or used; throws VALIDATION naming the setting. */

@@ -8,6 +8,7 @@ import { archivesRoute } from '../features/archives/routes'
 import { riskRoute } from '../features/risk/routes'
 import { collectionsRoute } from '../features/collections/routes'
 import { inspectionsRoute } from '../features/inspections/routes'
+import { BackupPage } from '../features/backup/BackupPage'
 import { NotFoundPage } from './NotFoundPage'
 
 /**
@@ -26,6 +27,8 @@ export function Routes({ route }: { route: string }) {
       return <CalculatorPage />
     case '/reports':
       return <ReportsPage />
+    case '/backup':
+      return <BackupPage />
     default:
       return servicingRoute(route) ?? archivesRoute(route) ?? riskRoute(route) ?? <NotFoundPage path={route} />
       return servicingRoute(route) ?? archivesRoute(route) ?? collectionsRoute(route) ?? <NotFoundPage path={route} />

@@ -1,7 +1,7 @@
 import type { Permission } from '@shared/api'
 import type { ComponentType } from 'react'
 import type { zhCN } from '../i18n/zh-CN'
-import { IconAlert, IconArchive, IconAudit, IconCalculator, IconChart, IconDownload, IconHome, IconInbox, IconUsers } from '../components/icons'
+import { IconAlert, IconArchive, IconAudit, IconCalculator, IconChart, IconDownload, IconHome, IconInbox, IconShield, IconUsers } from '../components/icons'
 
 /** One navigation entry; shown only when the user holds `permission`. */
 export interface NavItem {
@@ -27,4 +27,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/risk', labelKey: 'nav.risk', permission: 'loans.read', icon: IconAlert },
   { path: '/collections', labelKey: 'nav.collections', permission: 'loans.read', icon: IconInbox },
   { path: '/inspections', labelKey: 'nav.inspections', permission: 'loans.read', icon: IconInbox },
+  { path: '/backup', labelKey: 'nav.backup', permission: 'org.manage', icon: IconShield },
 ]

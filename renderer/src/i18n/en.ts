@@ -30,6 +30,7 @@ export const en: Resources = {
       CONFLICT: 'Conflict',
       LOCKED: 'Locked',
       RATE_LIMITED: 'Too many requests',
+      STORAGE: 'Storage problem',
       INTERNAL: 'System error',
     },
     sessionExpired: 'Your session has expired, please sign in again',
@@ -61,6 +62,7 @@ export const en: Resources = {
     risk: 'Risk warnings',
     collections: 'Collections',
     inspections: 'Inspections',
+    backup: 'Backup',
   },
   header: {
     lock: 'Lock',

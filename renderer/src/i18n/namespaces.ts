@@ -5,6 +5,7 @@
 
 import * as archives from '../features/archives/i18n'
 import * as audit from '../features/audit/i18n'
+import * as backup from '../features/backup/i18n'
 import * as collections from '../features/collections/i18n'
 import * as entry from '../features/entry/i18n'
 import * as inspections from '../features/inspections/i18n'
@@ -17,6 +18,7 @@ import * as servicing from '../features/servicing/i18n'
 export const namespaces = {
   archives,
   audit,
+  backup,
   collections,
   entry,
   inspections,

@@ -30,6 +30,7 @@ export const zhCN = {
       CONFLICT: '操作冲突',
       LOCKED: '已锁定',
       RATE_LIMITED: '操作过于频繁',
+      STORAGE: '存储错误',
       INTERNAL: '系统错误',
     },
     sessionExpired: '登录已失效，请重新登录',
@@ -61,6 +62,7 @@ export const zhCN = {
     risk: '风险预警',
     collections: '催收管理',
     inspections: '贷后检查',
+    backup: '备份与恢复',
   },
   header: {
     lock: '锁屏',

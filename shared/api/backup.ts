@@ -1,0 +1,87 @@
+import { z } from 'zod'
+import { method } from './contract'
+import { empty } from './common'
+
+export const backupKind = z.enum(['manual', 'daily', 'pre-migration', 'pre-restore'])
+
+/** One backup as listed: the stable fields first, then what it holds. */
+export const backupView = z.object({
+  id: z.string(),
+  file: z.string(),
+  createdAt: z.string(),
+  sizeBytes: z.number().int(),
+  verified: z.boolean(),
+  kind: backupKind,
+  /** Why verification failed, when it did (zh-CN). */
+  problem: z.string().nullable(),
+  schemaVersion: z.number().int(),
+  /** Row counts of every table in the backup. */
+  counts: z.record(z.string(), z.number().int()),
+})
+export type BackupView = z.infer<typeof backupView>
+
+/** A listed backup (`id`) or a backup folder / database file chosen by path (`path`). */
+const source = z
+  .object({ id: z.string().trim().min(1).max(120).optional(), path: z.string().trim().min(1).max(1000).optional() })
+  .refine((s) => Boolean(s.id) !== Boolean(s.path), '请选择一个备份（列表中的备份或备份文件路径，二选一）')
+
+/** Backup, restore and the restore drill (系统管理员). */
+export const backupMethods = {
+  'backup.list': method({
+    input: empty,
+    output: z.array(backupView),
+    access: 'org.manage',
+    write: false,
+    summary: '备份列表',
+  }),
+  'backup.create': method({
+    input: z.object({ folder: z.string().trim().min(1).max(1000).optional() }).strict(),
+    output: z.object({ id: z.string(), file: z.string(), verified: z.boolean(), problem: z.string().nullable(), sizeBytes: z.number().int() }),
+    access: 'org.manage',
+    write: false, // writes files, not the database; audited by the use case itself
+    summary: '立即备份',
+  }),
+  'backup.inspect': method({
+    input: source,
+    output: z.object({
+      source: z.string(),
+      createdAt: z.string().nullable(),
+      kind: backupKind.nullable(),
+      verified: z.boolean(),
+      problem: z.string().nullable(),
+      schemaVersion: z.number().int(),
+      counts: z.record(z.string(), z.number().int()),
+    }),
+    access: 'org.manage',
+    write: false,
+    summary: '检查备份内容',
+  }),
+  'backup.restore': method({
+    input: source,
+    output: z.object({ restoredFrom: z.string(), keptAs: z.string() }),
+    access: 'org.manage',
+    write: false, // swaps the whole database file; audited into the restored database
+    summary: '从备份恢复',
+  }),
+  'backup.drill': method({
+    input: source,
+    output: z.object({ ok: z.boolean(), problem: z.string().nullable(), scratchDir: z.string(), counts: z.record(z.string(), z.number().int()), ms: z.number() }),
+    access: 'org.manage',
+    write: false,
+    summary: '恢复演练',
+  }),
+  'backup.settings': method({
+    input: empty,
+    output: z.object({ generations: z.number().int(), folder: z.string() }),
+    access: 'org.manage',
+    write: false,
+    summary: '备份设置',
+  }),
+  'backup.setGenerations': method({
+    input: z.object({ generations: z.number().int().min(2, '至少保留 2 份').max(100, '最多保留 100 份') }),
+    output: z.object({ generations: z.number().int() }),
+    access: 'org.manage',
+    write: true,
+    summary: '修改备份保留份数',
+  }),
+}

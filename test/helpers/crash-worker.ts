@@ -1,0 +1,27 @@
+// Crash-test child: opens the data folder like the app (lock file included), logs in, then posts
+// 1.00 元 repayments round-robin over the given loans for ever, printing `ack <receiptNo>` after
+// each one the backend acknowledged. The parent kills it with SIGKILL at a random moment.
+import { createBackend } from '../../electron/backend'
+
+async function main(): Promise<void> {
+  const [dir, username, password, idsCsv, paidDate] = process.argv.slice(2) as [string, string, string, string, string]
+  const b = await createBackend({ dataDir: dir, lock: true })
+  const call = async (method: string, input: unknown, token: string | null = null) => {
+    const r = await b.dispatch({ method, input, token })
+    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
+    return r.value as Record<string, unknown>
+  }
+  const token = (await call('auth.login', { username, password })).token as string
+  process.stdout.write('ready\n')
+  const ids = idsCsv.split(',').map(Number)
+  for (let i = 0; ; i++) {
+    const loanId = ids[i % ids.length] as number
+    const r = await call('servicing.postRepayment', { loanId, paidDate, amount: 100, channel: 'cash' }, token)
+    process.stdout.write(`ack ${(r.repayment as { receiptNo: string }).receiptNo}\n`)
+  }
+}
+
+main().catch((e: Error) => {
+  process.stderr.write(`crash-worker: ${e.message}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,107 @@
+import { spawn } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
+import { build } from 'esbuild'
+import { loginAs, makeBackend, setupAdmin } from './backend'
+import { insertLoan, userId } from './loans'
+
+const root = resolve(__dirname, '../..')
+
+export interface CrashReport {
+  kills: number
+  acknowledged: number
+  lost: string[]
+  integrityFailures: number
+  childFailures: string[]
+  ms: number
+}
+
+/** Bundles the worker once (a plain `node file.cjs` starts in a fraction of tsx's time). */
+async function bundleWorker(): Promise<string> {
+  const outDir = join(root, '.bench')
+  mkdirSync(outDir, { recursive: true })
+  const outfile = join(outDir, 'crash-worker.cjs')
+  await build({
+    entryPoints: [join(__dirname, 'crash-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    external: ['better-sqlite3', 'electron'],
+    minify: true,
+    logLevel: 'error',
+  })
+  return outfile
+}
+
+/** One child life: spawn, wait a random moment, SIGKILL; returns the receipts it acknowledged. */
+function killOnce(worker: string, args: string[], rand: () => number): Promise<{ acks: string[]; failure: string | null }> {
+  return new Promise((ok) => {
+    const child = spawn(process.execPath, [worker, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    let timer: NodeJS.Timeout | undefined
+    const arm = (ms: number) => {
+      if (!timer) timer = setTimeout(() => child.kill('SIGKILL'), ms)
+    }
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString()
+      if (out.includes('ready')) arm(rand() * 250) // mostly while posting
+    })
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()))
+    if (rand() < 0.2) arm(rand() * 400) // sometimes while opening / logging in
+    const guard = setTimeout(() => child.kill('SIGKILL'), 15_000)
+    child.on('exit', (code, signal) => {
+      clearTimeout(guard)
+      if (timer) clearTimeout(timer)
+      const acks = out.split('\n').filter((l) => l.startsWith('ack ')).map((l) => l.slice(4).trim())
+      ok({ acks, failure: signal === 'SIGKILL' ? null : `exit ${code}: ${err.trim().slice(0, 300)}` })
+    })
+  })
+}
+
+/**
+ * The crash test (issue 12): a child posts repayments and logs each acknowledged one; it is
+ * SIGKILLed at random moments `kills` times; after each kill the file is reopened, checked with
+ * integrity_check, and every acknowledged repayment must be in it.
+ */
+export async function runCrashTest(kills: number, log: (s: string) => void = () => {}, seed = 12): Promise<CrashReport> {
+  const t0 = performance.now()
+  let s = seed
+  const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+  const t = await makeBackend()
+  const admin = await setupAdmin(t)
+  await loginAs(t, admin, 'officer', 'officer1')
+  const ids = Array.from({ length: 10 }, () => insertLoan(t, { officerId: userId(t, 'officer1'), principal: 50_000_000, termMonths: 24 }).loanId)
+  const officer = (await t.call('auth.login', { username: 'officer1', password: 'Passw0rd!' })).token
+  for (const loanId of ids) await t.call('servicing.createPlan', { loanId }, officer)
+  const dir = t.dir
+  await t.backend.close()
+  const worker = await bundleWorker()
+  const acked = new Set<string>()
+  const report: CrashReport = { kills: 0, acknowledged: 0, lost: [], integrityFailures: 0, childFailures: [], ms: 0 }
+  try {
+    for (let k = 0; k < kills; k++) {
+      const r = await killOnce(worker, [dir, 'officer1', 'Passw0rd!', ids.join(','), '2025-06-15'], rand)
+      if (r.failure) report.childFailures.push(r.failure)
+      else report.kills++
+      r.acks.forEach((a) => acked.add(a))
+      const db = new Database(join(dir, 'daihou.sqlite'), { fileMustExist: true })
+      try {
+        if (db.pragma('integrity_check', { simple: true }) !== 'ok') report.integrityFailures++
+        const have = new Set(db.prepare('select receipt_no from repayments').pluck().all() as string[])
+        report.lost = [...acked].filter((a) => !have.has(a))
+      } finally {
+        db.close()
+      }
+      if ((k + 1) % 50 === 0) log(`  crash test: ${k + 1} kills, ${acked.size} acknowledged, ${report.lost.length} lost`)
+    }
+  } finally {
+    t.close().catch(() => undefined)
+  }
+  report.acknowledged = acked.size
+  report.ms = performance.now() - t0
+  return report
+}
