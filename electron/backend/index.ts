@@ -18,6 +18,7 @@ import { loanHandlers } from './loans/handlers'
 import { loanSecurityHandlers } from './loans/security'
 import { searchHandlers } from './search/handlers'
 import { servicingHandlers } from './servicing/handlers'
+import { numberingHandlers } from './numbering/handlers'
 
 export { DatabaseOpenError, SCHEMA_VERSION } from './db/connection'
 
@@ -38,6 +39,7 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...importHandlers,
   ...servicingHandlers,
+  ...numberingHandlers,
 }
 
 export interface BackendOptions {

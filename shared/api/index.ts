@@ -11,6 +11,7 @@ import { importMethods } from './imports'
 import { loanMethods } from './loans'
 import { searchMethods } from './search'
 import { calculatorMethods } from './calculator'
+import { numberingMethods } from './numbering'
 
 export * from './errors'
 export * from './permissions'
@@ -39,6 +40,7 @@ export const contract = {
   ...searchMethods,
   ...importMethods,
   ...calculatorMethods,
+  ...numberingMethods,
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract
