@@ -4,6 +4,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { UsersPage } from '../features/users/UsersPage'
 import { servicingRoute } from '../features/servicing/routes'
 import { archivesRoute } from '../features/archives/routes'
+import { NumberingPage } from '../features/numbering/NumberingPage'
 import { NotFoundPage } from './NotFoundPage'
 
 /**
@@ -20,6 +21,8 @@ export function Routes({ route }: { route: string }) {
       return <AuditPage />
     case '/calculator':
       return <CalculatorPage />
+    case '/settings/numbering':
+      return <NumberingPage />
     default:
       return servicingRoute(route) ?? archivesRoute(route) ?? <NotFoundPage path={route} />
   }

@@ -6,12 +6,14 @@
 import * as archives from '../features/archives/i18n'
 import * as audit from '../features/audit/i18n'
 import * as entry from '../features/entry/i18n'
+import * as numbering from '../features/numbering/i18n'
 
 /** Every feature namespace; add one line per feature. */
 export const namespaces = {
   archives,
   audit,
   entry,
+  numbering,
 } satisfies Record<string, { zh: object; en: object }>
 
 export type Namespaces = typeof namespaces
