@@ -4,8 +4,10 @@ import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
 import { type Backend, createBackend, DatabaseOpenError } from './backend'
 import { CSP } from './backend/http-server'
 import { APP_DIR_NAME } from './backend/paths'
+import { isAllowedRequest } from './request-policy'
 
-const RENDERER_INDEX = join(__dirname, '../renderer/index.html')
+const RENDERER_DIR = join(__dirname, '../renderer')
+const RENDERER_INDEX = join(RENDERER_DIR, 'index.html')
 const RENDERER_URL = pathToFileURL(RENDERER_INDEX).href
 
 let backend: Backend | null = null
@@ -57,7 +59,7 @@ ipcMain.handle('daihou:call', async (event, method: unknown, input: unknown) => 
     return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的调用' } }
   }
   const id = event.sender.id
-  const result = await backend.dispatch({ method: String(method), input, token: tokens.get(id) ?? null })
+  const result = await backend.dispatch({ method, input, token: tokens.get(id) ?? null })
   if (method === 'auth.login' && result.ok) {
     // Main keeps the token per window; the renderer never needs it.
     const { token, ...rest } = result.value as { token: string }
@@ -74,8 +76,8 @@ app.whenReady().then(async () => {
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
   })
   session.defaultSession.webRequest.onBeforeRequest((details, cb) => {
-    // No remote content: only the packaged files and devtools.
-    cb({ cancel: !/^(file|devtools):/.test(details.url) })
+    // No remote content and no other local files: only the built renderer and devtools.
+    cb({ cancel: !isAllowedRequest(details.url, RENDERER_DIR) })
   })
   try {
     backend = await createBackend({ dataDir: app.getPath('userData'), version: app.getVersion() })
@@ -89,6 +91,14 @@ app.whenReady().then(async () => {
 })
 
 app.on('window-all-closed', () => app.quit())
-app.on('before-quit', () => {
-  void backend?.close()
+app.on('before-quit', (event) => {
+  // Quit only after the database has closed (WAL checkpoint, file handles released).
+  const closing = backend
+  if (!closing) return
+  event.preventDefault()
+  backend = null
+  void closing
+    .close()
+    .catch((e: unknown) => console.error('[daihou] closing the database failed:', e))
+    .finally(() => app.quit())
 })

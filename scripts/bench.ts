@@ -82,6 +82,14 @@ async function benchFirstAnswer(dir: string): Promise<BenchResult> {
   return { name: 'browser mode: spawn to first API answer', value: median(times), unit: 'ms' }
 }
 
+/** Each area's bench module and its entry function `(dir, log) => BenchResult[]`, run in this order. */
+const AREA_BENCHES: readonly [string, string][] = [
+  ['bench-archives.ts', 'benchArchives'],
+  ['bench-servicing.ts', 'benchServicing'],
+  ['bench-reports.ts', 'benchReports'],
+  ['bench-risk.ts', 'benchRisk'],
+]
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), { borrowers: '200000', seed: '1' })
   const json = args.flags.has('json')
@@ -101,15 +109,16 @@ async function main(): Promise<void> {
     const mod = (await import(domainBench)) as { benchDomain: () => BenchResult[] | Promise<BenchResult[]> }
     for (const r of await mod.benchDomain()) emit(r)
   }
-  const archivesBench = join(__dirname, 'bench-archives.ts')
-  if (existsSync(archivesBench)) {
-    const mod = (await import(archivesBench)) as { benchArchives: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
-    for (const r of await mod.benchArchives(dir, log)) emit(r)
+  for (const [file, fn] of AREA_BENCHES) {
+    const path = join(__dirname, file)
+    if (!existsSync(path)) continue
+    const mod = (await import(path)) as Record<string, (dir: string, log: (s: string) => void) => Promise<BenchResult[]>>
+    for (const r of await mod[fn]!(dir, log)) emit(r)
   }
-  const servicingBench = join(__dirname, 'bench-servicing.ts')
-  if (existsSync(servicingBench)) {
-    const mod = (await import(servicingBench)) as { benchServicing: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
-    for (const r of await mod.benchServicing(dir, log)) emit(r)
+  const noticesBench = join(__dirname, 'bench-notices.ts')
+  if (existsSync(noticesBench)) {
+    const mod = (await import(noticesBench)) as { benchNotices: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
+    for (const r of await mod.benchNotices(dir, log)) emit(r)
   }
 }
 

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { MethodName, Output, ParsedInput, Role } from '../../shared/api'
 import type { SessionStore, Session } from './auth/sessions'
+import type { ScryptCost } from './auth/passwords'
+import type { AnchorKeeper } from './audit/anchor'
 import type { DB } from './db/schema'
 import type { Db } from './db/types'
 
@@ -21,6 +23,10 @@ export interface BackendEnv {
   sessions: SessionStore
   now: () => Date
   version: string
+  /** scrypt cost for new password hashes (production: OWASP's N=2^17; tests lower it for speed). */
+  passwordCost: ScryptCost
+  /** Keeps the audit chain head in a file beside the database (audit-anchor.json). */
+  anchor: AnchorKeeper
 }
 
 /** What a service handler gets for one call. */

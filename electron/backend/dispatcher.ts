@@ -8,7 +8,10 @@ import {
   type MethodName,
   PERMISSION_LABELS,
   type Role,
+  fieldLabel,
+  installZhErrors,
 } from '../../shared/api'
+import { DomainError } from '../../shared/domain/errors'
 import { appendAudit, type AuditRecord } from './audit/chain'
 import type { Session } from './auth/sessions'
 import type { BackendEnv, Caller, Ctx, Handlers } from './context'
@@ -24,7 +27,8 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<string>([...ALLOWED_WHEN_LOCKED, 
 const SECRET_KEYS = /password|token/i
 
 export interface CallRequest {
-  method: string
+  /** Checked here: anything but a known method name is refused (transports pass what they got). */
+  method: unknown
   input: unknown
   token?: string | null
 }
@@ -38,10 +42,32 @@ export function checkHandlers(handlers: Record<string, unknown>): void {
   }
 }
 
+installZhErrors()
+
+/** A schema's own message, prefixed with the field's zh-CN name unless it already names it. */
+function namedMessage(path: readonly PropertyKey[], message: string): string {
+  const label = fieldLabel(path)
+  return !label || message.includes(label) ? message : `${label}：${message}`
+}
+
 function fieldErrors(error: z.ZodError): AppError {
-  const fields = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+  const fields = error.issues.map((i) => ({ path: i.path.join('.'), message: namedMessage(i.path, i.message) }))
   const first = fields[0]
-  return new AppError('VALIDATION', first ? `输入有误：${first.message}` : '输入有误', fields)
+  if (!first) return new AppError('VALIDATION', '输入有误')
+  const more = fields.length > 1 ? `（另有 ${fields.length - 1} 处需修改）` : ''
+  return new AppError('VALIDATION', `输入有误：${first.message}${more}`, fields)
+}
+
+/** The envelope itself: a method name and an input object (or nothing). */
+function checkEnvelope(req: CallRequest): { name: string; input: object } {
+  if (typeof req.method !== 'string' || req.method === '') {
+    throw new AppError('VALIDATION', '请求格式有误：缺少接口方法名', [{ path: 'method', message: '应为接口方法名' }])
+  }
+  const input = req.input ?? {}
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    throw new AppError('VALIDATION', '请求格式有误：参数应为对象', [{ path: 'input', message: '应为对象' }])
+  }
+  return { name: req.method, input }
 }
 
 function redact(input: unknown): unknown {
@@ -79,9 +105,10 @@ export function createDispatcher(env: BackendEnv, handlers: Handlers) {
   }
 
   async function run(req: CallRequest): Promise<unknown> {
-    const def = (contract as Record<string, MethodDef>)[req.method]
-    if (!def) throw new AppError('NOT_FOUND', `未知的接口方法：${String(req.method).slice(0, 60)}`)
-    const name = req.method as MethodName
+    const envelope = checkEnvelope(req)
+    const def = Object.hasOwn(contract, envelope.name) ? (contract as Record<string, MethodDef>)[envelope.name] : undefined
+    if (!def) throw new AppError('NOT_FOUND', `未知的接口方法：${envelope.name.slice(0, 60)}`)
+    const name = envelope.name as MethodName
 
     const who = await resolveCaller(req.token)
     if (def.access !== 'public') {
@@ -95,7 +122,7 @@ export function createDispatcher(env: BackendEnv, handlers: Handlers) {
       }
     }
 
-    const parsed = def.input.safeParse(req.input ?? {})
+    const parsed = def.input.safeParse(envelope.input)
     if (!parsed.success) throw fieldErrors(parsed.error)
 
     const nowIso = () => env.now().toISOString()
@@ -128,15 +155,18 @@ export function createDispatcher(env: BackendEnv, handlers: Handlers) {
 
     try {
       if (!def.write) return def.output.parse(await handler(makeCtx(env.db), parsed.data))
-      return await inWriteTransaction(env.db, async (trx) => {
+      const committed = await inWriteTransaction(env.db, async (trx) => {
         const ctx = makeCtx(trx)
         const result = def.output.parse(await handler(ctx, parsed.data))
         if (audits.length === 0) ctx.audit({ entity: name.split('.')[0] ?? name, summary: JSON.stringify(redact(parsed.data)) })
-        for (const a of audits) await appendAudit(trx, a)
+        for (const a of audits) await appendAudit(trx, a) // the first entry seals the rows written
         return result
       })
+      env.anchor.touch()
+      return committed
     } catch (e) {
       for (const fn of failures) await inWriteTransaction(env.db, fn)
+      if (failures.length > 0) env.anchor.touch()
       throw e
     }
   }
@@ -158,6 +188,11 @@ export type Dispatcher = ReturnType<typeof createDispatcher>
 /** Maps anything thrown to a stable code with a zh-CN message. */
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e
+  // A domain rule's rejection is the caller's input: VALIDATION naming the field, mapped here once.
+  if (e instanceof DomainError) {
+    const message = namedMessage([e.field], e.reason)
+    return new AppError('VALIDATION', message, [{ path: e.field, message }])
+  }
   if (e instanceof z.ZodError) return new AppError('INTERNAL', '服务返回的数据不符合接口定义')
   const err = e as { code?: string; message?: string }
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {

@@ -2,9 +2,13 @@ import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
+import { MAX_IMPORT_BASE64 } from '../../shared/api'
 import type { Backend } from './index'
 
-const MAX_BODY = 20 * 1024 * 1024
+/** Before login nothing big is needed (login, setup): a small cap stops memory abuse by anyone on the machine. */
+export const MAX_PUBLIC_BODY = 64 * 1024
+/** With a session: the largest import file (base64) plus room for the envelope. */
+export const MAX_SESSION_BODY = MAX_IMPORT_BASE64 + 1024 * 1024
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -25,15 +29,21 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text)
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, max: number): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = []
     let size = 0
+    if (Number(req.headers['content-length'] ?? 0) > max) {
+      reject(new BodyTooLarge())
+      return
+    }
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size > MAX_BODY) {
-        reject(new Error('too large'))
-        req.destroy()
+      if (size > max) {
+        reject(new BodyTooLarge())
+        req.pause()
       } else chunks.push(c)
     })
     req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
@@ -76,15 +86,27 @@ export async function startWebServer(opts: WebServerOptions): Promise<{ server: 
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(res, 415, { ok: false, error: { code: 'VALIDATION', message: '请求须为 JSON' } })
       }
-      let body: { method?: unknown; input?: unknown }
-      try {
-        body = JSON.parse(await readBody(req))
-      } catch {
-        return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } })
-      }
       const auth = req.headers.authorization
       const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null
-      const result = await opts.backend.dispatch({ method: String(body.method ?? ''), input: body.input, token })
+      const max = token && opts.backend.env.sessions.has(token) ? MAX_SESSION_BODY : MAX_PUBLIC_BODY
+      let body: unknown
+      try {
+        body = JSON.parse(await readBody(req, max))
+      } catch (e) {
+        if (e instanceof BodyTooLarge) {
+          res.setHeader('connection', 'close')
+          return send(res, 413, { ok: false, error: { code: 'VALIDATION', message: `请求内容过大（上限 ${Math.round(max / 1024)} KB）` } })
+        }
+        return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } })
+      }
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+        return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求格式有误：应为 {"method", "input"} 对象' } })
+      }
+      const { method, input } = body as { method?: unknown; input?: unknown }
+      const result = await opts.backend.dispatch({ method, input, token })
+      // A malformed envelope is a bad request (400); every other outcome travels in the 200 envelope.
+      const badEnvelope = typeof method !== 'string' || (input != null && (typeof input !== 'object' || Array.isArray(input)))
+      if (badEnvelope && !result.ok) return send(res, 400, result)
       send(res, 200, result)
       return
     }

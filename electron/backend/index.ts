@@ -1,11 +1,15 @@
 import { SessionStore } from './auth/sessions'
+import { DEFAULT_PASSWORD_COST, type ScryptCost } from './auth/passwords'
+import { createAnchorKeeper } from './audit/anchor'
+import { appendAudit } from './audit/chain'
+import { installRowTracking } from './audit/seal'
 import type { BackendEnv, Handlers } from './context'
 import { openDatabase } from './db/connection'
 import { createDispatcher, type CallRequest } from './dispatcher'
 import { auditHandlers } from './audit/handlers'
 import { calculatorHandlers } from './calculator/handlers'
 import { authHandlers } from './auth/handlers'
-import { getNumberSetting } from './system/settings'
+import { checkSetting, getNumberSetting } from './system/settings'
 import { systemHandlers } from './system/handlers'
 import { userHandlers } from './users/handlers'
 import { archiveHandlers } from './archives/handlers'
@@ -18,6 +22,11 @@ import { loanHandlers } from './loans/handlers'
 import { loanSecurityHandlers } from './loans/security'
 import { searchHandlers } from './search/handlers'
 import { servicingHandlers } from './servicing/handlers'
+import { reportHandlers } from './reports/handlers'
+import { riskHandlers } from './risk/handlers'
+import { classificationHandlers } from './risk/classification-handlers'
+import { collectionHandlers } from './collections/handlers'
+import { noticeHandlers } from './notices/handlers'
 import { numberingHandlers } from './numbering/handlers'
 
 export { DatabaseOpenError, SCHEMA_VERSION } from './db/connection'
@@ -39,6 +48,11 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...importHandlers,
   ...servicingHandlers,
+  ...reportHandlers,
+  ...riskHandlers,
+  ...classificationHandlers,
+  ...collectionHandlers,
+  ...noticeHandlers,
   ...numberingHandlers,
 }
 
@@ -47,28 +61,44 @@ export interface BackendOptions {
   /** Injected clock (tests); defaults to the system clock. */
   now?: () => Date
   version?: string
+  /** scrypt cost for new password hashes; defaults to DEFAULT_PASSWORD_COST. Tests pass a low N. */
+  passwordCost?: ScryptCost
 }
 
 /** Opens the database, runs migrations and returns the dispatcher for both transports. */
 export async function createBackend(opts: BackendOptions) {
   const opened = await openDatabase(opts.dataDir)
   let idleLockMinutes = await getNumberSetting(opened.db, 'idleLockMinutes')
+  const now = opts.now ?? (() => new Date())
+  const anchor = createAnchorKeeper({ dataDir: opts.dataDir, db: opened.db, now })
+  if (opened.migrated > 0 && (await opened.db.selectFrom('audit_log').select('id').limit(1).executeTakeFirst())) {
+    // An upgrade may rewrite rows without the app's triggers: seals before this entry no longer apply.
+    const summary = `数据库升级（${opened.migrated} 项迁移），此前的数据行校验基准重新开始`
+    await appendAudit(opened.db, { at: now().toISOString(), userId: null, username: null, method: 'system.migrate', entity: 'system', entityId: null, summary, reseal: true })
+    anchor.touch()
+  }
+  installRowTracking(opened.sqlite)
   const env: BackendEnv = {
     db: opened.db,
     sqlite: opened.sqlite,
     dataDir: opts.dataDir,
     sessions: new SessionStore(() => idleLockMinutes * 60_000),
-    now: opts.now ?? (() => new Date()),
+    now,
     version: opts.version ?? '0.1.0',
+    passwordCost: opts.passwordCost ?? DEFAULT_PASSWORD_COST,
+    anchor,
   }
   const dispatcher = createDispatcher(env, handlers)
   return {
     env,
     dispatch: (req: CallRequest) => dispatcher.dispatch(req),
     setIdleLockMinutes: (m: number) => {
-      idleLockMinutes = m
+      idleLockMinutes = checkSetting('idleLockMinutes', m)
     },
-    close: () => opened.close(),
+    close: async () => {
+      await anchor.flush()
+      await opened.close()
+    },
   }
 }
 

@@ -2,7 +2,7 @@
 // to the demo date — most borrowers pay on time, some pay late, some stopped paying (overdue
 // in every bucket), loans past maturity and fully paid are settled, a few long-overdue ones written off.
 import type Database from 'better-sqlite3'
-import { addDays, overdueCharges } from '../../shared/domain'
+import { addDays, addMonths, overdueCharges } from '../../shared/domain'
 import { type PlanMethod, initialRows } from '../../shared/servicing'
 import { createRandom } from './random'
 
@@ -13,9 +13,38 @@ export interface ServicingDemoOptions {
   onProgress?: (done: number, total: number) => void
 }
 
+/**
+ * Keeps most of the portfolio running (a county has ~200k active loans, ~5M installment rows):
+ * 85 % of the loans that would have matured by `asOf` are moved forward by whole years so they
+ * mature after it (guarantee periods move with them); the rest keep their dates and settle.
+ */
+function keepMostActive(sqlite: Database.Database, o: ServicingDemoOptions): number {
+  const r = createRandom(o.seed ^ 0x3ac7)
+  const old = sqlite.prepare(`select id, disbursement_date, maturity_date from loans l where status = 'active' and maturity_date <= ?
+    and not exists (select 1 from loan_plan_versions v where v.loan_id = l.id) order by id`).raw().all(o.asOf) as [number, string, string][]
+  const upLoan = sqlite.prepare('update loans set disbursement_date = ?, maturity_date = ? where id = ?')
+  const upG = sqlite.prepare('update guarantors set period_start = ?, period_end = ? where loan_id = ?')
+  let moved = 0
+  sqlite.transaction(() => {
+    for (const [id, disb, maturity] of old) {
+      if (r.next() >= 0.85) continue
+      let years = 1
+      while (addMonths(maturity, 12 * years) <= o.asOf) years++
+      const d = addMonths(disb, 12 * years)
+      if (d >= o.asOf) continue
+      const m = addMonths(maturity, 12 * years)
+      upLoan.run(d, m, id)
+      upG.run(d, addMonths(m, 36), id)
+      moved++
+    }
+  })()
+  return moved
+}
+
 /** Adds plans and payment histories to every loan that has no plan yet; returns counts. */
 export function addServicingDemo(sqlite: Database.Database, o: ServicingDemoOptions): { loans: number; installments: number; payments: number } {
   const r = createRandom(o.seed ^ 0x5e41)
+  keepMostActive(sqlite, o)
   const loans = sqlite.prepare(`select id, principal, annual_rate, term_months, method, due_day, disbursement_date, created_at from loans l
     where status = 'active' and not exists (select 1 from loan_plan_versions v where v.loan_id = l.id) order by id`).raw().all() as unknown[][]
   const insVersion = sqlite.prepare(`insert into loan_plan_versions (loan_id, version, reason, method, annual_rate, effective_date, status, created_at)

@@ -71,7 +71,7 @@ export const archiveMethods = {
     access: 'archives.read', write: false, summary: '档案详情',
   }),
   'archives.update': method({
-    input: z.object({ id: z.number().int().positive(), location: z.string().trim().max(60).nullable().optional(), status: z.enum(['in_store', 'transferred']).optional() }),
+    input: z.object({ id: z.number().int().positive(), location: z.string().trim().max(60).nullable().optional(), status: z.enum(['in_store', 'transferred']).optional() }).strict(),
     output: loanFileView,
     access: 'archives.write', write: true, summary: '修改档案存放位置/状态',
   }),

@@ -16,6 +16,11 @@ export const auditEntryView = z.object({
 })
 export type AuditEntryView = z.infer<typeof auditEntryView>
 
+/** A business row that no longer matches the audit entry that last wrote it (first 100 listed). */
+export const rowProblem = z.object({ table: z.string(), rowId: z.number().int(), auditId: z.number().int(), kind: z.enum(['changed', 'deleted']) })
+/** The chain head kept beside the database: entry count and last hash, to write down or print. */
+export const anchorView = z.object({ count: z.number().int(), hash: z.string().nullable(), at: z.string() })
+
 /** The append-only, hash-chained audit log. */
 export const auditMethods = {
   'audit.list': method({
@@ -33,16 +38,30 @@ export const auditMethods = {
     write: false,
     summary: '浏览审计日志',
   }),
+  /**
+   * Checks the chain, every business row against the audit entry that last wrote it (rows edited or
+   * deleted behind the app's back), and the chain head against the anchor file beside the database.
+   */
   'audit.verify': method({
     input: empty,
     output: z.object({
+      /** True when the chain, the rows and the anchor all check out. */
       ok: z.boolean(),
       checked: z.number().int(),
       firstBrokenId: z.number().int().nullable(),
       reason: z.string().nullable(),
+      rows: z.object({ checked: z.number().int(), changed: z.number().int(), deleted: z.number().int(), problems: z.array(rowProblem) }),
+      anchor: anchorView.extend({ ok: z.boolean(), reason: z.string().nullable() }).nullable(),
     }),
     access: 'audit.read',
     write: false,
     summary: '校验审计链',
+  }),
+  'audit.anchor': method({
+    input: empty,
+    output: z.object({ current: anchorView, file: anchorView.nullable(), fileName: z.string() }),
+    access: 'audit.read',
+    write: false,
+    summary: '审计链锚点（条数与哈希）',
   }),
 }

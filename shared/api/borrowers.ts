@@ -113,7 +113,7 @@ export const borrowerMethods = {
     summary: '登记借款人',
   }),
   'borrowers.update': method({
-    input: borrowerFields.partial().extend({ id: z.number().int().positive() }),
+    input: borrowerFields.partial().extend({ id: z.number().int().positive() }).strict(),
     output: borrowerView,
     access: 'borrowers.write',
     write: true,

@@ -26,6 +26,9 @@ export const password = z
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字')
 export const displayName = z.string().trim().min(1, '请填写姓名').max(40, '姓名最多 40 个字符')
 
+/** Largest uploaded workbook, as base64 characters (imports of loans, borrowers and repayments). */
+export const MAX_IMPORT_BASE64 = 40 * 1024 * 1024
+
 /** Page of a list. */
 export const paging = { limit: z.number().int().min(1).max(500).default(50), offset: z.number().int().min(0).default(0) }
 

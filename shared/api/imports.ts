@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method } from './contract'
+import { MAX_IMPORT_BASE64 } from './common'
 
 /** What an Excel import file holds. */
 export const IMPORT_KINDS = ['borrowers', 'loans', 'guarantors', 'collaterals'] as const
@@ -8,7 +9,7 @@ export type ImportKind = (typeof IMPORT_KINDS)[number]
 export const EXPORT_LISTS = ['borrowers', 'loans', 'files', 'lendings'] as const
 
 const kind = z.enum(IMPORT_KINDS, '导入类型无效')
-const file = z.object({ kind, contentBase64: z.string().min(1, '文件为空').max(40 * 1024 * 1024, '文件过大') })
+const file = z.object({ kind, contentBase64: z.string().min(1, '文件为空').max(MAX_IMPORT_BASE64, '文件过大') })
 export const importProblem = z.object({ row: z.number().int(), column: z.string(), message: z.string() })
 export type ImportProblem = z.infer<typeof importProblem>
 /** An existing record an import would change: named, with each field old → new as people read it. */

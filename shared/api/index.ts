@@ -11,12 +11,20 @@ import { importMethods } from './imports'
 import { loanMethods } from './loans'
 import { searchMethods } from './search'
 import { calculatorMethods } from './calculator'
+import { reportMethods } from './reports'
+import { riskMethods } from './risk'
+import { classificationMethods } from './classification'
+import { collectionMethods } from './collections'
+import { noticeMethods } from './notices'
 import { numberingMethods } from './numbering'
 
 export * from './errors'
+export { installZhErrors, zhIssueMessage } from './zod-zh'
+export { FIELD_LABELS, fieldLabel } from './field-labels'
 export * from './permissions'
 export * from './contract'
 export type { UserView } from './common'
+export { MAX_IMPORT_BASE64 } from './common'
 export type { SessionView } from './auth'
 export type { AuditEntryView } from './audit'
 export * from './servicing'
@@ -26,6 +34,11 @@ export * from './archives'
 export * from './search'
 export * from './imports'
 export * from './calculator'
+export * from './reports'
+export * from './risk'
+export * from './classification'
+export * from './collections'
+export * from './notices'
 
 /** Every API method, declared once; both transports and the dispatcher use this map. */
 export const contract = {
@@ -40,6 +53,11 @@ export const contract = {
   ...searchMethods,
   ...importMethods,
   ...calculatorMethods,
+  ...reportMethods,
+  ...riskMethods,
+  ...classificationMethods,
+  ...collectionMethods,
+  ...noticeMethods,
   ...numberingMethods,
 } satisfies Record<string, MethodDef>
 

@@ -111,12 +111,13 @@ export const loanMethods = {
     summary: '贷款详情',
   }),
   'loans.create': method({ input: loanFields, output: loanView, access: 'loans.write', write: true, summary: '登记贷款' }),
+  /**
+   * Edits the loan record only. Status and settled date belong to their workflows (结清, 核销 with
+   * approval, reversal), the officer to 责任移交 (`loans.transfer`), the category to classification:
+   * `.strict()` refuses them with a VALIDATION naming the field instead of silently dropping them.
+   */
   'loans.update': method({
-    input: loanFields.omit({ borrowerId: true, officerId: true }).partial().extend({
-      id: z.number().int().positive(),
-      status: z.enum(LOAN_STATUSES).optional(),
-      settledDate: isoDate.nullable().optional(),
-    }),
+    input: loanFields.omit({ borrowerId: true, officerId: true }).partial().extend({ id: z.number().int().positive() }).strict(),
     output: loanView,
     access: 'loans.write',
     write: true,

@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   /** See full ID numbers and phone numbers (others see them masked). */
   'pii.view',
   'reports.read',
+  /** Write the manager's commentary on the monthly report. */
+  'reports.comment',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -55,6 +57,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'imports.run': '导入 Excel',
   'pii.view': '查看完整身份证号和手机号',
   'reports.read': '查看报表',
+  'reports.comment': '填写月度报告点评',
 }
 
 /** zh-CN role names. */
@@ -78,7 +81,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   manager: [
     ...everyone,
     'borrowers.write', 'loans.write', 'portfolio.all', 'loans.transfer', 'archives.approve',
-    'repayments.post', 'repayments.reverse', 'loans.approve', 'imports.run', 'pii.view',
+    'repayments.post', 'repayments.reverse', 'loans.approve', 'imports.run', 'pii.view', 'reports.comment',
   ],
   officer: [...everyone, 'borrowers.write', 'loans.write', 'repayments.post', 'imports.run', 'pii.view'],
   archivist: [...everyone, 'archives.write', 'portfolio.all'],

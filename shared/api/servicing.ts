@@ -5,6 +5,7 @@ import {
   allocationView, bulkResultView, contactView, dueSoonView, evaluationView, planView, portfolioView, receiptView,
   repaymentView, settlementView, snapshotView,
 } from './servicing-views'
+import { loanRiskFields } from './risk'
 
 export * from './servicing-views'
 
@@ -38,7 +39,7 @@ export const servicingMethods = {
     input: z.object({ loanId }), output: planView, access: 'loans.read', write: false, summary: '查看还款计划（含历史版本）',
   }),
   'servicing.asOf': method({
-    input: z.object({ loanId, asOf: isoDate }), output: evaluationView, access: 'loans.read', write: false, summary: '按日期查看贷款状态',
+    input: z.object({ loanId, asOf: isoDate }), output: evaluationView.extend(loanRiskFields), access: 'loans.read', write: false, summary: '按日期查看贷款状态',
   }),
   'servicing.previewRepayment': method({
     input: z.object(payment), output: allocationView, access: 'repayments.post', write: false, summary: '还款冲销预览',

@@ -36,7 +36,7 @@ export const systemMethods = {
   'org.update': method({
     input: z.object({
       name: z.string().trim().min(2, '机构名称至少 2 个字符').max(60, '机构名称最多 60 个字符'),
-    }),
+    }).strict(),
     output: orgView,
     access: 'org.manage',
     write: true,

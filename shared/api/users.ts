@@ -24,7 +24,7 @@ export const userMethods = {
       displayName: displayName.optional(),
       role: role.optional(),
       disabled: z.boolean().optional(),
-    }),
+    }).strict(),
     output: userView,
     access: 'users.manage',
     write: true,

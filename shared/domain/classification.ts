@@ -8,6 +8,14 @@ import { invalid } from './errors'
 export const CATEGORIES = ['normal', 'special_mention', 'substandard', 'doubtful', 'loss'] as const
 /** One of CATEGORIES. */
 export type Category = (typeof CATEGORIES)[number]
+/** The categories' names in documents and exports (2023 办法). */
+export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
+  normal: '正常',
+  special_mention: '关注',
+  substandard: '次级',
+  doubtful: '可疑',
+  loss: '损失',
+}
 /** Non-performing = 次级 + 可疑 + 损失. */
 export const NON_PERFORMING: readonly Category[] = ['substandard', 'doubtful', 'loss']
 /** Restructured loans are observed for 12 months before any upgrade. */

@@ -7,6 +7,15 @@ export const BUCKETS = ['M0', 'M1', 'M2', 'M3', 'M3+'] as const
 /** One of BUCKETS. */
 export type Bucket = (typeof BUCKETS)[number]
 
+/** The buckets' names in documents and exports. */
+export const BUCKET_LABELS: Readonly<Record<Bucket, string>> = {
+  M0: 'M0 未逾期',
+  M1: 'M1（1–30 天）',
+  M2: 'M2（31–60 天）',
+  M3: 'M3（61–90 天）',
+  'M3+': 'M3+（90 天以上）',
+}
+
 /** Bucket of a DPD: bucketOf(30) = 'M1', bucketOf(31) = 'M2', bucketOf(91) = 'M3+'. */
 export function bucketOf(dpd: number): Bucket {
   if (dpd <= 0) return 'M0'

@@ -48,3 +48,18 @@ export function parseYuan(text: string, field = 'amount'): Fen {
   if (!Number.isSafeInteger(fen)) return invalid(field, '金额过大')
   return m[1] && fen !== 0 ? -fen : fen
 }
+
+/**
+ * `part ÷ whole` as a decimal string with `places` decimals, rounded half-up, computed exactly in
+ * integers (no float): ratio(523, 10_000) = "0.0523", ratio(1, 3) = "0.3333", ratio(2, 3) = "0.6667".
+ * A zero whole gives "0.0000" (an empty portfolio has no bad loans).
+ */
+export function ratio(part: Fen, whole: Fen, places = 4): string {
+  if (!Number.isSafeInteger(part) || !Number.isSafeInteger(whole) || part < 0 || whole < 0) {
+    throw new RangeError(`ratio needs non-negative integers, got ${part} / ${whole}`)
+  }
+  const scale = 10n ** BigInt(places)
+  const q = whole === 0 ? 0n : (2n * BigInt(part) * scale + BigInt(whole)) / (2n * BigInt(whole))
+  const s = q.toString().padStart(places + 1, '0')
+  return places === 0 ? s : `${s.slice(0, -places)}.${s.slice(-places)}`
+}

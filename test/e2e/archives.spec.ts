@@ -1,21 +1,9 @@
 import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
-import { apiCall, expect, login, setupAndLoginAdmin, snap, test } from './fixtures'
+import { apiCall, expect, loginNewUser, setupAndLoginAdmin, snap, test } from './fixtures'
 
 // A 1×1 PNG: what a phone photo of a signed 借款申请书 stands in for.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
-
-/** Logs out, logs in as a new user and sets the permanent password. */
-async function loginNewUser(page: Page, username: string): Promise<void> {
-  await page.getByRole('button', { name: '退出登录' }).click()
-  await login(page, username, 'Init1234')
-  await expect(page.getByRole('heading', { name: '设置新密码' })).toBeVisible()
-  await page.getByLabel('当前密码').fill('Init1234')
-  await page.getByRole('textbox', { name: '新密码', exact: true }).fill('Good5678')
-  await page.getByLabel('确认新密码').fill('Good5678')
-  await page.getByLabel('确认新密码').press('Enter')
-  await expect(page.getByTestId('user-name')).toBeVisible()
-}
 
 async function users(page: Page) {
   const mk = (username: string, displayName: string, role: string) => apiCall<{ id: number }>(page, 'users.create', { username, displayName, role, password: 'Init1234' })

@@ -114,6 +114,18 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.getByRole('textbox', { name: '密码', exact: true }).press('Enter')
 }
 
+/** Logs out, logs in as a new user and sets the permanent password. */
+export async function loginNewUser(page: Page, username: string): Promise<void> {
+  await page.getByRole('button', { name: '退出登录' }).click()
+  await login(page, username, 'Init1234')
+  await expect(page.getByRole('heading', { name: '设置新密码' })).toBeVisible()
+  await page.getByLabel('当前密码').fill('Init1234')
+  await page.getByRole('textbox', { name: '新密码', exact: true }).fill('Good5678')
+  await page.getByLabel('确认新密码').fill('Good5678')
+  await page.getByLabel('确认新密码').press('Enter')
+  await expect(page.getByTestId('user-name')).toBeVisible()
+}
+
 /** Fresh server → setup → logged in as admin on the dashboard. */
 export async function setupAndLoginAdmin(page: Page, server: DaihouServer): Promise<void> {
   await completeSetup(page, server)

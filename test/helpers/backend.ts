@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Input, MethodName, Output, Role } from '../../shared/api'
 import { AppError } from '../../shared/api'
 import { type Backend, createBackend } from '../../electron/backend'
+import type { ScryptCost } from '../../electron/backend/auth/passwords'
 
 /** A temp data dir, removed by the returned cleanup. */
 export function tempDir(prefix = 'daihou-test-'): { dir: string; cleanup: () => void } {
@@ -26,19 +27,23 @@ export interface TestBackend {
 export const ADMIN = { username: 'admin', password: 'Admin1234' }
 
 /** A backend on a fresh, migrated temp database. */
-export async function makeBackend(opts: { dir?: string } = {}): Promise<TestBackend> {
+/** scrypt N=2^10 for tests: ~1 ms per hash instead of a few hundred. */
+export const TEST_PASSWORD_COST: ScryptCost = { N: 2 ** 10, r: 8, p: 1 }
+
+export async function makeBackend(opts: { dir?: string; passwordCost?: ScryptCost } = {}): Promise<TestBackend> {
   const tmp = opts.dir ? { dir: opts.dir, cleanup: () => {} } : tempDir()
   const clock = { now: new Date('2026-03-02T01:00:00.000Z') }
-  const backend = await createBackend({ dataDir: tmp.dir, now: () => clock.now })
+  // A low scrypt cost keeps the suite fast; one test checks the production default (auth-hardening).
+  const backend = await createBackend({ dataDir: tmp.dir, now: () => clock.now, passwordCost: opts.passwordCost ?? TEST_PASSWORD_COST })
   const call = async (method: string, input: unknown, token?: string | null) => {
     const r = await backend.dispatch({ method, input, token: token ?? null })
-    if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.fields)
+    if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.fields, r.error.data)
     return r.value
   }
   const fail = async (method: string, input: unknown, token?: string | null) => {
     const r = await backend.dispatch({ method, input, token: token ?? null })
     if (r.ok) throw new Error(`${method} was expected to fail but succeeded`)
-    return new AppError(r.error.code, r.error.message, r.error.fields)
+    return new AppError(r.error.code, r.error.message, r.error.fields, r.error.data)
   }
   return {
     backend,

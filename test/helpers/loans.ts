@@ -39,3 +39,12 @@ export function insertLoan(t: TestBackend, s: LoanSeed): { loanId: number; iouNo
 export function userId(t: TestBackend, username: string): number {
   return (t.backend.env.sqlite.prepare('select id from users where username = ?').get(username) as { id: number }).id
 }
+
+/**
+ * Marks a loan settled straight in the database: a fixture shortcut for tests of what follows
+ * settlement (archives retention). The settlement workflow itself (`servicing.settle`) is tested
+ * in servicing's tests; `loans.update` no longer accepts a status (issue 14, item 1).
+ */
+export function markSettled(t: TestBackend, loanId: number, settledDate: string): void {
+  t.backend.env.sqlite.prepare(`update loans set status = 'settled', settled_date = ? where id = ?`).run(settledDate, loanId)
+}

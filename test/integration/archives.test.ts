@@ -2,6 +2,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeWorld, type World } from '../helpers/archives'
+import { markSettled } from '../helpers/loans'
 
 let w: World
 beforeAll(async () => {
@@ -140,7 +141,7 @@ describe('retention, legal hold, destruction', () => {
   it('due date = settlement + retention years; a legal hold blocks destruction; destruction is list → approval → record', async () => {
     const { l, f } = await fileFor('销甲')
     const { l: l2, f: f2 } = await fileFor('销乙')
-    for (const loan of [l, l2]) await w.t.call('loans.update', { id: loan.id, status: 'settled', settledDate: '2026-01-20' }, w.tokens.officer)
+    for (const loan of [l, l2]) markSettled(w.t, loan.id, '2026-01-20')
     expect((await w.t.call('archives.get', { id: f.id }, w.tokens.archivist)).file.retentionUntil).toBe('2031-01-20')
     expect((await w.t.fail('archives.proposeDestruction', { asOf: '2031-01-19', fileIds: [f.id] }, w.tokens.archivist)).message).toMatch(/尚未到期/)
     const wb = await w.t.call('archives.workbench', { asOf: '2031-01-20' }, w.tokens.archivist)
@@ -163,7 +164,7 @@ describe('retention, legal hold, destruction', () => {
 
   it('a hold placed after approval still blocks execution; only an approver releases it', async () => {
     const { l, f } = await fileFor('销丙')
-    await w.t.call('loans.update', { id: l.id, status: 'settled', settledDate: '2020-01-01' }, w.tokens.officer)
+    markSettled(w.t, l.id, '2020-01-01')
     const list = await w.t.call('archives.proposeDestruction', { asOf: '2026-03-02', fileIds: [f.id] }, w.tokens.archivist)
     await w.t.call('archives.approveDestruction', { listId: list.id }, w.tokens.manager)
     await w.t.call('archives.placeHold', { fileId: f.id, reason: '审计调阅' }, w.tokens.archivist)

@@ -80,3 +80,13 @@ it('the security suite ran against a build (npm test builds first)', () => {
   // Guards against silently skipping the checks above in CI.
   if (process.env.CI) expect(built).toBe(true)
 })
+
+describe.runIf(built)('Electron main process details (issue 14.10)', () => {
+  it('onBeforeRequest goes through the renderer-folder policy and quitting waits for the database', () => {
+    const main = read('main/main.js')
+    expect(main).not.toMatch(/\^\(file\|devtools\):/)
+    expect(main).toContain('isAllowedRequest')
+    expect(main).toMatch(/"before-quit",\s*\(event\)\s*=>/)
+    expect(main).toMatch(/preventDefault\(\)[\s\S]{0,200}\.close\(\)[\s\S]{0,300}app\.quit\(\)/)
+  })
+})

@@ -18,7 +18,8 @@ function launch(script: string, args: string[], env: Record<string, string>) {
       } catch {
         /* already gone */
       }
-      e ? fail(e) : ok({ output, health: v! })
+      if (e) fail(e)
+      else ok({ output, health: v! })
     }
     const onData = (c: Buffer) => {
       output += c.toString()

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { type z } from 'zod'
 import { AppError, type destructionListView } from '../../../shared/api'
 import type { Ctx, Handlers } from '../context'
 import type { Db } from '../db/types'

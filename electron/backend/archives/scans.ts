@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { AppError, MAX_SCAN_BYTES } from '../../../shared/api'
-import type { Ctx, Handlers } from '../context'
+import type { Handlers } from '../context'
 import { visibleFile } from './handlers'
 import { caller } from '../scope'
 

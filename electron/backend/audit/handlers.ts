@@ -1,6 +1,10 @@
 import type { Handlers } from '../context'
-import { verifyAudit } from './chain'
+import { verifyChain, verifyRows } from './chain'
+import { ANCHOR_FILE, anchorMismatch, chainHead, readAnchor } from './anchor'
 import { localDayStartUtc } from '../clock'
+
+/** Rows listed in a verify answer; the counts cover all. */
+const MAX_LISTED = 100
 
 /** Browsing and verifying the audit log (admin, auditor). */
 export const auditHandlers = {
@@ -30,5 +34,27 @@ export const auditHandlers = {
       })),
     }
   },
-  'audit.verify': async (ctx) => verifyAudit(ctx.db),
+
+  'audit.verify': async (ctx) => {
+    await ctx.env.anchor.flush()
+    const { chain, seals } = await verifyChain(ctx.db)
+    const rows = chain.ok ? await verifyRows(ctx.db, seals) : { checked: 0, problems: [] }
+    const file = readAnchor(ctx.env.dataDir)
+    const anchorReason = ctx.env.anchor.broken() ?? (file ? await anchorMismatch(ctx.db, file) : null)
+    const anchor = file ? { ...file, ok: anchorReason === null, reason: anchorReason } : null
+    const count = (kind: 'changed' | 'deleted') => rows.problems.filter((p) => p.kind === kind).length
+    return {
+      ok: chain.ok && rows.problems.length === 0 && (anchor?.ok ?? true),
+      checked: chain.checked,
+      firstBrokenId: chain.firstBrokenId,
+      reason: chain.reason ?? anchorReason ?? (rows.problems.length ? `${rows.problems.length} 行业务数据在本程序之外被修改或删除` : null),
+      rows: { checked: rows.checked, changed: count('changed'), deleted: count('deleted'), problems: rows.problems.slice(0, MAX_LISTED) },
+      anchor,
+    }
+  },
+
+  'audit.anchor': async (ctx) => {
+    await ctx.env.anchor.flush()
+    return { current: await chainHead(ctx.db, ctx.nowIso()), file: readAnchor(ctx.env.dataDir), fileName: ANCHOR_FILE }
+  },
 } satisfies Partial<Handlers>

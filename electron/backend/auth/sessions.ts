@@ -36,6 +36,11 @@ export class SessionStore {
     return s
   }
 
+  /** True when `token` names a stored session (no idle bookkeeping; for request-size limits). */
+  has(token: string): boolean {
+    return this.sessions.has(token)
+  }
+
   lock(s: Session): void {
     s.locked = true
   }

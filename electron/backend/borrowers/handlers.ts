@@ -1,4 +1,4 @@
-import { AppError, type HouseholdView, HOUSEHOLD_RELATIONS } from '../../../shared/api'
+import { AppError, type HouseholdView, type HOUSEHOLD_RELATIONS } from '../../../shared/api'
 import { completenessPercent, maskIdNumber } from '../../../shared/archives'
 import type { Ctx, Handlers } from '../context'
 import type { Db } from '../db/types'
@@ -18,6 +18,12 @@ export async function visibleBorrower(ctx: Ctx, id: number) {
     throw new AppError('NOT_FOUND', `借款人 #${id} 不存在或不在您的管户范围内`)
   }
   return r
+}
+
+/** True when the caller may open borrower `id` (in the portfolio, or sees all). */
+export async function maySeeBorrower(ctx: Ctx, id: number): Promise<boolean> {
+  const scope = scopeOfficer(ctx)
+  return scope === null || borrowerInPortfolio(ctx.db, id, scope)
 }
 
 async function officerFor(ctx: Ctx, requested: number | null | undefined): Promise<number | null> {
@@ -127,7 +133,7 @@ export const borrowerHandlers = {
     const { derived, problems } = deriveBorrower(input)
     if (input.kind === 'enterprise' && !input.legalRep) problems.push({ path: 'legalRep', message: '请填写法定代表人或经营者' })
     throwProblems(problems)
-    await assertUnique(ctx.db, derived)
+    await assertUnique(ctx.db, derived, { mayOpen: (id) => maySeeBorrower(ctx, id) })
     const now = ctx.nowIso()
     const { id } = await ctx.db
       .insertInto('borrowers')
@@ -154,7 +160,7 @@ export const borrowerHandlers = {
     }
     const { derived, problems } = deriveBorrower(merged)
     throwProblems(problems)
-    await assertUnique(ctx.db, derived, before.id)
+    await assertUnique(ctx.db, derived, { selfId: before.id, mayOpen: (id) => maySeeBorrower(ctx, id) })
     const set = {
       name: merged.name, ...derived, updated_at: ctx.nowIso(),
       ...(input.village !== undefined && { village: input.village }),

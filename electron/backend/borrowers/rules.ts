@@ -40,7 +40,7 @@ export function deriveBorrower(b: BorrowerInput): { derived: Derived; problems: 
     if (!b.idNumber) problems.push({ path: 'idNumber', message: '个人借款人须填写身份证号' })
     else {
       const p = parseResidentId(b.idNumber)
-      if (!p) problems.push({ path: 'idNumber', message: `身份证号 ${b.idNumber} 无效（位数、出生日期或校验位不符）` })
+      if (!p) problems.push({ path: 'idNumber', message: '身份证号无效（位数、出生日期或校验位不符）' }) // never echo the number
       else Object.assign(d, { id_number: p.normalized, id_tail: p.normalized.slice(-6), birth_date: p.birthDate, sex: p.sex })
     }
   } else {
@@ -50,27 +50,30 @@ export function deriveBorrower(b: BorrowerInput): { derived: Derived; problems: 
     else d.credit_code = code
   }
   if (d.phone) {
-    if (!isValidMobile(d.phone)) problems.push({ path: 'phone', message: `手机号 ${d.phone} 无效（应为 11 位，以 13–19 开头）` })
+    if (!isValidMobile(d.phone)) problems.push({ path: 'phone', message: '手机号无效（应为 11 位，以 13–19 开头）' })
     else d.phone_tail = d.phone.slice(-4)
   }
   return { derived: d, problems }
 }
 
-/** Refuses a second borrower with the same ID / credit code, naming the existing record. */
-export async function assertUnique(db: Db, d: Derived, selfId?: number): Promise<void> {
-  if (d.id_number) {
-    const other = await findByIdNumber(db, d.id_number)
-    if (other && other.id !== selfId) {
-      const msg = `身份证号已登记：借款人 ${other.name}（编号 ${other.id}${other.village ? `，${other.village}` : ''}），不能重复登记`
-      throw new AppError('CONFLICT', msg, [{ path: 'idNumber', message: msg }])
+/**
+ * Refuses a second borrower with the same ID / credit code. The existing record is named (and its
+ * id given as `data.existingBorrowerId` for a link) only when `mayOpen` says the caller may see it;
+ * otherwise the answer says no more than "already registered elsewhere". Never echoes the number.
+ */
+export async function assertUnique(db: Db, d: Derived, opts: { selfId?: number; mayOpen: (id: number) => Promise<boolean> }): Promise<void> {
+  const checks = [
+    { path: 'idNumber', what: '身份证号', other: d.id_number ? await findByIdNumber(db, d.id_number) : undefined },
+    { path: 'creditCode', what: '统一社会信用代码', other: d.credit_code ? await findByCreditCode(db, d.credit_code) : undefined },
+  ]
+  for (const { path, what, other } of checks) {
+    if (!other || other.id === opts.selfId) continue
+    if (await opts.mayOpen(other.id)) {
+      const msg = `${what}已登记：借款人 ${other.name}（编号 ${other.id}${other.village ? `，${other.village}` : ''}），不能重复登记`
+      throw new AppError('CONFLICT', msg, [{ path, message: msg }], { existingBorrowerId: other.id })
     }
-  }
-  if (d.credit_code) {
-    const other = await findByCreditCode(db, d.credit_code)
-    if (other && other.id !== selfId) {
-      const msg = `统一社会信用代码已登记：${other.name}（编号 ${other.id}），不能重复登记`
-      throw new AppError('CONFLICT', msg, [{ path: 'creditCode', message: msg }])
-    }
+    const msg = `${what}已登记在其他信贷员的管户范围内，不能重复登记，请联系主管`
+    throw new AppError('CONFLICT', msg, [{ path, message: msg }])
   }
 }
 

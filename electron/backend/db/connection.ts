@@ -25,6 +25,8 @@ export interface OpenedDatabase {
   db: Kysely<DB>
   sqlite: Database.Database
   file: string
+  /** Migrations applied by this open (0 when the schema was current). */
+  migrated: number
   close: () => Promise<void>
 }
 
@@ -109,6 +111,7 @@ export async function openDatabase(dataDir: string): Promise<OpenedDatabase> {
     db,
     sqlite,
     file,
+    migrated: results?.filter((r) => r.status === 'Success').length ?? 0,
     close: async () => {
       if (closed) return
       closed = true

@@ -75,6 +75,23 @@ export interface PortfolioSnapshotsTable {
   created_by: number | null
   created_at: string
 }
+/** One loan's figures in a dated snapshot (without rowid; keyed by snapshot and loan). */
+export interface PortfolioSnapshotRowsTable {
+  snapshot_id: number
+  loan_id: number
+  dpd: number
+  bucket: string
+  min_category: string
+  outstanding_principal: number
+  overdue_principal: number
+  overdue_interest: number
+  penalty_interest: number
+  compound_interest: number
+  payoff: number
+  /** Category in force and customer class on the date (migration 0012; null in older snapshots). */
+  category: string | null
+  customer_class: string | null
+}
 export interface DocCountersTable {
   kind: string
   year: number
@@ -89,6 +106,7 @@ declare module './schema' {
     loan_closures: LoanClosuresTable
     contact_log: ContactLogTable
     portfolio_snapshots: PortfolioSnapshotsTable
+    portfolio_snapshot_rows: PortfolioSnapshotRowsTable
     doc_counters: DocCountersTable
   }
 }

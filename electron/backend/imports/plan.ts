@@ -1,6 +1,7 @@
 import { isValidCreditCode, isValidMobile, parseResidentId } from '../../../shared/domain'
 import type { Ctx } from '../context'
 import { deriveBorrower } from '../borrowers/rules'
+import { maskIdNumber, maskPhone } from '../../../shared/archives'
 import { caller, scopeOfficer, seesAll } from '../scope'
 
 export interface Problem { row: number; column: string; message: string }
@@ -88,7 +89,7 @@ export function planBorrowers(ctx: Ctx, recs: Rec[], problems: Problem[]): Actio
   return staged.flatMap((s) => {
     const existing = byId.get(s.key) ?? byCode.get(s.key)
     if (existing && scope !== null && existing.officer_id !== scope) {
-      problems.push({ row: s.row, column: '身份证号', message: `该借款人已由其他信贷员管户（${String(existing.name)}），不能通过导入修改` })
+      problems.push({ row: s.row, column: '身份证号', message: '该借款人已由其他信贷员管户，不能通过导入修改' }) // the owner is outside the caller's portfolio: not named
       return []
     }
     return [classify(existing, s.values, BORROWER_COLS, s.row, String(existing?.name ?? ''))]
@@ -109,7 +110,7 @@ export function planLoans(ctx: Ctx, recs: Rec[], problems: Problem[]): Action[] 
   for (const { row, rec } of recs) {
     const before = problems.length
     const b = byId.get(String(rec.borrowerKey)) ?? byCode.get(String(rec.borrowerKey))
-    if (rec.borrowerKey && !b) problems.push({ row, column: '借款人证件号', message: `借款人 ${String(rec.borrowerKey)} 未登记，请先导入借款人` })
+    if (rec.borrowerKey && !b) problems.push({ row, column: '借款人证件号', message: `借款人 ${maskIdNumber(String(rec.borrowerKey))} 未登记，请先导入借款人` })
     if (rec.disbursementDate && rec.maturityDate && String(rec.maturityDate) <= String(rec.disbursementDate)) problems.push({ row, column: '到期日', message: '到期日须晚于发放日' })
     if (rec.principal === 0) problems.push({ row, column: '金额(元)', message: '金额须大于零' })
     const officerId = officer(row, rec.officer, '责任人用户名')
@@ -148,9 +149,9 @@ export function planGuarantors(ctx: Ctx, recs: Rec[], problems: Problem[]): Acti
     const before = problems.length
     const l = loanOf(row, rec.contractNo)
     const idn = String(rec.idNumber ?? '')
-    if (idn && rec.kind === 'person' && !parseResidentId(idn)) problems.push({ row, column: '证件号', message: `身份证号 ${idn} 无效` })
+    if (idn && rec.kind === 'person' && !parseResidentId(idn)) problems.push({ row, column: '证件号', message: `身份证号 ${maskIdNumber(idn)} 无效` })
     if (idn && rec.kind === 'company' && !isValidCreditCode(idn)) problems.push({ row, column: '证件号', message: `统一社会信用代码 ${idn} 无效` })
-    if (rec.phone && !isValidMobile(String(rec.phone))) problems.push({ row, column: '手机号', message: `手机号 ${String(rec.phone)} 无效` })
+    if (rec.phone && !isValidMobile(String(rec.phone))) problems.push({ row, column: '手机号', message: `手机号 ${maskPhone(String(rec.phone))} 无效` })
     if (rec.periodStart && rec.periodEnd && String(rec.periodEnd) < String(rec.periodStart)) problems.push({ row, column: '保证期间止', message: '保证期间止不得早于起始日' })
     if (rec.amount === 0) problems.push({ row, column: '保证金额(元)', message: '保证金额须大于零' })
     if (!l || problems.length > before || dupCheck(seen, `${String(rec.contractNo)}|${idn}`, row, '证件号', problems)) continue

@@ -35,14 +35,26 @@ export async function readSheet(buf: Buffer): Promise<{ headers: string[]; rows:
 }
 
 /** Writes one sheet (plus an optional notes sheet) with the streaming writer; returns the bytes. */
-export async function writeSheet(opts: { sheet: string; headers: string[]; rows: Iterable<(string | number | null)[]>; notes?: string[][]; widths?: number[] }): Promise<Buffer> {
+export async function writeSheet(opts: {
+  sheet: string
+  headers: string[]
+  rows: Iterable<(string | number | null)[]>
+  notes?: string[][]
+  widths?: number[]
+  /** 0-based columns holding amounts in 元: written as numbers with a #,##0.00 format. */
+  moneyColumns?: number[]
+}): Promise<Buffer> {
   const out = new PassThrough()
   const chunks: Buffer[] = []
   out.on('data', (c: Buffer) => chunks.push(c))
   const done = new Promise<void>((ok, fail) => { out.on('end', ok); out.on('error', fail) })
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   const ws = wb.addWorksheet(opts.sheet, { views: [{ state: 'frozen', ySplit: 1 }] })
-  ws.columns = opts.headers.map((h, i) => ({ header: h, width: opts.widths?.[i] ?? Math.max(12, h.length * 2 + 4) }))
+  ws.columns = opts.headers.map((h, i) => ({
+    header: h,
+    width: opts.widths?.[i] ?? Math.max(12, h.length * 2 + 4),
+    ...(opts.moneyColumns?.includes(i) ? { style: { numFmt: '#,##0.00' } } : {}),
+  }))
   ws.getRow(1).font = { bold: true }
   ws.getRow(1).commit()
   for (const r of opts.rows) ws.addRow(r).commit()

@@ -128,9 +128,6 @@ export const loanHandlers = {
     await assertUniqueNumbers(ctx, input.contractNo, input.iouNo, before.id)
     const dates = { disbursementDate: input.disbursementDate ?? before.disbursement_date, maturityDate: input.maturityDate ?? before.maturity_date }
     checkDates(dates)
-    if (input.status === 'settled' && !(input.settledDate ?? before.settled_date)) {
-      throw new AppError('VALIDATION', '结清须填写结清日期', [{ path: 'settledDate', message: '请填写结清日期' }])
-    }
     const set = {
       updated_at: ctx.nowIso(),
       ...(input.contractNo !== undefined && { contract_no: input.contractNo }),
@@ -143,8 +140,6 @@ export const loanHandlers = {
       ...(input.dueDay !== undefined && { due_day: input.dueDay }),
       ...(input.purpose !== undefined && { purpose: input.purpose }),
       ...(input.guaranteeType !== undefined && { guarantee_type: input.guaranteeType }),
-      ...(input.status !== undefined && { status: input.status }),
-      ...(input.settledDate !== undefined && { settled_date: input.settledDate }),
       disbursement_date: dates.disbursementDate,
       maturity_date: dates.maturityDate,
     }

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { type z } from 'zod'
 import { AppError, type collateralView, type guarantorView, type TransferView } from '../../../shared/api'
 import { maskIdNumber, maskPhone } from '../../../shared/archives'
 import { isValidCreditCode, isValidMobile, parseResidentId, yuanText } from '../../../shared/domain'

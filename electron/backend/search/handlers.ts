@@ -15,7 +15,6 @@ type BorrowerRow = Awaited<ReturnType<ReturnType<typeof selectBorrowers>['execut
  */
 async function borrowerHits(ctx: Ctx, q: string, limit: number): Promise<SearchHit[]> {
   const shape = queryShape(q)
-  const pii = seesPii(ctx)
   const paths: { field: string; score: number; where: (qb: ReturnType<typeof selectBorrowers>) => ReturnType<typeof selectBorrowers> }[] = []
   if (shape === 'cjk' || shape === 'mixed') {
     paths.push({ field: 'name', score: 90, where: (b) => b.where('b.name', '=', q) })
@@ -29,10 +28,13 @@ async function borrowerHits(ctx: Ctx, q: string, limit: number): Promise<SearchH
     paths.push({ field: 'pinyin', score: 85, where: (b) => b.where('b.name_pinyin', '=', lq) })
     if (lq.length >= 2) paths.push({ field: 'pinyin', score: 65, where: (b) => b.where('b.name_pinyin', '>', lq).where('b.name_pinyin', '<', lq + HIGH) })
   }
+  // A full ID number or phone finds its owner only for roles that may see full numbers: for others
+  // a hit would confirm whose number it is (issue 14.2); they search by name or the last digits.
+  const pii = seesPii(ctx)
   if (shape === 'digits') {
     const uq = q.toUpperCase()
-    if (uq.length === 18) paths.push({ field: 'idNumber', score: 100, where: (b) => b.where('b.id_number', '=', uq) })
-    if (uq.length === 11) paths.push({ field: 'phone', score: 95, where: (b) => b.where('b.phone', '=', uq) })
+    if (uq.length === 18 && pii) paths.push({ field: 'idNumber', score: 100, where: (b) => b.where('b.id_number', '=', uq) })
+    if (uq.length === 11 && pii) paths.push({ field: 'phone', score: 95, where: (b) => b.where('b.phone', '=', uq) })
     if (uq.length === 4) {
       paths.push({ field: 'phoneTail', score: 50, where: (b) => b.where('b.phone_tail', '=', uq) })
       paths.push({ field: 'idTail', score: 55, where: (b) => b.where(sql`substr(b.id_number, -4)`, '=', uq).where('b.id_number', 'is not', null) })

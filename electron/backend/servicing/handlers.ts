@@ -14,6 +14,7 @@ import { closureHandlers } from './closures'
 import { portfolioHandlers } from './portfolio'
 import { bulkHandlers } from './bulk'
 import { importHandlers } from './import'
+import { loanRiskFields } from '../risk/loan-risk'
 
 function activeLoan(ctx: Ctx, loanId: number): LoanHead {
   const head = loadLoan(ctx, loanId)
@@ -52,9 +53,10 @@ export const servicingHandlers = {
     const lc = loadContext(ctx, head, input.asOf)
     const e = evaluate(ctx, lc, input.asOf)
     const closure = stmt(ctx.env.sqlite, 'select kind, closed_date from loan_closures where loan_id = ?').raw().get(head.id) as [string, string] | undefined
+    const risk = await loanRiskFields(ctx, { loanId: head.id, asOf: input.asOf, rows: lc.rows, payments: lc.payments, startDate: head.disbursementDate, restructuredOn: lc.restructuredOn, dpd: e.dpd, minCategory: e.minCategory })
     return {
       ...totalsOf(e), loan: headView(head), planVersion: lc.version, installments: e.installments, restructuredOn: lc.restructuredOn,
-      closure: closure ? { kind: closure[0], closedDate: closure[1] } : null,
+      closure: closure ? { kind: closure[0], closedDate: closure[1] } : null, ...risk,
     }
   },
 

@@ -6,6 +6,8 @@ import { BUCKETS, CATEGORIES, DEFAULT_ALLOCATION_ORDER, addDays } from '../../..
 import { type LoanEvaluation, evaluateLoan, reminderText } from '../../../shared/servicing'
 import type { Ctx, Handlers } from '../context'
 import { stmt } from './servicing-repo'
+import { seesPii } from '../scope'
+import { maskPhone } from '../../../shared/archives'
 import { type ScanFilter, scanPortfolio } from './scan-repo'
 import { allocationOrder, evaluate, loadContext, loadLoan, officerScope, orgName, totalsOf, who, yuan } from './core'
 
@@ -125,7 +127,7 @@ export const portfolioHandlers = {
       if (amount === 0) continue
       const last = stmt(ctx.env.sqlite, 'select contact_date from contact_log where loan_id = ? order by id desc limit 1').raw().get(loanId) as [string] | undefined
       out.push({
-        loanId, contractNo: head.contractNo, borrowerName: head.borrowerName, phone: head.borrowerPhone, officerId: head.officerId, seq, dueDate, amount,
+        loanId, contractNo: head.contractNo, borrowerName: head.borrowerName, phone: head.borrowerPhone && (seesPii(ctx) ? head.borrowerPhone : maskPhone(head.borrowerPhone)), officerId: head.officerId, seq, dueDate, amount,
         reminder: reminderText({ borrowerName: head.borrowerName, dueDate, amount, orgName: org, contractNo: head.contractNo }), lastContact: last?.[0] ?? null,
       })
     }

@@ -28,7 +28,7 @@ export const systemHandlers = {
       username: input.adminUsername,
       displayName: input.adminDisplayName,
       role: 'admin',
-      passwordHash: hashPassword(input.adminPassword),
+      passwordHash: hashPassword(input.adminPassword, ctx.env.passwordCost),
       mustChangePassword: false,
       now,
     })

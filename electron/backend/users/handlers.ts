@@ -20,7 +20,7 @@ export const userHandlers = {
       username: input.username,
       displayName: input.displayName,
       role: input.role,
-      passwordHash: hashPassword(input.password),
+      passwordHash: hashPassword(input.password, ctx.env.passwordCost),
       mustChangePassword: true,
       now: ctx.nowIso(),
     })
@@ -61,7 +61,7 @@ export const userHandlers = {
     const before = await mustFind(ctx, input.id)
     await ctx.db
       .updateTable('users')
-      .set({ password_hash: hashPassword(input.password), must_change_password: 1, failed_attempts: 0, locked_until: null, updated_at: ctx.nowIso() })
+      .set({ password_hash: hashPassword(input.password, ctx.env.passwordCost), must_change_password: 1, failed_attempts: 0, locked_until: null, updated_at: ctx.nowIso() })
       .where('id', '=', before.id)
       .execute()
     ctx.env.sessions.deleteUser(before.id)

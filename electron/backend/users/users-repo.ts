@@ -78,3 +78,22 @@ export async function countOtherActiveAdmins(db: Db, exceptId: number): Promise<
     .executeTakeFirstOrThrow()
   return Number(r.n)
 }
+
+/** Stores the failed-password count and the lockout end (null = not locked). */
+export async function setFailedAttempts(db: Db, id: number, failed: number, lockedUntil: string | null): Promise<void> {
+  await db.updateTable('users').set({ failed_attempts: failed, locked_until: lockedUntil }).where('id', '=', id).execute()
+}
+
+/** A successful login: clears the failure count and stamps the login time. */
+export async function recordLogin(db: Db, id: number, at: string): Promise<void> {
+  await db.updateTable('users').set({ failed_attempts: 0, locked_until: null, last_login_at: at }).where('id', '=', id).execute()
+}
+
+/** Replaces the stored hash (password change, or a rehash at a higher cost). */
+export async function setPasswordHash(db: Db, id: number, hash: string, opts: { mustChange?: boolean; at: string }): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: hash, updated_at: opts.at, ...(opts.mustChange !== undefined && { must_change_password: opts.mustChange ? 1 : 0 }) })
+    .where('id', '=', id)
+    .execute()
+}

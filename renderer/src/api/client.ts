@@ -1,9 +1,11 @@
-import type { AppErrorData, CallResult, ErrorCode, FieldError, Input, MethodName, Output } from '@shared/api'
+import type { AppErrorData, CallResult, ErrorCode, ErrorDetails, FieldError, Input, MethodName, Output } from '@shared/api'
 
 /** A failed call, re-thrown on the renderer side with the server's code and zh-CN message. */
 export class ApiError extends Error {
   readonly code: ErrorCode
   readonly fields: FieldError[]
+  /** Structured facts (e.g. `existingBorrowerId`); never parse `message` for them. */
+  readonly data: ErrorDetails
   readonly method: string
   constructor(method: string, data: AppErrorData) {
     super(data.message)
@@ -11,6 +13,7 @@ export class ApiError extends Error {
     this.method = method
     this.code = data.code
     this.fields = data.fields ?? []
+    this.data = data.data ?? {}
   }
 }
 

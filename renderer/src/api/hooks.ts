@@ -47,6 +47,8 @@ export function useQuery<M extends MethodName>(method: M, input: Input<M>, opts:
   useEffect(() => {
     if (enabled) void run()
     return () => {
+      // A counter, not a DOM node: bumping it makes answers of the previous run stale.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
       seq.current++
     }
   }, [run, enabled])

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { IconLock, IconLogout, IconShield } from '../components/icons'
 import { useIdleLock } from '../features/auth/use-idle-lock'
 import { GlobalSearch } from '../features/search/GlobalSearch'
+import { useEvaluationJob } from '../features/risk/use-risk'
 import { LanguageSwitch } from './LanguageSwitch'
 import { NAV_ITEMS } from './nav'
 import { Routes } from './Routes'
@@ -23,6 +24,7 @@ export function AppLayout() {
   const items = useMemo(() => NAV_ITEMS.filter((i) => can(i.permission)), [can])
 
   useIdleLock(session.idleLockMinutes, locked, lock)
+  useEvaluationJob({ daily: true }) // 风险评估 once a day on first start (DOMAIN §5–§7)
   const handlers = useMemo(
     () => ({
       goTo: (i: number) => {

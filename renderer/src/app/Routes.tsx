@@ -2,8 +2,11 @@ import { AuditPage } from '../features/audit/AuditPage'
 import { CalculatorPage } from '../features/calculator/CalculatorPage'
 import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { UsersPage } from '../features/users/UsersPage'
+import { ReportsPage } from '../features/reports/ReportsPage'
 import { servicingRoute } from '../features/servicing/routes'
 import { archivesRoute } from '../features/archives/routes'
+import { riskRoute } from '../features/risk/routes'
+import { collectionsRoute } from '../features/collections/routes'
 import { NumberingPage } from '../features/numbering/NumberingPage'
 import { NotFoundPage } from './NotFoundPage'
 
@@ -21,9 +24,11 @@ export function Routes({ route }: { route: string }) {
       return <AuditPage />
     case '/calculator':
       return <CalculatorPage />
+    case '/reports':
+      return <ReportsPage />
     case '/settings/numbering':
       return <NumberingPage />
     default:
-      return servicingRoute(route) ?? archivesRoute(route) ?? <NotFoundPage path={route} />
+      return servicingRoute(route) ?? archivesRoute(route) ?? riskRoute(route) ?? collectionsRoute(route) ?? <NotFoundPage path={route} />
   }
 }

@@ -1,11 +1,13 @@
 import type { Permission } from '@shared/api'
 import type { ComponentType } from 'react'
-import { IconArchive, IconAudit, IconCalculator, IconDownload, IconHome, IconInbox, IconUsers } from '../components/icons'
+import type { zhCN } from '../i18n/zh-CN'
+import { IconAlert, IconArchive, IconAudit, IconCalculator, IconChart, IconDownload, IconHome, IconInbox, IconUsers } from '../components/icons'
 
 /** One navigation entry; shown only when the user holds `permission`. */
 export interface NavItem {
   path: string
-  labelKey: 'nav.dashboard' | 'nav.users' | 'nav.audit' | 'nav.servicing' | 'nav.calculator' | 'nav.borrowers' | 'nav.archives' | 'nav.import'
+  /** A key of the `nav` dictionary (zh-CN.ts / en.ts). */
+  labelKey: `nav.${Exclude<keyof (typeof zhCN)['nav'], 'label'>}`
   permission: Permission
   icon: ComponentType<{ size?: number }>
 }
@@ -21,4 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read', icon: IconAudit },
   // Last, so adding it shifts no one's Alt+N; every role has calculator.use.
   { path: '/calculator', labelKey: 'nav.calculator', permission: 'calculator.use', icon: IconCalculator },
+  { path: '/reports', labelKey: 'nav.reports', permission: 'reports.read', icon: IconChart },
+  { path: '/risk', labelKey: 'nav.risk', permission: 'loans.read', icon: IconAlert },
+  { path: '/collections', labelKey: 'nav.collections', permission: 'loans.read', icon: IconInbox },
 ]

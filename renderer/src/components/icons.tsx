@@ -50,3 +50,4 @@ export const IconPrinter = (p: P) => (
 )
 export const IconDownload = (p: P) => <Icon {...p} d={['M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2', 'M7 11l5 5 5-5', 'M12 4v12']} />
 export const IconArchive = (p: P) => <Icon {...p} d={['M3 4h18v4H3z', 'M5 8v11a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V8', 'M10 12h4']} />
+export const IconChart = (p: P) => <Icon {...p} d={['M3 3v18h18', 'M8 17V11', 'M12 17V7', 'M16 17v-4', 'M20 17V9']} />

@@ -5,14 +5,20 @@
 
 import * as archives from '../features/archives/i18n'
 import * as audit from '../features/audit/i18n'
+import * as collections from '../features/collections/i18n'
 import * as entry from '../features/entry/i18n'
+import * as reports from '../features/reports/i18n'
+import * as risk from '../features/risk/i18n'
 import * as numbering from '../features/numbering/i18n'
 
 /** Every feature namespace; add one line per feature. */
 export const namespaces = {
   archives,
   audit,
+  collections,
   entry,
+  reports,
+  risk,
   numbering,
 } satisfies Record<string, { zh: object; en: object }>
 

@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  DomainError, addDays, fromDayNumber, toDayNumber, addFen, addMonths, annualToMonthlyPermille, assertFen, daysBetween, daysInMonth, formatFen, isLeapYear, isValidDate,
+  DomainError, addDays, ratio, fromDayNumber, toDayNumber, addFen, addMonths, annualToMonthlyPermille, assertFen, daysBetween, daysInMonth, formatFen, isLeapYear, isValidDate,
   maxDate, monthlyPermilleToAnnual, mulDivHalfUp, parseDecimal, parseYuan,
 } from '../../../shared/domain'
 
@@ -101,5 +101,32 @@ describe('dates', () => {
       const iso = new Date(n * 86_400_000).toISOString().slice(0, 10)
       return fromDayNumber(n) === iso && toDayNumber(iso) === n
     }), { numRuns: 5000 })
+  })
+})
+
+describe('ratio (NPL ratio, coverage): exact half-up decimals', () => {
+  // Checked by long division: 523/10000 = 0.0523; 1/3 = 0.33333… → 0.3333; 2/3 = 0.66666… → 0.6667;
+  // 1/8 = 0.125 → half-up at 2 places 0.13; 5/10000000 = 0.0000005 → 0.0000 at 4 places, 0.000001 at 6.
+  it.each([
+    [523, 10_000, 4, '0.0523'],
+    [1, 3, 4, '0.3333'],
+    [2, 3, 4, '0.6667'],
+    [1, 8, 2, '0.13'],
+    [5, 10_000_000, 4, '0.0000'],
+    [5, 10_000_000, 6, '0.000001'],
+    [7, 7, 4, '1.0000'],
+    [0, 0, 4, '0.0000'],
+    [3, 2, 0, '2'],
+  ])('ratio(%i, %i, %i) = %s', (p, w, places, want) => {
+    expect(ratio(p, w, places)).toBe(want)
+  })
+  it('is exact beyond float precision (9,007,199,254,740,991 分 totals)', () => {
+    // 1 ÷ (2^53 − 1) is 1.1e-16: rounds to 0 at 4 places; (2^53 − 2) ÷ (2^53 − 1) rounds to 1.0000.
+    expect(ratio(1, Number.MAX_SAFE_INTEGER)).toBe('0.0000')
+    expect(ratio(Number.MAX_SAFE_INTEGER - 1, Number.MAX_SAFE_INTEGER)).toBe('1.0000')
+  })
+  it('refuses negative or fractional input', () => {
+    expect(() => ratio(-1, 3)).toThrow(RangeError)
+    expect(() => ratio(1.5, 3)).toThrow(RangeError)
   })
 })

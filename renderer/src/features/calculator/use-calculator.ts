@@ -35,13 +35,14 @@ export function useCalculator() {
 /** calculator.exportPlan: the backend rebuilds the plan and returns the .xlsx, saved via a download. */
 export function useExportPlan() {
   const m = useMutation('calculator.exportPlan')
+  const { mutate } = m
   const run = useCallback(
     async (input: CalculatorInput) => {
-      const out = await m.mutate(input)
+      const out = await mutate(input)
       downloadBase64(out.filename, out.contentBase64)
       return out
     },
-    [m.mutate],
+    [mutate],
   )
   return { run, loading: m.loading, error: m.error }
 }

@@ -9,6 +9,7 @@ import { useCan, useCurrentSession } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { IconBuilding } from '../../components/icons'
 import { useDashboardSummary } from './use-dashboard'
+import { RiskCounts } from '../risk/RiskCounts'
 
 function greetingKey(hour: number) {
   if (hour < 11) return 'dashboard.morning' as const
@@ -104,6 +105,7 @@ export function DashboardPage() {
           hint={data?.borrowers === 0 ? t('dashboard.noBorrowers') : undefined}
         />
       </SimpleGrid>
+      <RiskCounts />
 
       <Stack gap="sm">
         <Title order={4}>{t('dashboard.quickLinks')}</Title>

@@ -8,7 +8,7 @@ import { ApiError } from '../../api/client'
 import { useMutation, useQuery } from '../../api/hooks'
 import { navigate } from '../../app/router'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { type BorrowerField, type BorrowerValues, borrowerValues, checkBorrower, conflictBorrowerId, toCreateInput, toUpdateInput } from './borrower-form'
+import { type BorrowerField, type BorrowerValues, borrowerValues, checkBorrower, toCreateInput, toUpdateInput } from './borrower-form'
 
 /** Create a borrower (individual or enterprise) or edit one; Enter saves, Esc closes. */
 export function BorrowerFormModal({ borrower, opened, onClose, onSaved }: {
@@ -25,10 +25,9 @@ export function BorrowerFormModal({ borrower, opened, onClose, onSaved }: {
   )
 }
 
-/** A server field error, with a link to the existing record when it names one. */
-function ServerFieldError({ message, onOpen }: { message: string; onOpen: (id: number) => void }) {
+/** A server field error, with a link to the existing record when the server gave its id. */
+function ServerFieldError({ message, id, onOpen }: { message: string; id: number | null; onOpen: (id: number) => void }) {
   const { t } = useTranslation('entry')
-  const id = conflictBorrowerId(message)
   return (
     <span data-testid="field-conflict">
       {message}
@@ -48,6 +47,8 @@ function BorrowerForm({ borrower, onClose, onSaved }: { borrower: BorrowerView |
   const [v, setV] = useState<BorrowerValues>(initial)
   const [submitted, setSubmitted] = useState(false)
   const [server, setServer] = useState<Partial<Record<BorrowerField, string>>>({})
+  // The existing borrower a duplicate ID/credit code belongs to, when the caller may open it.
+  const [existingId, setExistingId] = useState<number | null>(null)
   const villages = useQuery('borrowers.villages', {})
   const create = useMutation('borrowers.create')
   const update = useMutation('borrowers.update')
@@ -65,7 +66,8 @@ function BorrowerForm({ borrower, onClose, onSaved }: { borrower: BorrowerView |
   }
   const err = (f: BorrowerField): ReactNode => {
     const s = server[f]
-    return s ? <ServerFieldError message={s} onOpen={openExisting} /> : check.errors[f]
+    const link = f === 'idNumber' || f === 'creditCode' ? existingId : null
+    return s ? <ServerFieldError message={s} id={link} onOpen={openExisting} /> : check.errors[f]
   }
   const text = (f: BorrowerField) => ({ value: v[f], onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(f)(e.currentTarget.value), error: err(f) })
 
@@ -85,6 +87,7 @@ function BorrowerForm({ borrower, onClose, onSaved }: { borrower: BorrowerView |
         if (key in v) fields[key] = f.message
       }
       setServer(fields)
+      setExistingId(typeof x.data.existingBorrowerId === 'number' ? x.data.existingBorrowerId : null)
     }
   }
   const error = editing ? update.error : create.error

@@ -116,8 +116,3 @@ export function toUpdateInput(id: number, v: BorrowerValues, initial: BorrowerVa
   return out as Input<'borrowers.update'>
 }
 
-/** The existing borrower's id named in a duplicate-ID CONFLICT (`…（编号 12，…）`), if any. */
-export function conflictBorrowerId(message: string): number | null {
-  const m = /编号 (\d+)/.exec(message)
-  return m?.[1] ? Number(m[1]) : null
-}

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto'
+import type Database from 'better-sqlite3'
+import { sql } from 'kysely'
+import type { Db } from '../db/types'
+
+/**
+ * Business-row sealing (issue 14.4). Temp triggers on the app's own connection record which rows
+ * each write touched; the audit entry of the write stores a hash of each such row as it was left
+ * (`[table, rowid, columns, hash]`). An edit made behind the app's back (another program, the
+ * sqlite3 shell) fires no trigger of ours, so the row no longer matches its last sealed hash and
+ * `audit.verify` reports it. SQLite-specific; isolated here.
+ */
+
+/** Tables that are caches or bookkeeping, never sealed: rewritten freely, rebuilt from the truth. */
+export const UNSEALED_TABLES = new Set(['audit_log', 'replay_checkpoints', 'kysely_migration', 'kysely_migration_lock'])
+/** A sealed row: table, rowid, number of columns hashed (later ADD COLUMNs are ignored), hash or 'deleted'. */
+export type SealedRow = [string, number, number, string]
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/** Tables whose rows are sealed, read from the schema (tables other areas add later are included). */
+export function sealedTables(sqlite: Database.Database): string[] {
+  // pragma_table_list tells real tables from FTS shadow tables ('shadow') and virtual ones.
+  const rows = sqlite.prepare(`select m.name, m.sql from sqlite_master m join pragma_table_list t on t.name = m.name and t.schema = 'main'
+    where m.type = 'table' and t.type = 'table' and m.name not like 'sqlite_%'`).all() as { name: string; sql: string | null }[]
+  return rows
+    .filter((t) => NAME.test(t.name) && !UNSEALED_TABLES.has(t.name) && !/without\s+rowid/i.test(t.sql ?? '') && !/^create\s+virtual/i.test(t.sql ?? ''))
+    .map((t) => t.name)
+}
+
+/** Installs the row-tracking temp table and triggers on this connection (after migrations). */
+export function installRowTracking(sqlite: Database.Database): void {
+  sqlite.exec(`create temp table if not exists audit_touched (tbl text not null, rid integer not null, primary key (tbl, rid)) without rowid`)
+  for (const t of sealedTables(sqlite)) {
+    for (const [event, ref] of [['insert', 'new'], ['update', 'new'], ['delete', 'old']] as const) {
+      sqlite.exec(`create temp trigger if not exists "audit_track_${t}_${event}" after ${event} on main."${t}"
+        begin insert or ignore into temp.audit_touched values ('${t}', ${ref}.rowid); end`)
+    }
+  }
+}
+
+/** Hash of one row's first `columns` values, type-tagged so 1 and '1' differ; 128 bits as hex. */
+export function rowHash(values: readonly unknown[]): string {
+  const h = createHash('sha256')
+  for (const v of values) {
+    if (Buffer.isBuffer(v)) h.update(`b${v.length}:`).update(v)
+    else if (v === null || v === undefined) h.update('z')
+    else if (typeof v === 'number' || typeof v === 'bigint') h.update(`n${String(v)}`)
+    else h.update(`s${String(v)}`)
+    h.update('\u001f')
+  }
+  return h.digest('hex').slice(0, 32)
+}
+
+/** Current values of `rids` in `table` (columns in table order), keyed by rowid; absent rows are missing. */
+export async function readRows(db: Db, table: string, rids: readonly number[]): Promise<Map<number, unknown[]>> {
+  const out = new Map<number, unknown[]>()
+  for (let i = 0; i < rids.length; i += 500) {
+    const chunk = rids.slice(i, i + 500)
+    const r = await sql<Record<string, unknown>>`select rowid as "__rid", * from ${sql.table(table)} where rowid in (${sql.join(chunk)})`.execute(db)
+    for (const row of r.rows) {
+      const values = Object.values(row)
+      out.set(Number(values[0]), values.slice(1))
+    }
+  }
+  return out
+}
+
+/**
+ * Takes the rows touched since the last seal (in this transaction) and returns their seal, or null
+ * when nothing was written. Called by appendAudit, so every audit entry seals what preceded it.
+ */
+export async function drainSeal(db: Db): Promise<{ ref: string; digest: string } | null> {
+  const touched = await sql<{ tbl: string; rid: number }>`select tbl, rid from temp.audit_touched order by tbl, rid`.execute(db).catch(() => null)
+  if (!touched || touched.rows.length === 0) return null
+  await sql`delete from temp.audit_touched`.execute(db)
+  const byTable = new Map<string, number[]>()
+  for (const { tbl, rid } of touched.rows) byTable.set(tbl, [...(byTable.get(tbl) ?? []), rid])
+  const sealed: SealedRow[] = []
+  for (const [table, rids] of byTable) {
+    const rows = await readRows(db, table, rids)
+    for (const rid of rids) {
+      const values = rows.get(rid)
+      sealed.push(values ? [table, rid, values.length, rowHash(values)] : [table, rid, 0, 'deleted'])
+    }
+  }
+  const ref = JSON.stringify(sealed)
+  return { ref, digest: createHash('sha256').update(ref).digest('hex') }
+}

@@ -1,0 +1,101 @@
+// The monthly 贷后管理报告: quality at this and last month-end, the migration between them, the
+// month's business and collection activity, loans of concern and the manager's commentary.
+import type { MonthlyView, ReportRow, ReportSection } from '../../../shared/api/reports'
+import { addDays, addMonths, categoryRank } from '../../../shared/domain'
+import type { Ctx } from '../context'
+import { scopeOfficer } from '../scope'
+import { type Period, closedIn, collectedIn, contactsIn, disbursedIn, findCommentary, loanLabels } from './monthly-repo'
+import { migrationBetween, qualityOf, reportLoans, type ReportLoan } from './quality'
+
+/** First and last day of a month: monthRange('2024-02') = ['2024-02-01', '2024-02-29']. */
+export function monthRange(month: string): [string, string] {
+  const first = `${month}-01`
+  return [first, addDays(addMonths(first, 1), -1)]
+}
+
+/** A section contributed by another area (warnings, inspections, collections) for one period. */
+export type MonthlySection = (ctx: Ctx, p: Period) => Promise<ReportSection | null>
+
+const fen = (label: string, value: number): ReportRow => ({ label, value, unit: 'fen' })
+const count = (label: string, value: number): ReportRow => ({ label, value, unit: 'count' })
+
+async function activity(ctx: Ctx, p: Period): Promise<ReportSection> {
+  const [out, paid, recovered, settled, writtenOff] = await Promise.all([
+    disbursedIn(ctx.db, p),
+    collectedIn(ctx.db, p, 'repayment'),
+    collectedIn(ctx.db, p, 'recovery'),
+    closedIn(ctx.db, p, 'settled'),
+    closedIn(ctx.db, p, 'written_off'),
+  ])
+  return {
+    key: 'activity',
+    title: '本月业务',
+    rows: [
+      count('新发放贷款（笔）', out.count),
+      fen('新发放贷款金额', out.amount),
+      count('收回还款（笔）', paid.count),
+      fen('收回还款金额', paid.amount),
+      count('结清贷款（笔）', settled.count),
+      count('核销贷款（笔）', writtenOff.count),
+      fen('核销本金', writtenOff.amount),
+      count('核销后收回（笔）', recovered.count),
+      fen('核销后收回金额', recovered.amount),
+    ],
+  }
+}
+
+async function contacts(ctx: Ctx, p: Period, overdueLoans: number): Promise<ReportSection> {
+  const c = await contactsIn(ctx.db, p)
+  return {
+    key: 'contacts',
+    title: '催收与联系',
+    rows: [
+      count('月末逾期贷款（笔）', overdueLoans),
+      count('联系记录（次）', c.contacts),
+      count('联系涉及贷款（笔）', c.loans),
+    ],
+  }
+}
+
+/** Sections other areas add (registered once at start-up). */
+const extraSections: MonthlySection[] = []
+
+/** Adds a section to every monthly report (warnings, inspections, collections). */
+export function registerMonthlySection(s: MonthlySection): void {
+  extraSections.push(s)
+}
+
+/** The 10 worst loans on the month-end: category first, then DPD, then balance. */
+async function concerns(ctx: Ctx, loans: readonly ReportLoan[]): Promise<MonthlyView['concerns']> {
+  const worst = loans
+    .filter((l) => l.dpd > 0)
+    .sort((a, b) => categoryRank(b.category) - categoryRank(a.category) || b.dpd - a.dpd || b.balance - a.balance)
+    .slice(0, 10)
+  const labels = await loanLabels(ctx.db, worst.map((l) => l.loanId))
+  return worst.map((l) => ({ loanId: l.loanId, dpd: l.dpd, category: l.category, balance: l.balance, ...labels.get(l.loanId)! }))
+}
+
+/** Compiles the month's report in the caller's scope. */
+export async function monthlyReport(ctx: Ctx, month: string): Promise<MonthlyView> {
+  const [from, asOf] = monthRange(month)
+  const previousAsOf = addDays(from, -1)
+  const period: Period = { from, to: asOf, officerId: scopeOfficer(ctx) }
+  const [now, before] = [await reportLoans(ctx, asOf, {}), await reportLoans(ctx, previousAsOf, {})]
+  const sections = [await activity(ctx, period), await contacts(ctx, period, now.filter((l) => l.dpd > 0).length)]
+  for (const extra of extraSections) {
+    const s = await extra(ctx, period)
+    if (s) sections.push(s)
+  }
+  const note = await findCommentary(ctx.db, month)
+  return {
+    month,
+    asOf,
+    previousAsOf,
+    quality: qualityOf(asOf, now),
+    previous: qualityOf(previousAsOf, before),
+    migration: migrationBetween(before, now),
+    sections,
+    concerns: await concerns(ctx, now),
+    commentary: note ? { text: note.commentary, updatedBy: note.display_name, updatedAt: note.updated_at } : null,
+  }
+}

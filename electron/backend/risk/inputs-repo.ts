@@ -1,0 +1,148 @@
+// What the warning rules and clocks read besides the portfolio scan: loan heads, clock inputs,
+// guarantees, collateral values, guarantee links, extensions and their consents, households.
+import { sql } from 'kysely'
+import type {} from '../db/schema-risk'
+import type {} from '../db/schema-servicing'
+import type { Db } from '../db/types'
+
+/** Active loans: borrower, officer, decided category, maturity. */
+export async function activeLoanHeads(db: Db) {
+  const rows = await db.selectFrom('loans').select(['id', 'borrower_id', 'officer_id', 'category', 'maturity_date']).where('status', '=', 'active').execute()
+  return new Map(rows.map((r) => [r.id, { borrowerId: r.borrower_id, officerId: r.officer_id, category: r.category, maturityDate: r.maturity_date }]))
+}
+
+/** 诉讼时效 inputs of a loan as of a date: last due date in force, last posted payment, last interrupting event. */
+export interface LimitationInput {
+  loanId: number
+  lastDue: string | null
+  lastPaid: string | null
+  lastEvent: string | null
+}
+
+/** Clock inputs of every active or written-off loan (核销 debts still run), or of one loan. Due dates rise with seq: the last row is the last due. */
+export async function limitationInputs(db: Db, asOf: string, loanId?: number): Promise<LimitationInput[]> {
+  const one = loanId === undefined ? sql`` : sql` and l.id = ${loanId}`
+  const r = await sql<{ id: number; last_due: string | null; last_paid: string | null; last_event: string | null }>`
+    select l.id,
+      (select i.due_date from plan_installments i where i.plan_version_id = (select v.id from loan_plan_versions v
+        where v.loan_id = l.id and v.status = 'active' and v.effective_date <= ${asOf} order by v.version desc limit 1)
+        order by i.seq desc limit 1) as last_due,
+      (select max(r.paid_date) from repayments r where r.loan_id = l.id and r.status = 'posted' and r.paid_date <= ${asOf}) as last_paid,
+      (select max(e.occurred_on) from limitation_events e where e.loan_id = l.id and e.guarantor_id is null
+        and e.kind in ('demand_signed', 'acknowledgement', 'public_notice') and e.occurred_on <= ${asOf}) as last_event
+    from loans l where l.status in ('active', 'written_off')${one}`.execute(db)
+  return r.rows.map((x) => ({ loanId: x.id, lastDue: x.last_due, lastPaid: x.last_paid, lastEvent: x.last_event }))
+}
+
+/** Each restart of one loan's clock: posted payments and recorded events, with evidence. */
+export async function limitationRestarts(db: Db, loanId: number, asOf: string) {
+  const pays = await db.selectFrom('repayments').select(['paid_date', 'amount', 'channel', 'receipt_no']).where('loan_id', '=', loanId)
+    .where('status', '=', 'posted').where('paid_date', '<=', asOf).orderBy('paid_date').execute()
+  const events = await db.selectFrom('limitation_events').select(['occurred_on', 'kind', 'evidence', 'guarantor_id']).where('loan_id', '=', loanId)
+    .where('occurred_on', '<=', asOf).orderBy('occurred_on').execute()
+  return { pays, events }
+}
+
+/** A guarantee of an active loan with what its 保证期间 depends on. */
+export interface GuaranteeInput {
+  guarantorId: number
+  loanId: number
+  borrowerId: number | null
+  name: string
+  mode: string
+  periodEnd: string
+  /** Last due date of the first plan version: the principal debt's due date as agreed. */
+  originalDue: string | null
+  /** The loan's maturity now (moved by an extension). */
+  maturityDate: string
+  /** The guarantor consented in writing to an extension (民法典 695): the new maturity binds them. */
+  consentedToExtension: boolean
+  demandedOn: string | null
+}
+
+/** Guarantees of active loans (or of one loan, whatever its status). */
+export async function guaranteeInputs(db: Db, loanId?: number): Promise<GuaranteeInput[]> {
+  const where = loanId === undefined ? sql`l.status = 'active'` : sql`l.id = ${loanId}`
+  const r = await sql<{ id: number; loan_id: number; borrower_id: number | null; name: string; mode: string; period_end: string; original_due: string | null; maturity_date: string; consent: number; demanded: string | null }>`
+    select g.id, g.loan_id, g.borrower_id, g.name, g.mode, g.period_end, l.maturity_date,
+      (select max(i.due_date) from plan_installments i where i.plan_version_id = (select v.id from loan_plan_versions v
+        where v.loan_id = l.id and v.status = 'active' order by v.version limit 1)) as original_due,
+      exists (select 1 from extension_consents c join loan_plan_versions v on v.id = c.plan_version_id
+        where v.loan_id = l.id and c.guarantor_id = g.id and c.consented = 1) as consent,
+      (select min(e.occurred_on) from limitation_events e where e.loan_id = l.id and e.guarantor_id = g.id and e.kind = 'guarantor_demand') as demanded
+    from guarantors g join loans l on l.id = g.loan_id where ${where} order by g.loan_id, g.id`.execute(db)
+  return r.rows.map((x) => ({
+    guarantorId: x.id, loanId: x.loan_id, borrowerId: x.borrower_id, name: x.name, mode: x.mode, periodEnd: x.period_end, originalDue: x.original_due,
+    maturityDate: x.maturity_date, consentedToExtension: x.consent === 1, demandedOn: x.demanded,
+  }))
+}
+
+/** Collateral value per active loan on `asOf`: the latest valuation by then, else the appraisal (if appraised by then). */
+export async function collateralValues(db: Db, asOf: string): Promise<Map<number, number>> {
+  const r = await sql<{ loan_id: number; value: number }>`
+    select c.loan_id, sum(coalesce((select v.value from collateral_valuations v where v.collateral_id = c.id and v.valued_on <= ${asOf}
+      order by v.valued_on desc, v.id desc limit 1), case when c.appraised_on <= ${asOf} then c.appraised_value else 0 end)) as value
+    from collaterals c join loans l on l.id = c.loan_id where l.status = 'active' group by c.loan_id`.execute(db)
+  return new Map(r.rows.map((x) => [x.loan_id, x.value]))
+}
+
+/** Guarantee links between borrowers on active loans: the loan's borrower ← a guarantor who is a borrower. */
+export async function guaranteeLinks(db: Db) {
+  return db.selectFrom('guarantors as g').innerJoin('loans as l', 'l.id', 'g.loan_id')
+    .select(['l.borrower_id as borrowerId', 'g.borrower_id as guarantorBorrowerId', 'g.loan_id as loanId', 'g.name'])
+    .where('l.status', '=', 'active').where('g.borrower_id', 'is not', null).execute()
+}
+
+/** Active extensions effective by the date on loans with guarantors who have not consented in writing. */
+export async function extensionsWithoutConsent(db: Db, asOf: string) {
+  return db.selectFrom('loan_plan_versions as v').innerJoin('loans as l', 'l.id', 'v.loan_id').innerJoin('guarantors as g', 'g.loan_id', 'l.id')
+    .select(['v.loan_id as loanId', 'v.version', 'v.effective_date as effectiveDate', 'g.name'])
+    .where('l.status', '=', 'active').where('v.status', '=', 'active').where('v.reason', '=', 'extension').where('v.effective_date', '<=', asOf)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('extension_consents as c').select('c.id').whereRef('c.plan_version_id', '=', 'v.id').whereRef('c.guarantor_id', '=', 'g.id').where('c.consented', '=', 1))))
+    .orderBy('v.loan_id').execute()
+}
+
+/** The latest active extension version of a loan, if any. */
+export async function latestExtension(db: Db, loanId: number) {
+  return db.selectFrom('loan_plan_versions').select(['id', 'version']).where('loan_id', '=', loanId).where('status', '=', 'active').where('reason', '=', 'extension')
+    .orderBy('version', 'desc').limit(1).executeTakeFirst()
+}
+
+/** Records a guarantor's consent (or refusal) to an extension. */
+export async function insertConsent(db: Db, c: { versionId: number; guarantorId: number; consented: boolean; on: string; evidence: string; by: number; now: string }): Promise<void> {
+  const v = { consented: c.consented ? 1 : 0, recorded_on: c.on, evidence: c.evidence, created_by: c.by, created_at: c.now }
+  await db.insertInto('extension_consents').values({ plan_version_id: c.versionId, guarantor_id: c.guarantorId, ...v })
+    .onConflict((oc) => oc.columns(['plan_version_id', 'guarantor_id']).doUpdateSet(v)).execute()
+}
+
+/** Household of each borrower in one. */
+export async function householdOf(db: Db): Promise<Map<number, number>> {
+  const rows = await db.selectFrom('household_members').select(['borrower_id', 'household_id']).execute()
+  return new Map(rows.map((r) => [r.borrower_id, r.household_id]))
+}
+
+/** Names of borrowers by id. */
+export async function borrowerNames(db: Db, ids: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>()
+  for (let k = 0; k < ids.length; k += 500) {
+    const rows = await db.selectFrom('borrowers').select(['id', 'name']).where('id', 'in', ids.slice(k, k + 500)).execute()
+    for (const r of rows) out.set(r.id, r.name)
+  }
+  return out
+}
+
+/** Records an event that restarts the 诉讼时效 or demands payment from a guarantor. */
+export async function insertLimitationEvent(db: Db, e: { loanId: number; guarantorId: number | null; kind: 'acknowledgement' | 'demand_signed' | 'guarantor_demand'; on: string; evidence: string; by: number; now: string }): Promise<void> {
+  await db.insertInto('limitation_events').values({ loan_id: e.loanId, guarantor_id: e.guarantorId, kind: e.kind, occurred_on: e.on, evidence: e.evidence, notice_id: null, created_by: e.by, created_at: e.now }).execute()
+}
+
+/** Stored customer class and decided category of a loan's borrower / loan. */
+export async function loanClassAndCategory(db: Db, loanId: number) {
+  return db.selectFrom('loans as l').innerJoin('borrowers as b', 'b.id', 'l.borrower_id').select(['b.customer_class', 'l.category', 'l.borrower_id'])
+    .where('l.id', '=', loanId).executeTakeFirst()
+}
+
+/** True when at least one loan is active. */
+export async function hasActiveLoans(db: Db): Promise<boolean> {
+  return (await db.selectFrom('loans').select('id').where('status', '=', 'active').limit(1).executeTakeFirst()) !== undefined
+}

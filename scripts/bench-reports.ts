@@ -1,0 +1,66 @@
+/**
+ * Reports figures for `npm run bench`: the quality report and the migration matrix at county size,
+ * live (evaluating every loan as of the date) and from month-end snapshots (what a month-end run keeps).
+ * Works on a copy: the snapshots it takes do not change the shared bench database.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createBackend } from '../electron/backend'
+import type { BenchResult } from './bench'
+import { DEMO_PASSWORD } from './demo/generate'
+import { VILLAGES } from './demo/people'
+
+const FROM = '2026-09-30'
+const TO = '2026-10-31'
+
+/** Median and worst of `n` timed runs. */
+async function timed(n: number, run: () => Promise<unknown>): Promise<{ median: number; max: number }> {
+  const ms: number[] = []
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now()
+    await run()
+    ms.push(performance.now() - t0)
+  }
+  ms.sort((a, b) => a - b)
+  return { median: ms[Math.floor(ms.length / 2)]!, max: ms[ms.length - 1]! }
+}
+
+/** Runs the reports benchmarks on a copy of the bench database in `dir`. */
+export async function benchReports(dir: string, log: (s: string) => void): Promise<BenchResult[]> {
+  const copy = mkdtempSync(join(tmpdir(), 'daihou-bench-reports-'))
+  cpSync(join(dir, 'daihou.sqlite'), join(copy, 'daihou.sqlite'))
+  const backend = await createBackend({ dataDir: copy, now: () => new Date('2026-11-01T02:00:00.000Z') })
+  const out: BenchResult[] = []
+  try {
+    const login = await backend.dispatch({ method: 'auth.login', input: { username: 'admin', password: DEMO_PASSWORD } })
+    if (!login.ok) throw new Error(login.error.message)
+    const token = (login.value as { token: string }).token
+    const call = async (method: string, input: unknown) => {
+      const r = await backend.dispatch({ method, input, token })
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
+      return r.value
+    }
+    const live = await timed(3, () => call('reports.quality', { asOf: TO }))
+    const liveMigration = await timed(1, () => call('reports.migration', { from: FROM, to: TO }))
+    for (const asOf of [FROM, TO]) {
+      const t0 = performance.now()
+      await call('servicing.snapshot', { asOf })
+      log(`  month-end snapshot ${asOf}: ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+    }
+    const snap = await timed(5, () => call('reports.quality', { asOf: TO }))
+    const village = await timed(5, () => call('reports.quality', { asOf: TO, village: VILLAGES[0] }))
+    const migration = await timed(5, () => call('reports.migration', { from: FROM, to: TO }))
+    const q = (await call('reports.quality', { asOf: TO })) as { total: { count: number }; nplRatio: string }
+    log(`  reports: ${q.total.count} loans outstanding on ${TO}, NPL ratio ${q.nplRatio}`)
+    out.push({ name: 'reports: quality, live evaluation (median)', value: live.median, unit: 'ms' })
+    out.push({ name: 'reports: migration, live (two evaluations)', value: liveMigration.median, unit: 'ms' })
+    out.push({ name: 'reports: quality from month-end snapshot (max of 5)', value: snap.max, unit: 'ms' })
+    out.push({ name: 'reports: quality, one village, snapshot (max of 5)', value: village.max, unit: 'ms' })
+    out.push({ name: 'reports: migration from snapshots (max of 5)', value: migration.max, unit: 'ms' })
+  } finally {
+    await backend.close()
+    rmSync(copy, { recursive: true, force: true })
+  }
+  return out
+}

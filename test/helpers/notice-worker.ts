@@ -1,0 +1,32 @@
+// A second process writing to the same data dir: logs in, waits for "go" on stdin, then
+// creates collection notices as fast as it can and prints the numbers it got (one JSON line).
+import { createBackend } from '../../electron/backend'
+
+async function main(): Promise<void> {
+  const [dir, username, password, idsCsv, asOf] = process.argv.slice(2) as [string, string, string, string, string]
+  const b = await createBackend({ dataDir: dir })
+  const call = async (method: string, input: unknown, token: string | null = null) => {
+    const r = await b.dispatch({ method, input, token })
+    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
+    return r.value as Record<string, unknown>
+  }
+  const token = (await call('auth.login', { username, password })).token as string
+  process.stdout.write('ready\n')
+  await new Promise<void>((ok) => process.stdin.once('data', () => ok()))
+  const numbers: string[] = []
+  const errors: string[] = []
+  for (const id of idsCsv.split(',').map(Number)) {
+    try {
+      numbers.push((await call('notices.create', { loanId: id, addressee: 'borrower', asOf }, token)).noticeNo as string)
+    } catch (e) {
+      errors.push((e as Error).message)
+    }
+  }
+  process.stdout.write(`${JSON.stringify({ numbers, errors })}\n`)
+  await b.close()
+  process.exit(0) // stdin stays open otherwise
+}
+main().catch((e: Error) => {
+  process.stdout.write(`${JSON.stringify({ numbers: [], errors: [e.message] })}\n`)
+  process.exit(1)
+})
