@@ -23,9 +23,16 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   const dataDir = arg('data-dir') ?? process.env.DAIHOU_DATA_DIR ?? defaultDataDir()
+  // Tests only (e2e): a cheaper scrypt for new hashes; a real login rehashes them at the default.
+  const costText = arg('password-cost-log2')
+  const logN = costText === undefined ? null : Number(costText)
+  if (logN !== null && !(Number.isInteger(logN) && logN >= 10 && logN <= 17)) {
+    console.error(`--password-cost-log2 无效：${costText}（应为 10–17）`)
+    process.exit(2)
+  }
   let backend
   try {
-    backend = await createBackend({ dataDir })
+    backend = await createBackend({ dataDir, ...(logN !== null && { passwordCost: { N: 2 ** logN, r: 8, p: 1 } }) })
   } catch (e) {
     if (e instanceof DatabaseOpenError) {
       console.error(`无法打开数据库：${e.message}`)

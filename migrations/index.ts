@@ -7,9 +7,11 @@ import * as m0005 from './0005_servicing'
 import * as m0006 from './0006_replay_checkpoints'
 import * as m0007 from './0007_risk_columns'
 import * as m0008 from './0008_audit_rows'
+import * as m0010 from './0010_reversal_requests'
 import * as m0011 from './0011_search_numbering'
 import * as m0012 from './0012_risk'
 import * as m0013 from './0013_collections'
+import * as m0014 from './0014_inspections'
 import * as m0016 from './0016_report_notes'
 
 /** Every migration in order; a static list so the bundle contains them. Forward-only. */
@@ -22,8 +24,10 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_replay_checkpoints': m0006,
   '0007_risk_columns': m0007,
   '0008_audit_rows': m0008,
+  '0010_reversal_requests': m0010,
   '0011_search_numbering': m0011,
   '0012_risk': m0012,
   '0013_collections': m0013,
+  '0014_inspections': m0014,
   '0016_report_notes': m0016,
 }

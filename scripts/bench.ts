@@ -120,6 +120,11 @@ async function main(): Promise<void> {
     const mod = (await import(noticesBench)) as { benchNotices: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
     for (const r of await mod.benchNotices(dir, log)) emit(r)
   }
+  const inspectionsBench = join(__dirname, 'bench-inspections.ts')
+  if (existsSync(inspectionsBench)) {
+    const mod = (await import(inspectionsBench)) as { benchInspections: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
+    for (const r of await mod.benchInspections(dir, log)) emit(r)
+  }
 }
 
 main().catch((e: Error) => {

@@ -27,6 +27,7 @@ import { riskHandlers } from './risk/handlers'
 import { classificationHandlers } from './risk/classification-handlers'
 import { collectionHandlers } from './collections/handlers'
 import { noticeHandlers } from './notices/handlers'
+import { inspectionHandlers } from './inspections/handlers'
 import { numberingHandlers } from './numbering/handlers'
 
 export { DatabaseOpenError, SCHEMA_VERSION } from './db/connection'
@@ -53,6 +54,7 @@ export const handlers: Handlers = {
   ...classificationHandlers,
   ...collectionHandlers,
   ...noticeHandlers,
+  ...inspectionHandlers,
   ...numberingHandlers,
 }
 

@@ -16,6 +16,7 @@ import { riskMethods } from './risk'
 import { classificationMethods } from './classification'
 import { collectionMethods } from './collections'
 import { noticeMethods } from './notices'
+import { inspectionMethods } from './inspections'
 import { numberingMethods } from './numbering'
 
 export * from './errors'
@@ -39,6 +40,7 @@ export * from './risk'
 export * from './classification'
 export * from './collections'
 export * from './notices'
+export * from './inspections'
 
 /** Every API method, declared once; both transports and the dispatcher use this map. */
 export const contract = {
@@ -58,6 +60,7 @@ export const contract = {
   ...classificationMethods,
   ...collectionMethods,
   ...noticeMethods,
+  ...inspectionMethods,
   ...numberingMethods,
 } satisfies Record<string, MethodDef>
 

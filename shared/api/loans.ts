@@ -98,7 +98,7 @@ export const loanMethods = {
       loan: loanView,
       guarantors: z.array(guarantorView),
       collaterals: z.array(collateralView),
-      /** Outstanding principal used for coverage (TODO(#servicing): from repayments). */
+      /** Outstanding principal today (plan and posted repayments), used for coverage. */
       outstanding: z.number().int(),
       collateralValue: z.number().int(),
       /** Coverage = collateral value / outstanding, in basis points; null if nothing outstanding. */

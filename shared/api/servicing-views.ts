@@ -9,6 +9,8 @@ export const loanHeadView = z.object({
   id: int, contractNo: z.string(), iouNo: z.string(), borrowerName: z.string(), principal: int, annualRate: z.string(),
   method: z.string(), termMonths: int, disbursementDate: z.string(), maturityDate: z.string(), status: z.string(),
   officerId: int, markupPercent: z.string(), misused: z.boolean(),
+  /** Decided five-category and the officer's name, for the loan page head. */
+  category: z.string().optional(), officerName: z.string().nullable().optional(),
 })
 export type LoanHeadView = z.infer<typeof loanHeadView>
 
@@ -64,6 +66,8 @@ export const repaymentView = z.object({
   creditHandling: z.string(), status: z.enum(['posted', 'reversed']), reversalReason: z.string().nullable(),
   reversedBy: z.string().nullable(), reversedAt: z.string().nullable(), createdBy: z.string().nullable(), createdAt: z.string(),
   note: z.string().nullable(),
+  /** A 冲正 request waiting for a manager's decision, if any. */
+  pendingReversal: z.object({ requestId: int, reason: z.string(), requestedBy: z.string().nullable(), requestedAt: z.string() }).nullable().optional(),
 })
 export type RepaymentView = z.infer<typeof repaymentView>
 
@@ -71,6 +75,8 @@ export type RepaymentView = z.infer<typeof repaymentView>
 export const receiptView = z.object({
   orgName: z.string(), repayment: repaymentView, loan: loanHeadView, amountWords: z.string(), lines: z.array(allocationLineView),
   toCredit: int, outstandingAfter: int,
+  /** The repayment was reversed (冲正): the receipt prints with a 作废 mark. */
+  voided: z.boolean(),
 })
 export type ReceiptView = z.infer<typeof receiptView>
 
@@ -78,7 +84,17 @@ export type ReceiptView = z.infer<typeof receiptView>
 export const settlementView = z.object({
   orgName: z.string(), loan: loanHeadView, certificateNo: z.string(), settledDate: z.string(), paidTotal: int,
   paidPrincipal: int, paidInterest: int, paidPenalty: int, principalWords: z.string(), issuedAt: z.string(),
+  /** Today's local date: the certificate's print date. */
+  printedOn: z.string(),
 })
+
+/** A 冲正 request of an officer, waiting for (or decided by) a manager. */
+export const reversalRequestView = z.object({
+  id: int, repaymentId: int, loanId: int, contractNo: z.string(), borrowerName: z.string(), receiptNo: z.string(), paidDate: z.string(),
+  amount: int, reason: z.string(), status: z.enum(['pending', 'approved', 'rejected']), requestedBy: z.string().nullable(),
+  requestedAt: z.string(), decidedBy: z.string().nullable(), decidedAt: z.string().nullable(), decisionNote: z.string().nullable(),
+})
+export type ReversalRequestView = z.infer<typeof reversalRequestView>
 export type SettlementView = z.infer<typeof settlementView>
 
 export const bulkRowResult = z.object({

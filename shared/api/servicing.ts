@@ -3,7 +3,7 @@ import { method } from './contract'
 import { fen, isoDate } from './common'
 import {
   allocationView, bulkResultView, contactView, dueSoonView, evaluationView, planView, portfolioView, receiptView,
-  repaymentView, settlementView, snapshotView,
+  repaymentView, reversalRequestView, settlementView, snapshotView,
 } from './servicing-views'
 import { loanRiskFields } from './risk'
 
@@ -57,7 +57,16 @@ export const servicingMethods = {
   }),
   'servicing.reverseRepayment': method({
     input: z.object({ repaymentId: z.number().int().positive(), reason: reason('冲正原因') }),
-    output: repaymentView, access: 'repayments.reverse', write: true, summary: '还款冲正',
+    // Officers reverse today's receipts; an older receipt becomes a request a manager decides.
+    output: repaymentView, access: 'repayments.post', write: true, summary: '还款冲正（当日直接冲正，往日收据须主管审批）',
+  }),
+  'servicing.decideReversal': method({
+    input: z.object({ requestId: z.number().int().positive(), approve: z.boolean(), note: z.string().trim().max(200).optional() }),
+    output: reversalRequestView, access: 'repayments.reverse', write: true, summary: '审批冲正申请',
+  }),
+  'servicing.listReversalRequests': method({
+    input: z.object({ status: z.enum(['pending', 'approved', 'rejected']).default('pending') }),
+    output: z.array(reversalRequestView), access: 'repayments.reverse', write: false, summary: '冲正申请列表',
   }),
   'servicing.listRepayments': method({
     input: z.object({ loanId }), output: z.array(repaymentView), access: 'loans.read', write: false, summary: '还款记录',
@@ -76,7 +85,14 @@ export const servicingMethods = {
     output: bulkResultView, access: 'repayments.post', write: true, summary: '批量登记还款（收款清单）',
   }),
   'servicing.settle': method({
-    input: z.object({ loanId, date: isoDate }), output: settlementView, access: 'repayments.post', write: true, summary: '贷款结清',
+    input: z.object({
+      loanId, date: isoDate,
+      channel: z.enum(CHANNELS, '请选择还款渠道'),
+      receiptNo: z.string().trim().max(40).optional(),
+      /** The payoff the user confirmed; refused when it no longer matches. */
+      amount: fen.positive().optional(),
+    }),
+    output: settlementView, access: 'repayments.post', write: true, summary: '贷款结清（借款人付清结清金额）',
   }),
   'servicing.settlementCertificate': method({
     input: z.object({ loanId }), output: settlementView, access: 'loans.read', write: false, summary: '结清证明',

@@ -17,7 +17,8 @@ export interface DaihouServer {
 async function startServer(): Promise<{ server: DaihouServer; child: ChildProcess; stop: () => Promise<void> }> {
   if (!existsSync(WEB_JS)) throw new Error(`${WEB_JS} missing — run \`npx electron-vite build\` first (npm run test:e2e does)`)
   const dataDir = mkdtempSync(join(tmpdir(), 'daihou-e2e-'))
-  const child = spawn(process.execPath, [WEB_JS, '--port', '0', '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  // A low scrypt cost (2^10) keeps logins fast on busy test machines; production uses 2^17.
+  const child = spawn(process.execPath, [WEB_JS, '--port', '0', '--data-dir', dataDir, '--password-cost-log2', '10'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const url = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`server did not start in 20 s:\n${output}`)), 20_000)

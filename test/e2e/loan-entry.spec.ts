@@ -105,7 +105,7 @@ test('officer registers a borrower (live ID check, duplicate refused) and a loan
   // On the borrower page, then its servicing page with the 12 installments.
   await page.getByText('QS-2026-0801', { exact: true }).click()
   await expect(page.getByRole('heading', { name: /QS-2026-0801/ })).toBeVisible()
-  await expect(page.getByTestId('plan-version').locator('tbody tr')).toHaveCount(12)
+  await expect(page.getByTestId('installments').locator('tbody tr')).toHaveCount(12)
   await expect(page.getByText('7.2%')).toBeVisible()
 })
 

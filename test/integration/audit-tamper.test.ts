@@ -62,6 +62,10 @@ describe('business rows changed or deleted behind the app are reported', () => {
   it('the app’s own later edits and a later ADD COLUMN are not tampering', async () => {
     await w.t.call('loans.update', { id: loanId, purpose: '购买农机' }, w.tokens.officer)
     await w.t.call('loans.update', { id: loanId, purpose: '购买种苗' }, w.tokens.officer)
+    // An UPSERT touching a row already touched in the same call (row tracking must not abort it).
+    const items = [{ code: 'application', name: '借款申请书', active: true }]
+    await w.t.call('archives.setTemplate', { category: 'DK', items }, w.tokens.manager)
+    await w.t.call('archives.setTemplate', { category: 'DK', items }, w.tokens.manager)
     outsider((db) => db.exec(`alter table loans add column extra_note text default '备注'`))
     const r = await verify()
     expect(r.rows.problems).toEqual([])

@@ -24,13 +24,19 @@ describe('borrowers: identifiers, duplicates, masking, scope, households', () =>
     expect(e2.fields?.[0]?.path).toBe('idNumber')
   })
 
-  it('a second borrower with the same ID is refused with a message naming the existing record', async () => {
+  it('a second borrower with the same ID is refused; the existing record is named only to those who may see it', async () => {
     const first = await w.t.call('borrowers.create', { kind: 'individual', name: '王芳', idNumber: makeId('19850601', 22), village: '白水镇红星村' }, w.tokens.officer)
-    const e = await w.t.fail('borrowers.create', { kind: 'individual', name: '王小芳', idNumber: makeId('19850601', 22) }, w.tokens.officer2)
+    const e = await w.t.fail('borrowers.create', { kind: 'individual', name: '王小芳', idNumber: makeId('19850601', 22) }, w.tokens.officer)
     expect(e.code).toBe('CONFLICT')
     expect(e.message).toContain('王芳')
     expect(e.message).toContain(`编号 ${first.id}`)
+    expect(e.data).toEqual({ existingBorrowerId: first.id })
     expect(e.fields?.[0]?.path).toBe('idNumber')
+    // Another officer's portfolio (issue 14.2): refused without naming the owner.
+    const outside = await w.t.fail('borrowers.create', { kind: 'individual', name: '王小芳', idNumber: makeId('19850601', 22) }, w.tokens.officer2)
+    expect(outside.code).toBe('CONFLICT')
+    expect(outside.message).not.toContain('王芳')
+    expect(outside.data).toBeUndefined()
     // Updating another borrower to the same ID is refused too.
     const other = await w.borrower('赵六')
     expect((await w.t.fail('borrowers.update', { id: other.id, idNumber: makeId('19850601', 22) }, w.tokens.officer)).code).toBe('CONFLICT')

@@ -27,7 +27,7 @@ describe('servicing: portfolio, snapshots, collection sheet, reminders, restruct
     const r1 = (await t.call('servicing.getPlan', { loanId: ids[1]! }, w.officer)).versions[0]!.rows[0]!
     await t.call('servicing.postRepayment', { loanId: ids[1]!, paidDate: r1.dueDate, amount: r1.principal + r1.interest, channel: 'cash' }, w.officer)
     const settled = ids[4]!
-    await t.call('servicing.settle', { loanId: settled, date: '2025-06-30' }, w.officer)
+    await t.call('servicing.settle', { loanId: settled, date: '2025-06-30', channel: 'cash' }, w.officer)
     for (const asOf of ['2025-05-15', '2025-12-31']) {
       const p = await t.call('servicing.evaluatePortfolio', { asOf, top: 50 }, w.manager)
       const expected = await Promise.all(ids.map((loanId) => t.call('servicing.asOf', { loanId, asOf }, w.manager)))

@@ -3,13 +3,13 @@ import { formatFileNo } from '../../../shared/archives'
 import type { Ctx, Handlers } from '../context'
 import { allocateSeq, findFile, selectFiles, selectLendings, toFileView, toLendingView } from './files-repo'
 import { visibleLoan } from '../loans/handlers'
-import { caller, scopeOfficer } from '../scope'
+import { assertInPortfolio, caller, scopeOfficer } from '../scope'
 
 /** Loads a file whose loan the caller may see, or NOT_FOUND. */
 export async function visibleFile(ctx: Ctx, id: number) {
   const f = await findFile(ctx.db, id)
-  const scope = scopeOfficer(ctx)
-  if (!f || (scope !== null && f.officer_id !== scope)) throw new AppError('NOT_FOUND', `档案 #${id} 不存在或不在您的管户范围内`)
+  if (!f) throw new AppError('NOT_FOUND', `档案 #${id} 不存在或不在您的管户范围内`)
+  assertInPortfolio(ctx, f.officer_id, `档案 #${id} `)
   return f
 }
 

@@ -30,11 +30,15 @@ export function sealedTables(sqlite: Database.Database): string[] {
 
 /** Installs the row-tracking temp table and triggers on this connection (after migrations). */
 export function installRowTracking(sqlite: Database.Database): void {
+  sqlite.pragma('temp_store = MEMORY') // the touched-rows list never goes to disk
   sqlite.exec(`create temp table if not exists audit_touched (tbl text not null, rid integer not null, primary key (tbl, rid)) without rowid`)
   for (const t of sealedTables(sqlite)) {
     for (const [event, ref] of [['insert', 'new'], ['update', 'new'], ['delete', 'old']] as const) {
+      // No OR IGNORE: inside a trigger the outer statement's conflict policy wins (an UPSERT
+      // would turn a duplicate here into an abort), so duplicates are skipped with NOT EXISTS.
       sqlite.exec(`create temp trigger if not exists "audit_track_${t}_${event}" after ${event} on main."${t}"
-        begin insert or ignore into temp.audit_touched values ('${t}', ${ref}.rowid); end`)
+        begin insert into temp.audit_touched select '${t}', ${ref}.rowid
+          where not exists (select 1 from temp.audit_touched where tbl = '${t}' and rid = ${ref}.rowid); end`)
     }
   }
 }

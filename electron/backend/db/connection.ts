@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely'
 import { type MigrationProvider, Migrator } from 'kysely/migration'
 import { MIGRATIONS } from '../../../migrations'
 import type { DB } from './schema'
+import { bindRaw } from './raw'
 
 /** Schema version of this build = number of migrations it knows. */
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length
@@ -96,6 +97,7 @@ export async function openDatabase(dataDir: string): Promise<OpenedDatabase> {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
+  bindRaw(db, sqlite)
 
   const migrator = new Migrator({ db, provider: new StaticMigrationProvider() })
   const { error, results } = await migrator.migrateToLatest()

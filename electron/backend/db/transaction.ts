@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB } from './schema'
+import { bindRaw, rawOf } from './raw'
 
 /**
  * Runs `fn` in a `BEGIN IMMEDIATE` transaction on the single connection. Taking the write lock
@@ -8,6 +9,7 @@ import type { DB } from './schema'
  */
 export async function inWriteTransaction<T>(db: Kysely<DB>, fn: (db: Kysely<DB>) => Promise<T>): Promise<T> {
   return db.connection().execute(async (conn) => {
+    bindRaw(conn, rawOf(db))
     await sql`begin immediate`.execute(conn)
     try {
       const result = await fn(conn)

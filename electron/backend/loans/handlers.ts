@@ -7,6 +7,7 @@ import { visibleBorrower } from '../borrowers/handlers'
 import { loadCollaterals, loadGuarantors, loadTransfers } from './security'
 import { claimNumbers } from '../numbering/handlers'
 import { assertInPortfolio, caller, scopeOfficer, seesAll } from '../scope'
+import { servicingHandlers } from '../servicing/handlers'
 
 /** Loads a loan in the caller's portfolio, or NOT_FOUND. */
 export async function visibleLoan(ctx: Ctx, id: number) {
@@ -64,6 +65,17 @@ async function assertPlanTermsKept(ctx: Ctx, before: Record<(typeof PLAN_TERMS)[
   throw new AppError('CONFLICT', msg, changed.map(([k]) => ({ path: k, message: msg })))
 }
 
+/**
+ * Outstanding principal today, for coverage (issue 14.8): from the plan and the repayments posted
+ * (servicing's as-of evaluation) once a plan exists; the original principal before that; 0 once closed.
+ */
+async function outstandingPrincipal(ctx: Ctx, l: { id: number; status: string; principal: number }): Promise<number> {
+  if (l.status !== 'active') return 0
+  const plan = await ctx.db.selectFrom('loan_plan_versions').select('id').where('loan_id', '=', l.id).where('status', '=', 'active').executeTakeFirst()
+  if (!plan) return l.principal
+  return (await servicingHandlers['servicing.asOf'](ctx, { loanId: l.id, asOf: ctx.today() })).outstandingPrincipal
+}
+
 /** Loans (basic record) with officer scoping; repayment plans live in the servicing area. */
 export const loanHandlers = {
   'loans.list': async (ctx, input) => listLoans(ctx.db, { ...input, scopeOfficerId: scopeOfficer(ctx) }, input),
@@ -75,7 +87,7 @@ export const loanHandlers = {
   'loans.get': async (ctx, input) => {
     const l = await visibleLoan(ctx, input.id)
     const collaterals = await loadCollaterals(ctx.db, [l.id])
-    const outstanding = l.status === 'active' ? l.principal : 0 // TODO(#servicing): outstanding from repayments
+    const outstanding = await outstandingPrincipal(ctx, l)
     const collateralValue = collaterals.reduce((s, c) => s + c.currentValue, 0)
     const files = await ctx.db.selectFrom('loan_files').select(['id', 'file_no', 'status']).where('loan_id', '=', l.id).execute()
     return {

@@ -4,7 +4,8 @@ import type { SettlementView } from '../../../shared/api/servicing'
 import { amountInWords } from '../../../shared/domain'
 import { monthsBetween, rescheduleRows, splitAt } from '../../../shared/servicing'
 import type { Ctx, Handlers } from '../context'
-import { type LoanHead, insertVersion, latestVersion, stmt } from './servicing-repo'
+import { type LoanHead, insertVersion, latestVersion } from './servicing-repo'
+import { countExtensions, findClosure, insertClosure, updateMaturity } from './closures-repo'
 import { findRepayment } from './repayments-repo'
 import {
   domain, evaluate, headView, loadContext, loadLoan, mustDate, numberSetting, orgName, totalsOf, who, yuan,
@@ -12,22 +13,24 @@ import {
 import { checkPaymentDate, postPayment } from './post'
 import { planOf } from './plan'
 
+const STATUS_LABELS: Record<string, string> = { settled: '已结清', written_off: '已核销', cancelled: '已撤销' }
+
 function mustBeActive(h: LoanHead): void {
-  if (h.status !== 'active') throw new AppError('CONFLICT', `贷款 ${h.contractNo} 当前状态为 ${h.status}，不能办理此业务`)
+  if (h.status !== 'active') throw new AppError('CONFLICT', `贷款 ${h.contractNo} ${STATUS_LABELS[h.status] ?? '不在正常状态'}，不能办理此业务`)
 }
 
 /** 结清证明 data of a settled loan. */
 function certificate(ctx: Ctx, h: LoanHead): SettlementView {
-  const c = stmt(ctx.env.sqlite, `select closed_date, certificate_no, created_at from loan_closures where loan_id = ? and kind = 'settled'`).raw().get(h.id) as [string, string, string] | undefined
-  if (!c) throw new AppError('NOT_FOUND', `贷款 ${h.contractNo} 尚未结清`)
-  const lc = loadContext(ctx, h, c[0])
-  const e = evaluate(ctx, lc, c[0])
+  const c = findClosure(ctx.db, h.id)
+  if (!c || c.kind !== 'settled') throw new AppError('NOT_FOUND', `贷款 ${h.contractNo} 尚未结清`)
+  const lc = loadContext(ctx, h, c.closedDate)
+  const e = evaluate(ctx, lc, c.closedDate)
   const sum = (k: 'paidPrincipal' | 'paidInterest' | 'paidPenalty' | 'paidCompound') => e.installments.reduce((s, r) => s + r[k], 0)
   const paidPenalty = sum('paidPenalty') + sum('paidCompound')
   return {
-    orgName: orgName(ctx), loan: headView(h), certificateNo: c[1], settledDate: c[0], paidPrincipal: sum('paidPrincipal'),
+    orgName: orgName(ctx), loan: headView(h), certificateNo: c.certificateNo ?? '', settledDate: c.closedDate, paidPrincipal: sum('paidPrincipal'),
     paidInterest: sum('paidInterest'), paidPenalty, paidTotal: sum('paidPrincipal') + sum('paidInterest') + paidPenalty,
-    principalWords: amountInWords(h.principal), issuedAt: c[2],
+    principalWords: amountInWords(h.principal), issuedAt: c.createdAt, printedOn: ctx.today(),
   }
 }
 
@@ -44,7 +47,13 @@ export const closureHandlers = {
     checkPaymentDate(ctx, h, input.date, 'date')
     const before = evaluate(ctx, loadContext(ctx, h, input.date), input.date)
     if (before.payoff === 0) throw new AppError('CONFLICT', '该贷款没有应还金额')
-    const r = postPayment(ctx, h, { paidDate: input.date, amount: before.payoff, channel: 'cash', overpayment: 'settle' })
+    if (input.amount !== undefined && input.amount !== before.payoff) {
+      const msg = `结清应还 ${yuan(before.payoff)}，与确认的金额 ${yuan(input.amount)} 不符，请重新核对`
+      throw new AppError('CONFLICT', msg, [{ path: 'amount', message: msg }])
+    }
+    const r = postPayment(ctx, h, {
+      paidDate: input.date, amount: before.payoff, channel: input.channel, receiptNo: input.receiptNo, overpayment: 'settle', note: '结清',
+    })
     const settled = loadLoan(ctx, h.id)
     const cert = certificate(ctx, settled)
     ctx.audit({ entity: 'loan', entityId: h.id, summary: `贷款结清：合同 ${h.contractNo}（${h.borrowerName}）${input.date} 结清金额 ${yuan(before.payoff)}，收据 ${r.receiptNo}，结清证明 ${cert.certificateNo}` })
@@ -59,12 +68,11 @@ export const closureHandlers = {
     mustDate(input.date <= ctx.today(), 'date', '核销日期不能晚于今天')
     const lc = loadContext(ctx, h, input.date)
     const e = evaluate(ctx, lc, input.date)
-    stmt(ctx.env.sqlite, `insert into loan_closures (loan_id, kind, closed_date, principal, interest, penalty, reason, approved_by, created_by, created_at)
-      values (?, 'written_off', ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-      h.id, input.date, e.outstandingPrincipal, e.overdueInterest + e.accruedInterest,
-      e.penaltyInterest + e.compoundInterest, input.reason, who(ctx).userId, who(ctx).userId, ctx.nowIso(),
-    )
-    stmt(ctx.env.sqlite, `update loans set status = 'written_off', updated_at = ? where id = ?`).run(ctx.nowIso(), h.id)
+    insertClosure(ctx.db, {
+      loanId: h.id, kind: 'written_off', closedDate: input.date, certificateNo: null, principal: e.outstandingPrincipal,
+      interest: e.overdueInterest + e.accruedInterest, penalty: e.penaltyInterest + e.compoundInterest, reason: input.reason,
+      approvedBy: who(ctx).userId, createdBy: who(ctx).userId, createdAt: ctx.nowIso(),
+    })
     ctx.audit({
       entity: 'loan', entityId: h.id,
       summary: `贷款核销（表外登记）：合同 ${h.contractNo}（${h.borrowerName}）${input.date} 核销本金 ${yuan(e.outstandingPrincipal)}，表外利息及罚息 ${yuan(e.overdueInterest + e.penaltyInterest + e.compoundInterest)}；审批人 ${who(ctx).displayName}；原因：${input.reason}`,
@@ -79,7 +87,7 @@ export const closureHandlers = {
     checkPaymentDate(ctx, h, input.paidDate)
     const r = postPayment(ctx, h, { paidDate: input.paidDate, amount: input.amount, channel: input.channel, note: input.note, kind: 'recovery', overpayment: 'credit' })
     ctx.audit({ entity: 'repayment', entityId: r.id, summary: `核销后收回：合同 ${h.contractNo}（${h.borrowerName}）${input.paidDate} 收回 ${yuan(input.amount)}，收据 ${r.receiptNo}` })
-    return findRepayment(ctx.env.sqlite, r.id)!
+    return findRepayment(ctx.db, r.id)!
   },
 
   'servicing.extend': async (ctx, input) => {
@@ -87,7 +95,7 @@ export const closureHandlers = {
     mustBeActive(h)
     checkPaymentDate(ctx, h, input.date, 'date')
     if (h.method === 'custom') throw new AppError('VALIDATION', '自定义还款计划的贷款请通过重组重新安排计划')
-    const done = (stmt(ctx.env.sqlite, `select count(*) from loan_plan_versions where loan_id = ? and reason = 'extension' and status = 'active'`).raw().get(h.id) as [number])[0]
+    const done = countExtensions(ctx.db, h.id)
     const limit = extensionLimit(ctx, h.termMonths)
     const maxCount = numberSetting(ctx, 'servicing.maxExtensions', 1)
     const approver = hasPermission(who(ctx).role, 'loans.approve')
@@ -103,12 +111,12 @@ export const closureHandlers = {
     const rows = domain(() =>
       rescheduleRows({ rows: lc.rows, date: input.date, startDate: h.disbursementDate, principal: future, annualRate: lc.annualRate, method: h.method as 'annuity', termMonths, dueDay: h.dueDay }),
     )
-    const v = insertVersion(ctx.env.sqlite, {
+    const v = insertVersion(ctx.db, {
       loanId: h.id, reason: 'extension', method: h.method, annualRate: lc.annualRate, effectiveDate: input.date, note: input.reason,
       repaymentId: null, createdBy: who(ctx).userId, createdAt: ctx.nowIso(), rows,
     })
     const maturity = rows[rows.length - 1]!.dueDate
-    stmt(ctx.env.sqlite, 'update loans set maturity_date = ?, updated_at = ? where id = ?').run(maturity, ctx.nowIso(), h.id)
+    updateMaturity(ctx.db, h.id, maturity, ctx.nowIso())
     ctx.audit({ entity: 'loan', entityId: h.id, summary: `贷款展期：合同 ${h.contractNo}（${h.borrowerName}）展期 ${input.extensionMonths} 个月，到期日 ${oldMaturity} → ${maturity}，生成第 ${v.version} 版计划；原因：${input.reason}` })
     return planOf(ctx, loadLoan(ctx, h.id))
   },
@@ -117,7 +125,7 @@ export const closureHandlers = {
     const h = loadLoan(ctx, input.loanId)
     mustBeActive(h)
     checkPaymentDate(ctx, h, input.date, 'date')
-    const latest = latestVersion(ctx.env.sqlite, h.id)!
+    const latest = latestVersion(ctx.db, h.id)!
     mustDate(input.date >= latest.effectiveDate, 'date', `重组日期不能早于现行计划生效日 ${latest.effectiveDate}`)
     const lc = loadContext(ctx, h, input.date)
     const e = evaluate(ctx, lc, input.date)
@@ -130,11 +138,11 @@ export const closureHandlers = {
     const rows = domain(() =>
       rescheduleRows({ rows: lc.rows, date: input.date, startDate: h.disbursementDate, principal, annualRate: input.annualRate, method: input.method, termMonths: input.termMonths, dueDay: h.dueDay }),
     )
-    const v = insertVersion(ctx.env.sqlite, {
+    const v = insertVersion(ctx.db, {
       loanId: h.id, reason: 'restructure', method: input.method, annualRate: input.annualRate, effectiveDate: input.date, note: input.reason,
       repaymentId: null, createdBy: who(ctx).userId, createdAt: ctx.nowIso(), rows,
     })
-    stmt(ctx.env.sqlite, 'update loans set maturity_date = ?, updated_at = ? where id = ?').run(rows[rows.length - 1]!.dueDate, ctx.nowIso(), h.id)
+    updateMaturity(ctx.db, h.id, rows[rows.length - 1]!.dueDate, ctx.nowIso())
     ctx.audit({ entity: 'loan', entityId: h.id, summary: `贷款重组：合同 ${h.contractNo}（${h.borrowerName}）${input.date} 起按新计划（第 ${v.version} 版，${input.termMonths} 个月，年利率 ${input.annualRate}%），欠款 ${yuan(Math.max(0, arrears))} 转入本金；审批人 ${who(ctx).displayName}；原因：${input.reason}` })
     return planOf(ctx, loadLoan(ctx, h.id))
   },

@@ -1,31 +1,22 @@
 // Shared steps of the servicing use cases: scope checks, loading replay inputs, evaluating,
 // mapping to views. Derived state is always recomputed by evaluateLoan (shared/servicing).
-import { AppError, hasPermission } from '../../../shared/api'
+import { AppError } from '../../../shared/api'
+import { assertInPortfolio } from '../scope'
 import type { EvaluationTotals, LoanHeadView } from '../../../shared/api/servicing'
 import { type Component, DomainError, PRINCIPAL_FIRST_ORDER, DEFAULT_ALLOCATION_ORDER, formatFen } from '../../../shared/domain'
 import { type LoanEvaluation, type PaymentEvent, type VersionRow, evaluateLoan } from '../../../shared/servicing'
-import type { Caller, Ctx } from '../context'
-import {
-  type LoanHead, findLoanHead, postedPayments, restructuredOn, stmt, versionIdForDate, versionRows,
-} from './servicing-repo'
+import type { Ctx } from '../context'
+import { type LoanHead, findLoanHead, postedPayments, restructuredOn, versionIdForDate, versionRows } from './servicing-repo'
+import { findOrgName, settingValue } from './closures-repo'
 
-/** The logged-in caller. */
-export function who(ctx: Ctx): Caller {
-  if (!ctx.caller) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
-  return ctx.caller
-}
-
-/** Officer id lists are limited to, or null when the caller sees every portfolio. */
-export function officerScope(ctx: Ctx): number | null {
-  const c = who(ctx)
-  return hasPermission(c.role, 'portfolio.all') ? null : c.userId
-}
+// One officer-scope module (issue 14.8): the caller and the portfolio scope come from ../scope.
+export { caller as who, scopeOfficer as officerScope } from '../scope'
 
 /** The loan, if it exists and is in the caller's portfolio (NOT_FOUND otherwise: existence is not revealed). */
 export function loadLoan(ctx: Ctx, loanId: number): LoanHead {
-  const head = findLoanHead(ctx.env.sqlite, loanId)
-  const scope = officerScope(ctx)
-  if (!head || (scope !== null && head.officerId !== scope)) throw new AppError('NOT_FOUND', `贷款 #${loanId} 不存在或不在您的管户范围内`)
+  const head = findLoanHead(ctx.db, loanId)
+  if (!head) throw new AppError('NOT_FOUND', `贷款 #${loanId} 不存在或不在您的管户范围内`)
+  assertInPortfolio(ctx, head.officerId, `贷款 #${loanId} `)
   return head
 }
 
@@ -36,14 +27,13 @@ export function markupOf(h: LoanHead): string {
 
 /** Allocation order setting (DOMAIN §3): default 费用→罚息→复利→利息→本金, or 先本后息. */
 export function allocationOrder(ctx: Ctx): readonly Component[] {
-  const r = stmt(ctx.env.sqlite, "select value from settings where key = 'servicing.allocationOrder'").raw().get() as [string] | undefined
-  return r?.[0] === 'principal_first' ? PRINCIPAL_FIRST_ORDER : DEFAULT_ALLOCATION_ORDER
+  return settingValue(ctx.db, 'servicing.allocationOrder') === 'principal_first' ? PRINCIPAL_FIRST_ORDER : DEFAULT_ALLOCATION_ORDER
 }
 
 /** A number setting of this area, with its default. */
 export function numberSetting(ctx: Ctx, key: string, fallback: number): number {
-  const r = stmt(ctx.env.sqlite, 'select value from settings where key = ?').raw().get(key) as [string] | undefined
-  const n = r ? Number(r[0]) : NaN
+  const v = settingValue(ctx.db, key)
+  const n = v !== null ? Number(v) : NaN
   return Number.isFinite(n) ? n : fallback
 }
 
@@ -59,16 +49,16 @@ export interface LoanContext {
 }
 
 export function loadContext(ctx: Ctx, head: LoanHead, asOf: string): LoanContext {
-  const sqlite = ctx.env.sqlite
-  const v = versionIdForDate(sqlite, head.id, asOf)
+  const db = ctx.db
+  const v = versionIdForDate(db, head.id, asOf)
   return {
     head,
     versionId: v?.id ?? null,
     version: v?.version ?? null,
     annualRate: v?.annualRate ?? head.annualRate,
-    rows: v ? versionRows(sqlite, v.id) : [],
-    payments: postedPayments(sqlite, head.id),
-    restructuredOn: restructuredOn(sqlite, head.id),
+    rows: v ? versionRows(db, v.id) : [],
+    payments: postedPayments(db, head.id),
+    restructuredOn: restructuredOn(db, head.id),
   }
 }
 
@@ -97,7 +87,7 @@ export function headView(h: LoanHead): LoanHeadView {
   return {
     id: h.id, contractNo: h.contractNo, iouNo: h.iouNo, borrowerName: h.borrowerName, principal: h.principal, annualRate: h.annualRate,
     method: h.method, termMonths: h.termMonths, disbursementDate: h.disbursementDate, maturityDate: h.maturityDate, status: h.status,
-    officerId: h.officerId, markupPercent: markupOf(h), misused: h.misused,
+    officerId: h.officerId, markupPercent: markupOf(h), misused: h.misused, category: h.category, officerName: h.officerName,
   }
 }
 
@@ -117,8 +107,7 @@ export function yuan(fen: number): string {
 
 /** Organization name for printed documents. */
 export function orgName(ctx: Ctx): string {
-  const r = stmt(ctx.env.sqlite, 'select name from org where id = 1').raw().get() as [string] | undefined
-  return r?.[0] ?? ''
+  return findOrgName(ctx.db)
 }
 
 /** A date check with a zh-CN message naming the field. */

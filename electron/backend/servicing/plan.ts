@@ -8,7 +8,7 @@ const REASONS: Record<string, string> = { initial: '初始计划', extension: '�
 
 /** The plan with every version, newest first. */
 export async function planOf(ctx: Ctx, head: LoanHead): Promise<PlanView> {
-  const versions = await listVersions(ctx.db, ctx.env.sqlite, head.id)
+  const versions = await listVersions(ctx.db, head.id)
   const current = versions.find((v) => v.status === 'active' && v.effectiveDate <= ctx.today()) ?? versions.find((v) => v.status === 'active')
   return {
     loan: headView(head),

@@ -5,7 +5,8 @@ import { AppError } from '../../../shared/api'
 import type { AllocationView } from '../../../shared/api/servicing'
 import { type LoanEvaluation, interestSince, prepaymentRows, settlementRows } from '../../../shared/servicing'
 import type { Ctx } from '../context'
-import { type LoanHead, insertVersion, latestVersion, nextDocNo, stmt } from './servicing-repo'
+import { type LoanHead, insertVersion, latestVersion, nextDocNo } from './servicing-repo'
+import { insertClosure } from './closures-repo'
 import { insertRepayment, lastPaymentDate, receiptExists } from './repayments-repo'
 import { type LoanContext, domain, evaluate, loadContext, mustDate, totalsOf, who } from './core'
 
@@ -18,7 +19,7 @@ export type Overpayment = 'credit' | 'prepay_shorten' | 'prepay_lower' | 'settle
 export function checkPaymentDate(ctx: Ctx, head: LoanHead, paidDate: string, field = 'paidDate'): void {
   mustDate(paidDate <= ctx.today(), field, '还款日期不能晚于今天')
   mustDate(paidDate >= head.disbursementDate, field, `还款日期不能早于放款日 ${head.disbursementDate}`)
-  const latest = latestVersion(ctx.env.sqlite, head.id)
+  const latest = latestVersion(ctx.db, head.id)
   if (!latest) throw new AppError('CONFLICT', `贷款 ${head.contractNo} 尚未生成还款计划`)
   if (latest.reason === 'restructure' && paidDate < latest.effectiveDate) {
     mustDate(false, field, `贷款已于 ${latest.effectiveDate} 重组，不能登记或冲正该日期之前的还款`)
@@ -61,7 +62,7 @@ export interface PostOptions {
 
 /** Posts one payment on a loan already loaded and checked; returns its id and allocation. */
 export function postPayment(ctx: Ctx, head: LoanHead, o: PostOptions): { id: number; allocation: AllocationView; receiptNo: string } {
-  const sqlite = ctx.env.sqlite
+  const db = ctx.db
   const lc = loadContext(ctx, head, o.paidDate)
   const { view, before, after } = previewAllocation(ctx, lc, o.paidDate, o.amount)
   const choice = o.overpayment
@@ -71,7 +72,7 @@ export function postPayment(ctx: Ctx, head: LoanHead, o: PostOptions): { id: num
   }
   const reshapes = view.overpayment > 0 && choice !== undefined && choice !== 'credit'
   if (reshapes) {
-    const last = lastPaymentDate(sqlite, head.id)
+    const last = lastPaymentDate(db, head.id)
     if (last !== null && last > o.paidDate) mustDate(false, 'paidDate', `${last} 已有还款记录，不能在更早的日期提前还款或结清`)
     if (choice === 'settle' && o.amount !== before.payoff) {
       const msg = `结清应还 ${(before.payoff / 100).toFixed(2)} 元，与还款金额不符`
@@ -79,12 +80,12 @@ export function postPayment(ctx: Ctx, head: LoanHead, o: PostOptions): { id: num
     }
   }
   let receiptNo = o.receiptNo?.trim() || ''
-  if (receiptNo && receiptExists(sqlite, receiptNo)) {
+  if (receiptNo && receiptExists(db, receiptNo)) {
     throw new AppError('CONFLICT', `收据号 ${receiptNo} 已使用`, [{ path: 'receiptNo', message: '收据号已使用' }])
   }
-  if (!receiptNo) receiptNo = nextDocNo(sqlite, o.kind === 'restructure' ? 'ZZ' : 'SK', Number(o.paidDate.slice(0, 4)))
+  if (!receiptNo) receiptNo = nextDocNo(db, o.kind === 'restructure' ? 'ZZ' : 'SK', Number(o.paidDate.slice(0, 4)))
   const handling = view.overpayment > 0 && choice ? choice : 'none'
-  const id = insertRepayment(sqlite, {
+  const id = insertRepayment(db, {
     loanId: head.id, paidDate: o.paidDate, amount: o.amount, channel: o.channel, receiptNo, kind: o.kind ?? 'repayment',
     creditHandling: handling, batchId: o.batchId ?? null, note: o.note ?? null, createdBy: who(ctx).userId, createdAt: ctx.nowIso(),
   })
@@ -104,7 +105,7 @@ function reshape(ctx: Ctx, lc: LoanContext, before: LoanEvaluation, p: { id: num
   }
   if (p.choice === 'settle') {
     const rows = settlementRows(lc.rows, before, p.paidDate, h.disbursementDate)
-    insertVersion(ctx.env.sqlite, { ...base, reason: 'settlement', note: '结清', rows })
+    insertVersion(ctx.db, { ...base, reason: 'settlement', note: '结清', rows })
     closeSettled(ctx, h, p.paidDate, before)
     return
   }
@@ -118,17 +119,16 @@ function reshape(ctx: Ctx, lc: LoanContext, before: LoanEvaluation, p: { id: num
       method: h.method as 'annuity', mode: p.choice === 'prepay_shorten' ? 'shorten_term' : 'lower_payment', dueDay: h.dueDay,
     }),
   )
-  insertVersion(ctx.env.sqlite, { ...base, reason: 'prepayment', note: p.choice === 'prepay_shorten' ? '提前还本，缩短期限' : '提前还本，减少月供', rows })
+  insertVersion(ctx.db, { ...base, reason: 'prepayment', note: p.choice === 'prepay_shorten' ? '提前还本，缩短期限' : '提前还本，减少月供', rows })
 }
 
 /** Marks the loan settled with a 结清证明 number. */
 export function closeSettled(ctx: Ctx, h: LoanHead, date: string, before: LoanEvaluation): string {
-  const certificateNo = nextDocNo(ctx.env.sqlite, 'JQ', Number(date.slice(0, 4)))
-  stmt(ctx.env.sqlite, `insert into loan_closures (loan_id, kind, closed_date, certificate_no, principal, interest, penalty, created_by, created_at)
-    values (?, 'settled', ?, ?, ?, ?, ?, ?, ?)`).run(
-    h.id, date, certificateNo, before.outstandingPrincipal, before.overdueInterest + before.accruedInterest,
-    before.penaltyInterest + before.compoundInterest, who(ctx).userId, ctx.nowIso(),
-  )
-  stmt(ctx.env.sqlite, `update loans set status = 'settled', settled_date = ?, updated_at = ? where id = ?`).run(date, ctx.nowIso(), h.id)
+  const certificateNo = nextDocNo(ctx.db, 'JQ', Number(date.slice(0, 4)))
+  insertClosure(ctx.db, {
+    loanId: h.id, kind: 'settled', closedDate: date, certificateNo, principal: before.outstandingPrincipal,
+    interest: before.overdueInterest + before.accruedInterest, penalty: before.penaltyInterest + before.compoundInterest,
+    reason: null, approvedBy: null, createdBy: who(ctx).userId, createdAt: ctx.nowIso(),
+  })
   return certificateNo
 }

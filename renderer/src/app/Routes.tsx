@@ -7,6 +7,7 @@ import { servicingRoute } from '../features/servicing/routes'
 import { archivesRoute } from '../features/archives/routes'
 import { riskRoute } from '../features/risk/routes'
 import { collectionsRoute } from '../features/collections/routes'
+import { inspectionsRoute } from '../features/inspections/routes'
 import { NumberingPage } from '../features/numbering/NumberingPage'
 import { NotFoundPage } from './NotFoundPage'
 
@@ -29,6 +30,6 @@ export function Routes({ route }: { route: string }) {
     case '/settings/numbering':
       return <NumberingPage />
     default:
-      return servicingRoute(route) ?? archivesRoute(route) ?? riskRoute(route) ?? collectionsRoute(route) ?? <NotFoundPage path={route} />
+      return servicingRoute(route) ?? archivesRoute(route) ?? riskRoute(route) ?? collectionsRoute(route) ?? inspectionsRoute(route) ?? <NotFoundPage path={route} />
   }
 }

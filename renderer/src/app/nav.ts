@@ -26,4 +26,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/reports', labelKey: 'nav.reports', permission: 'reports.read', icon: IconChart },
   { path: '/risk', labelKey: 'nav.risk', permission: 'loans.read', icon: IconAlert },
   { path: '/collections', labelKey: 'nav.collections', permission: 'loans.read', icon: IconInbox },
+  { path: '/inspections', labelKey: 'nav.inspections', permission: 'loans.read', icon: IconInbox },
 ]

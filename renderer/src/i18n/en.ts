@@ -60,6 +60,7 @@ export const en: Resources = {
     reports: 'Reports',
     risk: 'Risk warnings',
     collections: 'Collections',
+    inspections: 'Inspections',
   },
   header: {
     lock: 'Lock',

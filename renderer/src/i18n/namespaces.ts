@@ -7,6 +7,8 @@ import * as archives from '../features/archives/i18n'
 import * as audit from '../features/audit/i18n'
 import * as collections from '../features/collections/i18n'
 import * as entry from '../features/entry/i18n'
+import * as inspections from '../features/inspections/i18n'
+import * as loan from '../features/servicing/i18n-loan'
 import * as reports from '../features/reports/i18n'
 import * as risk from '../features/risk/i18n'
 import * as numbering from '../features/numbering/i18n'
@@ -17,6 +19,8 @@ export const namespaces = {
   audit,
   collections,
   entry,
+  inspections,
+  loan,
   reports,
   risk,
   numbering,

@@ -60,6 +60,7 @@ export const zhCN = {
     reports: '报表',
     risk: '风险预警',
     collections: '催收管理',
+    inspections: '贷后检查',
   },
   header: {
     lock: '锁屏',

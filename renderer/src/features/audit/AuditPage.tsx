@@ -9,6 +9,8 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { ForbiddenPage } from '../../components/ForbiddenPage'
 import { IconCheck, IconInbox, IconShield } from '../../components/icons'
 import { PageHeader } from '../../components/PageHeader'
+import { AnchorPanel } from './AnchorPanel'
+import { VerifyDetails } from './VerifyDetails'
 import { type AuditFilters, useAuditLog, useVerifyAudit } from './use-audit'
 
 const EMPTY: AuditFilters = { username: '', method: '', from: null, to: null }
@@ -51,8 +53,9 @@ export function AuditPage() {
     return <ForbiddenPage title={t('audit.title')} error={log.error} />
   }
 
+  const [verified, setVerified] = useState(0)
   const runVerify = () => {
-    verify.mutate({}).catch(() => undefined)
+    verify.mutate({}).then(() => setVerified((n) => n + 1)).catch(() => undefined)
   }
 
   return (
@@ -71,12 +74,15 @@ export function AuditPage() {
         (verify.data.ok ? (
           <Alert color="teal" variant="light" icon={<IconCheck size={20} />} title={t('audit.verifyOkTitle')} data-testid="verify-result" withCloseButton onClose={verify.reset}>
             {t('audit.verifyOk', { count: verify.data.checked })}
+            <VerifyDetails result={verify.data} />
           </Alert>
         ) : (
           <Alert color="red" variant="filled" title={t('audit.verifyBrokenTitle')} data-testid="verify-result" withCloseButton onClose={verify.reset}>
-            {t('audit.verifyBroken', { id: verify.data.firstBrokenId, reason: verify.data.reason ?? '' })}
+            {verify.data.firstBrokenId !== null && t('audit.verifyBroken', { id: verify.data.firstBrokenId, reason: verify.data.reason ?? '' })}
+            <VerifyDetails result={verify.data} />
           </Alert>
         ))}
+      <AnchorPanel refreshKey={verified} />
 
       <Paper withBorder radius="md" p="md">
         <form onSubmit={form.onSubmit((v) => setFilters({ ...v }))} noValidate>

@@ -1,7 +1,7 @@
 import type { AuditEntryView, Input } from '@shared/api'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api, type ApiError } from '../../api/client'
-import { toApiError, useMutation } from '../../api/hooks'
+import { toApiError, useMutation, useQuery } from '../../api/hooks'
 
 /** Filters the audit page sends; empty strings are left out of the call. */
 export interface AuditFilters {
@@ -72,3 +72,6 @@ export function useAuditLog(filters: AuditFilters) {
 
 /** Walks the hash chain on the server. */
 export const useVerifyAudit = () => useMutation('audit.verify')
+
+/** The chain head now and as anchored in the file beside the database. */
+export const useAuditAnchor = () => useQuery('audit.anchor', {})

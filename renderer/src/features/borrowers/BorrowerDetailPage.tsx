@@ -12,6 +12,7 @@ import { hashParams } from '../../app/router'
 import type { ArchivesKey } from '../archives/i18n'
 import { BorrowerFormModal } from '../entry/BorrowerFormModal'
 import { LoanFormModal } from '../entry/LoanFormModal'
+import { HouseholdPanel } from '../inspections/HouseholdPanel'
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -86,6 +87,7 @@ export function BorrowerDetailPage() {
           <Section title={t('household')}>
             <Rows head={[t('name'), t('relation'), t('idNumber')]} rows={(data.household?.members ?? []).map((m) => [
               <Anchor key="n" onClick={() => navigate(`/borrowers/detail?id=${m.borrowerId}`)}>{m.name}</Anchor>, t(m.relation), m.idNumber])} />
+            <HouseholdPanel borrowerId={b.id} household={data.household} onChanged={() => void refetch()} />
           </Section>
         </Grid.Col>
         <Grid.Col span={6}>

@@ -1,158 +1,90 @@
-import { Badge, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Box, Button, Card, Group, Tabs, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { EvaluationView, PlanView } from '@shared/api'
-import { localIsoDate } from '../../app/format'
+import { isValidDate, localDate } from '@shared/domain'
 import { navigate } from '../../app/router'
+import { useCan } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { PageHeader } from '../../components/PageHeader'
-import { Money } from './Money'
-import { RepaymentPanel } from './RepaymentPanel'
 import { LoanActions } from './LoanActions'
+import { LoanHead } from './LoanHead'
+import { ContactsTab, FilesTab, GuaranteesTab, HistoryTab } from './LoanInfoTabs'
+import { PlanTab } from './PlanTab'
+import { RepaymentPanel } from './RepaymentPanel'
 import { RepaymentsTable } from './RepaymentsTable'
-import { type ServicingKey, st } from './texts'
 import { useAsOf, useCreatePlan, useHashParams, usePlan, useRepayments } from './use-servicing'
 
-const STATUS_COLOR = { paid: 'green', due: 'blue', overdue: 'red', future: 'gray' } as const
+type Tab = 'plan' | 'repayments' | 'contacts' | 'guarantees' | 'files' | 'history'
+const TABS: readonly [Tab, 'tabPlan' | 'tabRepayments' | 'tabContacts' | 'tabGuarantees' | 'tabFiles' | 'tabHistory'][] = [
+  ['plan', 'tabPlan'], ['repayments', 'tabRepayments'], ['contacts', 'tabContacts'], ['guarantees', 'tabGuarantees'], ['files', 'tabFiles'], ['history', 'tabHistory'],
+]
 
-/** One loan: plan versions, the as-of view, repayments, printing. */
+/**
+ * One loan at 1366×768: a compact head (state with 逾期 and DPD, balance, payoff), the plan and
+ * the other records in tabs on the left, the repayment form and money actions on the right so
+ * they are reachable without scrolling.
+ */
 export function LoanServicingPage() {
-  useTranslation()
+  const { t } = useTranslation('loan')
   const loanId = Number(useHashParams().get('id') ?? 0)
-  const [asOf, setAsOf] = useState(localIsoDate())
+  const [asOf, setAsOf] = useState(localDate(new Date()))
+  const [tab, setTab] = useState<Tab>('plan')
+  const validAsOf = isValidDate(asOf)
   const plan = usePlan(loanId)
   const ev = useAsOf(loanId, asOf)
   const reps = useRepayments(loanId)
   const create = useCreatePlan()
   const refresh = () => Promise.all([plan.refetch(), ev.refetch(), reps.refetch()]).then(() => undefined)
   const head = plan.data?.loan
+  // Figures only for the date typed now: an invalid or changed date never shows stale numbers.
+  const e = validAsOf && ev.data?.asOf === asOf ? ev.data : undefined
+  const hasPlan = (plan.data?.versions.length ?? 0) > 0
+  const can = useCan()
   return (
-    <Stack>
-      <PageHeader
-        title={head ? `${st('loan')} ${head.contractNo} · ${head.borrowerName}` : st('title')}
-        subtitle={head ? `${st('iouNo')} ${head.iouNo}` : ''}
-        actions={
-          <>
-            <Button variant="default" onClick={() => navigate('/servicing')}>{st('back')}</Button>
-            <Button variant="default" onClick={() => navigate(`/servicing/print/schedule?loan=${loanId}`)}>{st('printSchedule')}</Button>
-            {head?.status === 'settled' && <Button variant="default" onClick={() => navigate(`/servicing/print/settlement?loan=${loanId}`)}>{st('printSettlement')}</Button>}
-          </>
-        }
-      />
+    <Box>
       {plan.error && <ErrorAlert error={plan.error} />}
-      {head && <LoanFacts head={head} />}
-      {plan.data && plan.data.versions.length === 0 && (
-        <Card withBorder>
+      {head && (
+        <LoanHead head={head} e={e} asOf={asOf} asOfError={validAsOf ? null : t('asOfInvalid')} onAsOf={setAsOf}
+          actions={
+            <Group gap="xs" wrap="nowrap">
+              <Button size="xs" variant="default" onClick={() => navigate('/servicing')}>{t('back')}</Button>
+              <Button size="xs" variant="default" onClick={() => navigate(`/servicing/print/schedule?loan=${loanId}`)}>{t('printSchedule')}</Button>
+              {head.status === 'settled' && <Button size="xs" variant="default" onClick={() => navigate(`/servicing/print/settlement?loan=${loanId}`)}>{t('printSettlement')}</Button>}
+              {can('repayments.reverse') && <Button size="xs" variant="default" onClick={() => navigate('/servicing/reversals')}>{t('reversalsTitle')}</Button>}
+            </Group>
+          }
+        />
+      )}
+      {ev.error && validAsOf && <ErrorAlert error={ev.error} mb="xs" />}
+      {plan.data && !hasPlan && (
+        <Card withBorder mb="sm">
           <Group>
-            <Text>{st('noPlan')}</Text>
-            <Button loading={create.loading} onClick={() => void create.mutate({ loanId }).then(refresh)}>{st('createPlan')}</Button>
+            <Text>{t('noPlan')}</Text>
+            <Button loading={create.loading} onClick={() => void create.mutate({ loanId }).then(refresh).catch(() => undefined)}>{t('createPlan')}</Button>
           </Group>
           {create.error && <ErrorAlert error={create.error} />}
         </Card>
       )}
-      <Group align="flex-end">
-        <TextInput label={st('asOf')} value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} w={160} data-testid="as-of" />
+      <Group align="flex-start" gap="md" wrap="nowrap">
+        <Box style={{ flex: 1, minWidth: 0 }}>
+          <Tabs value={tab} onChange={(v) => setTab((v ?? 'plan') as Tab)} keepMounted={false}>
+            <Tabs.List>
+              {TABS.map(([k, label]) => <Tabs.Tab key={k} value={k} data-testid={`tab-${k}`}>{t(label)}</Tabs.Tab>)}
+            </Tabs.List>
+            <Tabs.Panel value="plan" pt="xs">{e && <PlanTab e={e} />}</Tabs.Panel>
+            <Tabs.Panel value="repayments" pt="xs">{reps.data && <RepaymentsTable rows={reps.data} onChanged={refresh} />}</Tabs.Panel>
+            <Tabs.Panel value="contacts" pt="xs"><ContactsTab loanId={loanId} /></Tabs.Panel>
+            <Tabs.Panel value="guarantees" pt="xs"><GuaranteesTab loanId={loanId} /></Tabs.Panel>
+            <Tabs.Panel value="files" pt="xs"><FilesTab loanId={loanId} /></Tabs.Panel>
+            <Tabs.Panel value="history" pt="xs">{plan.data && hasPlan && <HistoryTab plan={plan.data} />}</Tabs.Panel>
+          </Tabs>
+        </Box>
+        <Box w={372} style={{ flexShrink: 0 }}>
+          {head?.status === 'active' && hasPlan && <RepaymentPanel loanId={loanId} onPosted={refresh} />}
+          {head && (head.status === 'active' || head.status === 'written_off') && hasPlan && (
+            <LoanActions loanId={loanId} status={head.status} onDone={refresh} />
+          )}
+        </Box>
       </Group>
-      {ev.error && <ErrorAlert error={ev.error} />}
-      {ev.data && <Totals e={ev.data} />}
-      {ev.data && ev.data.installments.length > 0 && <Installments e={ev.data} />}
-      {plan.data && plan.data.versions.length > 0 && <Versions plan={plan.data} />}
-      {head?.status === 'active' && plan.data && plan.data.versions.length > 0 && <RepaymentPanel loanId={loanId} onPosted={refresh} />}
-      {reps.data && <RepaymentsTable rows={reps.data} onChanged={refresh} />}
-      {(head?.status === 'active' || head?.status === 'written_off') && plan.data && plan.data.versions.length > 0 && (
-        <LoanActions loanId={loanId} status={head.status} onDone={async () => { await refresh(); await plan.refetch() }} />
-      )}
-    </Stack>
-  )
-}
-
-function LoanFacts({ head }: { head: PlanView['loan'] }) {
-  const facts: [ServicingKey, React.ReactNode][] = [
-    ['principal', <Money fen={head.principal} />], ['rate', `${head.annualRate}%`], ['method', st(head.method as ServicingKey)], ['disbursed', head.disbursementDate],
-    ['maturity', head.maturityDate], ['status', st(head.status as ServicingKey)], ['markup', `+${head.markupPercent}%${head.misused ? '（挪用）' : ''}`],
-  ]
-  return (
-    <SimpleGrid cols={{ base: 2, md: 7 }}>
-      {facts.map(([k, v]) => (
-        <div key={k}><Text size="xs" c="dimmed">{st(k)}</Text><Text fw={500}>{v}</Text></div>
-      ))}
-    </SimpleGrid>
-  )
-}
-
-function Totals({ e }: { e: EvaluationView }) {
-  const items: [ServicingKey, React.ReactNode, string?][] = [
-    ['outstanding', <Money fen={e.outstandingPrincipal} />], ['overduePrincipal', <Money fen={e.overduePrincipal} />, 'overdue-principal'],
-    ['overdueInterest', <Money fen={e.overdueInterest} />], ['penalty', <Money fen={e.penaltyInterest} />, 'penalty-total'],
-    ['compound', <Money fen={e.compoundInterest} />], ['accrued', <Money fen={e.accruedInterest} />], ['credit', <Money fen={e.credit} />],
-    ['payoff', <Money fen={e.payoff} />, 'payoff'], ['dpd', e.dpd, 'dpd'], ['bucket', e.bucket, 'bucket'], ['minClass', st(e.minCategory), 'min-class'],
-  ]
-  return (
-    <Card withBorder>
-      <SimpleGrid cols={{ base: 3, md: 6, lg: 11 }}>
-        {items.map(([k, v, id]) => (
-          <div key={k}><Text size="xs" c="dimmed">{st(k)}</Text><Text fw={600} data-testid={id}>{v}</Text></div>
-        ))}
-      </SimpleGrid>
-    </Card>
-  )
-}
-
-function Installments({ e }: { e: EvaluationView }) {
-  return (
-    <Card withBorder>
-      <Title order={4} mb="sm">{st('plan')}</Title>
-      <Table striped highlightOnHover data-testid="installments">
-        <Table.Thead>
-          <Table.Tr>
-            {(['seq', 'dueDate', 'principal', 'interest', 'paidPrincipal', 'paidInterest', 'penalty', 'compound', 'stateLabel'] as const).map((k) => <Table.Th key={k}>{st(k)}</Table.Th>)}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {e.installments.map((r) => (
-            <Table.Tr key={r.seq}>
-              <Table.Td>{r.seq}</Table.Td><Table.Td>{r.dueDate}</Table.Td>
-              <Table.Td ta="right"><Money fen={r.principal} /></Table.Td><Table.Td ta="right"><Money fen={r.interest} /></Table.Td>
-              <Table.Td ta="right"><Money fen={r.paidPrincipal} /></Table.Td><Table.Td ta="right"><Money fen={r.paidInterest} /></Table.Td>
-              <Table.Td ta="right"><Money fen={r.penaltyInterest} /></Table.Td><Table.Td ta="right"><Money fen={r.compoundInterest} /></Table.Td>
-              <Table.Td><Badge color={STATUS_COLOR[r.status]} variant="light">{st(r.status)}</Badge></Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Card>
-  )
-}
-
-function Versions({ plan }: { plan: PlanView }) {
-  const [shown, setShown] = useState(String(plan.versions[0]?.version ?? 1))
-  const v = plan.versions.find((x) => String(x.version) === shown) ?? plan.versions[0]!
-  return (
-    <Card withBorder>
-      <Group justify="space-between" mb="sm">
-        <Title order={4}>{st('version')}</Title>
-        <SegmentedControl
-          value={shown}
-          onChange={setShown}
-          data={plan.versions.map((x) => ({ value: String(x.version), label: `v${x.version}${x.version === plan.currentVersion ? ` · ${st('current')}` : ''}${x.status === 'voided' ? ` · ${st('voided')}` : ''}` }))}
-        />
-      </Group>
-      <Text size="sm" c="dimmed" mb="xs">
-        {st('reason')}：{st(v.reason as ServicingKey)}{v.note ? `（${v.note}）` : ''} · {st('effective')} {v.effectiveDate} · {v.createdBy ?? ''} · {st('total')} <Money fen={v.totalPrincipal} /> + <Money fen={v.totalInterest} />
-      </Text>
-      <Table data-testid="plan-version">
-        <Table.Thead>
-          <Table.Tr>{(['seq', 'dueDate', 'principal', 'interest'] as const).map((k) => <Table.Th key={k}>{st(k)}</Table.Th>)}</Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {v.rows.map((r) => (
-            <Table.Tr key={r.seq}>
-              <Table.Td>{r.seq}</Table.Td><Table.Td>{r.dueDate}</Table.Td>
-              <Table.Td ta="right"><Money fen={r.principal} /></Table.Td><Table.Td ta="right"><Money fen={r.interest} /></Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Card>
+    </Box>
   )
 }

@@ -1,25 +1,27 @@
 import { Alert, Button, Card, Group, Radio, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AllocationView } from '@shared/api'
-import { DomainError, parseYuan } from '@shared/domain'
-import { localIsoDate } from '../../app/format'
+import { DomainError, formatFen, localDate, parseYuan } from '@shared/domain'
 import { navigate } from '../../app/router'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Money } from './Money'
-import { st } from './texts'
 import { usePost, usePreview } from './use-servicing'
 
 type Choice = 'credit' | 'prepay_shorten' | 'prepay_lower' | 'settle'
-const CHANNELS = ['cash', 'transfer', 'payroll', 'other'] as const
+export const CHANNELS = ['cash', 'transfer', 'payroll', 'other'] as const
+const CHOICE_LABEL = { credit: 'toCredit', prepay_shorten: 'shorten', prepay_lower: 'lower', settle: 'settleChoice' } as const
 
-/** Post a repayment: preview the allocation first, choose what to do with an overpayment, then confirm. */
+/** Post a repayment: Enter previews the allocation, Ctrl+Enter (or the button) records it; the amount clears after. */
 export function RepaymentPanel({ loanId, onPosted }: { loanId: number; onPosted: () => Promise<void> }) {
-  const [paidDate, setPaidDate] = useState(localIsoDate())
+  const { t } = useTranslation('loan')
+  const [paidDate, setPaidDate] = useState(localDate(new Date()))
   const [amountText, setAmountText] = useState('')
   const [channel, setChannel] = useState<(typeof CHANNELS)[number]>('cash')
   const [receiptNo, setReceiptNo] = useState('')
   const [choice, setChoice] = useState<Choice>('credit')
   const [amountError, setAmountError] = useState<string | null>(null)
+  const amountRef = useRef<HTMLInputElement>(null)
   const preview = usePreview()
   const post = usePost()
   const parse = (): number | null => {
@@ -39,42 +41,54 @@ export function RepaymentPanel({ loanId, onPosted }: { loanId: number; onPosted:
   }
   const confirm = async () => {
     const p = preview.data
-    if (!p) return
-    const r = await post.mutate({ loanId, paidDate, amount: p.amount, channel, ...(receiptNo ? { receiptNo } : {}), ...(p.overpayment > 0 ? { overpayment: choice } : {}) }).catch(() => null)
+    if (!p || post.loading) return
+    const r = await post.mutate({ loanId, paidDate, amount: p.amount, channel, ...(receiptNo.trim() ? { receiptNo: receiptNo.trim() } : {}), ...(p.overpayment > 0 ? { overpayment: choice } : {}) }).catch(() => null)
     if (r) {
       preview.reset()
+      setAmountText('')
+      setReceiptNo('')
       await onPosted()
+      amountRef.current?.focus()
     }
   }
+  const onKey = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Enter' || (e.target as HTMLElement).getAttribute('aria-haspopup') === 'listbox') return
+    e.preventDefault()
+    if (e.ctrlKey || e.metaKey) void confirm()
+    else doPreview()
+  }
+  const changed = (fn: () => void) => { fn(); preview.reset() }
   return (
-    <Card withBorder>
-      <Title order={4} mb="sm">{st('postTitle')}</Title>
-      <Group align="flex-end">
-        <TextInput label={st('paidDate')} value={paidDate} onChange={(e) => { setPaidDate(e.currentTarget.value); preview.reset() }} w={140} />
-        <TextInput label={st('amount')} value={amountText} error={amountError} onChange={(e) => { setAmountText(e.currentTarget.value); preview.reset() }} w={160}
-          onKeyDown={(e) => { if (e.key === 'Enter') doPreview() }} />
-        <Select label={st('channel')} value={channel} onChange={(v) => setChannel((v ?? 'cash') as typeof channel)} data={CHANNELS.map((c) => ({ value: c, label: st(c) }))} w={120} allowDeselect={false} />
-        <TextInput label={st('receiptNo')} value={receiptNo} onChange={(e) => setReceiptNo(e.currentTarget.value)} w={220} />
-        <Button variant="default" onClick={doPreview} loading={preview.loading}>{st('preview')}</Button>
-      </Group>
-      {preview.error && <ErrorAlert error={preview.error} mb="sm" />}
+    <Card withBorder padding="sm" mb="sm" data-testid="repayment-form">
+      <Group justify="space-between" mb={4}><Title order={5}>{t('postTitle')}</Title><Text size="xs" c="dimmed">{t('keyHint')}</Text></Group>
+      <Stack gap={6} onKeyDown={onKey}>
+        <Group grow gap="xs">
+          <TextInput size="xs" label={t('paidDate')} value={paidDate} onChange={(e) => { const v = e.currentTarget.value; changed(() => setPaidDate(v)) }} />
+          <TextInput size="xs" label={t('amount')} value={amountText} error={amountError} ref={amountRef} data-testid="amount" autoFocus
+            onChange={(e) => { const v = e.currentTarget.value; changed(() => setAmountText(v)) }} />
+        </Group>
+        <Group grow gap="xs">
+          <Select size="xs" label={t('channel')} value={channel} onChange={(v) => setChannel((v ?? 'cash') as typeof channel)} data={CHANNELS.map((c) => ({ value: c, label: t(c) }))} allowDeselect={false} />
+          <TextInput size="xs" label={t('receiptNo')} placeholder={t('receiptAuto')} value={receiptNo} onChange={(e) => setReceiptNo(e.currentTarget.value)} />
+        </Group>
+        <Group gap="xs">
+          <Button size="xs" variant="default" onClick={doPreview} loading={preview.loading}>{t('preview')}</Button>
+          <Button size="xs" onClick={() => void confirm()} loading={post.loading} disabled={!preview.data} data-testid="confirm-post">{t('confirm')}</Button>
+        </Group>
+      </Stack>
+      {preview.error && <ErrorAlert error={preview.error} mb="xs" />}
       {preview.data && <AllocationTable a={preview.data} />}
       {preview.data && preview.data.overpayment > 0 && (
-        <Radio.Group label={`${st('overpayment')} ${(preview.data.overpayment / 100).toFixed(2)} · ${st('choose')}`} value={choice} onChange={(v) => setChoice(v as Choice)} my="sm">
-          <Group>
-            {(['credit', 'prepay_shorten', 'prepay_lower', 'settle'] as const).map((c) => (
-              <Radio key={c} value={c} label={st(({ credit: 'toCredit', prepay_shorten: 'shorten', prepay_lower: 'lower', settle: 'settleChoice' } as const)[c])} />
-            ))}
-          </Group>
+        <Radio.Group size="xs" label={t('overpayment', { amount: t('money', { amount: formatFen(preview.data.overpayment) }) })} value={choice} onChange={(v) => setChoice(v as Choice)} mt="xs">
+          <Stack gap={4} mt={4}>{(['credit', 'prepay_shorten', 'prepay_lower', 'settle'] as const).map((c) => <Radio key={c} value={c} label={t(CHOICE_LABEL[c])} />)}</Stack>
         </Radio.Group>
       )}
-      {preview.data && <Button mt="sm" onClick={() => void confirm()} loading={post.loading}>{st('confirm')}</Button>}
-      {post.error && <ErrorAlert error={post.error} mb="sm" />}
+      {post.error && <ErrorAlert error={post.error} mb="xs" />}
       {post.data && (
-        <Alert color="green" mt="sm" data-testid="posted">
-          <Group>
-            <Text>{st('posted')} {post.data.repayment.receiptNo}</Text>
-            <Button size="xs" variant="light" onClick={() => navigate(`/servicing/print/receipt?id=${post.data!.repayment.id}`)}>{st('printReceipt')}</Button>
+        <Alert color="green" mt="xs" p="xs" data-testid="posted">
+          <Group gap="xs" justify="space-between">
+            <Text size="sm">{t('posted', { no: post.data.repayment.receiptNo })}</Text>
+            <Button size="xs" variant="light" onClick={() => navigate(`/servicing/print/receipt?id=${post.data!.repayment.id}`)}>{t('printReceipt')}</Button>
           </Group>
         </Alert>
       )}
@@ -84,23 +98,22 @@ export function RepaymentPanel({ loanId, onPosted }: { loanId: number; onPosted:
 
 /** The allocation of a payment per installment. */
 export function AllocationTable({ a }: { a: AllocationView }) {
+  const { t } = useTranslation('loan')
+  const num = { ta: 'right' as const }
   return (
-    <Stack gap={4} mt="sm">
-      <Text fw={500}>{st('allocation')}</Text>
-      <Table data-testid="allocation">
-        <Table.Thead>
-          <Table.Tr>{(['seq', 'dueDate', 'penalty', 'compound', 'interest', 'principal'] as const).map((k) => <Table.Th key={k}>{st(k)}</Table.Th>)}</Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {a.lines.map((l) => (
-            <Table.Tr key={l.seq}>
-              <Table.Td>{l.seq}</Table.Td><Table.Td>{l.dueDate}</Table.Td>
-              <Table.Td ta="right"><Money fen={l.penaltyInterest} /></Table.Td><Table.Td ta="right"><Money fen={l.compoundInterest} /></Table.Td>
-              <Table.Td ta="right"><Money fen={l.interest} /></Table.Td><Table.Td ta="right"><Money fen={l.principal} /></Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Stack>
+    <Table fz="xs" mt="xs" withTableBorder verticalSpacing={2} data-testid="allocation">
+      <Table.Thead>
+        <Table.Tr><Table.Th>{t('seq')}</Table.Th>{(['penalty', 'compound', 'interest', 'principal'] as const).map((k) => <Table.Th key={k} ta="right">{t(k)}</Table.Th>)}</Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {a.lines.map((l) => (
+          <Table.Tr key={l.seq}>
+            <Table.Td>{l.seq}</Table.Td>
+            <Table.Td {...num}><Money fen={l.penaltyInterest} /></Table.Td><Table.Td {...num}><Money fen={l.compoundInterest} /></Table.Td>
+            <Table.Td {...num}><Money fen={l.interest} /></Table.Td><Table.Td {...num}><Money fen={l.principal} /></Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   )
 }
