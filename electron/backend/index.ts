@@ -32,6 +32,7 @@ import { backupHandlers } from './backup/handlers'
 import { createBackup, dailyBackupDue } from './backup/service'
 import { acquireDataDirLock } from './db/lock'
 import { createHost } from './host'
+import { numberingHandlers } from './numbering/handlers'
 
 export { DatabaseOpenError, SCHEMA_VERSION } from './db/connection'
 export type { OpenFailure } from './db/connection'
@@ -61,6 +62,7 @@ export const handlers: Handlers = {
   ...noticeHandlers,
   ...inspectionHandlers,
   ...backupHandlers,
+  ...numberingHandlers,
 }
 
 export interface BackendOptions {

@@ -18,6 +18,7 @@ import { collectionMethods } from './collections'
 import { noticeMethods } from './notices'
 import { inspectionMethods } from './inspections'
 import { backupMethods } from './backup'
+import { numberingMethods } from './numbering'
 
 export * from './errors'
 export { installZhErrors, zhIssueMessage } from './zod-zh'
@@ -63,6 +64,7 @@ export const contract = {
   ...noticeMethods,
   ...inspectionMethods,
   ...backupMethods,
+  ...numberingMethods,
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeId, makeWorld, type World } from '../helpers/archives'
-import { xlsxBase64 } from '../helpers/xlsx'
+import { readXlsx, xlsxBase64 } from '../helpers/xlsx'
 
 // Issue 9, "Imports that change existing records": the preview lists each borrower whose data
 // would change, field by field (old → new); nothing changes without confirming; the audit entry
@@ -81,5 +81,15 @@ describe('import that changes existing borrowers: old → new, confirm first', (
     expect(p.changes).toEqual([{ row: 2, id: expect.any(Number), label: '合同 DIFF-001', fields: [
       { field: '还款方式', from: '等额本息', to: '等额本金' }, { field: '担保方式', from: '保证', to: '抵押' },
     ] }])
+  })
+
+  it('exports show labels, not codes (status, security type)', async () => {
+    const b = await w.t.call('imports.export', { list: 'borrowers' }, w.tokens.manager)
+    const brows = await readXlsx(b.contentBase64)
+    expect(brows.slice(1).map((r) => r[14])).toEqual(expect.arrayContaining(['正常']))
+    expect(brows.slice(1).some((r) => r[14] === 'active')).toBe(false)
+    const l = await readXlsx((await w.t.call('imports.export', { list: 'loans' }, w.tokens.manager)).contentBase64)
+    const row = l.find((r) => r[0] === 'DIFF-001')!
+    expect([row[9], row[11]]).toEqual(['保证', '未结清']) // the change to 抵押 was only previewed, never confirmed
   })
 })

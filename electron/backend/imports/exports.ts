@@ -8,7 +8,11 @@ import { listLoans } from '../loans/loans-repo'
 import { scopeOfficer, seesPii } from '../scope'
 
 const ALL = { limit: 10_000_000, offset: 0 }
-const STATUS: Record<string, string> = { in_store: '在库', lent: '借出', transferred: '移交', destroyed: '已销毁', active: '正常', settled: '结清', written_off: '核销', cancelled: '撤销' }
+// Labels, not codes, in every exported cell. A loan's stored status says nothing about overdue,
+// so an open loan exports as 未结清 (never 正常, which an overdue loan is not).
+const STATUS: Record<string, string> = { in_store: '在库', lent: '借出', transferred: '移交', destroyed: '已销毁', active: '未结清', settled: '结清', written_off: '核销', cancelled: '撤销' }
+const BORROWER_STATUS: Record<string, string> = { active: '正常', inactive: '停用', blacklisted: '黑名单' }
+const GUARANTEE: Record<string, string> = { credit: '信用', guarantee: '保证', mortgage: '抵押', pledge: '质押' }
 
 /** Exports a list to .xlsx with the same scope and masking as the screen shows. */
 export async function exportList(ctx: Ctx, input: Input<'imports.export'>) {
@@ -23,12 +27,12 @@ export async function exportList(ctx: Ctx, input: Input<'imports.export'>) {
     name = '借款人'
     headers = ['编号', '类型', '姓名/名称', '身份证号', '统一社会信用代码', '手机号', '村', '组', '地址', '职业', '家庭年收入(元)', '信用等级', '法定代表人', '管户信贷员', '状态']
     rows = r.rows.map((x) => toBorrowerView(x, pii)).map((b) => [b.id, b.kind === 'individual' ? '个人' : '企业', b.name, b.idNumber, b.creditCode, b.phone, b.village, b.villageGroup, b.address, b.occupation,
-      b.householdIncome === null ? null : formatFen(b.householdIncome), b.creditRating, b.legalRep, b.officerName, b.status])
+      b.householdIncome === null ? null : formatFen(b.householdIncome), b.creditRating, b.legalRep, b.officerName, BORROWER_STATUS[b.status] ?? b.status])
   } else if (input.list === 'loans') {
     const r = await listLoans(ctx.db, { officerId: input.officerId, status: input.status, scopeOfficerId: scope }, { sort: 'id', dir: 'asc', ...ALL })
     name = '贷款'
     headers = ['合同号', '借据号', '借款人', '产品', '金额(元)', '年利率(%)', '期限(月)', '发放日', '到期日', '担保方式', '责任人', '状态']
-    rows = r.rows.map((l) => [l.contractNo, l.iouNo, l.borrowerName, l.product, formatFen(l.principal), l.annualRate, l.termMonths, l.disbursementDate, l.maturityDate, l.guaranteeType, l.officerName, STATUS[l.status] ?? l.status])
+    rows = r.rows.map((l) => [l.contractNo, l.iouNo, l.borrowerName, l.product, formatFen(l.principal), l.annualRate, l.termMonths, l.disbursementDate, l.maturityDate, GUARANTEE[l.guaranteeType] ?? l.guaranteeType, l.officerName, STATUS[l.status] ?? l.status])
   } else if (input.list === 'files') {
     let q = selectFiles(ctx.db)
     if (scope !== null) q = q.where('l.officer_id', '=', scope)

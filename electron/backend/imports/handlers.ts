@@ -7,7 +7,7 @@ import { readSheet, writeSheet } from './xlsx'
 import { exportList } from './exports'
 import { caller, seesPii } from '../scope'
 import { changeSummary, describeChanges, idsToName, type RecordChange } from './diff'
-import { borrowerNames, userDisplayNames } from './imports-repo'
+import { borrowerNames, userDisplayNames, writeImportRows } from './imports-repo'
 
 const TABLE: Record<ImportKind, string> = { borrowers: 'borrowers', loans: 'loans', guarantors: 'guarantors', collaterals: 'collaterals' }
 const LABEL: Record<ImportKind, string> = { borrowers: '借款人', loans: '贷款', guarantors: '保证人', collaterals: '抵质押物' }
@@ -35,7 +35,7 @@ async function plan(ctx: Ctx, kind: ImportKind, b64: string): Promise<{ total: n
   }
   const planner = { borrowers: planBorrowers, loans: planLoans, guarantors: planGuarantors, collaterals: planCollaterals }[kind]
   const bad = new Set<number>()
-  const actions = planner(ctx, recs, problems).filter((a) => {
+  const actions = (await planner(ctx, recs, problems)).filter((a) => {
     if (bad.size === 0) for (const x of problems) bad.add(x.row)
     return !bad.has(a.row)
   })
@@ -43,27 +43,12 @@ async function plan(ctx: Ctx, kind: ImportKind, b64: string): Promise<{ total: n
   return { total: sheet.rows.length, problems, actions }
 }
 
-/** Bulk insert/update with one prepared statement each, inside the dispatcher's transaction. */
+/** Writes the planned creates and updates inside the dispatcher's transaction (SQL in imports-repo). */
 function apply(ctx: Ctx, kind: ImportKind, actions: Action[]): void {
-  const table = TABLE[kind]
-  const now = ctx.nowIso()
   const first = actions.find((a) => a.kind !== 'unchanged')
   if (!first) return
-  const cols = Object.keys(first.values)
-  const insert = ctx.env.sqlite.prepare(`insert into ${table} (${cols.join(', ')}, created_at${kind === 'guarantors' ? '' : ', updated_at'})
-    values (${cols.map((c) => `@${c}`).join(', ')}, @now${kind === 'guarantors' ? '' : ', @now'})`)
-  const update = ctx.env.sqlite.prepare(`update ${table} set ${cols.map((c) => `${c} = @${c}`).join(', ')}${kind === 'guarantors' ? '' : ', updated_at = @now'} where id = @id`)
-  const valuation = kind === 'collaterals'
-    ? ctx.env.sqlite.prepare(`insert into collateral_valuations (collateral_id, value, valued_on, valuer, created_by, created_at) values (?, ?, ?, '导入', ?, ?)`)
-    : null
-  for (const a of actions) {
-    if (a.kind === 'unchanged') continue
-    const params = Object.fromEntries(cols.map((c) => [c, a.values[c] ?? null]))
-    if (a.kind === 'create') {
-      const r = insert.run({ ...params, now })
-      valuation?.run(Number(r.lastInsertRowid), a.values.appraised_value, a.values.appraised_on, caller(ctx).userId, now)
-    } else update.run({ ...params, now, id: a.id })
-  }
+  const rows = actions.filter((a) => a.kind !== 'unchanged').map((a) => (a.kind === 'create' ? { values: a.values } : { id: a.id, values: a.values }))
+  writeImportRows(ctx.env.sqlite, { table: TABLE[kind], cols: Object.keys(first.values), rows, now: ctx.nowIso(), userId: caller(ctx).userId })
 }
 
 /** The records the actions would change, field by field; `maskPii` for display to roles without pii.view and for audit lines. */

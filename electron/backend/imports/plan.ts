@@ -1,6 +1,7 @@
 import { isValidCreditCode, isValidMobile, parseResidentId } from '../../../shared/domain'
 import type { Ctx } from '../context'
 import { deriveBorrower } from '../borrowers/rules'
+import { findCollateralRow, findGuarantorRow, importUsers, type KeyedTable, rowsByKeys } from './imports-repo'
 import { maskIdNumber, maskPhone } from '../../../shared/archives'
 import { caller, scopeOfficer, seesAll } from '../scope'
 
@@ -30,18 +31,17 @@ function chunks<T>(xs: T[], n = 500): T[][] {
   return out
 }
 
-/** Loads rows of `table` whose `col` is in `keys`, keyed by that column (raw prepared SQL, chunked). */
-export function loadByKeys(ctx: Ctx, table: string, col: string, keys: string[]): Map<string, Record<string, unknown>> {
+/** Loads rows of `table` whose `col` is in `keys`, keyed by that column (chunked). */
+export async function loadByKeys(ctx: Ctx, table: KeyedTable, col: string, keys: string[]): Promise<Map<string, Record<string, unknown>>> {
   const out = new Map<string, Record<string, unknown>>()
   for (const part of chunks([...new Set(keys)])) {
-    const rows = ctx.env.sqlite.prepare(`select * from ${table} where ${col} in (${part.map(() => '?').join(',')})`).all(...part) as Record<string, unknown>[]
-    for (const r of rows) out.set(String(r[col]), r)
+    for (const r of await rowsByKeys(ctx.db, table, col, part)) out.set(String(r[col]), r)
   }
   return out
 }
 
-function officerResolver(ctx: Ctx, problems: Problem[]) {
-  const users = new Map((ctx.env.sqlite.prepare('select id, username, role, disabled from users').all() as { id: number; username: string; role: string; disabled: number }[]).map((u) => [u.username, u]))
+async function officerResolver(ctx: Ctx, problems: Problem[]) {
+  const users = new Map((await importUsers(ctx.db)).map((u) => [u.username, u]))
   const me = caller(ctx)
   return (row: number, username: unknown, header: string): number | null => {
     if (!username) return me.userId
@@ -66,8 +66,8 @@ function dupCheck(seen: Map<string, number>, key: string, row: number, column: s
 }
 
 /** Borrowers: keyed by ID number / credit code, so re-importing the same file changes nothing. */
-export function planBorrowers(ctx: Ctx, recs: Rec[], problems: Problem[]): Action[] {
-  const officer = officerResolver(ctx, problems)
+export async function planBorrowers(ctx: Ctx, recs: Rec[], problems: Problem[]): Promise<Action[]> {
+  const officer = await officerResolver(ctx, problems)
   const scope = scopeOfficer(ctx)
   const staged: { row: number; key: string; values: Record<string, unknown> }[] = []
   const seen = new Map<string, number>()
@@ -84,8 +84,8 @@ export function planBorrowers(ctx: Ctx, recs: Rec[], problems: Problem[]): Actio
       household_income: rec.householdIncome, credit_rating: rec.creditRating, legal_rep: rec.legalRep, business_scope: rec.businessScope, officer_id: officerId,
     } })
   }
-  const byId = loadByKeys(ctx, 'borrowers', 'id_number', staged.map((s) => s.key).filter((k) => k.length === 18 && /^\d/.test(k)))
-  const byCode = loadByKeys(ctx, 'borrowers', 'credit_code', staged.map((s) => s.key))
+  const byId = await loadByKeys(ctx, 'borrowers', 'id_number', staged.map((s) => s.key).filter((k) => k.length === 18 && /^\d/.test(k)))
+  const byCode = await loadByKeys(ctx, 'borrowers', 'credit_code', staged.map((s) => s.key))
   return staged.flatMap((s) => {
     const existing = byId.get(s.key) ?? byCode.get(s.key)
     if (existing && scope !== null && existing.officer_id !== scope) {
@@ -97,14 +97,14 @@ export function planBorrowers(ctx: Ctx, recs: Rec[], problems: Problem[]): Actio
 }
 
 /** Loans: keyed by contract number; the borrower must already be registered. */
-export function planLoans(ctx: Ctx, recs: Rec[], problems: Problem[]): Action[] {
-  const officer = officerResolver(ctx, problems)
+export async function planLoans(ctx: Ctx, recs: Rec[], problems: Problem[]): Promise<Action[]> {
+  const officer = await officerResolver(ctx, problems)
   const scope = scopeOfficer(ctx)
   const keys = recs.map((r) => String(r.rec.borrowerKey ?? ''))
-  const byId = loadByKeys(ctx, 'borrowers', 'id_number', keys)
-  const byCode = loadByKeys(ctx, 'borrowers', 'credit_code', keys)
-  const existing = loadByKeys(ctx, 'loans', 'contract_no', recs.map((r) => String(r.rec.contractNo ?? '')))
-  const iouTaken = loadByKeys(ctx, 'loans', 'iou_no', recs.map((r) => String(r.rec.iouNo ?? '')))
+  const byId = await loadByKeys(ctx, 'borrowers', 'id_number', keys)
+  const byCode = await loadByKeys(ctx, 'borrowers', 'credit_code', keys)
+  const existing = await loadByKeys(ctx, 'loans', 'contract_no', recs.map((r) => String(r.rec.contractNo ?? '')))
+  const iouTaken = await loadByKeys(ctx, 'loans', 'iou_no', recs.map((r) => String(r.rec.iouNo ?? '')))
   const seenC = new Map<string, number>(), seenI = new Map<string, number>()
   const out: Action[] = []
   for (const { row, rec } of recs) {
@@ -130,8 +130,8 @@ export function planLoans(ctx: Ctx, recs: Rec[], problems: Problem[]): Action[] 
   return out
 }
 
-function loansFor(ctx: Ctx, recs: Rec[], problems: Problem[]) {
-  const loans = loadByKeys(ctx, 'loans', 'contract_no', recs.map((r) => String(r.rec.contractNo ?? '')))
+async function loansFor(ctx: Ctx, recs: Rec[], problems: Problem[]) {
+  const loans = await loadByKeys(ctx, 'loans', 'contract_no', recs.map((r) => String(r.rec.contractNo ?? '')))
   const scope = scopeOfficer(ctx)
   return (row: number, contractNo: unknown) => {
     const l = loans.get(String(contractNo))
@@ -141,8 +141,8 @@ function loansFor(ctx: Ctx, recs: Rec[], problems: Problem[]) {
 }
 
 /** Guarantors: keyed by (contract, guarantor ID). */
-export function planGuarantors(ctx: Ctx, recs: Rec[], problems: Problem[]): Action[] {
-  const loanOf = loansFor(ctx, recs, problems)
+export async function planGuarantors(ctx: Ctx, recs: Rec[], problems: Problem[]): Promise<Action[]> {
+  const loanOf = await loansFor(ctx, recs, problems)
   const seen = new Map<string, number>()
   const out: Action[] = []
   for (const { row, rec } of recs) {
@@ -155,7 +155,7 @@ export function planGuarantors(ctx: Ctx, recs: Rec[], problems: Problem[]): Acti
     if (rec.periodStart && rec.periodEnd && String(rec.periodEnd) < String(rec.periodStart)) problems.push({ row, column: '保证期间止', message: '保证期间止不得早于起始日' })
     if (rec.amount === 0) problems.push({ row, column: '保证金额(元)', message: '保证金额须大于零' })
     if (!l || problems.length > before || dupCheck(seen, `${String(rec.contractNo)}|${idn}`, row, '证件号', problems)) continue
-    const ex = ctx.env.sqlite.prepare('select * from guarantors where loan_id = ? and id_number = ?').get(l.id, idn) as Record<string, unknown> | undefined
+    const ex = await findGuarantorRow(ctx.db, Number(l.id), idn)
     out.push(classify(ex, {
       loan_id: l.id, borrower_id: null, kind: rec.kind, name: rec.name, id_number: idn, phone: rec.phone, mode: rec.mode, amount: rec.amount,
       period_start: rec.periodStart, period_end: rec.periodEnd,
@@ -165,15 +165,15 @@ export function planGuarantors(ctx: Ctx, recs: Rec[], problems: Problem[]): Acti
 }
 
 /** Collateral: keyed by (contract, ownership certificate number). */
-export function planCollaterals(ctx: Ctx, recs: Rec[], problems: Problem[]): Action[] {
-  const loanOf = loansFor(ctx, recs, problems)
+export async function planCollaterals(ctx: Ctx, recs: Rec[], problems: Problem[]): Promise<Action[]> {
+  const loanOf = await loansFor(ctx, recs, problems)
   const seen = new Map<string, number>()
   const out: Action[] = []
   for (const { row, rec } of recs) {
     const before = problems.length
     const l = loanOf(row, rec.contractNo)
     if (!l || problems.length > before || dupCheck(seen, `${String(rec.contractNo)}|${String(rec.certNo)}`, row, '权属证书号', problems)) continue
-    const ex = ctx.env.sqlite.prepare('select * from collaterals where loan_id = ? and cert_no = ?').get(l.id, rec.certNo) as Record<string, unknown> | undefined
+    const ex = await findCollateralRow(ctx.db, Number(l.id), rec.certNo)
     out.push(classify(ex, {
       loan_id: l.id, type: rec.type, description: rec.description, owner_name: rec.ownerName, cert_no: rec.certNo, other_right_cert_no: rec.otherRightCertNo,
       location: rec.location, appraised_value: rec.appraisedValue, appraised_on: rec.appraisedOn, insured: rec.insured ?? 0,

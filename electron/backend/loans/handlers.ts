@@ -5,6 +5,7 @@ import type { Ctx, Handlers } from '../context'
 import { findLoan, listLoans, toLoanView } from './loans-repo'
 import { visibleBorrower } from '../borrowers/handlers'
 import { loadCollaterals, loadGuarantors, loadTransfers } from './security'
+import { claimNumbers } from '../numbering/handlers'
 import { assertInPortfolio, caller, scopeOfficer, seesAll } from '../scope'
 import { displayStatusOf } from '../../../shared/domain'
 import { ensureLoanStates, loanStatesOf } from '../servicing/state-repo'
@@ -131,6 +132,7 @@ export const loanHandlers = {
       })
       .returning('id')
       .executeTakeFirstOrThrow()
+    await claimNumbers(ctx, input) // 合同号/借据号 serials advance only when a loan is saved
     // A borrower without a 管户 officer is managed by the officer of his first loan.
     if (borrower.officer_id === null) await ctx.db.updateTable('borrowers').set({ officer_id: officerId }).where('id', '=', borrower.id).execute()
     ctx.audit({ entity: 'loan', entityId: id, summary: `登记贷款 合同号 ${input.contractNo}，借款人 ${borrower.name}，金额 ${yuanText(input.principal)}` })

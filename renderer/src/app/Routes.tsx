@@ -9,6 +9,7 @@ import { riskRoute } from '../features/risk/routes'
 import { collectionsRoute } from '../features/collections/routes'
 import { inspectionsRoute } from '../features/inspections/routes'
 import { BackupPage } from '../features/backup/BackupPage'
+import { NumberingPage } from '../features/numbering/NumberingPage'
 import { NotFoundPage } from './NotFoundPage'
 
 /**
@@ -29,9 +30,9 @@ export function Routes({ route }: { route: string }) {
       return <ReportsPage />
     case '/backup':
       return <BackupPage />
+    case '/settings/numbering':
+      return <NumberingPage />
     default:
-      return servicingRoute(route) ?? archivesRoute(route) ?? riskRoute(route) ?? <NotFoundPage path={route} />
-      return servicingRoute(route) ?? archivesRoute(route) ?? collectionsRoute(route) ?? <NotFoundPage path={route} />
-      return servicingRoute(route) ?? archivesRoute(route) ?? inspectionsRoute(route) ?? <NotFoundPage path={route} />
+      return servicingRoute(route) ?? archivesRoute(route) ?? riskRoute(route) ?? collectionsRoute(route) ?? inspectionsRoute(route) ?? <NotFoundPage path={route} />
   }
 }

@@ -10,6 +10,7 @@ import * as collections from '../features/collections/i18n'
 import * as entry from '../features/entry/i18n'
 import * as inspections from '../features/inspections/i18n'
 import * as loan from '../features/servicing/i18n-loan'
+import * as numbering from '../features/numbering/i18n'
 import * as reports from '../features/reports/i18n'
 import * as risk from '../features/risk/i18n'
 import * as servicing from '../features/servicing/i18n'
@@ -23,6 +24,7 @@ export const namespaces = {
   entry,
   inspections,
   loan,
+  numbering,
   reports,
   risk,
   servicing,

@@ -106,6 +106,9 @@ export function FilePage() {
       <Paper withBorder p="md">
         <Text fw={600} mb="sm">{t('lendings')}</Text>
         <Table striped data-testid="lendings">
+          {data.lendings.length > 0 && (
+            <Table.Thead><Table.Tr><Table.Th>{t('borrowerName')}</Table.Th><Table.Th>{t('purpose')}</Table.Th><Table.Th>{t('approver')}</Table.Th><Table.Th>{t('lentPeriod')}</Table.Th><Table.Th>{t('state')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+          )}
           <Table.Tbody>
             {data.lendings.map((l) => (
               <Table.Tr key={l.id}>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core'
+import { Alert, Anchor, Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import type { LoanView } from '@shared/api/loans'
 import { useState } from 'react'
@@ -7,9 +7,10 @@ import { ApiError } from '../../api/client'
 import { toApiError, useMutation, useQuery } from '../../api/hooks'
 import { localIsoDate } from '../../app/format'
 import { navigate } from '../../app/router'
-import { useCurrentSession } from '../../app/session'
+import { useCan, useCurrentSession } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { LoanFields } from './LoanFields'
+import { useProposedNumbers } from './use-proposed-numbers'
 import { type LoanField, type LoanValues, checkLoan, loanValues, toLoanCreate, toLoanUpdate } from './loan-form'
 
 /**
@@ -53,6 +54,9 @@ function NewLoan({ borrower, onClose, onSaved }: { borrower: { id: number; name:
   const create = useMutation('loans.create')
   const plan = useMutation('servicing.createPlan')
   const values = v.officerId === null && mine !== null ? { ...v, officerId: mine } : v
+  const numbers = useProposedNumbers(v, setV)
+  const can = useCan()
+  const { t: tn } = useTranslation('numbering')
 
   const generate = async (loan: LoanView) => {
     try {
@@ -71,6 +75,8 @@ function NewLoan({ borrower, onClose, onSaved }: { borrower: { id: number; name:
       if (makePlan) await generate(loan)
       return {}
     } catch (x) {
+      // Someone saved a loan with the proposed number meanwhile: propose the next one.
+      if (toApiError(x).code === 'CONFLICT') void numbers.refresh()
       return serverErrors(x, input)
     }
   }
@@ -88,7 +94,12 @@ function NewLoan({ borrower, onClose, onSaved }: { borrower: { id: number; name:
       error={create.error}
       onSubmit={save}
       onCancel={onClose}
-      extra={<Checkbox label={t('makePlan')} checked={makePlan} onChange={(e) => setMakePlan(e.currentTarget.checked)} disabled={v.method === ('custom' as string)} />}
+      extra={
+        <Group gap="md">
+          <Checkbox label={t('makePlan')} checked={makePlan} onChange={(e) => setMakePlan(e.currentTarget.checked)} disabled={v.method === ('custom' as string)} />
+          {can('org.manage') && <Anchor size="sm" onClick={() => { onClose(); navigate('/settings/numbering') }}>{tn('link')}</Anchor>}
+        </Group>
+      }
     />
   )
 }
