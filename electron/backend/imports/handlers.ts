@@ -48,7 +48,7 @@ function apply(ctx: Ctx, kind: ImportKind, actions: Action[]): void {
   const first = actions.find((a) => a.kind !== 'unchanged')
   if (!first) return
   const rows = actions.filter((a) => a.kind !== 'unchanged').map((a) => (a.kind === 'create' ? { values: a.values } : { id: a.id, values: a.values }))
-  writeImportRows(ctx.env.sqlite, { table: TABLE[kind], cols: Object.keys(first.values), rows, now: ctx.nowIso(), userId: caller(ctx).userId })
+  writeImportRows(ctx.db, { table: TABLE[kind], cols: Object.keys(first.values), rows, now: ctx.nowIso(), userId: caller(ctx).userId })
 }
 
 /** The records the actions would change, field by field; `maskPii` for display to roles without pii.view and for audit lines. */

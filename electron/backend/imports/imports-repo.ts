@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3'
 import { sql } from 'kysely'
 import type { Db } from '../db/types'
+import { type Conn, rawOf } from '../db/raw'
 
 /** Display names of all users by id (for officer columns in an import's change list). */
 export async function userDisplayNames(db: Db): Promise<Map<number, string>> {
@@ -48,7 +48,8 @@ export interface RowWrite { id?: number; values: Record<string, unknown> }
  * connection that holds the dispatcher's write transaction. Collateral inserts also record the
  * imported appraisal as the first valuation.
  */
-export function writeImportRows(sqlite: Database.Database, o: { table: string; cols: string[]; rows: RowWrite[]; now: string; userId: number }): void {
+export function writeImportRows(db: Conn, o: { table: string; cols: string[]; rows: RowWrite[]; now: string; userId: number }): void {
+  const sqlite = rawOf(db)
   const stamped = o.table !== 'guarantors'
   const insert = sqlite.prepare(`insert into ${o.table} (${o.cols.join(', ')}, created_at${stamped ? ', updated_at' : ''})
     values (${o.cols.map((c) => `@${c}`).join(', ')}, @now${stamped ? ', @now' : ''})`)

@@ -11,6 +11,7 @@ import { circleHandlers } from './circles'
 import { currentJob, runSummary, startJob } from './job'
 import { classHistory, lastRunOn, loadRuleSettings, saveRuleSettings } from './risk-repo'
 import { RISK_RULES } from './rules'
+import { rawOf } from '../db/raw'
 import { computeRun, storeRun } from './run'
 import { RULE_LABELS, LEVEL_LABELS, ACTION_LABELS } from './labels'
 import { type WarningFilter, allWarnings, closeWarning, findWarning, insertAction, listActions, listWarnings, openCounts } from './warnings-repo'
@@ -32,8 +33,8 @@ function rulesView(s: Record<RuleCode, RuleSetting>) {
 export const riskHandlers = {
   'risk.evaluate': async (ctx, input) => {
     const store = input.store ?? input.asOf === ctx.today()
-    const c = await computeRun(ctx.db, ctx.env.sqlite, input.asOf, allocationOrder(ctx))
-    const r = await storeRun(ctx.db, ctx.env.sqlite, c, { write: store, by: caller(ctx).userId, now: ctx.nowIso() })
+    const c = await computeRun(ctx.db, rawOf(ctx.db), input.asOf, allocationOrder(ctx))
+    const r = await storeRun(ctx.db, rawOf(ctx.db), c, { write: store, by: caller(ctx).userId, now: ctx.nowIso() })
     ctx.audit({ entity: 'risk_run', entityId: input.asOf, summary: store ? runSummary(r, r.classChanges) : `风险评估试算（不保存）：截至 ${input.asOf}，${r.loans} 笔贷款` })
     return { asOf: r.asOf, loans: r.loans, warningsOpened: r.warningsOpened, warningsResolved: r.warningsResolved, stored: store, ms: c.ms }
   },

@@ -49,11 +49,12 @@ export function AuditPage() {
   const verify = useVerifyAudit()
   const form = useForm({ initialValues: EMPTY })
 
+  const [verified, setVerified] = useState(0)
+
   if (log.error?.code === 'FORBIDDEN') {
     return <ForbiddenPage title={t('audit.title')} error={log.error} />
   }
 
-  const [verified, setVerified] = useState(0)
   const runVerify = () => {
     verify.mutate({}).then(() => setVerified((n) => n + 1)).catch(() => undefined)
   }

@@ -55,7 +55,7 @@ function TemplateEditor() {
   const [cat, setCat] = useState('')
   const [items, setItems] = useState<Item[]>([])
   const current = cats.data?.find((c) => c.code === cat) ?? cats.data?.[0]
-  useEffect(() => { if (current) { setCat(current.code); setItems(current.items.map((i) => ({ code: i.code, name: i.name, active: i.active }))) } }, [current?.code, cats.data])
+  useEffect(() => { if (current) { setCat(current.code); setItems(current.items.map((i) => ({ code: i.code, name: i.name, active: i.active }))) } }, [current])
   const edit = (i: number, patch: Partial<Item>) => setItems((xs) => xs.map((x, j) => (j === i ? { ...x, ...patch } : x)))
   return (
     <Paper withBorder p="md" data-testid="template-editor">
