@@ -80,7 +80,7 @@ export type CircleView = z.infer<typeof circleView>
 export const riskMethods = {
   'risk.evaluate': method({
     input: z.object({ asOf: isoDate, store: z.boolean().optional() }), output: evaluationRunView,
-    access: 'loans.read', write: true, summary: '风险评估（全部贷款与预警规则）',
+    access: 'loans.write', write: true, summary: '风险评估（全部贷款与预警规则）',
   }),
   'risk.startJob': method({
     input: z.object({ asOf: isoDate.optional(), store: z.boolean().optional(), onlyIfNotRunToday: z.boolean().optional() }),

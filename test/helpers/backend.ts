@@ -9,7 +9,8 @@ import type { ScryptCost } from '../../electron/backend/auth/passwords'
 /** A temp data dir, removed by the returned cleanup. */
 export function tempDir(prefix = 'daihou-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix))
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+  // Retries: a child process (browser mode's daily backup) may still be writing when a test ends.
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }) }
 }
 
 export interface TestBackend {

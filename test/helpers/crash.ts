@@ -29,7 +29,9 @@ async function bundleWorker(): Promise<string> {
     format: 'cjs',
     target: 'node20',
     outfile,
-    external: ['better-sqlite3', 'electron'],
+    // Packages stay in node_modules (pdfkit reads its data files via import.meta.url; bundled it breaks).
+    packages: 'external',
+    external: ['electron'],
     minify: true,
     logLevel: 'error',
   })

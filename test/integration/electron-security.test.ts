@@ -87,6 +87,6 @@ describe.runIf(built)('Electron main process details (issue 14.10)', () => {
     expect(main).not.toMatch(/\^\(file\|devtools\):/)
     expect(main).toContain('isAllowedRequest')
     expect(main).toMatch(/"before-quit",\s*\(event\)\s*=>/)
-    expect(main).toMatch(/preventDefault\(\)[\s\S]{0,200}\.close\(\)[\s\S]{0,300}app\.quit\(\)/)
+    expect(main).toMatch(/preventDefault\(\)[\s\S]{0,200}\.close\(\)[\s\S]{0,300}app\.(quit\(\)|exit\()/)
   })
 })

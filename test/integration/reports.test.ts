@@ -174,6 +174,7 @@ describe('reports.monthly (贷后管理报告)', () => {
   it('compares the month-ends, lists the month activity and the loans of concern', async () => {
     const p = await portfolio()
     await t.call('servicing.logContact', { loanId: p.L2, contactDate: '2025-06-12', channel: 'phone', outcome: '承诺月底还款' }, p.officerA)
+    await t.call('collections.promise', { loanId: p.L2, promisedOn: '2025-06-30', amount: 100_000, madeOn: '2025-06-12' }, p.officerA)
     const m = await t.call('reports.monthly', { month: '2025-06' }, p.manager)
     expect([m.asOf, m.previousAsOf]).toEqual(['2025-06-30', '2025-05-31'])
     expect(m.previous.total).toEqual({ count: 4, balance: 800_000 + 3 * 1_200_000 })
@@ -191,6 +192,9 @@ describe('reports.monthly (贷后管理报告)', () => {
     expect(row('activity', '新发放贷款（笔）')).toBe(0)
     expect(row('contacts', '联系记录（次）')).toBe(1)
     expect(row('contacts', '月末逾期贷款（笔）')).toBe(3)
+    expect(row('collections', '还款承诺（笔）')).toBe(1)
+    expect(row('inspections', '完成检查（次）')).toBe(0)
+    expect(m.sections.map((s) => s.key)).toEqual(['activity', 'contacts', 'warnings', 'inspections', 'collections'])
     expect(m.concerns.map((c) => [c.loanId, c.category, c.dpd])).toEqual([
       [p.L5, 'loss', 506],
       [p.L2, 'substandard', 140],

@@ -1,10 +1,11 @@
 // The monthly 贷后管理报告: quality at this and last month-end, the migration between them, the
-// month's business and collection activity, loans of concern and the manager's commentary.
+// month's business, warnings, inspections and collection work, loans of concern and the manager's commentary.
 import type { MonthlyView, ReportRow, ReportSection } from '../../../shared/api/reports'
 import { addDays, addMonths, categoryRank } from '../../../shared/domain'
 import type { Ctx } from '../context'
 import { scopeOfficer } from '../scope'
 import { type Period, closedIn, collectedIn, contactsIn, disbursedIn, findCommentary, loanLabels } from './monthly-repo'
+import { collectionFigures, inspectionFigures, warningFigures } from './activity-repo'
 import { migrationBetween, qualityOf, reportLoans, type ReportLoan } from './quality'
 
 /** First and last day of a month: monthRange('2024-02') = ['2024-02-01', '2024-02-29']. */
@@ -12,9 +13,6 @@ export function monthRange(month: string): [string, string] {
   const first = `${month}-01`
   return [first, addDays(addMonths(first, 1), -1)]
 }
-
-/** A section contributed by another area (warnings, inspections, collections) for one period. */
-export type MonthlySection = (ctx: Ctx, p: Period) => Promise<ReportSection | null>
 
 const fen = (label: string, value: number): ReportRow => ({ label, value, unit: 'fen' })
 const count = (label: string, value: number): ReportRow => ({ label, value, unit: 'count' })
@@ -57,12 +55,21 @@ async function contacts(ctx: Ctx, p: Period, overdueLoans: number): Promise<Repo
   }
 }
 
-/** Sections other areas add (registered once at start-up). */
-const extraSections: MonthlySection[] = []
-
-/** Adds a section to every monthly report (warnings, inspections, collections). */
-export function registerMonthlySection(s: MonthlySection): void {
-  extraSections.push(s)
+async function monitoring(ctx: Ctx, p: Period): Promise<ReportSection[]> {
+  const [w, i, c] = [await warningFigures(ctx.db, p), await inspectionFigures(ctx.db, p), await collectionFigures(ctx.db, p)]
+  return [
+    {
+      key: 'warnings',
+      title: '风险预警',
+      rows: [count('新增预警（条）', w.opened), count('人工处置关闭（条）', w.closedByHand), count('条件消除自动解除（条）', w.resolved), count('月末未关闭红色预警（条）', w.redOpenAtEnd)],
+    },
+    { key: 'inspections', title: '贷后检查', rows: [count('完成检查（次）', i.done), count('主管已复核（次）', i.reviewed)] },
+    {
+      key: 'collections',
+      title: '催收通知与承诺',
+      rows: [count('还款承诺（笔）', c.promises), count('出具催收通知书（份）', c.notices), count('通知书送达（份）', c.served), count('回执收回（份）', c.returned)],
+    },
+  ]
 }
 
 /** The 10 worst loans on the month-end: category first, then DPD, then balance. */
@@ -81,11 +88,11 @@ export async function monthlyReport(ctx: Ctx, month: string): Promise<MonthlyVie
   const previousAsOf = addDays(from, -1)
   const period: Period = { from, to: asOf, officerId: scopeOfficer(ctx) }
   const [now, before] = [await reportLoans(ctx, asOf, {}), await reportLoans(ctx, previousAsOf, {})]
-  const sections = [await activity(ctx, period), await contacts(ctx, period, now.filter((l) => l.dpd > 0).length)]
-  for (const extra of extraSections) {
-    const s = await extra(ctx, period)
-    if (s) sections.push(s)
-  }
+  const sections = [
+    await activity(ctx, period),
+    await contacts(ctx, period, now.filter((l) => l.dpd > 0).length),
+    ...(await monitoring(ctx, period)),
+  ]
   const note = await findCommentary(ctx.db, month)
   return {
     month,

@@ -5,6 +5,7 @@ import { addDays, daysBetween, formatFen } from '../../../shared/domain'
 import { type RuleCode, type WarningLevel, expiryLevel, guaranteeGroups, overdueLevel } from '../../../shared/risk'
 import type { Db } from '../db/types'
 import { brokenPromiseRule } from '../collections/promises'
+import { firstCheckMissingRule, inspectionOverdueRule } from '../inspections/rules'
 import { expiryOf, guaranteeClock } from './clocks'
 import type { PortfolioEval } from './evaluation'
 import {
@@ -176,10 +177,7 @@ function fromArea(rule: (db: Db, asOf: string) => Promise<RuleHit[]>): RiskRule 
   return async (db, asOf, pe) => (await rule(db, asOf)).filter((h) => pe.loans.has(h.loanId))
 }
 
-/**
- * Every rule by code; null = no data source in this build (its area plugs a
- * `(db, asOf) => Promise<Array<{ loanId, detail }>>` in here at merge).
- */
+/** Every rule by code; the collections and inspections areas supply their rules' data. */
 export const RISK_RULES: Record<RuleCode, RiskRule | null> = {
   overdue,
   limitation,
@@ -191,6 +189,6 @@ export const RISK_RULES: Record<RuleCode, RiskRule | null> = {
   concentration,
   extension_consent: extensionConsent,
   broken_promise: fromArea(brokenPromiseRule),
-  first_check: null,
-  inspection_overdue: null,
+  first_check: fromArea(firstCheckMissingRule),
+  inspection_overdue: fromArea(inspectionOverdueRule),
 }

@@ -43,8 +43,9 @@ async function borrowerHits(ctx: Ctx, q: string, limit: number): Promise<SearchH
     if (uq.length === 6) paths.push({ field: 'idTail', score: 55, where: (b) => b.where('b.id_tail', '=', uq) })
     // ID number prefix (区划码 + birth date …), only for roles that see full ID numbers.
     if (pii && uq.length >= 6 && uq.length < 18) paths.push({ field: 'idNumber', score: 58, where: (b) => b.where('b.id_number', '>=', uq).where('b.id_number', '<', uq + HIGH) })
-    // Any 4+ consecutive digits of a phone: FTS5 trigram index over borrowers.phone (migration 0011).
-    if (/^\d{4,11}$/.test(uq)) paths.push({ field: 'phone', score: 45, where: (b) => b.where('b.id', 'in', sql<number>`(select rowid from borrower_phone_fts where phone match ${`"${uq}"`})`) })
+    // Any 4+ consecutive digits of a phone (pii.view only: digits could confirm whose number it is):
+    // FTS5 trigram index over borrowers.phone (migration 0011).
+    if (pii && /^\d{4,11}$/.test(uq)) paths.push({ field: 'phone', score: 45, where: (b) => b.where('b.id', 'in', sql<number>`(select rowid from borrower_phone_fts where phone match ${`"${uq}"`})`) })
   }
   const scope = scopeOfficer(ctx)
   const seen = new Set<number>()
