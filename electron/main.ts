@@ -114,7 +114,10 @@ async function openBackend(): Promise<Backend | null> {
     if (choice !== 0) return null
     try {
       const r = await restoreLatestAtStartup(dataDir)
-      dialog.showMessageBoxSync({ type: 'info', message: `已从备份 ${r.restoredFrom} 恢复。${r.keptDamagedAs ? `原文件保留为 ${r.keptDamagedAs}` : ''}` })
+      dialog.showMessageBoxSync({
+        type: 'info',
+        message: `已从备份 ${r.restoredFrom} 恢复。${r.keptDamagedAs ? `原文件保留为 ${r.keptDamagedAs}` : ''}`,
+      })
       return await open()
     } catch (again) {
       dialog.showErrorBox('贷后管家无法启动', again instanceof Error ? again.message : String(again))

@@ -30,7 +30,13 @@ async function main(): Promise<void> {
     console.error(`--password-cost-log2 无效：${costText}（应为 10–17）`)
     process.exit(2)
   }
-  const open = () => createBackend({ dataDir, lock: true, dailyBackup: true, ...(logN !== null && { passwordCost: { N: 2 ** logN, r: 8, p: 1 } }) })
+  const open = () =>
+    createBackend({
+      dataDir,
+      lock: true,
+      dailyBackup: true,
+      ...(logN !== null && { passwordCost: { N: 2 ** logN, r: 8, p: 1 } }),
+    })
   let backend
   try {
     backend = await open()
@@ -38,11 +44,14 @@ async function main(): Promise<void> {
     if (!(e instanceof DatabaseOpenError)) throw e
     if (e.offer && process.argv.includes('--restore-latest')) {
       const r = await restoreLatestAtStartup(dataDir)
-      console.log(`已从备份 ${r.restoredFrom} 恢复 / restored from backup${r.keptDamagedAs ? `；原文件保留为 ${r.keptDamagedAs}` : ''}`)
+      console.log(
+        `已从备份 ${r.restoredFrom} 恢复 / restored from backup${r.keptDamagedAs ? `；原文件保留为 ${r.keptDamagedAs}` : ''}`,
+      )
       backend = await open()
     } else {
       console.error(`无法打开数据库：${e.message}`)
-      if (e.offer) console.error(`加上 --restore-latest 重新启动即可从备份 ${e.offer.id} 恢复（原文件会改名保留，不会被覆盖）。`)
+      if (e.offer)
+        console.error(`加上 --restore-latest 重新启动即可从备份 ${e.offer.id} 恢复（原文件会改名保留，不会被覆盖）。`)
       process.exit(e.reason === 'locked' ? 4 : 3)
     }
   }

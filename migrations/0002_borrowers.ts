@@ -28,7 +28,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
   await sql`create unique index borrowers_id_number on borrowers(id_number) where id_number is not null`.execute(db)
-  await sql`create unique index borrowers_credit_code on borrowers(credit_code) where credit_code is not null`.execute(db)
+  await sql`create unique index borrowers_credit_code on borrowers(credit_code) where credit_code is not null`.execute(
+    db,
+  )
   await db.schema.createIndex('borrowers_name').on('borrowers').columns(['name', 'id']).execute()
   await db.schema.createIndex('borrowers_initials').on('borrowers').columns(['name_initials', 'id']).execute()
   await db.schema.createIndex('borrowers_id_tail').on('borrowers').column('id_tail').execute()

@@ -13,21 +13,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('annual_rate', 'text', (c) => c.notNull()) // annual percent, decimal string
     .addColumn('term_months', 'integer', (c) => c.notNull().check(sql`term_months between 1 and 360`))
     .addColumn('method', 'text', (c) =>
-      c.notNull().check(sql`method in ('annuity','equal_principal','quarterly_interest','monthly_interest','bullet','custom')`),
+      c
+        .notNull()
+        .check(sql`method in ('annuity','equal_principal','quarterly_interest','monthly_interest','bullet','custom')`),
     )
     .addColumn('due_day', 'integer')
     .addColumn('disbursement_date', 'text', (c) => c.notNull())
     .addColumn('maturity_date', 'text', (c) => c.notNull())
     .addColumn('purpose', 'text', (c) => c.notNull())
-    .addColumn('guarantee_type', 'text', (c) =>
-      c.notNull().check(sql`guarantee_type in ('credit','guarantee','mortgage','pledge')`), // 信用/保证/抵押/质押
+    .addColumn(
+      'guarantee_type',
+      'text',
+      (c) => c.notNull().check(sql`guarantee_type in ('credit','guarantee','mortgage','pledge')`), // 信用/保证/抵押/质押
     )
     .addColumn('officer_id', 'integer', (c) => c.notNull().references('users.id')) // 主责任人
     .addColumn('penalty_markup', 'text', (c) => c.notNull().defaultTo('50')) // 罚息上浮 %
     .addColumn('misuse_markup', 'text', (c) => c.notNull().defaultTo('100')) // 挪用上浮 %
     .addColumn('misused', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('active').check(sql`status in ('active','settled','written_off','cancelled')`),
+      c
+        .notNull()
+        .defaultTo('active')
+        .check(sql`status in ('active','settled','written_off','cancelled')`),
     )
     .addColumn('settled_date', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())

@@ -73,7 +73,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Configurable checklist template and categories (DOMAIN §11).
   await sql`create table archive_categories (
-    code text primary key, name text not null, retention_years integer not null check (retention_years > 0))`.execute(db)
+    code text primary key, name text not null, retention_years integer not null check (retention_years > 0))`.execute(
+    db,
+  )
   await sql`create table archive_template_items (
     id integer primary key autoincrement,
     category text not null references archive_categories(code),
@@ -146,16 +148,27 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`insert into archive_categories (code, name, retention_years) values
     ('DK', '贷款档案', 5), ('SS', '诉讼及核销贷款档案', 15), ('KJ', '会计凭证', 30)`.execute(db)
   const items: [string, string][] = [
-    ['application', '借款申请书'], ['identity', '身份证/户口簿'], ['credit_report', '征信授权书及征信报告'],
-    ['survey', '调查报告'], ['approval', '审批表'], ['contract', '借款合同'], ['iou', '借据'],
-    ['guarantee_contract', '保证合同/抵押合同'], ['other_right_cert', '他项权证'], ['inspection', '贷后检查报告'],
-    ['collection_receipt', '催收通知书回执'], ['extension', '展期/重组协议'], ['settlement', '结清证明'],
+    ['application', '借款申请书'],
+    ['identity', '身份证/户口簿'],
+    ['credit_report', '征信授权书及征信报告'],
+    ['survey', '调查报告'],
+    ['approval', '审批表'],
+    ['contract', '借款合同'],
+    ['iou', '借据'],
+    ['guarantee_contract', '保证合同/抵押合同'],
+    ['other_right_cert', '他项权证'],
+    ['inspection', '贷后检查报告'],
+    ['collection_receipt', '催收通知书回执'],
+    ['extension', '展期/重组协议'],
+    ['settlement', '结清证明'],
   ]
   for (const cat of ['DK', 'SS']) {
     let sort = 0
     for (const [code, name] of items) {
       sort += 10
-      await sql`insert into archive_template_items (category, code, name, sort) values (${cat}, ${code}, ${name}, ${sort})`.execute(db)
+      await sql`insert into archive_template_items (category, code, name, sort) values (${cat}, ${code}, ${name}, ${sort})`.execute(
+        db,
+      )
     }
   }
 }

@@ -18,6 +18,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     decision_note text,
     check (decided_by is null or decided_by <> requested_by)
   )`.execute(db)
-  await sql`create unique index reversal_requests_pending on reversal_requests(repayment_id) where status = 'pending'`.execute(db)
+  await sql`create unique index reversal_requests_pending on reversal_requests(repayment_id) where status = 'pending'`.execute(
+    db,
+  )
   await sql`create index reversal_requests_status on reversal_requests(status, id)`.execute(db)
 }

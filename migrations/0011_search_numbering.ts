@@ -21,15 +21,20 @@ function fullPinyin(name: string): string {
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table borrowers add column name_pinyin text`.execute(db)
   const rows = await sql<{ id: number; name: string }>`select id, name from borrowers`.execute(db)
-  for (const r of rows.rows) await sql`update borrowers set name_pinyin = ${fullPinyin(r.name)} where id = ${r.id}`.execute(db)
+  for (const r of rows.rows)
+    await sql`update borrowers set name_pinyin = ${fullPinyin(r.name)} where id = ${r.id}`.execute(db)
   await sql`create index borrowers_pinyin on borrowers(name_pinyin, id)`.execute(db)
 
-  await sql`create virtual table borrower_phone_fts using fts5(phone, content='borrowers', content_rowid='id', tokenize='trigram')`.execute(db)
+  await sql`create virtual table borrower_phone_fts using fts5(phone, content='borrowers', content_rowid='id', tokenize='trigram')`.execute(
+    db,
+  )
   await sql`insert into borrower_phone_fts(borrower_phone_fts) values ('rebuild')`.execute(db)
   await sql`create trigger borrowers_phone_ai after insert on borrowers begin
     insert into borrower_phone_fts(rowid, phone) values (new.id, new.phone); end`.execute(db)
   await sql`create trigger borrowers_phone_ad after delete on borrowers begin
-    insert into borrower_phone_fts(borrower_phone_fts, rowid, phone) values ('delete', old.id, old.phone); end`.execute(db)
+    insert into borrower_phone_fts(borrower_phone_fts, rowid, phone) values ('delete', old.id, old.phone); end`.execute(
+    db,
+  )
   await sql`create trigger borrowers_phone_au after update of phone on borrowers begin
     insert into borrower_phone_fts(borrower_phone_fts, rowid, phone) values ('delete', old.id, old.phone);
     insert into borrower_phone_fts(rowid, phone) values (new.id, new.phone); end`.execute(db)

@@ -19,7 +19,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     created_by integer references users(id),
     created_at text not null
   )`.execute(db)
-  await sql`create index inspection_triggers_open on inspection_triggers(loan_id, raised_on) where cleared_by is null`.execute(db)
+  await sql`create index inspection_triggers_open on inspection_triggers(loan_id, raised_on) where cleared_by is null`.execute(
+    db,
+  )
 
   await sql`create table inspections (
     id integer primary key,
@@ -56,7 +58,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     check (second_officer_id is null or second_officer_id <> officer_id)
   )`.execute(db)
   await sql`create index inspections_loan on inspections(loan_id, inspected_on)`.execute(db)
-  await sql`create index inspections_pending on inspections(status, second_officer_id) where status in ('submitted','confirmed')`.execute(db)
+  await sql`create index inspections_pending on inspections(status, second_officer_id) where status in ('submitted','confirmed')`.execute(
+    db,
+  )
   // A signed record never changes except moving forward through confirmation and review.
   await sql`create trigger inspections_immutable before update on inspections
     when old.status <> 'draft' and (

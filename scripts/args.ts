@@ -7,7 +7,8 @@ export function parseArgs<T extends Record<string, string>>(argv: string[], defa
     if (!a.startsWith('--')) continue
     const eq = a.indexOf('=')
     if (eq > 0) out[a.slice(2, eq)] = a.slice(eq + 1)
-    else if (i + 1 < argv.length && !(argv[i + 1] as string).startsWith('--') && a.slice(2) in defaults) out[a.slice(2)] = argv[++i] as string
+    else if (i + 1 < argv.length && !(argv[i + 1] as string).startsWith('--') && a.slice(2) in defaults)
+      out[a.slice(2)] = argv[++i] as string
     else flags.add(a.slice(2))
   }
   return Object.assign(out as T, { flags })

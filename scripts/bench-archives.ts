@@ -41,15 +41,40 @@ function queries(b: Backend, n: number): string[] {
   const s = b.env.sqlite
   const r = createRandom(42)
   const maxId = (s.prepare('select max(id) from borrowers').raw().get() as [number])[0]
-  const row = () => s.prepare('select name, name_initials, id_number, phone from borrowers where id = ?').raw().get(r.int(1, maxId)) as [string, string, string | null, string]
-  const loan = () => s.prepare('select contract_no, iou_no from loans where id = ?').raw().get(r.int(1, maxId)) as [string, string] | undefined
-  const file = () => s.prepare('select file_no from loan_files where id = ?').raw().get(r.int(1, 50_000)) as [string] | undefined
+  const row = () =>
+    s
+      .prepare('select name, name_initials, id_number, phone from borrowers where id = ?')
+      .raw()
+      .get(r.int(1, maxId)) as [string, string, string | null, string]
+  const loan = () =>
+    s.prepare('select contract_no, iou_no from loans where id = ?').raw().get(r.int(1, maxId)) as
+      [string, string] | undefined
+  const file = () =>
+    s.prepare('select file_no from loan_files where id = ?').raw().get(r.int(1, 50_000)) as [string] | undefined
   const out: string[] = []
   while (out.length < n) {
     const [name, initials, idn, phone] = row()
     const k = out.length % 10
-    const q = k === 0 ? name.slice(0, 2) : k === 1 ? name : k === 2 ? name.slice(0, 1) : k === 3 ? initials : k === 4 ? initials.slice(0, 2)
-      : k === 5 ? (idn ?? phone).slice(-4) : k === 6 ? (idn ?? phone).slice(-6) : k === 7 ? (idn ?? phone) : k === 8 ? (loan()?.[0] ?? phone).slice(0, 9) : (file()?.[0] ?? phone.slice(-4))
+    const q =
+      k === 0
+        ? name.slice(0, 2)
+        : k === 1
+          ? name
+          : k === 2
+            ? name.slice(0, 1)
+            : k === 3
+              ? initials
+              : k === 4
+                ? initials.slice(0, 2)
+                : k === 5
+                  ? (idn ?? phone).slice(-4)
+                  : k === 6
+                    ? (idn ?? phone).slice(-6)
+                    : k === 7
+                      ? (idn ?? phone)
+                      : k === 8
+                        ? (loan()?.[0] ?? phone).slice(0, 9)
+                        : (file()?.[0] ?? phone.slice(-4))
     out.push(q)
   }
   return out
@@ -67,15 +92,34 @@ async function benchImport(dir: string, log: (s: string) => void, rows: number):
       const data = function* () {
         for (let i = 0; i < rows; i++) {
           // Unique by construction: birth date = 1950-01-01 + (i mod 18000) days, sequence = i div 18000.
-          const birth = new Date(Date.UTC(1950, 0, 1) + (i % 18_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '')
+          const birth = new Date(Date.UTC(1950, 0, 1) + (i % 18_000) * 86_400_000)
+            .toISOString()
+            .slice(0, 10)
+            .replace(/-/g, '')
           const first17 = `520102${birth}${String(Math.floor(i / 18_000)).padStart(3, '0')}`
-          yield ['个人', `导入${'张王李赵刘陈'[i % 6]}${i}`, first17 + residentIdCheck(first17), '', `13${String(r.int(100_000_000, 999_999_999))}`, '青山镇前进村', `${(i % 12) + 1}组`, '',
-            '种植户', String(r.int(30_000, 300_000)), 'A', '', '', '']
+          yield [
+            '个人',
+            `导入${'张王李赵刘陈'[i % 6]}${i}`,
+            first17 + residentIdCheck(first17),
+            '',
+            `13${String(r.int(100_000_000, 999_999_999))}`,
+            '青山镇前进村',
+            `${(i % 12) + 1}组`,
+            '',
+            '种植户',
+            String(r.int(30_000, 300_000)),
+            'A',
+            '',
+            '',
+            '',
+          ]
         }
       }
       const t0 = performance.now()
       const xlsx = (await writeSheet({ sheet: '借款人', headers: cols, rows: data() })).toString('base64')
-      log(`  import file: ${rows} rows, ${(xlsx.length / 1048576).toFixed(1)} MiB base64, written in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+      log(
+        `  import file: ${rows} rows, ${(xlsx.length / 1048576).toFixed(1)} MiB base64, written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      )
       const preview = await timed(b, token, 'imports.preview', { kind: 'borrowers', contentBase64: xlsx })
       const commit = await timed(b, token, 'imports.commit', { kind: 'borrowers', contentBase64: xlsx })
       const again = await timed(b, token, 'imports.commit', { kind: 'borrowers', contentBase64: xlsx })
@@ -93,7 +137,11 @@ async function benchImport(dir: string, log: (s: string) => void, rows: number):
 }
 
 /** Runs the archives benchmarks on the bench database in `dir`. */
-export async function benchArchives(dir: string, log: (s: string) => void, opts: { importRows?: number } = {}): Promise<BenchResult[]> {
+export async function benchArchives(
+  dir: string,
+  log: (s: string) => void,
+  opts: { importRows?: number } = {},
+): Promise<BenchResult[]> {
   const b = await createBackend({ dataDir: dir, now: () => new Date(NOW) })
   const out: BenchResult[] = []
   try {
@@ -101,17 +149,25 @@ export async function benchArchives(dir: string, log: (s: string) => void, opts:
     const count = (sql: string) => (s.prepare(sql).raw().get() as [number])[0]
     if (count('select count(*) from loan_files') === 0) {
       const t0 = performance.now()
-      if (count('select count(*) from loans') === 0) log(`  archives demo: ${JSON.stringify(addLoansDemo(s, { seed: 1, asOf: NOW.slice(0, 10), now: NOW }))}`)
+      if (count('select count(*) from loans') === 0)
+        log(`  archives demo: ${JSON.stringify(addLoansDemo(s, { seed: 1, asOf: NOW.slice(0, 10), now: NOW }))}`)
       const ids = Object.fromEntries(s.prepare('select username, id from users').raw().all() as [string, number][])
-      log(`  archives demo: ${JSON.stringify(addFilesDemo(s, { seed: 1, asOf: NOW.slice(0, 10), now: NOW, orgCode: '3301', keeperId: ids.archivist!, approverId: ids.manager! }))} in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+      log(
+        `  archives demo: ${JSON.stringify(addFilesDemo(s, { seed: 1, asOf: NOW.slice(0, 10), now: NOW, orgCode: '3301', keeperId: ids.archivist!, approverId: ids.manager! }))} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      )
       s.pragma('optimize')
     }
-    log(`  data: ${count('select count(*) from borrowers')} borrowers, ${count('select count(*) from loans')} loans, ${count('select count(*) from loan_file_items')} file items`)
+    log(
+      `  data: ${count('select count(*) from borrowers')} borrowers, ${count('select count(*) from loans')} loans, ${count('select count(*) from loan_file_items')} file items`,
+    )
     const manager = await login(b, 'manager')
     const officer = await login(b, 'officer1')
     const qs = queries(b, 600)
     for (const q of qs.slice(0, 50)) await timed(b, manager, 'search.global', { q }) // warm-up
-    for (const [who, token] of [['manager', manager], ['officer', officer]] as const) {
+    for (const [who, token] of [
+      ['manager', manager],
+      ['officer', officer],
+    ] as const) {
       const times: number[] = []
       for (const q of qs) times.push(await timed(b, token, 'search.global', { q }))
       out.push({ name: `search p95 (${who}, ${qs.length} mixed queries)`, value: pct(times, 95), unit: 'ms' })
@@ -126,7 +182,8 @@ export async function benchArchives(dir: string, log: (s: string) => void, opts:
     ]
     for (const [name, token, input] of pages) {
       const times: number[] = []
-      for (let i = 0; i < 20; i++) times.push(await timed(b, token, 'borrowers.list', { limit: 50, ...(input as object) }))
+      for (let i = 0; i < 20; i++)
+        times.push(await timed(b, token, 'borrowers.list', { limit: 50, ...(input as object) }))
       out.push({ name: `${name} p95`, value: pct(times, 95), unit: 'ms' })
     }
   } finally {

@@ -18,7 +18,13 @@ export function benchDomain(opts: { plans?: number; installments?: number } = {}
 
   let t0 = performance.now()
   for (let k = 0; k < plans; k++) {
-    const s = buildSchedule({ principal: 5_000_000 + k, annualRate: rates[k % rates.length]!, termMonths: 360, method: 'annuity', startDate: '2024-01-31' })
+    const s = buildSchedule({
+      principal: 5_000_000 + k,
+      annualRate: rates[k % rates.length]!,
+      termMonths: 360,
+      method: 'annuity',
+      startDate: '2024-01-31',
+    })
     sink += s.totalInterest
   }
   const scheduleMs = performance.now() - t0

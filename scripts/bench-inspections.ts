@@ -20,7 +20,12 @@ function pct(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))] as number
 }
 
-async function call(b: Backend, token: string, method: string, input: unknown): Promise<{ ms: number; value: unknown }> {
+async function call(
+  b: Backend,
+  token: string,
+  method: string,
+  input: unknown,
+): Promise<{ ms: number; value: unknown }> {
   const t0 = performance.now()
   const r = await b.dispatch({ method, input, token })
   const ms = performance.now() - t0
@@ -38,16 +43,23 @@ export async function benchInspections(dir: string, log: (s: string) => void): P
   const out: BenchResult[] = []
   try {
     const count = (sql: string) => (b.env.sqlite.prepare(sql).raw().get() as [number])[0]
-    if (count('select count(*) from loan_plan_versions') === 0) log(`  servicing demo for amounts due: ${JSON.stringify(addServicingDemo(b.env.sqlite, { seed: 1, asOf: AS_OF }))}`)
+    if (count('select count(*) from loan_plan_versions') === 0)
+      log(
+        `  servicing demo for amounts due: ${JSON.stringify(addServicingDemo(b.env.sqlite, { seed: 1, asOf: AS_OF }))}`,
+      )
     const manager = await login(b, 'manager')
     const officer = await login(b, 'officer1')
     const refresh = await call(b, manager, 'inspections.refresh', { asOf: AS_OF })
     log(`  inspection schedule: ${JSON.stringify(refresh.value)}`)
     out.push({ name: 'inspections: full schedule refresh', value: refresh.ms, unit: 'ms' })
-    for (const [who, token] of [['officer', officer], ['county', manager]] as const) {
+    for (const [who, token] of [
+      ['officer', officer],
+      ['county', manager],
+    ] as const) {
       const times: number[] = []
       for (let i = 0; i < 20; i++) {
-        for (const bucket of ['overdue', 'week', 'next30'] as const) times.push((await call(b, token, 'inspections.calendar', { asOf: AS_OF, bucket, limit: 50 })).ms)
+        for (const bucket of ['overdue', 'week', 'next30'] as const)
+          times.push((await call(b, token, 'inspections.calendar', { asOf: AS_OF, bucket, limit: 50 })).ms)
       }
       out.push({ name: `inspections: due calendar first page p95 (${who})`, value: pct(times, 95), unit: 'ms' })
       out.push({ name: `inspections: due calendar first page p50 (${who})`, value: pct(times, 50), unit: 'ms' })
@@ -71,7 +83,12 @@ async function main(): Promise<void> {
     mkdirSync(dir, { recursive: true })
     cpSync(join(dir, 'daihou.sqlite'), join(dir, 'ready'))
   }
-  for (const r of await benchInspections(dir, console.log)) console.log(`  ${r.name.padEnd(52)} ${r.value.toFixed(1).padStart(10)} ${r.unit}`)
+  for (const r of await benchInspections(dir, console.log))
+    console.log(`  ${r.name.padEnd(52)} ${r.value.toFixed(1).padStart(10)} ${r.unit}`)
 }
 
-if (require.main === module) main().catch((e: Error) => { console.error(`bench failed: ${e.message}`); process.exit(1) })
+if (require.main === module)
+  main().catch((e: Error) => {
+    console.error(`bench failed: ${e.message}`)
+    process.exit(1)
+  })

@@ -25,7 +25,8 @@ export async function benchLoanList(dir: string, log: (s: string) => void): Prom
       if (!r.ok) throw new Error(r.error.message)
       return (r.value as { token: string }).token
     }
-    const manager = await token('manager'), officer = await token('officer1')
+    const manager = await token('manager'),
+      officer = await token('officer1')
     const call = async (method: string, input: unknown, tok: string) => {
       const t0 = performance.now()
       const r = await backend.dispatch({ method, input, token: tok })
@@ -36,15 +37,33 @@ export async function benchLoanList(dir: string, log: (s: string) => void): Prom
     backend.env.sqlite.prepare(`delete from settings where key = 'servicing.loanStateAsOf'`).run()
     const first = await call('servicing.loanList', { limit: 100 }, manager)
     out.push({ name: 'loan list: first call of the day (refresh every loan state)', value: first.ms, unit: 'ms' })
-    const village = (backend.env.sqlite.prepare('select village from borrowers where village is not null group by village order by count(*) desc limit 1').raw().get() as [string])[0]
+    const village = (
+      backend.env.sqlite
+        .prepare(
+          'select village from borrowers where village is not null group by village order by count(*) desc limit 1',
+        )
+        .raw()
+        .get() as [string]
+    )[0]
     const filters: [string, Record<string, unknown>][] = [
-      ['default (most overdue first)', {}], ['overdue', { status: 'overdue' }], ['bucket M2', { bucket: 'M2' }], ['bucket M3+', { bucket: 'M3+' }],
-      ['village', { village }], ['overdue + village', { status: 'overdue', village }], ['category', { category: 'normal' }],
-      ['product', { product: '农户小额信用贷款' }], ['maturity window', { maturityFrom: '2027-01-01', maturityTo: '2027-03-31' }],
-      ['sort by balance', { sort: 'balance' }], ['search name 2 chars', { q: '王芳' }], ['search initials', { q: 'wf' }],
+      ['default (most overdue first)', {}],
+      ['overdue', { status: 'overdue' }],
+      ['bucket M2', { bucket: 'M2' }],
+      ['bucket M3+', { bucket: 'M3+' }],
+      ['village', { village }],
+      ['overdue + village', { status: 'overdue', village }],
+      ['category', { category: 'normal' }],
+      ['product', { product: '农户小额信用贷款' }],
+      ['maturity window', { maturityFrom: '2027-01-01', maturityTo: '2027-03-31' }],
+      ['sort by balance', { sort: 'balance' }],
+      ['search name 2 chars', { q: '王芳' }],
+      ['search initials', { q: 'wf' }],
     ]
     for (const [label, f] of filters) {
-      for (const [who, tok] of [['manager', manager], ['officer', officer]] as const) {
+      for (const [who, tok] of [
+        ['manager', manager],
+        ['officer', officer],
+      ] as const) {
         const times: number[] = []
         let total = 0
         for (let k = 0; k < 15; k++) {
@@ -53,7 +72,11 @@ export async function benchLoanList(dir: string, log: (s: string) => void): Prom
           total = r.value.total
         }
         log(`  loan list ${label} (${who}): ${total} loans, p95 ${p95(times).toFixed(1)} ms`)
-        out.push({ name: `loan list first page p95: ${label} (${who})`, value: Math.round(p95(times) * 10) / 10, unit: 'ms' })
+        out.push({
+          name: `loan list first page p95: ${label} (${who})`,
+          value: Math.round(p95(times) * 10) / 10,
+          unit: 'ms',
+        })
       }
     }
     for (const overdue of [false, true]) {
@@ -65,7 +88,11 @@ export async function benchLoanList(dir: string, log: (s: string) => void): Prom
         total = r.value.total
       }
       log(`  due soon 30 days${overdue ? ' + overdue' : ''}: ${total} loans, p95 ${p95(times).toFixed(1)} ms`)
-      out.push({ name: `due soon 30 days${overdue ? ' + overdue' : ''}, whole county, first page p95`, value: Math.round(p95(times) * 10) / 10, unit: 'ms' })
+      out.push({
+        name: `due soon 30 days${overdue ? ' + overdue' : ''}, whole county, first page p95`,
+        value: Math.round(p95(times) * 10) / 10,
+        unit: 'ms',
+      })
     }
   } finally {
     await backend.close()

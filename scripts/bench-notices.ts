@@ -17,7 +17,12 @@ const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞�
 
 type Backend = Awaited<ReturnType<typeof createBackend>>
 
-async function call(b: Backend, method: string, input: unknown, token: string | null): Promise<Record<string, unknown>> {
+async function call(
+  b: Backend,
+  method: string,
+  input: unknown,
+  token: string | null,
+): Promise<Record<string, unknown>> {
   const r = await b.dispatch({ method, input, token })
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
   return r.value as Record<string, unknown>
@@ -26,17 +31,54 @@ async function call(b: Backend, method: string, input: unknown, token: string | 
 /** A database with `count` overdue loans; returns the backend, a manager token and the loan ids. */
 async function seed(dir: string, count: number): Promise<{ b: Backend; token: string; loanIds: number[] }> {
   const b = await createBackend({ dataDir: dir, now: () => new Date('2026-03-02T02:00:00.000Z') })
-  await call(b, 'system.setup', { orgName: '青山县农村信用合作联社', branchCode: '3301', adminUsername: 'admin', adminDisplayName: '管理员', adminPassword: 'Admin1234' }, null)
+  await call(
+    b,
+    'system.setup',
+    {
+      orgName: '青山县农村信用合作联社',
+      branchCode: '3301',
+      adminUsername: 'admin',
+      adminDisplayName: '管理员',
+      adminPassword: 'Admin1234',
+    },
+    null,
+  )
   const token = (await call(b, 'auth.login', { username: 'admin', password: 'Admin1234' }, null)).token as string
   const loanIds: number[] = []
   for (let i = 0; i < count; i++) {
     const first17 = `330127198${i % 10}0101${String(i % 1000).padStart(3, '0')}`
     const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}${GIVEN[(i * 3 + 1) % GIVEN.length]}`
-    const br = await call(b, 'borrowers.create', { kind: 'individual', name, idNumber: first17 + residentIdCheck(first17), village: '青山镇前进村', creditRating: 'A' }, token)
-    const l = await call(b, 'loans.create', {
-      borrowerId: br.id, contractNo: `HT-B-${i}`, iouNo: `JJ-B-${i}`, product: '农户小额信用贷款', principal: 1_000_000 + i * 100, annualRate: '6',
-      termMonths: 12, method: 'equal_principal', disbursementDate: '2025-03-10', maturityDate: '2026-03-10', purpose: '种植', guaranteeType: 'credit',
-    }, token)
+    const br = await call(
+      b,
+      'borrowers.create',
+      {
+        kind: 'individual',
+        name,
+        idNumber: first17 + residentIdCheck(first17),
+        village: '青山镇前进村',
+        creditRating: 'A',
+      },
+      token,
+    )
+    const l = await call(
+      b,
+      'loans.create',
+      {
+        borrowerId: br.id,
+        contractNo: `HT-B-${i}`,
+        iouNo: `JJ-B-${i}`,
+        product: '农户小额信用贷款',
+        principal: 1_000_000 + i * 100,
+        annualRate: '6',
+        termMonths: 12,
+        method: 'equal_principal',
+        disbursementDate: '2025-03-10',
+        maturityDate: '2026-03-10',
+        purpose: '种植',
+        guaranteeType: 'credit',
+      },
+      token,
+    )
     await call(b, 'servicing.createPlan', { loanId: l.id }, token)
     loanIds.push(l.id as number)
   }
@@ -47,11 +89,23 @@ async function seed(dir: string, count: number): Promise<{ b: Backend; token: st
 function pdffonts(file: string): { total: number; embedded: number; type3: number } | null {
   const r = spawnSync('pdffonts', [file], { encoding: 'utf8' })
   if (r.status !== 0) return null
-  const rows = r.stdout.split('\n').slice(2).filter((l) => l.trim())
-  return { total: rows.length, embedded: rows.filter((l) => / yes\s+(yes|no)\s+(yes|no)\s+\d+/.test(l)).length, type3: rows.filter((l) => /Type 3/.test(l)).length }
+  const rows = r.stdout
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim())
+  return {
+    total: rows.length,
+    embedded: rows.filter((l) => / yes\s+(yes|no)\s+(yes|no)\s+\d+/.test(l)).length,
+    type3: rows.filter((l) => /Type 3/.test(l)).length,
+  }
 }
 
-export async function benchNotices(_dir: string, log: (s: string) => void, count = 500, out?: string): Promise<BenchResult[]> {
+export async function benchNotices(
+  _dir: string,
+  log: (s: string) => void,
+  count = 500,
+  out?: string,
+): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'daihou-bench-notices-'))
   try {
     log(`notices: seeding ${count} overdue loans …`)
@@ -70,14 +124,21 @@ export async function benchNotices(_dir: string, log: (s: string) => void, count
     const bytes = Buffer.from(pdf.contentBase64 as string, 'base64')
     writeFileSync(file, bytes)
     const fonts = pdffonts(file)
-    log(`notices: ${count} pages, ${(bytes.length / 1048576).toFixed(2)} MiB, fonts ${fonts ? `${fonts.embedded}/${fonts.total} embedded, ${fonts.type3} Type 3` : 'unchecked (pdffonts missing)'}`)
+    log(
+      `notices: ${count} pages, ${(bytes.length / 1048576).toFixed(2)} MiB, fonts ${fonts ? `${fonts.embedded}/${fonts.total} embedded, ${fonts.type3} Type 3` : 'unchecked (pdffonts missing)'}`,
+    )
     await b.close()
     const results: BenchResult[] = [
       { name: `notices: ${count} → one PDF (target < 15 s)`, value: ms, unit: 'ms' },
       { name: 'notices: peak RSS while rendering', value: peak / 1048576, unit: 'MiB' },
       { name: 'notices: PDF size', value: bytes.length / 1048576, unit: 'MiB' },
     ]
-    if (fonts) results.push({ name: 'notices: fonts embedded (1 = all)', value: fonts.total ? fonts.embedded / fonts.total : 0, unit: 'ratio' })
+    if (fonts)
+      results.push({
+        name: 'notices: fonts embedded (1 = all)',
+        value: fonts.total ? fonts.embedded / fonts.total : 0,
+        unit: 'ratio',
+      })
     return results
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -88,5 +149,8 @@ if (process.argv[1]?.endsWith('bench-notices.ts')) {
   const count = Number(process.argv[2] ?? 500)
   benchNotices('', (s) => console.log(s), count, process.argv[3])
     .then((rs) => rs.forEach((r) => console.log(`  ${r.name.padEnd(48)} ${r.value.toFixed(2).padStart(12)} ${r.unit}`)))
-    .catch((e: Error) => { console.error(e.message); process.exit(1) })
+    .catch((e: Error) => {
+      console.error(e.message)
+      process.exit(1)
+    })
 }

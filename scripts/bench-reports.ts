@@ -33,7 +33,10 @@ export async function benchReports(dir: string, log: (s: string) => void): Promi
   const backend = await createBackend({ dataDir: copy, now: () => new Date('2026-11-01T02:00:00.000Z') })
   const out: BenchResult[] = []
   try {
-    const login = await backend.dispatch({ method: 'auth.login', input: { username: 'admin', password: DEMO_PASSWORD } })
+    const login = await backend.dispatch({
+      method: 'auth.login',
+      input: { username: 'admin', password: DEMO_PASSWORD },
+    })
     if (!login.ok) throw new Error(login.error.message)
     const token = (login.value as { token: string }).token
     const call = async (method: string, input: unknown) => {

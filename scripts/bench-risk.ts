@@ -38,7 +38,9 @@ async function rolledBack(db: Parameters<typeof inWriteTransaction>[0], fn: (trx
   await inWriteTransaction(db, async (trx) => {
     await fn(trx)
     throw ROLLBACK
-  }).catch((e: unknown) => { if (e !== ROLLBACK) throw e })
+  }).catch((e: unknown) => {
+    if (e !== ROLLBACK) throw e
+  })
 }
 
 /** Runs the risk benchmarks on the bench database in `dir` (after the servicing bench made its plans). */
@@ -50,7 +52,9 @@ export async function benchRisk(dir: string, log: (s: string) => void): Promise<
     const filter = { asOf: AS_OF, officerId: null }
     const order = DEFAULT_ALLOCATION_ORDER
     // Cold: no replay checkpoints (deleted inside a rolled-back transaction), bare scan in the same state.
-    let coldBare = 0, cold = 0, loans = 0
+    let coldBare = 0,
+      cold = 0,
+      loans = 0
     await rolledBack(backend.env.db, async (trx) => {
       await sql`delete from replay_checkpoints`.execute(trx)
       coldBare = (await time(() => bareScan(sqlite, filter)))[0]
@@ -58,25 +62,42 @@ export async function benchRisk(dir: string, log: (s: string) => void): Promise<
       cold = ms
       loans = c.pe.loans.size
     })
-    const warmBare: number[] = [], warm: number[] = []
+    const warmBare: number[] = [],
+      warm: number[] = []
     for (let i = 0; i < 3; i++) {
       warmBare.push((await time(() => bareScan(sqlite, filter)))[0])
       warm.push((await time(() => computeRun(backend.env.db, sqlite, AS_OF, order)))[0])
     }
-    const wb = median(warmBare), w = median(warm)
-    log(`  risk: ${loans} active loans; full evaluation cold ${(cold / 1000).toFixed(2)} s = ${(cold / coldBare).toFixed(2)} × bare ${(coldBare / 1000).toFixed(2)} s; warm ${(w / 1000).toFixed(2)} s = ${(w / wb).toFixed(2)} × bare ${(wb / 1000).toFixed(2)} s`)
+    const wb = median(warmBare),
+      w = median(warm)
+    log(
+      `  risk: ${loans} active loans; full evaluation cold ${(cold / 1000).toFixed(2)} s = ${(cold / coldBare).toFixed(2)} × bare ${(coldBare / 1000).toFixed(2)} s; warm ${(w / 1000).toFixed(2)} s = ${(w / wb).toFixed(2)} × bare ${(wb / 1000).toFixed(2)} s`,
+    )
     out.push({ name: 'risk: full evaluation + all rules, cold', value: cold, unit: 'ms' })
-    out.push({ name: 'risk: cold evaluation / bare scan', value: Math.round((cold / coldBare) * 100) / 100, unit: 'ratio' })
+    out.push({
+      name: 'risk: cold evaluation / bare scan',
+      value: Math.round((cold / coldBare) * 100) / 100,
+      unit: 'ratio',
+    })
     out.push({ name: 'risk: full evaluation + all rules, warm', value: w, unit: 'ms' })
     out.push({ name: 'risk: warm evaluation / bare scan', value: Math.round((w / wb) * 100) / 100, unit: 'ratio' })
     // Store the run (rolled back afterwards) and time the board's first page.
     await rolledBack(backend.env.db, async (trx) => {
       const c = await computeRun(trx, sqlite, AS_OF, order)
-      const [storeMs, r] = await time(() => storeRun(trx, sqlite, c, { write: true, by: null, now: `${AS_OF}T02:00:00.000Z` }))
-      log(`  risk: stored ${r.warningsOpened} warnings, ${r.classChanges} class changes in ${(storeMs / 1000).toFixed(2)} s`)
+      const [storeMs, r] = await time(() =>
+        storeRun(trx, sqlite, c, { write: true, by: null, now: `${AS_OF}T02:00:00.000Z` }),
+      )
+      log(
+        `  risk: stored ${r.warningsOpened} warnings, ${r.classChanges} class changes in ${(storeMs / 1000).toFixed(2)} s`,
+      )
       out.push({ name: 'risk: store a run (warnings, classes, state)', value: storeMs, unit: 'ms' })
       const pages: number[] = []
-      const filters = [{ status: 'open' as const }, { status: 'open' as const, level: 'red' as const }, {}, { rule: 'overdue' as const }]
+      const filters = [
+        { status: 'open' as const },
+        { status: 'open' as const, level: 'red' as const },
+        {},
+        { rule: 'overdue' as const },
+      ]
       for (let i = 0; i < 40; i++) {
         const f = filters[i % filters.length]!
         pages.push((await time(() => listWarnings(trx, { ...f, scopeOfficerId: null }, { offset: 0, limit: 50 })))[0])
@@ -86,7 +107,18 @@ export async function benchRisk(dir: string, log: (s: string) => void): Promise<
     const circles: number[] = []
     let groups = 0
     for (let i = 0; i < 3; i++) {
-      circles.push((await time(async () => { groups = guaranteeGroups((await guaranteeLinks(backend.env.db)).map((l) => ({ borrowerId: l.borrowerId, guarantorBorrowerId: l.guarantorBorrowerId! }))).length }))[0])
+      circles.push(
+        (
+          await time(async () => {
+            groups = guaranteeGroups(
+              (await guaranteeLinks(backend.env.db)).map((l) => ({
+                borrowerId: l.borrowerId,
+                guarantorBorrowerId: l.guarantorBorrowerId!,
+              })),
+            ).length
+          })
+        )[0],
+      )
     }
     log(`  risk: ${groups} guarantee groups`)
     out.push({ name: 'risk: guarantee-circle detection', value: median(circles), unit: 'ms' })

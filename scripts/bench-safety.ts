@@ -48,7 +48,8 @@ export async function benchSafety(dir: string, log: (s: string) => void, kills: 
   const results = await benchBackup(dir)
   log(`  crash test: ${kills} SIGKILLs while posting repayments …`)
   const r = await runCrashTest(kills, log)
-  if (r.childFailures.length) log(`  crash test: ${r.childFailures.length} child runs failed, first: ${r.childFailures[0]}`)
+  if (r.childFailures.length)
+    log(`  crash test: ${r.childFailures.length} child runs failed, first: ${r.childFailures[0]}`)
   results.push(
     { name: `crash test: kills survived (of ${kills})`, value: r.integrityFailures === 0 ? r.kills : 0, unit: 'ops/s' },
     { name: 'crash test: acknowledged repayments', value: r.acknowledged, unit: 'ops/s' },

@@ -49,7 +49,9 @@ async function benchOpen(dir: string): Promise<BenchResult> {
 async function firstAnswer(dir: string): Promise<number> {
   const entry = join(root, 'out/main/web.js')
   const t0 = performance.now()
-  const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   try {
     const url = await new Promise<string>((ok, fail) => {
       let out = ''
@@ -98,7 +100,10 @@ async function main(): Promise<void> {
   const emit = (r: BenchResult) => {
     results.push(r)
     if (json) console.log(JSON.stringify(r))
-    else log(`  ${r.name.padEnd(48)} ${r.value.toFixed(r.unit === 'ratio' ? 2 : r.unit === 'ms' || r.unit === 'MiB' ? 1 : 0).padStart(12)} ${r.unit}`)
+    else
+      log(
+        `  ${r.name.padEnd(48)} ${r.value.toFixed(r.unit === 'ratio' ? 2 : r.unit === 'ms' || r.unit === 'MiB' ? 1 : 0).padStart(12)} ${r.unit}`,
+      )
   }
   const dir = await ensureDatabase(Number(args.seed), Number(args.borrowers), log)
   log(`database: ${dir}`)
@@ -112,27 +117,38 @@ async function main(): Promise<void> {
   for (const [file, fn] of AREA_BENCHES) {
     const path = join(__dirname, file)
     if (!existsSync(path)) continue
-    const mod = (await import(path)) as Record<string, (dir: string, log: (s: string) => void) => Promise<BenchResult[]>>
+    const mod = (await import(path)) as Record<
+      string,
+      (dir: string, log: (s: string) => void) => Promise<BenchResult[]>
+    >
     for (const r of await mod[fn]!(dir, log)) emit(r)
   }
   const noticesBench = join(__dirname, 'bench-notices.ts')
   if (existsSync(noticesBench)) {
-    const mod = (await import(noticesBench)) as { benchNotices: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
+    const mod = (await import(noticesBench)) as {
+      benchNotices: (dir: string, log: (s: string) => void) => Promise<BenchResult[]>
+    }
     for (const r of await mod.benchNotices(dir, log)) emit(r)
   }
   const inspectionsBench = join(__dirname, 'bench-inspections.ts')
   if (existsSync(inspectionsBench)) {
-    const mod = (await import(inspectionsBench)) as { benchInspections: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
+    const mod = (await import(inspectionsBench)) as {
+      benchInspections: (dir: string, log: (s: string) => void) => Promise<BenchResult[]>
+    }
     for (const r of await mod.benchInspections(dir, log)) emit(r)
   }
   const loanListBench = join(__dirname, 'bench-loanlist.ts')
   if (existsSync(loanListBench)) {
-    const mod = (await import(loanListBench)) as { benchLoanList: (dir: string, log: (s: string) => void) => Promise<BenchResult[]> }
+    const mod = (await import(loanListBench)) as {
+      benchLoanList: (dir: string, log: (s: string) => void) => Promise<BenchResult[]>
+    }
     for (const r of await mod.benchLoanList(dir, log)) emit(r)
   }
   const safetyBench = join(__dirname, 'bench-safety.ts')
   if (existsSync(safetyBench)) {
-    const mod = (await import(safetyBench)) as { benchSafety: (dir: string, log: (s: string) => void, kills: number) => Promise<BenchResult[]> }
+    const mod = (await import(safetyBench)) as {
+      benchSafety: (dir: string, log: (s: string) => void, kills: number) => Promise<BenchResult[]>
+    }
     for (const r of await mod.benchSafety(dir, log, Number(args.kills))) emit(r)
   }
 }

@@ -12,7 +12,12 @@ const require = createRequire(import.meta.url)
 /** Path of the Electron binary, or null — without require('electron'), which would try to download. */
 function electronBinary() {
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const exe = process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron'
+    const exe =
+      process.platform === 'win32'
+        ? 'electron.exe'
+        : process.platform === 'darwin'
+          ? 'Electron.app/Contents/MacOS/Electron'
+          : 'electron'
     const p = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, exe)
     return existsSync(p) ? p : null
   }

@@ -19,11 +19,16 @@ function newest(dir) {
 
 export function ensureBuilt() {
   const sources = ['electron', 'renderer', 'shared', 'migrations'].map((d) => join(root, d)).filter(existsSync)
-  const stale = !existsSync(entry) || !existsSync(join(root, 'out/renderer/index.html')) ||
+  const stale =
+    !existsSync(entry) ||
+    !existsSync(join(root, 'out/renderer/index.html')) ||
     Math.max(...sources.map(newest)) > statSync(entry).mtimeMs
   if (!stale) return
   console.log('正在构建界面… / building…')
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' })
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 

@@ -20,7 +20,14 @@ import { inWriteTransaction } from './db/transaction'
 import type { Db } from './db/types'
 
 /** Methods a locked (idle) session may still call. */
-const ALLOWED_WHEN_LOCKED = new Set<string>(['auth.unlock', 'auth.logout', 'auth.me', 'auth.lock', 'system.health', 'system.setupStatus'])
+const ALLOWED_WHEN_LOCKED = new Set<string>([
+  'auth.unlock',
+  'auth.logout',
+  'auth.me',
+  'auth.lock',
+  'system.health',
+  'system.setupStatus',
+])
 /** Methods a user who must first change the initial password may call. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<string>([...ALLOWED_WHEN_LOCKED, 'auth.changePassword'])
 /** Input keys never written to the audit log. */
@@ -106,14 +113,17 @@ export function createDispatcher(env: BackendEnv, handlers: Handlers) {
 
   async function run(req: CallRequest): Promise<unknown> {
     const envelope = checkEnvelope(req)
-    const def = Object.hasOwn(contract, envelope.name) ? (contract as Record<string, MethodDef>)[envelope.name] : undefined
+    const def = Object.hasOwn(contract, envelope.name)
+      ? (contract as Record<string, MethodDef>)[envelope.name]
+      : undefined
     if (!def) throw new AppError('NOT_FOUND', `未知的接口方法：${envelope.name.slice(0, 60)}`)
     const name = envelope.name as MethodName
 
     const who = await resolveCaller(req.token)
     if (def.access !== 'public') {
       if (!who) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
-      if (who.session.locked && !ALLOWED_WHEN_LOCKED.has(name)) throw new AppError('LOCKED', '屏幕已锁定，请输入密码解锁')
+      if (who.session.locked && !ALLOWED_WHEN_LOCKED.has(name))
+        throw new AppError('LOCKED', '屏幕已锁定，请输入密码解锁')
       if (who.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(name)) {
         throw new AppError('FORBIDDEN', '请先修改初始密码，再进行其他操作')
       }
@@ -158,7 +168,8 @@ export function createDispatcher(env: BackendEnv, handlers: Handlers) {
       const committed = await inWriteTransaction(env.db, async (trx) => {
         const ctx = makeCtx(trx)
         const result = def.output.parse(await handler(ctx, parsed.data))
-        if (audits.length === 0) ctx.audit({ entity: name.split('.')[0] ?? name, summary: JSON.stringify(redact(parsed.data)) })
+        if (audits.length === 0)
+          ctx.audit({ entity: name.split('.')[0] ?? name, summary: JSON.stringify(redact(parsed.data)) })
         for (const a of audits) await appendAudit(trx, a) // the first entry seals the rows written
         return result
       })
@@ -208,8 +219,11 @@ export function toAppError(e: unknown): AppError {
 /** Disk full / I/O / read-only: the transaction rolled back, nothing was saved; the next call works again once space is freed. */
 function storageError(code: unknown): AppError | null {
   if (typeof code !== 'string') return null
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new AppError('STORAGE', '磁盘空间不足，本次操作未保存。请清理磁盘空间后重试；已保存的数据不受影响。')
-  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return new AppError('STORAGE', '数据库所在的磁盘或文件夹当前只读，本次操作未保存。')
-  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return new AppError('STORAGE', '读写磁盘出错，本次操作未保存。请检查磁盘后重试；已保存的数据不受影响。')
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC')
+    return new AppError('STORAGE', '磁盘空间不足，本次操作未保存。请清理磁盘空间后重试；已保存的数据不受影响。')
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS')
+    return new AppError('STORAGE', '数据库所在的磁盘或文件夹当前只读，本次操作未保存。')
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO')
+    return new AppError('STORAGE', '读写磁盘出错，本次操作未保存。请检查磁盘后重试；已保存的数据不受影响。')
   return null
 }

@@ -25,7 +25,11 @@ export const CSP =
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  })
   res.end(text)
 }
 
@@ -62,10 +66,14 @@ export interface WebServerOptions {
  * Browser mode: the same dispatcher over loopback HTTP. Binds 127.0.0.1 only and rejects
  * requests whose Host or Origin is not this server (DNS rebinding).
  */
-export async function startWebServer(opts: WebServerOptions): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
+export async function startWebServer(
+  opts: WebServerOptions,
+): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
   let allowedHosts = new Set<string>()
   const server = createServer((req, res) => {
-    void handle(req, res).catch(() => send(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统内部错误' } }))
+    void handle(req, res).catch(() =>
+      send(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统内部错误' } }),
+    )
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -82,7 +90,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<{ server: 
       return
     }
     if (url.pathname === '/api/call') {
-      if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'VALIDATION', message: '只接受 POST' } })
+      if (req.method !== 'POST')
+        return send(res, 405, { ok: false, error: { code: 'VALIDATION', message: '只接受 POST' } })
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(res, 415, { ok: false, error: { code: 'VALIDATION', message: '请求须为 JSON' } })
       }
@@ -95,22 +104,30 @@ export async function startWebServer(opts: WebServerOptions): Promise<{ server: 
       } catch (e) {
         if (e instanceof BodyTooLarge) {
           res.setHeader('connection', 'close')
-          return send(res, 413, { ok: false, error: { code: 'VALIDATION', message: `请求内容过大（上限 ${Math.round(max / 1024)} KB）` } })
+          return send(res, 413, {
+            ok: false,
+            error: { code: 'VALIDATION', message: `请求内容过大（上限 ${Math.round(max / 1024)} KB）` },
+          })
         }
         return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } })
       }
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-        return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求格式有误：应为 {"method", "input"} 对象' } })
+        return send(res, 400, {
+          ok: false,
+          error: { code: 'VALIDATION', message: '请求格式有误：应为 {"method", "input"} 对象' },
+        })
       }
       const { method, input } = body as { method?: unknown; input?: unknown }
       const result = await opts.backend.dispatch({ method, input, token })
       // A malformed envelope is a bad request (400); every other outcome travels in the 200 envelope.
-      const badEnvelope = typeof method !== 'string' || (input != null && (typeof input !== 'object' || Array.isArray(input)))
+      const badEnvelope =
+        typeof method !== 'string' || (input != null && (typeof input !== 'object' || Array.isArray(input)))
       if (badEnvelope && !result.ok) return send(res, 400, result)
       send(res, 200, result)
       return
     }
-    if (url.pathname.startsWith('/api/')) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '接口不存在' } })
+    if (url.pathname.startsWith('/api/'))
+      return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '接口不存在' } })
     serveStatic(url.pathname, res)
   }
 
@@ -118,7 +135,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<{ server: 
     if (!opts.staticDir) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '未构建界面' } })
     const root = resolve(opts.staticDir)
     let file = normalize(join(root, decodeURIComponent(pathname)))
-    if (!file.startsWith(root + sep) && file !== root) return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问' } })
+    if (!file.startsWith(root + sep) && file !== root)
+      return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问' } })
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
     const headers: Record<string, string> = {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',

@@ -92,11 +92,26 @@ export async function createBackend(opts: BackendOptions) {
   }
   let idleLockMinutes = await getNumberSetting(opened.db, 'idleLockMinutes')
   // The anchor reads the database in force (a restore repoints env.db).
-  const anchor = createAnchorKeeper({ dataDir: opts.dataDir, get db() { return env.db }, now })
+  const anchor = createAnchorKeeper({
+    dataDir: opts.dataDir,
+    get db() {
+      return env.db
+    },
+    now,
+  })
   if (opened.migrated > 0 && (await opened.db.selectFrom('audit_log').select('id').limit(1).executeTakeFirst())) {
     // An upgrade may rewrite rows without the app's triggers: seals before this entry no longer apply.
     const summary = `数据库升级（${opened.migrated} 项迁移），此前的数据行校验基准重新开始`
-    await appendAudit(opened.db, { at: now().toISOString(), userId: null, username: null, method: 'system.migrate', entity: 'system', entityId: null, summary, reseal: true })
+    await appendAudit(opened.db, {
+      at: now().toISOString(),
+      userId: null,
+      username: null,
+      method: 'system.migrate',
+      entity: 'system',
+      entityId: null,
+      summary,
+      reseal: true,
+    })
     anchor.touch()
   }
   installRowTracking(opened.sqlite)

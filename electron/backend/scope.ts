@@ -27,4 +27,3 @@ export function assertInPortfolio(ctx: Ctx, officerId: number, what: string): vo
   const scope = scopeOfficer(ctx)
   if (scope !== null && scope !== officerId) throw new AppError('NOT_FOUND', `${what}不存在或不在您的管户范围内`)
 }
-

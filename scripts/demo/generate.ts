@@ -51,7 +51,11 @@ export async function generateDemo(opts: DemoOptions): Promise<{ borrowers: numb
       return r.value as Record<string, unknown>
     }
     await must('system.setup', {
-      orgName: '青山县农村信用合作联社', branchCode: '3301', adminUsername: 'admin', adminDisplayName: '系统管理员', adminPassword: DEMO_PASSWORD,
+      orgName: '青山县农村信用合作联社',
+      branchCode: '3301',
+      adminUsername: 'admin',
+      adminDisplayName: '系统管理员',
+      adminPassword: DEMO_PASSWORD,
     })
     const token = (await must('auth.login', { username: 'admin', password: DEMO_PASSWORD })).token as string
     const officerIds: number[] = []
@@ -82,17 +86,51 @@ export async function generateDemo(opts: DemoOptions): Promise<{ borrowers: numb
             const legalRep = personName(r)
             const name = enterpriseName(r, village)
             insert.run({
-              kind: 'enterprise', name, initials: nameInitials(name), pinyin: fullPinyin(name), idNumber: null, idTail: null, creditCode: creditCode(r, n),
-              birthDate: null, sex: null, phone: mobile(r), village, group: null, address: `${village}${x.group}`,
-              occupation: null, income: null, rating: x.rating, legalRep, scope: '农产品种植、收购与销售', officerId, now,
+              kind: 'enterprise',
+              name,
+              initials: nameInitials(name),
+              pinyin: fullPinyin(name),
+              idNumber: null,
+              idTail: null,
+              creditCode: creditCode(r, n),
+              birthDate: null,
+              sex: null,
+              phone: mobile(r),
+              village,
+              group: null,
+              address: `${village}${x.group}`,
+              occupation: null,
+              income: null,
+              rating: x.rating,
+              legalRep,
+              scope: '农产品种植、收购与销售',
+              officerId,
+              now,
             })
           } else {
             const name = personName(r)
             const id = residentId(r, n)
             insert.run({
-              kind: 'individual', name, initials: nameInitials(name), pinyin: fullPinyin(name), idNumber: id.id, idTail: id.id.slice(-6), creditCode: null,
-              birthDate: id.birthDate, sex: id.sex, phone: mobile(r), village, group: x.group, address: `${village}${x.group}${r.int(1, 120)}号`,
-              occupation: x.occupation, income: x.income, rating: x.rating, legalRep: null, scope: null, officerId, now,
+              kind: 'individual',
+              name,
+              initials: nameInitials(name),
+              pinyin: fullPinyin(name),
+              idNumber: id.id,
+              idTail: id.id.slice(-6),
+              creditCode: null,
+              birthDate: id.birthDate,
+              sex: id.sex,
+              phone: mobile(r),
+              village,
+              group: x.group,
+              address: `${village}${x.group}${r.int(1, 120)}号`,
+              occupation: x.occupation,
+              income: x.income,
+              rating: x.rating,
+              legalRep: null,
+              scope: null,
+              officerId,
+              now,
             })
           }
         }
@@ -101,14 +139,26 @@ export async function generateDemo(opts: DemoOptions): Promise<{ borrowers: numb
     }
     await backend.env.db.transaction().execute((trx) =>
       appendAudit(trx, {
-        at: now, userId: null, username: null, method: 'demo.generate', entity: 'borrower', entityId: null,
+        at: now,
+        userId: null,
+        username: null,
+        method: 'demo.generate',
+        entity: 'borrower',
+        entityId: null,
         summary: `生成演示数据：${opts.borrowers} 位借款人（种子 ${opts.seed}）`,
       }),
     )
     addLoansDemo(sqlite, { seed: opts.seed, asOf: now.slice(0, 10), now }) // loans, households, guarantors, collateral
     addServicingDemo(sqlite, { seed: opts.seed, asOf: now.slice(0, 10) }) // plans + payment histories for the loans above
-    const ids = Object.fromEntries((sqlite.prepare('select username, id from users').raw().all() as [string, number][]))
-    addFilesDemo(sqlite, { seed: opts.seed, asOf: now.slice(0, 10), now, orgCode: '3301', keeperId: ids.archivist as number, approverId: ids.manager as number })
+    const ids = Object.fromEntries(sqlite.prepare('select username, id from users').raw().all() as [string, number][])
+    addFilesDemo(sqlite, {
+      seed: opts.seed,
+      asOf: now.slice(0, 10),
+      now,
+      orgCode: '3301',
+      keeperId: ids.archivist as number,
+      approverId: ids.manager as number,
+    })
     sqlite.pragma('optimize')
     return { borrowers: opts.borrowers, ms: performance.now() - started }
   } finally {

@@ -17,7 +17,12 @@ export const auditEntryView = z.object({
 export type AuditEntryView = z.infer<typeof auditEntryView>
 
 /** A business row that no longer matches the audit entry that last wrote it (first 100 listed). */
-export const rowProblem = z.object({ table: z.string(), rowId: z.number().int(), auditId: z.number().int(), kind: z.enum(['changed', 'deleted']) })
+export const rowProblem = z.object({
+  table: z.string(),
+  rowId: z.number().int(),
+  auditId: z.number().int(),
+  kind: z.enum(['changed', 'deleted']),
+})
 /** The chain head kept beside the database: entry count and last hash, to write down or print. */
 export const anchorView = z.object({ count: z.number().int(), hash: z.string().nullable(), at: z.string() })
 
@@ -50,7 +55,12 @@ export const auditMethods = {
       checked: z.number().int(),
       firstBrokenId: z.number().int().nullable(),
       reason: z.string().nullable(),
-      rows: z.object({ checked: z.number().int(), changed: z.number().int(), deleted: z.number().int(), problems: z.array(rowProblem) }),
+      rows: z.object({
+        checked: z.number().int(),
+        changed: z.number().int(),
+        deleted: z.number().int(),
+        problems: z.array(rowProblem),
+      }),
       anchor: anchorView.extend({ ok: z.boolean(), reason: z.string().nullable() }).nullable(),
     }),
     access: 'audit.read',

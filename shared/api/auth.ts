@@ -13,7 +13,10 @@ export type SessionView = z.infer<typeof sessionView>
 /** Login, logout, the current session and password changes. */
 export const authMethods = {
   'auth.login': method({
-    input: z.object({ username: z.string().trim().min(1, '请输入用户名').max(64, '用户名过长'), password: z.string().min(1, '请输入密码').max(128, '密码最多 128 位') }),
+    input: z.object({
+      username: z.string().trim().min(1, '请输入用户名').max(64, '用户名过长'),
+      password: z.string().min(1, '请输入密码').max(128, '密码最多 128 位'),
+    }),
     output: sessionView.extend({ token: z.string() }),
     access: 'public',
     write: true,
@@ -30,7 +33,10 @@ export const authMethods = {
     summary: '解除锁屏',
   }),
   'auth.changePassword': method({
-    input: z.object({ oldPassword: z.string().min(1, '请输入原密码').max(128, '密码最多 128 位'), newPassword: password }),
+    input: z.object({
+      oldPassword: z.string().min(1, '请输入原密码').max(128, '密码最多 128 位'),
+      newPassword: password,
+    }),
     output: ok,
     access: 'session',
     write: true,

@@ -36,7 +36,13 @@ export const backupMethods = {
   }),
   'backup.create': method({
     input: z.object({ folder: z.string().trim().min(1).max(1000).optional() }).strict(),
-    output: z.object({ id: z.string(), file: z.string(), verified: z.boolean(), problem: z.string().nullable(), sizeBytes: z.number().int() }),
+    output: z.object({
+      id: z.string(),
+      file: z.string(),
+      verified: z.boolean(),
+      problem: z.string().nullable(),
+      sizeBytes: z.number().int(),
+    }),
     access: 'org.manage',
     write: false, // writes files, not the database; audited by the use case itself
     summary: '立即备份',
@@ -65,7 +71,13 @@ export const backupMethods = {
   }),
   'backup.drill': method({
     input: source,
-    output: z.object({ ok: z.boolean(), problem: z.string().nullable(), scratchDir: z.string(), counts: z.record(z.string(), z.number().int()), ms: z.number() }),
+    output: z.object({
+      ok: z.boolean(),
+      problem: z.string().nullable(),
+      scratchDir: z.string(),
+      counts: z.record(z.string(), z.number().int()),
+      ms: z.number(),
+    }),
     access: 'org.manage',
     write: false,
     summary: '恢复演练',

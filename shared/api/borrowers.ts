@@ -63,15 +63,28 @@ export const householdView = z.object({
   id: z.number().int(),
   headBorrowerId: z.number().int(),
   address: z.string().nullable(),
-  members: z.array(z.object({ borrowerId: z.number().int(), name: z.string(), relation: z.enum(HOUSEHOLD_RELATIONS), idNumber: z.string().nullable() })),
+  members: z.array(
+    z.object({
+      borrowerId: z.number().int(),
+      name: z.string(),
+      relation: z.enum(HOUSEHOLD_RELATIONS),
+      idNumber: z.string().nullable(),
+    }),
+  ),
 })
 export type HouseholdView = z.infer<typeof householdView>
 
 const loanBrief = z.object({
-  id: z.number().int(), contractNo: z.string(), iouNo: z.string(), principal: z.number().int(),
-  status: z.string(), maturityDate: z.string(), officerName: z.string().nullable(),
+  id: z.number().int(),
+  contractNo: z.string(),
+  iouNo: z.string(),
+  principal: z.number().int(),
+  status: z.string(),
+  maturityDate: z.string(),
+  officerName: z.string().nullable(),
   /** 逾期 for an active loan past due (with DPD today), else the stored status. */
-  displayStatus: z.enum(DISPLAY_STATUSES).optional(), dpd: z.number().int().optional(),
+  displayStatus: z.enum(DISPLAY_STATUSES).optional(),
+  dpd: z.number().int().optional(),
 })
 const id = z.object({ id: z.number().int().positive() })
 
@@ -99,10 +112,43 @@ export const borrowerMethods = {
       borrower: borrowerView,
       household: householdView.nullable(),
       loans: z.array(loanBrief),
-      guaranteesGiven: z.array(z.object({ id: z.number().int(), loanId: z.number().int(), contractNo: z.string(), debtorName: z.string(), amount: z.number().int(), mode: z.string(), periodEnd: z.string() })),
-      collaterals: z.array(z.object({ id: z.number().int(), loanId: z.number().int(), type: z.string(), description: z.string(), value: z.number().int() })),
-      files: z.array(z.object({ id: z.number().int(), fileNo: z.string(), loanId: z.number().int(), status: z.string(), completeness: z.number().int() })),
-      timeline: z.array(z.object({ at: z.string(), username: z.string().nullable(), displayName: z.string().nullable(), summary: z.string() })),
+      guaranteesGiven: z.array(
+        z.object({
+          id: z.number().int(),
+          loanId: z.number().int(),
+          contractNo: z.string(),
+          debtorName: z.string(),
+          amount: z.number().int(),
+          mode: z.string(),
+          periodEnd: z.string(),
+        }),
+      ),
+      collaterals: z.array(
+        z.object({
+          id: z.number().int(),
+          loanId: z.number().int(),
+          type: z.string(),
+          description: z.string(),
+          value: z.number().int(),
+        }),
+      ),
+      files: z.array(
+        z.object({
+          id: z.number().int(),
+          fileNo: z.string(),
+          loanId: z.number().int(),
+          status: z.string(),
+          completeness: z.number().int(),
+        }),
+      ),
+      timeline: z.array(
+        z.object({
+          at: z.string(),
+          username: z.string().nullable(),
+          displayName: z.string().nullable(),
+          summary: z.string(),
+        }),
+      ),
     }),
     access: 'borrowers.read',
     write: false,
@@ -130,7 +176,11 @@ export const borrowerMethods = {
     summary: '建立农户家庭（户）',
   }),
   'borrowers.addHouseholdMember': method({
-    input: z.object({ householdId: z.number().int().positive(), borrowerId: z.number().int().positive(), relation: z.enum(HOUSEHOLD_RELATIONS, '请选择与户主关系') }),
+    input: z.object({
+      householdId: z.number().int().positive(),
+      borrowerId: z.number().int().positive(),
+      relation: z.enum(HOUSEHOLD_RELATIONS, '请选择与户主关系'),
+    }),
     output: householdView,
     access: 'borrowers.write',
     write: true,

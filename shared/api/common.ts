@@ -30,7 +30,10 @@ export const displayName = z.string().trim().min(1, '请填写姓名').max(40, '
 export const MAX_IMPORT_BASE64 = 40 * 1024 * 1024
 
 /** Page of a list. */
-export const paging = { limit: z.number().int().min(1).max(500).default(50), offset: z.number().int().min(0).default(0) }
+export const paging = {
+  limit: z.number().int().min(1).max(500).default(50),
+  offset: z.number().int().min(0).default(0),
+}
 
 export const userView = z.object({
   id: z.number().int(),

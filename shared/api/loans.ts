@@ -3,14 +3,24 @@ import { method } from './contract'
 import { fen, isoDate, ok, paging } from './common'
 import { DISPLAY_STATUSES } from '../domain/loan-status'
 
-export const LOAN_METHODS = ['annuity', 'equal_principal', 'quarterly_interest', 'monthly_interest', 'bullet', 'custom'] as const
+export const LOAN_METHODS = [
+  'annuity',
+  'equal_principal',
+  'quarterly_interest',
+  'monthly_interest',
+  'bullet',
+  'custom',
+] as const
 /** 信用/保证/抵押/质押. */
 export const GUARANTEE_TYPES = ['credit', 'guarantee', 'mortgage', 'pledge'] as const
 export const LOAN_STATUSES = ['active', 'settled', 'written_off', 'cancelled'] as const
 /** 一般保证 / 连带责任保证. */
 export const GUARANTEE_MODES = ['general', 'joint'] as const
 
-const rate = z.string().trim().regex(/^\d{1,2}(\.\d{1,4})?$/, '年利率应为百分数，如 4.35')
+const rate = z
+  .string()
+  .trim()
+  .regex(/^\d{1,2}(\.\d{1,4})?$/, '年利率应为百分数，如 4.35')
 const code = (label: string) => z.string().trim().min(1, `请填写${label}`).max(40, `${label}最多 40 个字符`)
 
 const loanFields = z.object({
@@ -59,22 +69,53 @@ export const loanView = z.object({
 export type LoanView = z.infer<typeof loanView>
 
 export const guarantorView = z.object({
-  id: z.number().int(), loanId: z.number().int(), borrowerId: z.number().int().nullable(), kind: z.string(), name: z.string(),
-  idNumber: z.string().nullable(), phone: z.string().nullable(), mode: z.string(), amount: z.number().int(),
-  periodStart: z.string(), periodEnd: z.string(),
+  id: z.number().int(),
+  loanId: z.number().int(),
+  borrowerId: z.number().int().nullable(),
+  kind: z.string(),
+  name: z.string(),
+  idNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  mode: z.string(),
+  amount: z.number().int(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
 })
 export const collateralView = z.object({
-  id: z.number().int(), loanId: z.number().int(), type: z.string(), description: z.string(), ownerName: z.string().nullable(),
-  certNo: z.string().nullable(), otherRightCertNo: z.string().nullable(), location: z.string().nullable(),
-  appraisedValue: z.number().int(), appraisedOn: z.string(), insured: z.boolean(), insurancePolicy: z.string().nullable(),
+  id: z.number().int(),
+  loanId: z.number().int(),
+  type: z.string(),
+  description: z.string(),
+  ownerName: z.string().nullable(),
+  certNo: z.string().nullable(),
+  otherRightCertNo: z.string().nullable(),
+  location: z.string().nullable(),
+  appraisedValue: z.number().int(),
+  appraisedOn: z.string(),
+  insured: z.boolean(),
+  insurancePolicy: z.string().nullable(),
   insuranceExpiry: z.string().nullable(),
   /** Latest valuation (the appraisal if never revalued). */
   currentValue: z.number().int(),
-  valuations: z.array(z.object({ value: z.number().int(), valuedOn: z.string(), valuer: z.string().nullable(), note: z.string().nullable() })),
+  valuations: z.array(
+    z.object({
+      value: z.number().int(),
+      valuedOn: z.string(),
+      valuer: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
 })
 export const transferView = z.object({
-  id: z.number().int(), fromOfficerName: z.string(), toOfficerName: z.string(), reason: z.string(), effectiveDate: z.string(),
-  byUsername: z.string(), createdAt: z.string(), loanCount: z.number().int(), contractNos: z.array(z.string()),
+  id: z.number().int(),
+  fromOfficerName: z.string(),
+  toOfficerName: z.string(),
+  reason: z.string(),
+  effectiveDate: z.string(),
+  byUsername: z.string(),
+  createdAt: z.string(),
+  loanCount: z.number().int(),
+  contractNos: z.array(z.string()),
 })
 export type TransferView = z.infer<typeof transferView>
 
@@ -114,14 +155,24 @@ export const loanMethods = {
     write: false,
     summary: '贷款详情',
   }),
-  'loans.create': method({ input: loanFields, output: loanView, access: 'loans.write', write: true, summary: '登记贷款' }),
+  'loans.create': method({
+    input: loanFields,
+    output: loanView,
+    access: 'loans.write',
+    write: true,
+    summary: '登记贷款',
+  }),
   /**
    * Edits the loan record only. Status and settled date belong to their workflows (结清, 核销 with
    * approval, reversal), the officer to 责任移交 (`loans.transfer`), the category to classification:
    * `.strict()` refuses them with a VALIDATION naming the field instead of silently dropping them.
    */
   'loans.update': method({
-    input: loanFields.omit({ borrowerId: true, officerId: true }).partial().extend({ id: z.number().int().positive() }).strict(),
+    input: loanFields
+      .omit({ borrowerId: true, officerId: true })
+      .partial()
+      .extend({ id: z.number().int().positive() })
+      .strict(),
     output: loanView,
     access: 'loans.write',
     write: true,
@@ -144,7 +195,13 @@ export const loanMethods = {
     write: true,
     summary: '登记保证人',
   }),
-  'loans.removeGuarantor': method({ input: z.object({ id: z.number().int().positive() }), output: ok, access: 'loans.write', write: true, summary: '删除保证人' }),
+  'loans.removeGuarantor': method({
+    input: z.object({ id: z.number().int().positive() }),
+    output: ok,
+    access: 'loans.write',
+    write: true,
+    summary: '删除保证人',
+  }),
   'loans.addCollateral': method({
     input: loanId.extend({
       type: z.string().trim().min(1, '请填写抵质押物类型').max(30),
@@ -165,7 +222,13 @@ export const loanMethods = {
     summary: '登记抵质押物',
   }),
   'loans.revalueCollateral': method({
-    input: z.object({ collateralId: z.number().int().positive(), value: fen.min(0, '评估价值不得为负'), valuedOn: isoDate, valuer: z.string().trim().max(60).optional(), note: z.string().trim().max(200).optional() }),
+    input: z.object({
+      collateralId: z.number().int().positive(),
+      value: fen.min(0, '评估价值不得为负'),
+      valuedOn: isoDate,
+      valuer: z.string().trim().max(60).optional(),
+      note: z.string().trim().max(200).optional(),
+    }),
     output: collateralView,
     access: 'loans.write',
     write: true,
@@ -186,7 +249,11 @@ export const loanMethods = {
     summary: '责任移交',
   }),
   'loans.transfers': method({
-    input: z.object({ officerId: z.number().int().positive().optional(), loanId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(50) }),
+    input: z.object({
+      officerId: z.number().int().positive().optional(),
+      loanId: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
     output: z.array(transferView),
     access: 'loans.read',
     write: false,

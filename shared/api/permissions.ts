@@ -69,7 +69,14 @@ export const ROLE_LABELS: Record<Role, string> = {
   auditor: '稽核',
 }
 
-const everyone: Permission[] = ['dashboard.view', 'calculator.use', 'borrowers.read', 'loans.read', 'archives.read', 'reports.read']
+const everyone: Permission[] = [
+  'dashboard.view',
+  'calculator.use',
+  'borrowers.read',
+  'loans.read',
+  'archives.read',
+  'reports.read',
+]
 
 /**
  * Which role holds which permission; the backend checks this on every call.
@@ -80,8 +87,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],
   manager: [
     ...everyone,
-    'borrowers.write', 'loans.write', 'portfolio.all', 'loans.transfer', 'archives.approve',
-    'repayments.post', 'repayments.reverse', 'loans.approve', 'imports.run', 'pii.view', 'reports.comment',
+    'borrowers.write',
+    'loans.write',
+    'portfolio.all',
+    'loans.transfer',
+    'archives.approve',
+    'repayments.post',
+    'repayments.reverse',
+    'loans.approve',
+    'imports.run',
+    'pii.view',
+    'reports.comment',
   ],
   officer: [...everyone, 'borrowers.write', 'loans.write', 'repayments.post', 'imports.run', 'pii.view'],
   archivist: [...everyone, 'archives.write', 'portfolio.all'],

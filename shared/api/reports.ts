@@ -32,7 +32,11 @@ const excel = z.object({ fileName: z.string(), contentBase64: z.string() })
 export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM，如 2026-11')
 
 /** One figure of a report section: an amount in 分, a count, or text. */
-export const reportRow = z.object({ label: z.string(), value: z.union([z.number(), z.string()]), unit: z.enum(['fen', 'count', 'text']) })
+export const reportRow = z.object({
+  label: z.string(),
+  value: z.union([z.number(), z.string()]),
+  unit: z.enum(['fen', 'count', 'text']),
+})
 export type ReportRow = z.infer<typeof reportRow>
 /** A titled group of figures in the monthly report. */
 export const reportSection = z.object({ key: z.string(), title: z.string(), rows: z.array(reportRow) })

@@ -18,7 +18,10 @@ export type SearchHit = z.infer<typeof searchHit>
 /** Global search (Ctrl+K) across borrowers, loans and files; complete recall for short queries. */
 export const searchMethods = {
   'search.global': method({
-    input: z.object({ q: z.string().trim().min(1, '请输入搜索内容').max(60), limit: z.number().int().min(1).max(200).default(30) }),
+    input: z.object({
+      q: z.string().trim().min(1, '请输入搜索内容').max(60),
+      limit: z.number().int().min(1).max(200).default(30),
+    }),
     output: z.object({ hits: z.array(searchHit), truncated: z.boolean() }),
     access: 'borrowers.read',
     write: false,

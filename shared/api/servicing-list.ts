@@ -31,12 +31,27 @@ export type LoanListFilter = z.infer<typeof loanListFilter>
 
 /** One row of the loan list: the loan with its display status (逾期 with DPD) and balances. */
 export const loanListRow = z.object({
-  id: int, contractNo: z.string(), iouNo: z.string(), borrowerId: int, borrowerName: z.string(), village: z.string().nullable(),
-  product: z.string(), principal: int, maturityDate: z.string(), officerId: int, officerName: z.string().nullable(),
-  status: z.string(), displayStatus: z.enum(DISPLAY_STATUSES), dpd: int, bucket: z.enum(BUCKETS), category: z.string(),
+  id: int,
+  contractNo: z.string(),
+  iouNo: z.string(),
+  borrowerId: int,
+  borrowerName: z.string(),
+  village: z.string().nullable(),
+  product: z.string(),
+  principal: int,
+  maturityDate: z.string(),
+  officerId: int,
+  officerName: z.string().nullable(),
+  status: z.string(),
+  displayStatus: z.enum(DISPLAY_STATUSES),
+  dpd: int,
+  bucket: z.enum(BUCKETS),
+  category: z.string(),
   /** Earliest installment not paid in full (past or next); null when none. */
   oldestUnpaidDue: z.string().nullable(),
-  outstandingPrincipal: int, overdueAmount: int, payoff: int,
+  outstandingPrincipal: int,
+  overdueAmount: int,
+  payoff: int,
 })
 export type LoanListRow = z.infer<typeof loanListRow>
 
@@ -45,14 +60,29 @@ export const overdueSummary = z.object({ loans: int, amount: int, overduePrincip
 
 /** Due soon / overdue reminder: one row per loan with the next amount to pay and the last contact. */
 export const reminderRow = z.object({
-  loanId: int, contractNo: z.string(), borrowerName: z.string(), phone: z.string().nullable(), village: z.string().nullable(),
-  officerId: int, officerName: z.string().nullable(), seq: int, dueDate: z.string(), amount: int, dpd: int, reminder: z.string(),
-  lastContact: z.string().nullable(), lastContactChannel: z.string().nullable(), lastContactOutcome: z.string().nullable(),
+  loanId: int,
+  contractNo: z.string(),
+  borrowerName: z.string(),
+  phone: z.string().nullable(),
+  village: z.string().nullable(),
+  officerId: int,
+  officerName: z.string().nullable(),
+  seq: int,
+  dueDate: z.string(),
+  amount: int,
+  dpd: int,
+  reminder: z.string(),
+  lastContact: z.string().nullable(),
+  lastContactChannel: z.string().nullable(),
+  lastContactOutcome: z.string().nullable(),
 })
 export type ReminderRow = z.infer<typeof reminderRow>
 
 const reminderFilter = z.object({
-  asOf: isoDate, days: z.number().int().min(0).max(90).default(7), officerId: id.optional(), village: z.string().trim().min(1).max(40).optional(),
+  asOf: isoDate,
+  days: z.number().int().min(0).max(90).default(7),
+  officerId: id.optional(),
+  village: z.string().trim().min(1).max(40).optional(),
   /** Also list loans already overdue (arrears to collect), before those falling due. */
   overdue: z.boolean().default(false),
 })
@@ -62,22 +92,41 @@ const file = z.object({ filename: z.string(), contentBase64: z.string(), rows: i
 export const servicingListMethods = {
   'servicing.loanList': method({
     input: loanListFilter.extend({
-      sort: z.enum(LOAN_LIST_SORTS).default('dpd'), dir: z.enum(['asc', 'desc']).default('desc'),
-      limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0),
+      sort: z.enum(LOAN_LIST_SORTS).default('dpd'),
+      dir: z.enum(['asc', 'desc']).default('desc'),
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
     }),
     output: z.object({ rows: z.array(loanListRow), total: int, overdue: overdueSummary, asOf: z.string() }),
-    access: 'loans.read', write: false, summary: '贷后管理：贷款列表（筛选、排序、分页）',
+    access: 'loans.read',
+    write: false,
+    summary: '贷后管理：贷款列表（筛选、排序、分页）',
   }),
   'servicing.exportLoanList': method({
-    input: loanListFilter.extend({ sort: z.enum(LOAN_LIST_SORTS).default('dpd'), dir: z.enum(['asc', 'desc']).default('desc') }),
-    output: file, access: 'loans.read', write: false, summary: '导出贷款列表（Excel）',
+    input: loanListFilter.extend({
+      sort: z.enum(LOAN_LIST_SORTS).default('dpd'),
+      dir: z.enum(['asc', 'desc']).default('desc'),
+    }),
+    output: file,
+    access: 'loans.read',
+    write: false,
+    summary: '导出贷款列表（Excel）',
   }),
   'servicing.dueSoon': method({
-    input: reminderFilter.extend({ limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }),
+    input: reminderFilter.extend({
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
     output: z.object({ rows: z.array(reminderRow), total: int }),
-    access: 'loans.read', write: false, summary: '近期到期和逾期提醒',
+    access: 'loans.read',
+    write: false,
+    summary: '近期到期和逾期提醒',
   }),
   'servicing.exportDueSoon': method({
-    input: reminderFilter, output: file, access: 'loans.read', write: false, summary: '导出到期提醒（短信用 Excel）',
+    input: reminderFilter,
+    output: file,
+    access: 'loans.read',
+    write: false,
+    summary: '导出到期提醒（短信用 Excel）',
   }),
 }

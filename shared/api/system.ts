@@ -23,7 +23,10 @@ export const systemMethods = {
   'system.setup': method({
     input: z.object({
       orgName: z.string().trim().min(2, '机构名称至少 2 个字符').max(60, '机构名称最多 60 个字符'),
-      branchCode: z.string().trim().regex(/^[0-9A-Za-z]{2,12}$/, '机构号为 2–12 位字母或数字'),
+      branchCode: z
+        .string()
+        .trim()
+        .regex(/^[0-9A-Za-z]{2,12}$/, '机构号为 2–12 位字母或数字'),
       adminUsername: username,
       adminDisplayName: displayName,
       adminPassword: password,
@@ -34,9 +37,11 @@ export const systemMethods = {
     summary: '首次设置：机构与管理员',
   }),
   'org.update': method({
-    input: z.object({
-      name: z.string().trim().min(2, '机构名称至少 2 个字符').max(60, '机构名称最多 60 个字符'),
-    }).strict(),
+    input: z
+      .object({
+        name: z.string().trim().min(2, '机构名称至少 2 个字符').max(60, '机构名称最多 60 个字符'),
+      })
+      .strict(),
     output: orgView,
     access: 'org.manage',
     write: true,

@@ -19,12 +19,14 @@ export const userMethods = {
     summary: '新建用户',
   }),
   'users.update': method({
-    input: z.object({
-      id: z.number().int().positive(),
-      displayName: displayName.optional(),
-      role: role.optional(),
-      disabled: z.boolean().optional(),
-    }).strict(),
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        displayName: displayName.optional(),
+        role: role.optional(),
+        disabled: z.boolean().optional(),
+      })
+      .strict(),
     output: userView,
     access: 'users.manage',
     write: true,

@@ -2,8 +2,17 @@ import { z } from 'zod'
 import { FIELD_LABELS, fieldLabel } from './field-labels'
 
 const TYPES: Record<string, string> = {
-  number: '数字', int: '整数', string: '文字', boolean: '是或否', array: '列表', object: '对象', date: '日期', null: '空值',
-  undefined: '未填写', nan: '非数字', bigint: '整数',
+  number: '数字',
+  int: '整数',
+  string: '文字',
+  boolean: '是或否',
+  array: '列表',
+  object: '对象',
+  date: '日期',
+  null: '空值',
+  undefined: '未填写',
+  nan: '非数字',
+  bigint: '整数',
 }
 
 function typeName(t: string | undefined): string {
@@ -19,7 +28,12 @@ function received(input: unknown): string {
   return typeName(typeof input)
 }
 
-function bound(origin: string | undefined, value: number | bigint, inclusive: boolean | undefined, big: boolean): string {
+function bound(
+  origin: string | undefined,
+  value: number | bigint,
+  inclusive: boolean | undefined,
+  big: boolean,
+): string {
   const n = String(value)
   if (origin === 'string') return big ? `最多 ${n} 个字符` : `至少 ${n} 个字符`
   if (origin === 'array' || origin === 'set') return big ? `最多 ${n} 项` : `至少 ${n} 项`
@@ -40,7 +54,9 @@ function reason(iss: Issue): string {
     case 'too_small':
       return bound(iss.origin, iss.minimum, iss.inclusive, false)
     case 'invalid_value':
-      return iss.values.length === 1 ? `应为 ${String(iss.values[0])}` : `应为以下之一：${iss.values.map(String).join('、')}`
+      return iss.values.length === 1
+        ? `应为 ${String(iss.values[0])}`
+        : `应为以下之一：${iss.values.map(String).join('、')}`
     case 'invalid_format':
       return '格式不正确'
     case 'not_multiple_of':

@@ -25,11 +25,24 @@ export interface DemandAmounts {
  * every interest owed to date (payoff − principal − 罚息 − 复利, so the total equals the payoff).
  */
 export function demandAmounts(e: DemandBasis, accelerated: boolean): DemandAmounts {
-  const pen = e.penaltyInterest, comp = e.compoundInterest
+  const pen = e.penaltyInterest,
+    comp = e.compoundInterest
   if (accelerated) {
     const interest = Math.max(0, e.payoff - e.outstandingPrincipal - pen - comp)
-    return { principal: e.outstandingPrincipal, interest, penaltyInterest: pen, compoundInterest: comp, total: e.outstandingPrincipal + interest + pen + comp }
+    return {
+      principal: e.outstandingPrincipal,
+      interest,
+      penaltyInterest: pen,
+      compoundInterest: comp,
+      total: e.outstandingPrincipal + interest + pen + comp,
+    }
   }
   const total = e.overduePrincipal + e.overdueInterest + pen + comp
-  return { principal: e.overduePrincipal, interest: e.overdueInterest, penaltyInterest: pen, compoundInterest: comp, total }
+  return {
+    principal: e.overduePrincipal,
+    interest: e.overdueInterest,
+    penaltyInterest: pen,
+    compoundInterest: comp,
+    total,
+  }
 }

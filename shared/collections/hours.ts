@@ -7,7 +7,8 @@ export const DEFAULT_CONTACT_HOURS = '08:00-21:00'
 function minutesOf(hhmm: string): number | null {
   const m = /^(\d{2}):(\d{2})$/.exec(hhmm)
   if (!m) return null
-  const h = Number(m[1]), mi = Number(m[2])
+  const h = Number(m[1]),
+    mi = Number(m[2])
   return h <= 24 && mi < 60 && h * 60 + mi <= 1440 ? h * 60 + mi : null
 }
 

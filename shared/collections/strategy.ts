@@ -13,7 +13,13 @@ export type StrategyClass = (typeof STRATEGY_CLASSES)[number]
 /** The table: class → bucket → step. */
 export type StrategyTable = Record<StrategyClass, Record<Bucket, Step>>
 
-const general: Record<Bucket, Step> = { M0: 'none', M1: 'phone', M2: 'notice_visit', M3: 'notice_visit', 'M3+': 'legal_review' }
+const general: Record<Bucket, Step> = {
+  M0: 'none',
+  M1: 'phone',
+  M2: 'notice_visit',
+  M3: 'notice_visit',
+  'M3+': 'legal_review',
+}
 
 /**
  * Seed strategy: reminder before due for C; phone on day 1–3 (M1); written notice and visit for
@@ -48,8 +54,12 @@ export function normalizeStrategy(raw: unknown): StrategyTable {
 }
 
 /** Next step for a loan: its class and bucket, one bucket worse after a broken promise. */
-export function nextStep(t: StrategyTable, i: { customerClass: string | null; bucket: Bucket; brokenPromise: boolean }): Step {
-  const c: StrategyClass = i.customerClass === 'A' || i.customerClass === 'B' || i.customerClass === 'C' ? i.customerClass : '-'
+export function nextStep(
+  t: StrategyTable,
+  i: { customerClass: string | null; bucket: Bucket; brokenPromise: boolean },
+): Step {
+  const c: StrategyClass =
+    i.customerClass === 'A' || i.customerClass === 'B' || i.customerClass === 'C' ? i.customerClass : '-'
   const b = i.brokenPromise && i.bucket !== 'M0' ? escalate(i.bucket) : i.bucket
   const step = t[c][b]
   // A broken promise on a current loan still asks for a call at least.

@@ -10,9 +10,21 @@ export const COMPONENTS = ['fees', 'penaltyInterest', 'compoundInterest', 'inter
 export type Component = (typeof COMPONENTS)[number]
 
 /** Default order (民法典 561): 费用 → 罚息 → 复利 → 利息 → 本金. */
-export const DEFAULT_ALLOCATION_ORDER: readonly Component[] = ['fees', 'penaltyInterest', 'compoundInterest', 'interest', 'principal']
+export const DEFAULT_ALLOCATION_ORDER: readonly Component[] = [
+  'fees',
+  'penaltyInterest',
+  'compoundInterest',
+  'interest',
+  'principal',
+]
 /** 先本后息 setting: 本金 → 利息 → 罚息 → 复利, then 费用 (fees are neither, so last). */
-export const PRINCIPAL_FIRST_ORDER: readonly Component[] = ['principal', 'interest', 'penaltyInterest', 'compoundInterest', 'fees']
+export const PRINCIPAL_FIRST_ORDER: readonly Component[] = [
+  'principal',
+  'interest',
+  'penaltyInterest',
+  'compoundInterest',
+  'fees',
+]
 
 /** What is due on one installment, in 分 (`fees` optional, default 0). */
 export interface Due {
@@ -37,7 +49,9 @@ function fullOrder(order: readonly Component[]): readonly Component[] {
   if (order.some((c, k) => !COMPONENTS.includes(c) || order.indexOf(c) !== k)) {
     invalid('order', '冲销顺序只能包含 fees、penaltyInterest、compoundInterest、interest、principal，且不得重复')
   }
-  return order.length === COMPONENTS.length ? order : [...order, ...DEFAULT_ALLOCATION_ORDER.filter((c) => !order.includes(c))]
+  return order.length === COMPONENTS.length
+    ? order
+    : [...order, ...DEFAULT_ALLOCATION_ORDER.filter((c) => !order.includes(c))]
 }
 
 /**
@@ -45,7 +59,11 @@ function fullOrder(order: readonly Component[]): readonly Component[] {
  * components missing from a custom order come after it, in default order).
  * Paying 1000 on {penalty 300, interest 500, principal 10000} → 300 / 500 / 200, unapplied 0.
  */
-export function allocatePayment(i: { readonly amount: number; readonly due: Due; readonly order?: readonly Component[] }): Allocation {
+export function allocatePayment(i: {
+  readonly amount: number
+  readonly due: Due
+  readonly order?: readonly Component[]
+}): Allocation {
   let left = assertFen(i.amount, 'amount')
   const order = i.order ? fullOrder(i.order) : DEFAULT_ALLOCATION_ORDER
   const out: Allocation = { fees: 0, penaltyInterest: 0, compoundInterest: 0, interest: 0, principal: 0, unapplied: 0 }

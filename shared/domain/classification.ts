@@ -57,7 +57,9 @@ export function customerClass(i: {
   readonly asOf?: string
 }): CustomerClass {
   const since = i.asOf === undefined ? null : addMonths(i.asOf, -3)
-  const recent = i.episodes.filter((e) => e.maxBucket !== 'M0' && (since === null || e.startDate === undefined || e.startDate >= since))
+  const recent = i.episodes.filter(
+    (e) => e.maxBucket !== 'M0' && (since === null || e.startDate === undefined || e.startDate >= since),
+  )
   if (recent.some((e) => e.firstInstallment === true || e.maxBucket !== 'M1')) return 'C'
   if (recent.length >= 2) return 'C'
   if (recent.length === 1 || i.lostContact === true || i.dispute === true) return 'B'
@@ -71,13 +73,20 @@ export type CollectionAction = 'pre_due_reminder' | 'phone_call' | 'written_noti
  * Collection strategy from class and bucket: reminder before due for C; phone for M1;
  * written notice + visit for M2 (and M3); legal review past M3.
  */
-export function collectionActions(i: { readonly customerClass: CustomerClass; readonly bucket: Bucket }): CollectionAction[] {
+export function collectionActions(i: {
+  readonly customerClass: CustomerClass
+  readonly bucket: Bucket
+}): CollectionAction[] {
   switch (i.bucket) {
-    case 'M0': return i.customerClass === 'C' ? ['pre_due_reminder'] : []
-    case 'M1': return ['phone_call']
+    case 'M0':
+      return i.customerClass === 'C' ? ['pre_due_reminder'] : []
+    case 'M1':
+      return ['phone_call']
     case 'M2':
-    case 'M3': return ['written_notice', 'visit']
-    case 'M3+': return ['written_notice', 'visit', 'legal_review']
+    case 'M3':
+      return ['written_notice', 'visit']
+    case 'M3+':
+      return ['written_notice', 'visit', 'legal_review']
   }
 }
 
@@ -97,10 +106,14 @@ function inObservation(r: Restructuring | null | undefined, asOf: string): boole
  * With `asOf`, the restructuring floor holds during its 1-year observation period; without it,
  * always (conservative). categoryFloor({ dpd: 0, restructured: { date } }) = 'special_mention'.
  */
-export function categoryFloor(i: { readonly dpd: number; readonly restructured?: Restructuring | null; readonly asOf?: string }): Category {
+export function categoryFloor(i: {
+  readonly dpd: number
+  readonly restructured?: Restructuring | null
+  readonly asOf?: string
+}): Category {
   if (!Number.isInteger(i.dpd) || i.dpd < 0) invalid('dpd', '逾期天数须为非负整数')
   const floor = categoryFloorForDpd(i.dpd)
-  const restructuredFloor = i.restructured ? (i.asOf === undefined || inObservation(i.restructured, i.asOf)) : false
+  const restructuredFloor = i.restructured ? i.asOf === undefined || inObservation(i.restructured, i.asOf) : false
   return restructuredFloor ? worseCategory(floor, 'special_mention') : floor
 }
 
@@ -118,14 +131,24 @@ export interface SuggestCategoryInput {
 }
 
 /** Why a suggestion was made, as codes the UI translates. */
-export type SuggestReason = 'dpd_floor' | 'restructured_floor' | 'restructure_observation' | 'upgrade_conditions_met' | 'upgrade_conditions_not_met' | 'unchanged'
+export type SuggestReason =
+  | 'dpd_floor'
+  | 'restructured_floor'
+  | 'restructure_observation'
+  | 'upgrade_conditions_met'
+  | 'upgrade_conditions_not_met'
+  | 'unchanged'
 
 /**
  * Suggests a category: never better than the floor; a downgrade to the floor is immediate; an
  * upgrade (toward the floor) needs causes cleared and ≥ 2 consecutive full payments covering
  * ≥ 6 months, and never happens inside a restructuring's 1-year observation period.
  */
-export function suggestCategory(i: SuggestCategoryInput): { suggested: Category; floor: Category; reasons: SuggestReason[] } {
+export function suggestCategory(i: SuggestCategoryInput): {
+  suggested: Category
+  floor: Category
+  reasons: SuggestReason[]
+} {
   toDayNumber(i.asOf, 'asOf')
   if (!CATEGORIES.includes(i.current)) invalid('current', `未知分类：${String(i.current)}`)
   const floor = categoryFloor({ dpd: i.dpd, restructured: i.restructured ?? null, asOf: i.asOf })
@@ -134,7 +157,8 @@ export function suggestCategory(i: SuggestCategoryInput): { suggested: Category;
     return { suggested: floor, floor, reasons: [reason] }
   }
   if (i.current === floor) return { suggested: floor, floor, reasons: ['unchanged'] }
-  if (inObservation(i.restructured, i.asOf)) return { suggested: i.current, floor, reasons: ['restructure_observation'] }
+  if (inObservation(i.restructured, i.asOf))
+    return { suggested: i.current, floor, reasons: ['restructure_observation'] }
   const met = i.causesCleared === true && (i.consecutiveFullPayments ?? 0) >= 2 && (i.monthsPaidInFull ?? 0) >= 6
   return met
     ? { suggested: floor, floor, reasons: ['upgrade_conditions_met'] }

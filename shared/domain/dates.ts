@@ -43,10 +43,28 @@ const C0 = 48 // '0'
 function packYmd(s: string): number {
   if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1
   // Unrolled: this parses every due date of a batch run; (c >>> 0) > 9 rejects non-digits.
-  const y1 = s.charCodeAt(0) - C0, y2 = s.charCodeAt(1) - C0, y3 = s.charCodeAt(2) - C0, y4 = s.charCodeAt(3) - C0
-  const m1 = s.charCodeAt(5) - C0, m2 = s.charCodeAt(6) - C0, d1 = s.charCodeAt(8) - C0, d2 = s.charCodeAt(9) - C0
-  if ((y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (y4 >>> 0) > 9 || (m1 >>> 0) > 9 || (m2 >>> 0) > 9 || (d1 >>> 0) > 9 || (d2 >>> 0) > 9) return -1
-  const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4, m = m1 * 10 + m2, d = d1 * 10 + d2
+  const y1 = s.charCodeAt(0) - C0,
+    y2 = s.charCodeAt(1) - C0,
+    y3 = s.charCodeAt(2) - C0,
+    y4 = s.charCodeAt(3) - C0
+  const m1 = s.charCodeAt(5) - C0,
+    m2 = s.charCodeAt(6) - C0,
+    d1 = s.charCodeAt(8) - C0,
+    d2 = s.charCodeAt(9) - C0
+  if (
+    y1 >>> 0 > 9 ||
+    y2 >>> 0 > 9 ||
+    y3 >>> 0 > 9 ||
+    y4 >>> 0 > 9 ||
+    m1 >>> 0 > 9 ||
+    m2 >>> 0 > 9 ||
+    d1 >>> 0 > 9 ||
+    d2 >>> 0 > 9
+  )
+    return -1
+  const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4,
+    m = m1 * 10 + m2,
+    d = d1 * 10 + d2
   return y < 1000 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m) ? -1 : y * 10000 + m * 100 + d
 }
 
@@ -66,7 +84,9 @@ export function toDayNumber(s: string, field = 'date'): number {
   const v = packYmd(s)
   if (v < 0) return invalid(field, `日期无效：${String(s)}（应为 YYYY-MM-DD）`)
   // Years ≥ 1000 keep every quotient positive, so truncation (| 0) equals floor here.
-  const y = (v / 10000) | 0, m = ((v / 100) | 0) % 100, d = v % 100
+  const y = (v / 10000) | 0,
+    m = ((v / 100) | 0) % 100,
+    d = v % 100
   const yy = m <= 2 ? y - 1 : y
   const era = (yy / 400) | 0
   const yoe = yy - era * 400
@@ -83,7 +103,8 @@ const monthCache: (readonly string[] | undefined)[] = new Array<undefined>(9000 
 function monthDates(ym: number): readonly string[] {
   let dates = monthCache[ym - 12000]
   if (dates === undefined) {
-    const y = Math.floor(ym / 12), m = (ym % 12) + 1
+    const y = Math.floor(ym / 12),
+      m = (ym % 12) + 1
     if (y < 1000 || y > 9999) invalid('date', `日期超出支持范围（1000–9999 年）`)
     const dim = daysInMonth(y, m)
     const prefix = `${y}-${DD[m]}-`

@@ -20,11 +20,17 @@ export interface ResidentId {
 export function parseResidentId(id: string): ResidentId | null {
   if (typeof id !== 'string' || !ID_RE.test(id)) return null
   const normalized = id.toUpperCase()
-  const y = Number(normalized.slice(6, 10)), m = Number(normalized.slice(10, 12)), d = Number(normalized.slice(12, 14))
+  const y = Number(normalized.slice(6, 10)),
+    m = Number(normalized.slice(10, 12)),
+    d = Number(normalized.slice(12, 14))
   if (y < 1800 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null
   if (residentIdCheckChar(normalized) !== normalized.charAt(17)) return null
   const sex = (normalized.charCodeAt(16) - 48) % 2 === 1 ? 'M' : 'F'
-  return { birthDate: `${normalized.slice(6, 10)}-${normalized.slice(10, 12)}-${normalized.slice(12, 14)}`, sex, normalized }
+  return {
+    birthDate: `${normalized.slice(6, 10)}-${normalized.slice(10, 12)}-${normalized.slice(12, 14)}`,
+    sex,
+    normalized,
+  }
 }
 
 /**

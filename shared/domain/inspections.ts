@@ -17,7 +17,16 @@ export type InspectionMethod = (typeof INSPECTION_METHODS)[number]
  * collateral loss or price fall, business stoppage, lawsuit, illness/death, migration, disaster.
  */
 export const INSPECTION_SIGNALS = [
-  'overdue', 'warning', 'guarantor', 'collateral_fall', 'business_stop', 'lawsuit', 'illness', 'migration', 'disaster', 'other',
+  'overdue',
+  'warning',
+  'guarantor',
+  'collateral_fall',
+  'business_stop',
+  'lawsuit',
+  'illness',
+  'migration',
+  'disaster',
+  'other',
 ] as const
 export type InspectionSignal = (typeof INSPECTION_SIGNALS)[number]
 
@@ -85,7 +94,8 @@ export function routineIntervalMonths(loan: ScheduleLoan, s: InspectionSettings 
   const candidates = [byType[loan.guaranteeType] ?? s.creditMonths]
   if (loan.borrowerKind === 'enterprise') candidates.push(s.enterpriseMonths)
   if (loan.category === 'special_mention') candidates.push(s.specialMentionMonths)
-  if (loan.category === 'substandard' || loan.category === 'doubtful' || loan.category === 'loss') candidates.push(s.nonPerformingMonths)
+  if (loan.category === 'substandard' || loan.category === 'doubtful' || loan.category === 'loss')
+    candidates.push(s.nonPerformingMonths)
   return Math.min(...candidates)
 }
 
@@ -93,7 +103,10 @@ export function routineIntervalMonths(loan: ScheduleLoan, s: InspectionSettings 
  * The first-check window (算头: day 0 is the disbursement date): disbursed 2024-01-31 → from
  * 2024-02-15 (day 15), due 2024-03-01 (day 30; 2024 is a leap year).
  */
-export function firstCheckWindow(disbursementDate: string, s: InspectionSettings = DEFAULT_INSPECTION_SETTINGS): { from: string; due: string } {
+export function firstCheckWindow(
+  disbursementDate: string,
+  s: InspectionSettings = DEFAULT_INSPECTION_SETTINGS,
+): { from: string; due: string } {
   return { from: addDays(disbursementDate, s.firstCheckMinDays), due: addDays(disbursementDate, s.firstCheckMaxDays) }
 }
 
@@ -130,19 +143,35 @@ export interface NextInspection {
  * for mortgage/pledge loans; a special check `specialCheckDays` after an open signal. Earliest wins;
  * on a tie the more specific kind (special > first > collateral > routine).
  */
-export function nextInspection(i: InspectionScheduleInput, s: InspectionSettings = DEFAULT_INSPECTION_SETTINGS): NextInspection {
-  for (const [k, v] of [['disbursementDate', i.disbursementDate], ['firstCheckOn', i.firstCheckOn], ['lastInspectionOn', i.lastInspectionOn],
-    ['proposedNextDate', i.proposedNextDate], ['lastValuationOn', i.lastValuationOn], ['openSignal', i.openSignal?.raisedOn ?? null]] as const) {
+export function nextInspection(
+  i: InspectionScheduleInput,
+  s: InspectionSettings = DEFAULT_INSPECTION_SETTINGS,
+): NextInspection {
+  for (const [k, v] of [
+    ['disbursementDate', i.disbursementDate],
+    ['firstCheckOn', i.firstCheckOn],
+    ['lastInspectionOn', i.lastInspectionOn],
+    ['proposedNextDate', i.proposedNextDate],
+    ['lastValuationOn', i.lastValuationOn],
+    ['openSignal', i.openSignal?.raisedOn ?? null],
+  ] as const) {
     if (v !== null && !isValidDate(v)) throw new DomainError('VALIDATION', k, `日期无效：${v}`)
   }
   const found: NextInspection[] = []
-  if (i.openSignal) found.push({ dueDate: addDays(i.openSignal.raisedOn, s.specialCheckDays), kind: 'special', signal: i.openSignal.kind })
-  if (i.firstCheckOn === null) found.push({ dueDate: firstCheckWindow(i.disbursementDate, s).due, kind: 'first', signal: null })
+  if (i.openSignal)
+    found.push({
+      dueDate: addDays(i.openSignal.raisedOn, s.specialCheckDays),
+      kind: 'special',
+      signal: i.openSignal.kind,
+    })
+  if (i.firstCheckOn === null)
+    found.push({ dueDate: firstCheckWindow(i.disbursementDate, s).due, kind: 'first', signal: null })
   if (i.lastValuationOn !== null && (i.guaranteeType === 'mortgage' || i.guaranteeType === 'pledge')) {
     found.push({ dueDate: addMonths(i.lastValuationOn, s.collateralRevalueMonths), kind: 'collateral', signal: null })
   }
   if (i.firstCheckOn !== null) {
-    const last = i.lastInspectionOn !== null && i.lastInspectionOn > i.firstCheckOn ? i.lastInspectionOn : i.firstCheckOn
+    const last =
+      i.lastInspectionOn !== null && i.lastInspectionOn > i.firstCheckOn ? i.lastInspectionOn : i.firstCheckOn
     let due = addMonths(last, routineIntervalMonths(i, s))
     if (i.proposedNextDate !== null && i.proposedNextDate > last && i.proposedNextDate < due) due = i.proposedNextDate
     found.push({ dueDate: due, kind: 'routine', signal: null })

@@ -16,7 +16,10 @@ export const EXPIRY_ALERT_DAYS = [90, 60, 30] as const
  * limitationExpiry({ lastDueDate: '2021-02-28', interruptions: ['2022-05-31'] }) = '2025-05-31';
  * from '2024-02-29' → '2027-02-28'.
  */
-export function limitationExpiry(i: { readonly lastDueDate: string; readonly interruptions?: readonly string[] }): string {
+export function limitationExpiry(i: {
+  readonly lastDueDate: string
+  readonly interruptions?: readonly string[]
+}): string {
   toDayNumber(i.lastDueDate, 'lastDueDate')
   let start = i.lastDueDate
   for (const [k, d] of (i.interruptions ?? []).entries()) {
@@ -31,7 +34,10 @@ export function limitationExpiry(i: { readonly lastDueDate: string; readonly int
  * agreed — or when the agreed end is not after that due date (民法典 692 treats it as unagreed).
  * guaranteePeriodEnd({ principalDueDate: '2024-08-31' }) = '2025-02-28'. Never interrupted.
  */
-export function guaranteePeriodEnd(i: { readonly principalDueDate: string; readonly agreedEnd?: string | null }): string {
+export function guaranteePeriodEnd(i: {
+  readonly principalDueDate: string
+  readonly agreedEnd?: string | null
+}): string {
   toDayNumber(i.principalDueDate, 'principalDueDate')
   if (i.agreedEnd != null) {
     toDayNumber(i.agreedEnd, 'agreedEnd')
@@ -54,7 +60,11 @@ export function guarantorClaim(i: {
   if (i.demandDate == null) return { periodEnd, demandInTime: false, limitationExpiry: null }
   toDayNumber(i.demandDate, 'demandDate')
   const inTime = i.demandDate <= periodEnd
-  return { periodEnd, demandInTime: inTime, limitationExpiry: inTime ? addMonths(i.demandDate, LIMITATION_MONTHS) : null }
+  return {
+    periodEnd,
+    demandInTime: inTime,
+    limitationExpiry: inTime ? addMonths(i.demandDate, LIMITATION_MONTHS) : null,
+  }
 }
 
 /** Alert level for an expiry as of a date: 'expired', or the tightest of 30/60/90 days reached, or null. */
@@ -65,7 +75,10 @@ export type ExpiryAlert = 'expired' | 'due_30' | 'due_60' | 'due_90' | null
  * expiryAlert({ expiry: '2025-05-31', asOf: '2025-05-01' }) → { daysLeft: 30, alert: 'due_30' };
  * asOf '2025-06-01' → 'expired'.
  */
-export function expiryAlert(i: { readonly expiry: string; readonly asOf: string }): { daysLeft: number; alert: ExpiryAlert } {
+export function expiryAlert(i: { readonly expiry: string; readonly asOf: string }): {
+  daysLeft: number
+  alert: ExpiryAlert
+} {
   const daysLeft = toDayNumber(i.expiry, 'expiry') - toDayNumber(i.asOf, 'asOf')
   if (daysLeft < 0) return { daysLeft, alert: 'expired' }
   if (daysLeft <= 30) return { daysLeft, alert: 'due_30' }

@@ -14,7 +14,11 @@ export type DisplayStatus = (typeof DISPLAY_STATUSES)[number]
  * with DPD = today − date: oldest unpaid 2026-01-01, today 2026-03-02 → overdue, DPD 60 (M2);
  * due today → active, DPD 0. A closed loan keeps its status and shows DPD 0.
  */
-export function displayStatusOf(status: string, oldestUnpaidDue: string | null, today: string): { displayStatus: DisplayStatus; dpd: number; bucket: Bucket } {
+export function displayStatusOf(
+  status: string,
+  oldestUnpaidDue: string | null,
+  today: string,
+): { displayStatus: DisplayStatus; dpd: number; bucket: Bucket } {
   if (status !== 'active') {
     const s = (DISPLAY_STATUSES as readonly string[]).includes(status) ? (status as DisplayStatus) : 'active'
     return { displayStatus: s, dpd: 0, bucket: 'M0' }
@@ -34,5 +38,7 @@ export function dueRangeForDpd(today: string, min: number, max: number | null): 
 
 /** DPD range of a bucket: M1 1–30, M2 31–60, M3 61–90, M3+ 91 and more; M0 is "not overdue". */
 export function dpdRangeOfBucket(b: Exclude<Bucket, 'M0'>): { min: number; max: number | null } {
-  return { M1: { min: 1, max: 30 }, M2: { min: 31, max: 60 }, M3: { min: 61, max: 90 }, 'M3+': { min: 91, max: null } }[b]
+  return { M1: { min: 1, max: 30 }, M2: { min: 31, max: 60 }, M3: { min: 61, max: 90 }, 'M3+': { min: 91, max: null } }[
+    b
+  ]
 }

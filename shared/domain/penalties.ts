@@ -32,7 +32,13 @@ export interface OverdueCharges {
   compoundInterest: number
 }
 
-interface DailyCoef { num: number; den: number; bnum: bigint; bden: bigint; safe: boolean }
+interface DailyCoef {
+  num: number
+  den: number
+  bnum: bigint
+  bden: bigint
+  safe: boolean
+}
 // Two-level cache (rate → markup → coefficient): no key string is built per call, so the
 // strings' cached hashes make a lookup cheap in batch runs over millions of installments.
 const coefCache = new Map<string, Map<string, DailyCoef>>()
@@ -52,7 +58,8 @@ function dailyPenaltyCoef(annualRate: string, markupPercent: string): DailyCoef 
     // r.num/r.den % × (100·m.den + m.num)/(100·m.den) / 100 / 360
     const bnum = BigInt(r.num) * BigInt(100 * m.den + m.num)
     const bden = BigInt(r.den) * BigInt(m.den) * 3_600_000n
-    const num = Number(bnum), den = Number(bden)
+    const num = Number(bnum),
+      den = Number(bden)
     const safe = Number.isSafeInteger(num) && Number.isSafeInteger(den)
     const f = safe ? fraction(num, den) : { num, den }
     c = { num: f.num, den: f.den, bnum, bden, safe }
@@ -73,7 +80,8 @@ function charge(base: number, days: number, c: DailyCoef): number {
  * 100,000.00 元 overdue at 4.35 % +50 % for 30 days: round(10000000 × 6.525 % / 360 × 30) = 54375 分.
  */
 export function overdueCharges(i: OverdueChargesInput): OverdueCharges {
-  const op = i.overduePrincipal, oi = i.overdueInterest
+  const op = i.overduePrincipal,
+    oi = i.overdueInterest
   if (!Number.isSafeInteger(op) || op < 0) assertFen(op, 'overduePrincipal')
   if (!Number.isSafeInteger(oi) || oi < 0) assertFen(oi, 'overdueInterest')
   const c = dailyPenaltyCoef(i.annualRate, i.markupPercent)
@@ -126,7 +134,8 @@ export interface AccrueInput {
 export function accrueInterest(i: AccrueInput): { interest: number; months: number; days: number } {
   const P = assertFen(i.principal, 'principal')
   const r = parsePercent(i.annualRate, 'annualRate', MAX_ACCRUAL_RATE)
-  const a = toDayNumber(i.from, 'from'), b = toDayNumber(i.to, 'to')
+  const a = toDayNumber(i.from, 'from'),
+    b = toDayNumber(i.to, 'to')
   if (b < a) invalid('to', '结束日不得早于起息日')
   const dayDen = r.den * 36000
   if ((i.dayCount ?? 'actual') === 'actual') {
@@ -136,7 +145,8 @@ export function accrueInterest(i: AccrueInput): { interest: number; months: numb
   const [ty, tm] = civilFromDayNumber(b)
   const anniversary = (k: number): number => {
     const ym = fy * 12 + fm - 1 + k
-    const y = Math.floor(ym / 12), m = (ym % 12) + 1
+    const y = Math.floor(ym / 12),
+      m = (ym % 12) + 1
     return dayNumber(y, m, Math.min(fd, daysInMonth(y, m)))
   }
   let months = ty * 12 + tm - (fy * 12 + fm)
@@ -181,7 +191,11 @@ export function costWarning(i: CostWarningInput): { warn: boolean; exceeded: ('c
  * All-in annual cost, percent: the highest rate the borrower can be charged (contract rate ×
  * (1 + markup)) plus annualised fees. allInAnnualCost({ annualRate: '18', markupPercent: '50' }) = '27'.
  */
-export function allInAnnualCost(i: { readonly annualRate: string; readonly markupPercent?: string; readonly feesAnnualPercent?: string }): string {
+export function allInAnnualCost(i: {
+  readonly annualRate: string
+  readonly markupPercent?: string
+  readonly feesAnnualPercent?: string
+}): string {
   parseDecimal(i.annualRate, 'annualRate')
   const markup = i.markupPercent ?? '0'
   const fees = i.feesAnnualPercent ?? '0'

@@ -4,7 +4,14 @@ import { invalid } from './errors'
 import { monthDate, parseYmd, toDayNumber } from './dates'
 import { assertFen, yuanText } from './money'
 import { mulDivHalfUp, mul3DivHalfUp, parsePercent } from './rates'
-import { type InterestBasis, MAX_PLAN_RATE, MAX_TERM_MONTHS, type Schedule, type ScheduleRow, buildSchedule } from './schedule'
+import {
+  type InterestBasis,
+  MAX_PLAN_RATE,
+  MAX_TERM_MONTHS,
+  type Schedule,
+  type ScheduleRow,
+  buildSchedule,
+} from './schedule'
 
 /** One officer-entered row: due date and the principal due on it. */
 export interface CustomRowInput {
@@ -27,7 +34,8 @@ export function buildCustomSchedule(i: {
   const P = assertFen(i.principal, 'principal', 1)
   const rate = parsePercent(i.annualRate, 'annualRate', MAX_PLAN_RATE)
   let prev = toDayNumber(i.startDate, 'startDate')
-  if (i.rows.length < 1 || i.rows.length > MAX_TERM_MONTHS * 2) invalid('rows', `还款计划须有 1–${MAX_TERM_MONTHS * 2} 期`)
+  if (i.rows.length < 1 || i.rows.length > MAX_TERM_MONTHS * 2)
+    invalid('rows', `还款计划须有 1–${MAX_TERM_MONTHS * 2} 期`)
   let sum = 0
   for (const [k, r] of i.rows.entries()) {
     assertFen(r.principal, `rows.${k}.principal`)
@@ -36,14 +44,25 @@ export function buildCustomSchedule(i: {
   if (sum !== P) invalid('rows', `各期本金合计 ${yuanText(sum)}与贷款本金 ${yuanText(P)}不符`)
   const basis = i.interestBasis ?? 'monthly'
   const rows: ScheduleRow[] = []
-  let bal = P, total = 0
+  let bal = P,
+    total = 0
   for (const [k, r] of i.rows.entries()) {
     const dn = toDayNumber(r.dueDate, `rows.${k}.dueDate`)
     if (dn <= prev) invalid(`rows.${k}.dueDate`, '还款日期须晚于放款日及上一期')
-    const interest = basis === 'monthly' ? mulDivHalfUp(bal, rate.num, rate.den * 1200) : mul3DivHalfUp(bal, dn - prev, rate.num, rate.den * 36000)
+    const interest =
+      basis === 'monthly'
+        ? mulDivHalfUp(bal, rate.num, rate.den * 1200)
+        : mul3DivHalfUp(bal, dn - prev, rate.num, rate.den * 36000)
     bal -= r.principal
     total += interest
-    rows.push({ seq: k + 1, dueDate: r.dueDate, principal: r.principal, interest, payment: r.principal + interest, balance: bal })
+    rows.push({
+      seq: k + 1,
+      dueDate: r.dueDate,
+      principal: r.principal,
+      interest,
+      payment: r.principal + interest,
+      balance: bal,
+    })
     prev = dn
   }
   return { rows, totalInterest: total }
@@ -77,8 +96,15 @@ export interface ReamortizeInput {
 export function reamortize(i: ReamortizeInput): Schedule {
   const B = assertFen(i.balance, 'balance', 1)
   const n = i.remainingTerm
-  if (!Number.isInteger(n) || n < 1 || n > MAX_TERM_MONTHS) invalid('remainingTerm', `剩余期数须为 1–${MAX_TERM_MONTHS} 的整数`)
-  const base = { principal: B, annualRate: i.annualRate, method: i.method, startDate: i.fromDate, ...(i.dueDay !== undefined ? { dueDay: i.dueDay } : {}) }
+  if (!Number.isInteger(n) || n < 1 || n > MAX_TERM_MONTHS)
+    invalid('remainingTerm', `剩余期数须为 1–${MAX_TERM_MONTHS} 的整数`)
+  const base = {
+    principal: B,
+    annualRate: i.annualRate,
+    method: i.method,
+    startDate: i.fromDate,
+    ...(i.dueDay !== undefined ? { dueDay: i.dueDay } : {}),
+  }
   if (i.mode !== 'lower_payment' && i.mode !== 'shorten_term') return invalid('mode', `未知重算方式：${String(i.mode)}`)
   // Without a current installment to keep, shortening has nothing to hold fixed: same as the full term.
   if (i.mode === 'lower_payment' || i.currentInstallment === undefined) return buildSchedule({ ...base, termMonths: n })
@@ -89,7 +115,8 @@ export function reamortize(i: ReamortizeInput): Schedule {
   const day = i.dueDay ?? p[2]
   if (!Number.isInteger(day) || day < 1 || day > 31) invalid('dueDay', '还款日须为 1–31 的整数')
   const rows: ScheduleRow[] = []
-  let bal = B, total = 0
+  let bal = B,
+    total = 0
   for (let k = 1; bal > 0; k++) {
     const interest = mulDivHalfUp(bal, rate.num, rate.den * 1200)
     const share = i.method === 'annuity' ? inst - interest : inst
@@ -98,7 +125,14 @@ export function reamortize(i: ReamortizeInput): Schedule {
     const principal = share >= bal || k === n ? bal : share
     bal -= principal
     total += interest
-    rows.push({ seq: k, dueDate: monthDate(p[0] * 12 + p[1] - 1 + k, day), principal, interest, payment: principal + interest, balance: bal })
+    rows.push({
+      seq: k,
+      dueDate: monthDate(p[0] * 12 + p[1] - 1 + k, day),
+      principal,
+      interest,
+      payment: principal + interest,
+      balance: bal,
+    })
   }
   return { rows, totalInterest: total }
 }

@@ -34,7 +34,8 @@ export function fraction(num: number, den: number): Fraction {
 export function parseDecimal(s: string, field: string): Fraction {
   let f = cache.get(s)
   if (f === undefined) {
-    if (typeof s !== 'string' || !RATE_RE.test(s)) return invalid(field, `应为非负十进制数字符串（如 "4.35"），收到 ${String(s)}`)
+    if (typeof s !== 'string' || !RATE_RE.test(s))
+      return invalid(field, `应为非负十进制数字符串（如 "4.35"），收到 ${String(s)}`)
     const dot = s.indexOf('.')
     const digits = dot < 0 ? s : s.slice(0, dot) + s.slice(dot + 1)
     f = fraction(Number(digits), dot < 0 ? 1 : 10 ** (s.length - dot - 1))
@@ -62,7 +63,13 @@ export function mulDivHalfUp(a: number, b: number, d: number): number {
   if (x <= LIMIT && d <= LIMIT) {
     let q = Math.floor(x / d)
     let r = x - q * d
-    if (r < 0) { q -= 1; r += d } else if (r >= d) { q += 1; r -= d }
+    if (r < 0) {
+      q -= 1
+      r += d
+    } else if (r >= d) {
+      q += 1
+      r -= d
+    }
     return r * 2 >= d ? q + 1 : q
   }
   const D = BigInt(d)

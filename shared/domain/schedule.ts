@@ -62,7 +62,8 @@ function validate(i: ScheduleInput): Plan {
   const P = assertFen(i.principal, 'principal', 1)
   const rate = parsePercent(i.annualRate, 'annualRate', MAX_PLAN_RATE)
   const n = i.termMonths
-  if (!Number.isInteger(n) || n < 1 || n > MAX_TERM_MONTHS) invalid('termMonths', `期限须为 1–${MAX_TERM_MONTHS} 个月的整数`)
+  if (!Number.isInteger(n) || n < 1 || n > MAX_TERM_MONTHS)
+    invalid('termMonths', `期限须为 1–${MAX_TERM_MONTHS} 个月的整数`)
   if (!(METHODS as readonly string[]).includes(i.method)) invalid('method', `未知还款方式：${String(i.method)}`)
   const p = parseYmd(i.startDate)
   if (!p) return invalid('startDate', `日期无效：${String(i.startDate)}（应为 YYYY-MM-DD）`)
@@ -81,12 +82,18 @@ function validate(i: ScheduleInput): Plan {
 export function buildSchedule(i: ScheduleInput): Schedule {
   const plan = validate(i)
   switch (i.method) {
-    case 'annuity': return amortized(plan, 'annuity', i.interestBasis ?? 'monthly')
-    case 'equal_principal': return amortized(plan, 'equal_principal', i.interestBasis ?? 'monthly')
-    case 'quarterly_interest': return interestOnly(plan, 3)
-    case 'monthly_interest': return interestOnly(plan, 1)
-    case 'bullet': return bullet(plan)
-    default: return assertNever(i.method)
+    case 'annuity':
+      return amortized(plan, 'annuity', i.interestBasis ?? 'monthly')
+    case 'equal_principal':
+      return amortized(plan, 'equal_principal', i.interestBasis ?? 'monthly')
+    case 'quarterly_interest':
+      return interestOnly(plan, 3)
+    case 'monthly_interest':
+      return interestOnly(plan, 1)
+    case 'bullet':
+      return bullet(plan)
+    default:
+      return assertNever(i.method)
   }
 }
 
@@ -95,7 +102,13 @@ function halfUp(x: number, d: number, a: number, b: number): number {
   if (x > 4503599627370496 || d > 4503599627370496) return mulDivHalfUp(a, b, d)
   let q = Math.floor(x / d)
   let r = x - q * d
-  if (r < 0) { q -= 1; r += d } else if (r >= d) { q += 1; r -= d }
+  if (r < 0) {
+    q -= 1
+    r += d
+  } else if (r >= d) {
+    q += 1
+    r -= d
+  }
   return r * 2 >= d ? q + 1 : q
 }
 
@@ -109,7 +122,8 @@ function annuityFactor(N: number, D: number, n: number): { num: bigint; den: big
   const key = `${N}/${D}/${n}`
   let f = factorCache.get(key)
   if (f === undefined) {
-    const bn = BigInt(n), bD = BigInt(D)
+    const bn = BigInt(n),
+      bD = BigInt(D)
     const An = (bD + BigInt(N)) ** bn
     f = { num: BigInt(N) * An, den: bD * (An - bD ** bn) }
     if (factorCache.size > 2_000) factorCache.clear()
@@ -125,7 +139,8 @@ function annuityFactor(N: number, D: number, n: number): { num: bigint; den: big
 export function annuityPayment(principal: number, annualRate: string, termMonths: number): number {
   const P = assertFen(principal, 'principal', 1)
   const rate = parsePercent(annualRate, 'annualRate', MAX_PLAN_RATE)
-  if (!Number.isInteger(termMonths) || termMonths < 1 || termMonths > MAX_TERM_MONTHS) invalid('termMonths', `期限须为 1–${MAX_TERM_MONTHS} 个月的整数`)
+  if (!Number.isInteger(termMonths) || termMonths < 1 || termMonths > MAX_TERM_MONTHS)
+    invalid('termMonths', `期限须为 1–${MAX_TERM_MONTHS} 个月的整数`)
   return levelPayment(P, rate, termMonths)
 }
 
@@ -150,7 +165,9 @@ function amortized(p: Plan, method: 'annuity' | 'equal_principal', basis: Intere
   }
   const rows: ScheduleRow[] = []
   const actual = basis === 'actual_days'
-  let bal = P, total = 0, prevDn = p.startDn
+  let bal = P,
+    total = 0,
+    prevDn = p.startDn
   for (let k = 1; k <= n; k++) {
     const ym = p.startYm + k
     const dueDate = monthDate(ym, p.dueDay)
@@ -158,13 +175,15 @@ function amortized(p: Plan, method: 'annuity' | 'equal_principal', basis: Intere
     if (!actual) {
       if (rate.num !== 0) interest = halfUp(bal * rate.num, monthDen, bal, rate.num)
     } else {
-      const y = Math.floor(ym / 12), m = (ym % 12) + 1
+      const y = Math.floor(ym / 12),
+        m = (ym % 12) + 1
       const dn = dayNumber(y, m, Math.min(p.dueDay, daysInMonth(y, m)))
       interest = mul3DivHalfUp(bal, dn - prevDn, rate.num, dayDen)
       prevDn = dn
     }
     let principal: number
-    if (k === n) principal = bal // the last row absorbs rounding
+    if (k === n)
+      principal = bal // the last row absorbs rounding
     else if (method === 'annuity') principal = Math.max(0, Math.min(level - interest, bal))
     else principal = Math.min(level, bal)
     bal -= principal
@@ -183,33 +202,57 @@ function interestOnly(p: Plan, step: 1 | 3): Schedule {
   const { P, rate } = p
   const dayDen = rate.den * 36000
   const matYm = p.startYm + p.n
-  const matY = Math.floor(matYm / 12), matM = (matYm % 12) + 1
+  const matY = Math.floor(matYm / 12),
+    matM = (matYm % 12) + 1
   const matDn = dayNumber(matY, matM, Math.min(p.startDay, daysInMonth(matY, matM)))
   const rows: ScheduleRow[] = []
   let total = 0
   let from = p.startDn // first day of the current period (counted)
   for (let ym = p.startYm; ym <= matYm; ym++) {
     if (step === 3 && (ym % 12) % 3 !== 2) continue // months 3, 6, 9, 12
-    const y = Math.floor(ym / 12), m = (ym % 12) + 1
+    const y = Math.floor(ym / 12),
+      m = (ym % 12) + 1
     const dn = dayNumber(y, m, SETTLEMENT_DAY)
     if (dn < p.startDn || dn >= matDn) continue
     const interest = mul3DivHalfUp(P, dn - from + 1, rate.num, dayDen) // 结息日 inclusive
     total += interest
-    rows.push({ seq: rows.length + 1, dueDate: monthDate(ym, SETTLEMENT_DAY), principal: 0, interest, payment: interest, balance: P })
+    rows.push({
+      seq: rows.length + 1,
+      dueDate: monthDate(ym, SETTLEMENT_DAY),
+      principal: 0,
+      interest,
+      payment: interest,
+      balance: P,
+    })
     from = dn + 1
   }
   const interest = mul3DivHalfUp(P, matDn - from, rate.num, dayDen) // maturity not counted
   total += interest
-  rows.push({ seq: rows.length + 1, dueDate: monthDate(matYm, p.startDay), principal: P, interest, payment: P + interest, balance: 0 })
+  rows.push({
+    seq: rows.length + 1,
+    dueDate: monthDate(matYm, p.startDay),
+    principal: P,
+    interest,
+    payment: P + interest,
+    balance: 0,
+  })
   return { rows, totalInterest: total }
 }
 
 /** 利随本清: one row at maturity, interest = P × annual/360 × days (算头不算尾). */
 function bullet(p: Plan): Schedule {
   const matYm = p.startYm + p.n
-  const y = Math.floor(matYm / 12), m = (matYm % 12) + 1
+  const y = Math.floor(matYm / 12),
+    m = (matYm % 12) + 1
   const days = dayNumber(y, m, Math.min(p.startDay, daysInMonth(y, m))) - p.startDn
   const interest = mul3DivHalfUp(p.P, days, p.rate.num, p.rate.den * 36000)
-  const row = { seq: 1, dueDate: monthDate(matYm, p.startDay), principal: p.P, interest, payment: p.P + interest, balance: 0 }
+  const row = {
+    seq: 1,
+    dueDate: monthDate(matYm, p.startDay),
+    principal: p.P,
+    interest,
+    payment: p.P + interest,
+    balance: 0,
+  }
   return { rows: [row], totalInterest: interest }
 }

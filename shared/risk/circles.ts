@@ -25,14 +25,19 @@ export function guaranteeGroups(links: readonly GuaranteeLink[]): GuaranteeGroup
   const find = (x: number): number => {
     let r = x
     while (parent.get(r)! !== r) r = parent.get(r)!
-    while (parent.get(x)! !== r) { const n = parent.get(x)!; parent.set(x, r); x = n }
+    while (parent.get(x)! !== r) {
+      const n = parent.get(x)!
+      parent.set(x, r)
+      x = n
+    }
     return r
   }
   const out = new Map<number, number[]>()
   for (const l of links) {
     if (l.borrowerId === l.guarantorBorrowerId) continue
     for (const v of [l.borrowerId, l.guarantorBorrowerId]) if (!parent.has(v)) parent.set(v, v)
-    const a = find(l.borrowerId), b = find(l.guarantorBorrowerId)
+    const a = find(l.borrowerId),
+      b = find(l.guarantorBorrowerId)
     if (a !== b) parent.set(a, b)
     if (!out.has(l.borrowerId)) out.set(l.borrowerId, [])
     out.get(l.borrowerId)!.push(l.guarantorBorrowerId)
@@ -52,13 +57,20 @@ export function guaranteeGroups(links: readonly GuaranteeLink[]): GuaranteeGroup
 
 /** Tarjan's strongly connected components, iterative. */
 function stronglyConnected(nodes: number[], out: Map<number, number[]>): number[][] {
-  const index = new Map<number, number>(), low = new Map<number, number>(), onStack = new Set<number>()
-  const stack: number[] = [], result: number[][] = []
+  const index = new Map<number, number>(),
+    low = new Map<number, number>(),
+    onStack = new Set<number>()
+  const stack: number[] = [],
+    result: number[][] = []
   let next = 0
   for (const root of nodes) {
     if (index.has(root)) continue
     const work: [number, number][] = [[root, 0]]
-    index.set(root, next); low.set(root, next); next++; stack.push(root); onStack.add(root)
+    index.set(root, next)
+    low.set(root, next)
+    next++
+    stack.push(root)
+    onStack.add(root)
     while (work.length > 0) {
       const top = work[work.length - 1]!
       const [v, k] = top
@@ -67,17 +79,28 @@ function stronglyConnected(nodes: number[], out: Map<number, number[]>): number[
         top[1]++
         const w = succ[k]!
         if (!index.has(w)) {
-          index.set(w, next); low.set(w, next); next++; stack.push(w); onStack.add(w)
+          index.set(w, next)
+          low.set(w, next)
+          next++
+          stack.push(w)
+          onStack.add(w)
           work.push([w, 0])
         } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!))
         continue
       }
       work.pop()
-      if (work.length > 0) { const u = work[work.length - 1]![0]; low.set(u, Math.min(low.get(u)!, low.get(v)!)) }
+      if (work.length > 0) {
+        const u = work[work.length - 1]![0]
+        low.set(u, Math.min(low.get(u)!, low.get(v)!))
+      }
       if (low.get(v) === index.get(v)) {
         const comp: number[] = []
         let w: number
-        do { w = stack.pop()!; onStack.delete(w); comp.push(w) } while (w !== v)
+        do {
+          w = stack.pop()!
+          onStack.delete(w)
+          comp.push(w)
+        } while (w !== v)
         result.push(comp)
       }
     }

@@ -2,7 +2,17 @@
 // rule (DOMAIN §6: 2 periods / 6 months paid in full). Seed-rule approximation: payments settle
 // installments' principal + interest oldest first (penalties are ignored), so an installment is
 // settled on the day cumulative payments reach cumulative principal + interest due through it.
-import { type Bucket, type Category, type CustomerClass, type OverdueEpisode, addMonths, bucketOf, customerClass, suggestCategory, toDayNumber } from '../domain'
+import {
+  type Bucket,
+  type Category,
+  type CustomerClass,
+  type OverdueEpisode,
+  addMonths,
+  bucketOf,
+  customerClass,
+  suggestCategory,
+  toDayNumber,
+} from '../domain'
 
 /** A plan row as the scan gives it (a seq of MAX_SAFE_INTEGER stands for all rows not yet due). */
 export interface HistoryRow {
@@ -36,11 +46,14 @@ export function paymentHistory(i: {
   const since = addMonths(i.asOf, -3)
   const due = i.rows.filter((r) => r.dueDate <= i.asOf && r.seq !== Number.MAX_SAFE_INTEGER)
   const settledOn: (string | null)[] = []
-  let cumDue = 0, cumPaid = 0, p = 0
+  let cumDue = 0,
+    cumPaid = 0,
+    p = 0
   for (const r of due) {
     cumDue += r.principal + r.interest
-    while (cumPaid < cumDue && p < i.payments.length && i.payments[p]!.date <= i.asOf) cumPaid += i.payments[p++]!.amount
-    settledOn.push(cumPaid >= cumDue ? i.payments[Math.max(0, p - 1)]?.date ?? r.dueDate : null)
+    while (cumPaid < cumDue && p < i.payments.length && i.payments[p]!.date <= i.asOf)
+      cumPaid += i.payments[p++]!.amount
+    settledOn.push(cumPaid >= cumDue ? (i.payments[Math.max(0, p - 1)]?.date ?? r.dueDate) : null)
   }
   const episodes: OverdueEpisode[] = []
   for (const [k, r] of due.entries()) {
@@ -74,10 +87,21 @@ export function worstBucket(hs: readonly PaymentHistory[]): Bucket {
 }
 
 /** The system's suggestion for a loan with its decided category, DPD and history (DOMAIN §6). */
-export function suggestionFor(i: { current: Category; dpd: number; asOf: string; restructuredOn: string | null; history: PaymentHistory }): { suggested: Category; floor: Category } {
+export function suggestionFor(i: {
+  current: Category
+  dpd: number
+  asOf: string
+  restructuredOn: string | null
+  history: PaymentHistory
+}): { suggested: Category; floor: Category } {
   const s = suggestCategory({
-    current: i.current, dpd: i.dpd, asOf: i.asOf, restructured: i.restructuredOn && i.restructuredOn <= i.asOf ? { date: i.restructuredOn } : null,
-    causesCleared: i.dpd === 0, consecutiveFullPayments: i.history.consecutiveFullPayments, monthsPaidInFull: i.history.monthsPaidInFull,
+    current: i.current,
+    dpd: i.dpd,
+    asOf: i.asOf,
+    restructured: i.restructuredOn && i.restructuredOn <= i.asOf ? { date: i.restructuredOn } : null,
+    causesCleared: i.dpd === 0,
+    consecutiveFullPayments: i.history.consecutiveFullPayments,
+    monthsPaidInFull: i.history.monthsPaidInFull,
   })
   return { suggested: s.suggested, floor: s.floor }
 }

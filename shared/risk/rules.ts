@@ -11,8 +11,18 @@ export type WarningLevel = (typeof WARNING_LEVELS)[number]
  * (inspections) have no data source in this area: their areas plug a rule in at merge.
  */
 export const RULE_CODES = [
-  'overdue', 'limitation', 'guarantee_period', 'collateral_coverage', 'maturity', 'guarantor_overdue',
-  'guarantee_circle', 'concentration', 'extension_consent', 'broken_promise', 'first_check', 'inspection_overdue',
+  'overdue',
+  'limitation',
+  'guarantee_period',
+  'collateral_coverage',
+  'maturity',
+  'guarantor_overdue',
+  'guarantee_circle',
+  'concentration',
+  'extension_consent',
+  'broken_promise',
+  'first_check',
+  'inspection_overdue',
 ] as const
 /** One of RULE_CODES. */
 export type RuleCode = (typeof RULE_CODES)[number]
@@ -47,14 +57,20 @@ export const DEFAULT_RULE_SETTINGS: Record<RuleCode, RuleSetting> = {
 }
 
 /** Settings merged over the defaults; unknown keys are dropped, missing ones defaulted. */
-export function mergeRuleSettings(stored: Partial<Record<string, Partial<RuleSetting>>> | null): Record<RuleCode, RuleSetting> {
+export function mergeRuleSettings(
+  stored: Partial<Record<string, Partial<RuleSetting>>> | null,
+): Record<RuleCode, RuleSetting> {
   const out = {} as Record<RuleCode, RuleSetting>
   for (const code of RULE_CODES) {
-    const d = DEFAULT_RULE_SETTINGS[code], s = stored?.[code]
+    const d = DEFAULT_RULE_SETTINGS[code],
+      s = stored?.[code]
     out[code] = {
       enabled: typeof s?.enabled === 'boolean' ? s.enabled : d.enabled,
       level: s?.level && WARNING_LEVELS.includes(s.level) ? s.level : d.level,
-      params: { ...d.params, ...Object.fromEntries(Object.entries(s?.params ?? {}).filter(([k, v]) => k in d.params && Number.isFinite(v))) },
+      params: {
+        ...d.params,
+        ...Object.fromEntries(Object.entries(s?.params ?? {}).filter(([k, v]) => k in d.params && Number.isFinite(v))),
+      },
     }
   }
   return out

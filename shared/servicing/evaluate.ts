@@ -111,11 +111,17 @@ export interface LoanEvaluation {
 
 /** Replays plan + payments up to `asOf` (inclusive) and evaluates the loan on that date. */
 export function evaluateLoan(i: EvaluateInput): LoanEvaluation {
-  const rows = i.rows, n = rows.length, asOf = i.asOf, detail = i.detail === true
+  const rows = i.rows,
+    n = rows.length,
+    asOf = i.asOf,
+    detail = i.detail === true
   const order = i.order ?? DEFAULT_ALLOCATION_ORDER
-  const paidP = new Array<number>(n).fill(0), paidI = new Array<number>(n).fill(0)
-  const accPen = new Array<number>(n).fill(0), accComp = new Array<number>(n).fill(0)
-  const paidPen = new Array<number>(n).fill(0), paidComp = new Array<number>(n).fill(0)
+  const paidP = new Array<number>(n).fill(0),
+    paidI = new Array<number>(n).fill(0)
+  const accPen = new Array<number>(n).fill(0),
+    accComp = new Array<number>(n).fill(0)
+  const paidPen = new Array<number>(n).fill(0),
+    paidComp = new Array<number>(n).fill(0)
   const segFrom: string[] = rows.map((r) => r.dueDate)
   const allocations: PaymentAllocation[] = []
   let first = 0 // rows before `first` are settled in full
@@ -123,7 +129,10 @@ export function evaluateLoan(i: EvaluateInput): LoanEvaluation {
   let nextDue = 0 // next row whose due date may trigger a credit application
 
   const settled = (k: number) =>
-    paidP[k] === rows[k]!.principal && paidI[k] === rows[k]!.interest && paidPen[k] === accPen[k] && paidComp[k] === accComp[k]
+    paidP[k] === rows[k]!.principal &&
+    paidI[k] === rows[k]!.interest &&
+    paidPen[k] === accPen[k] &&
+    paidComp[k] === accComp[k]
 
   /** Applies `amount` on `date` over rows due on or before it, oldest first; returns the rest. */
   function apply(date: string, amount: number, paymentId: number | null): number {
@@ -133,26 +142,47 @@ export function evaluateLoan(i: EvaluateInput): LoanEvaluation {
     for (let k = first; k < n && left > 0; k++) {
       const r = rows[k]!
       if (r.dueDate > date) break
-      const baseP = r.principal - paidP[k]!, baseI = r.interest - paidI[k]!
-      let tPen = 0, tComp = 0
+      const baseP = r.principal - paidP[k]!,
+        baseI = r.interest - paidI[k]!
+      let tPen = 0,
+        tComp = 0
       if (r.dueDate < date && baseP + baseI > 0) {
-        const c = overdueCharges({ overduePrincipal: baseP, overdueInterest: baseI, annualRate: i.annualRate, markupPercent: i.markupPercent, from: segFrom[k]!, to: date })
+        const c = overdueCharges({
+          overduePrincipal: baseP,
+          overdueInterest: baseI,
+          annualRate: i.annualRate,
+          markupPercent: i.markupPercent,
+          from: segFrom[k]!,
+          to: date,
+        })
         tPen = c.penaltyInterest
         tComp = c.compoundInterest
       }
-      const pen = accPen[k]! + tPen - paidPen[k]!, comp = accComp[k]! + tComp - paidComp[k]!
+      const pen = accPen[k]! + tPen - paidPen[k]!,
+        comp = accComp[k]! + tComp - paidComp[k]!
       if (pen + comp + baseP + baseI === 0) continue
       // The payment touches this row: its accrual segment ends here (the base changes).
       accPen[k] = accPen[k]! + tPen
       accComp[k] = accComp[k]! + tComp
       if (r.dueDate < date) segFrom[k] = date
-      const a = allocatePayment({ amount: left, due: { penaltyInterest: pen, compoundInterest: comp, interest: baseI, principal: baseP }, order })
+      const a = allocatePayment({
+        amount: left,
+        due: { penaltyInterest: pen, compoundInterest: comp, interest: baseI, principal: baseP },
+        order,
+      })
       paidPen[k] = paidPen[k]! + a.penaltyInterest
       paidComp[k] = paidComp[k]! + a.compoundInterest
       paidI[k] = paidI[k]! + a.interest
       paidP[k] = paidP[k]! + a.principal
       left = a.unapplied
-      if (detail) lines.push({ seq: r.seq, penaltyInterest: a.penaltyInterest, compoundInterest: a.compoundInterest, interest: a.interest, principal: a.principal })
+      if (detail)
+        lines.push({
+          seq: r.seq,
+          penaltyInterest: a.penaltyInterest,
+          compoundInterest: a.compoundInterest,
+          interest: a.interest,
+          principal: a.principal,
+        })
     }
     if (detail) allocations.push({ paymentId, date, amount, lines, toCredit: left })
     return left
@@ -186,22 +216,39 @@ interface ReplayState {
 }
 
 function summarize(i: EvaluateInput, s: ReplayState, credit: number, allocations: PaymentAllocation[]): LoanEvaluation {
-  const rows = i.rows, asOf = i.asOf
-  let outstanding = 0, overdueP = 0, overdueI = 0, dueToday = 0, pen = 0, comp = 0, future = 0
+  const rows = i.rows,
+    asOf = i.asOf
+  let outstanding = 0,
+    overdueP = 0,
+    overdueI = 0,
+    dueToday = 0,
+    pen = 0,
+    comp = 0,
+    future = 0
   let earliest: string | null = null
   let lastDue = i.startDate
   let nextInterest = 0
   const installments: InstallmentState[] = []
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k]!
-    const baseP = r.principal - s.paidP[k]!, baseI = r.interest - s.paidI[k]!
-    let accPen = s.accPen[k]!, accComp = s.accComp[k]!
+    const baseP = r.principal - s.paidP[k]!,
+      baseI = r.interest - s.paidI[k]!
+    let accPen = s.accPen[k]!,
+      accComp = s.accComp[k]!
     if (r.dueDate < asOf && baseP + baseI > 0) {
-      const c = overdueCharges({ overduePrincipal: baseP, overdueInterest: baseI, annualRate: i.annualRate, markupPercent: i.markupPercent, from: s.segFrom[k]!, to: asOf })
+      const c = overdueCharges({
+        overduePrincipal: baseP,
+        overdueInterest: baseI,
+        annualRate: i.annualRate,
+        markupPercent: i.markupPercent,
+        from: s.segFrom[k]!,
+        to: asOf,
+      })
       accPen += c.penaltyInterest
       accComp += c.compoundInterest
     }
-    const unpaidPen = accPen - s.paidPen[k]!, unpaidComp = accComp - s.paidComp[k]!
+    const unpaidPen = accPen - s.paidPen[k]!,
+      unpaidComp = accComp - s.paidComp[k]!
     outstanding += baseP
     pen += unpaidPen
     comp += unpaidComp
@@ -225,9 +272,17 @@ function summarize(i: EvaluateInput, s: ReplayState, credit: number, allocations
     }
     if (i.detail) {
       installments.push({
-        seq: r.seq, dueDate: r.dueDate, principal: r.principal, interest: r.interest,
-        paidPrincipal: s.paidP[k]!, paidInterest: s.paidI[k]!, penaltyInterest: accPen, compoundInterest: accComp,
-        paidPenalty: s.paidPen[k]!, paidCompound: s.paidComp[k]!, status,
+        seq: r.seq,
+        dueDate: r.dueDate,
+        principal: r.principal,
+        interest: r.interest,
+        paidPrincipal: s.paidP[k]!,
+        paidInterest: s.paidI[k]!,
+        penaltyInterest: accPen,
+        compoundInterest: accComp,
+        paidPenalty: s.paidPen[k]!,
+        paidCompound: s.paidComp[k]!,
+        status,
       })
     }
   }

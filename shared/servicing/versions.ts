@@ -46,16 +46,33 @@ export function initialRows(i: {
   const basis = i.interestBasis ? { interestBasis: i.interestBasis } : {}
   const s =
     i.method === 'custom'
-      ? buildCustomSchedule({ principal: i.principal, annualRate: i.annualRate, startDate: i.startDate, rows: i.customRows ?? [], ...basis })
+      ? buildCustomSchedule({
+          principal: i.principal,
+          annualRate: i.annualRate,
+          startDate: i.startDate,
+          rows: i.customRows ?? [],
+          ...basis,
+        })
       : buildSchedule({
-          principal: i.principal, annualRate: i.annualRate, termMonths: i.termMonths, method: i.method, startDate: i.startDate,
-          ...(i.dueDay ? { dueDay: i.dueDay } : {}), ...basis,
+          principal: i.principal,
+          annualRate: i.annualRate,
+          termMonths: i.termMonths,
+          method: i.method,
+          startDate: i.startDate,
+          ...(i.dueDay ? { dueDay: i.dueDay } : {}),
+          ...basis,
         })
   return toVersionRows(s.rows, 1)
 }
 
 function toVersionRows(rows: readonly ScheduleRow[], firstSeq: number, kind: RowKind = 'regular'): VersionRow[] {
-  return rows.map((r, k) => ({ seq: firstSeq + k, dueDate: r.dueDate, principal: r.principal, interest: r.interest, kind }))
+  return rows.map((r, k) => ({
+    seq: firstSeq + k,
+    dueDate: r.dueDate,
+    principal: r.principal,
+    interest: r.interest,
+    kind,
+  }))
 }
 
 /** Rows due on or before `date` (kept as-is), the last such due date, and the later regular rows. */
@@ -68,7 +85,8 @@ export function splitAt(rows: readonly VersionRow[], date: string, startDate: st
 
 /** Whole months from `from` to `to` by calendar (at least 1). */
 export function monthsBetween(from: string, to: string): number {
-  const a = parseYmd(from), b = parseYmd(to)
+  const a = parseYmd(from),
+    b = parseYmd(to)
   if (!a || !b) return invalid('date', '日期无效')
   let m = (b[0] - a[0]) * 12 + (b[1] - a[1])
   if (addMonths(from, m) > to) m -= 1
@@ -95,31 +113,63 @@ export function prepaymentRows(i: {
   }
   const { kept, later, lastDue } = splitAt(i.rows, i.date, i.startDate)
   const future = later.reduce((s, r) => s + r.principal, 0)
-  if (i.principalPaid <= 0 || i.principalPaid >= future) invalid('amount', '提前还本金额须大于零且小于剩余本金（全部还清请办理结清）')
+  if (i.principalPaid <= 0 || i.principalPaid >= future)
+    invalid('amount', '提前还本金额须大于零且小于剩余本金（全部还清请办理结清）')
   const first = later[0]!
-  const interest = accrueInterest({ principal: i.principalPaid, annualRate: i.annualRate, from: lastDue, to: i.date }).interest
-  const slice: VersionRow = { seq: kept.length + 1, dueDate: i.date, principal: i.principalPaid, interest, kind: 'prepayment' }
+  const interest = accrueInterest({
+    principal: i.principalPaid,
+    annualRate: i.annualRate,
+    from: lastDue,
+    to: i.date,
+  }).interest
+  const slice: VersionRow = {
+    seq: kept.length + 1,
+    dueDate: i.date,
+    principal: i.principalPaid,
+    interest,
+    kind: 'prepayment',
+  }
   const current = i.method === 'annuity' ? first.principal + first.interest : first.principal
   const rest = reamortize({
-    balance: future - i.principalPaid, annualRate: i.annualRate, method: i.method, mode: i.mode, fromDate: lastDue,
-    remainingTerm: later.length, currentInstallment: current, ...(i.dueDay ? { dueDay: i.dueDay } : {}),
+    balance: future - i.principalPaid,
+    annualRate: i.annualRate,
+    method: i.method,
+    mode: i.mode,
+    fromDate: lastDue,
+    remainingTerm: later.length,
+    currentInstallment: current,
+    ...(i.dueDay ? { dueDay: i.dueDay } : {}),
   })
   return [...kept, slice, ...toVersionRows(rest.rows, kept.length + 2)]
 }
 
 /** Interest on `principal` from the last due date to `date`, for prepayment and settlement rows. */
-export function interestSince(rows: readonly VersionRow[], date: string, startDate: string, principal: number, annualRate: string): number {
+export function interestSince(
+  rows: readonly VersionRow[],
+  date: string,
+  startDate: string,
+  principal: number,
+  annualRate: string,
+): number {
   const { lastDue } = splitAt(rows, date, startDate)
   if (principal <= 0 || date <= lastDue) return 0
   return accrueInterest({ principal, annualRate, from: lastDue, to: date }).interest
 }
 
 /** 结清 settlement on `date`: rows due by then stay; one row takes all remaining principal + accrued interest. */
-export function settlementRows(rows: readonly VersionRow[], ev: LoanEvaluation, date: string, startDate: string): VersionRow[] {
+export function settlementRows(
+  rows: readonly VersionRow[],
+  ev: LoanEvaluation,
+  date: string,
+  startDate: string,
+): VersionRow[] {
   const { kept, later } = splitAt(rows, date, startDate)
   const future = later.reduce((s, r) => s + r.principal, 0)
   if (future === 0) return [...kept]
-  return [...kept, { seq: kept.length + 1, dueDate: date, principal: future, interest: ev.accruedInterest, kind: 'settlement' }]
+  return [
+    ...kept,
+    { seq: kept.length + 1, dueDate: date, principal: future, interest: ev.accruedInterest, kind: 'settlement' },
+  ]
 }
 
 /**
@@ -140,8 +190,13 @@ export function rescheduleRows(i: {
   const { kept, lastDue } = splitAt(i.rows, i.date, i.startDate)
   if (i.principal <= 0) invalid('principal', '没有需要重新安排的本金')
   const fresh = initialRows({
-    principal: i.principal, annualRate: i.annualRate, termMonths: i.termMonths, method: i.method, startDate: lastDue,
-    ...(i.dueDay ? { dueDay: i.dueDay } : {}), ...(i.customRows ? { customRows: i.customRows } : {}),
+    principal: i.principal,
+    annualRate: i.annualRate,
+    termMonths: i.termMonths,
+    method: i.method,
+    startDate: lastDue,
+    ...(i.dueDay ? { dueDay: i.dueDay } : {}),
+    ...(i.customRows ? { customRows: i.customRows } : {}),
   })
   return [...kept, ...fresh.map((r, k) => ({ ...r, seq: kept.length + 1 + k }))]
 }

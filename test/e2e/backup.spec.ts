@@ -2,18 +2,40 @@
 // gone and the database from before the restore listed as a backup.
 import { apiCall, expect, setupAndLoginAdmin, snap, test } from './fixtures'
 
-test('backup, post a payment, restore: the payment is gone and the pre-restore database is listed', async ({ page, server }) => {
+test('backup, post a payment, restore: the payment is gone and the pre-restore database is listed', async ({
+  page,
+  server,
+}) => {
   await page.setViewportSize({ width: 1366, height: 768 })
   await setupAndLoginAdmin(page, server)
-  const b = await apiCall<{ id: number }>(page, 'borrowers.create', { kind: 'individual', name: '李秀英', idNumber: '330102198005122316', phone: '13912345678', village: '青山村' })
+  const b = await apiCall<{ id: number }>(page, 'borrowers.create', {
+    kind: 'individual',
+    name: '李秀英',
+    idNumber: '330102198005122316',
+    phone: '13912345678',
+    village: '青山村',
+  })
   const loan = await apiCall<{ id: number }>(page, 'loans.create', {
-    borrowerId: b.id, contractNo: 'QS-2026-0701', iouNo: 'JJ-2026-0701', product: '农户小额信用贷款', principal: 1_200_000, annualRate: '6',
-    termMonths: 12, method: 'equal_principal', disbursementDate: '2026-06-10', maturityDate: '2027-06-10', purpose: '种植', guaranteeType: 'credit',
+    borrowerId: b.id,
+    contractNo: 'QS-2026-0701',
+    iouNo: 'JJ-2026-0701',
+    product: '农户小额信用贷款',
+    principal: 1_200_000,
+    annualRate: '6',
+    termMonths: 12,
+    method: 'equal_principal',
+    disbursementDate: '2026-06-10',
+    maturityDate: '2027-06-10',
+    purpose: '种植',
+    guaranteeType: 'credit',
   })
   await apiCall(page, 'servicing.createPlan', { loanId: loan.id })
 
   // 1. Back up from the backup screen (navbar entry for the admin).
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: /备份与恢复/ }).click()
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('link', { name: /备份与恢复/ })
+    .click()
   await expect(page.getByRole('heading', { name: '备份与恢复' })).toBeVisible()
   await page.getByTestId('backup-create').click()
   await expect(page.getByText(/备份完成/)).toBeVisible()

@@ -9,7 +9,10 @@ import { ADMIN, expect, SCREENSHOT_DIR, setupAndLoginAdmin, snap, test } from '.
 // 等额本金 on the same loan → Σ interest 235626 分 (the cheapest of the five methods);
 // 利随本清 → 10000000 × 4.35 % / 360 × 366 days = 442250 分.
 
-test('贷款计算器: live 等额本息 plan, 月息‰ conversion, 5-method comparison, Excel export and A4 print with 大写', async ({ page, server }) => {
+test('贷款计算器: live 等额本息 plan, 月息‰ conversion, 5-method comparison, Excel export and A4 print with 大写', async ({
+  page,
+  server,
+}) => {
   await setupAndLoginAdmin(page, server)
 
   // The nav entry shows its Alt+N shortcut (position among the visible entries); use it.
@@ -61,7 +64,8 @@ test('贷款计算器: live 等额本息 plan, 月息‰ conversion, 5-method co
   // Side by side: all five methods, the cheapest (lowest interest) highlighted.
   const compare = page.getByTestId('method-comparison')
   await expect(compare.locator('tbody tr')).toHaveCount(5)
-  for (const name of ['等额本息', '等额本金', '按季结息，到期还本', '按月结息，到期还本', '利随本清']) await expect(compare).toContainText(name)
+  for (const name of ['等额本息', '等额本金', '按季结息，到期还本', '按月结息，到期还本', '利随本清'])
+    await expect(compare).toContainText(name)
   await expect(page.getByTestId('compare-annuity')).toContainText('2,371.90')
   await expect(page.getByTestId('compare-bullet')).toContainText('4,422.50')
   await expect(compare.locator('tr[data-cheapest]')).toHaveCount(1)
@@ -91,7 +95,10 @@ test('贷款计算器: live 等额本息 plan, 月息‰ conversion, 5-method co
   await snap(page, 'calculator')
 
   // Excel export: a real .xlsx (a zip) built by the backend.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 Excel' }).click(),
+  ])
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/)
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   const xlsx = join(SCREENSHOT_DIR, 'calculator-plan.xlsx')

@@ -16,7 +16,8 @@ function residentId(i: number): string {
   return first17 + '10X98765432'[sum % 11]!
 }
 
-const ymd = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+const ymd = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 
 async function firstLogin(page: Page, username: string, initial: string, password: string): Promise<void> {
   await page.getByRole('button', { name: '退出登录' }).click()
@@ -29,15 +30,28 @@ async function firstLogin(page: Page, username: string, initial: string, passwor
   await expect(page.getByTestId('user-name')).toBeVisible()
 }
 
-test('manager prints 20 overdue notices into one PDF; officer logs a promise that is then broken', async ({ page, server }) => {
+test('manager prints 20 overdue notices into one PDF; officer logs a promise that is then broken', async ({
+  page,
+  server,
+}) => {
   test.setTimeout(240_000)
   await page.setViewportSize({ width: 1366, height: 768 })
   await setupAndLoginAdmin(page, server)
   await page.goto(`${server.url}#/collections/settings`)
   await expect(page.getByLabel('允许联系时段')).toHaveValue('08:00-21:00')
   await snap(page, 'collections-settings')
-  const officer = await apiCall<{ id: number }>(page, 'users.create', { username: 'wangxd', displayName: '王信贷', role: 'officer', password: 'Init1234' })
-  await apiCall(page, 'users.create', { username: 'lizg', displayName: '李主管', role: 'manager', password: 'Init1234' })
+  const officer = await apiCall<{ id: number }>(page, 'users.create', {
+    username: 'wangxd',
+    displayName: '王信贷',
+    role: 'officer',
+    password: 'Init1234',
+  })
+  await apiCall(page, 'users.create', {
+    username: 'lizg',
+    displayName: '李主管',
+    role: 'manager',
+    password: 'Init1234',
+  })
   // 20 loans disbursed 8 months ago (等额本金, 12 months): several installments overdue today.
   const start = new Date()
   start.setMonth(start.getMonth() - 8, 10)
@@ -47,26 +61,54 @@ test('manager prints 20 overdue notices into one PDF; officer logs a promise tha
   const loans: { id: number; name: string }[] = []
   for (let i = 0; i < 20; i++) {
     const name = `${SURNAMES[i]}${GIVEN[(i * 2) % GIVEN.length]}${GIVEN[(i * 2 + 1) % GIVEN.length]}`
-    const b = await apiCall<{ id: number }>(page, 'borrowers.create', { kind: 'individual', name, idNumber: residentId(i), village: '青山镇前进村', officerId: officer.id })
+    const b = await apiCall<{ id: number }>(page, 'borrowers.create', {
+      kind: 'individual',
+      name,
+      idNumber: residentId(i),
+      village: '青山镇前进村',
+      officerId: officer.id,
+    })
     const l = await apiCall<{ id: number }>(page, 'loans.create', {
-      borrowerId: b.id, contractNo: `QS-CS-${String(i + 1).padStart(3, '0')}`, iouNo: `JJ-CS-${i + 1}`, product: '农户小额信用贷款', principal: 1_200_000 + i * 1_000,
-      annualRate: '6', termMonths: 12, method: 'equal_principal', disbursementDate: disbursed, maturityDate: ymd(end), purpose: '种植', guaranteeType: 'credit', officerId: officer.id,
+      borrowerId: b.id,
+      contractNo: `QS-CS-${String(i + 1).padStart(3, '0')}`,
+      iouNo: `JJ-CS-${i + 1}`,
+      product: '农户小额信用贷款',
+      principal: 1_200_000 + i * 1_000,
+      annualRate: '6',
+      termMonths: 12,
+      method: 'equal_principal',
+      disbursementDate: disbursed,
+      maturityDate: ymd(end),
+      purpose: '种植',
+      guaranteeType: 'credit',
+      officerId: officer.id,
     })
     await apiCall(page, 'servicing.createPlan', { loanId: l.id })
     loans.push({ id: l.id, name })
   }
   // The UI prints as of the browser's calendar day (Asia/Shanghai here), which may differ from this process's.
-  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}` })
+  const today = await page.evaluate(() => {
+    const d = new Date()
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+  })
   // Expected totals from the servicing evaluation (overdue principal + interest + 罚息 + 复利), not from the notices code.
   const expected = new Map<string, number>()
   for (const l of loans) {
-    const e = await apiCall<{ overduePrincipal: number; overdueInterest: number; penaltyInterest: number; compoundInterest: number }>(page, 'servicing.asOf', { loanId: l.id, asOf: today })
+    const e = await apiCall<{
+      overduePrincipal: number
+      overdueInterest: number
+      penaltyInterest: number
+      compoundInterest: number
+    }>(page, 'servicing.asOf', { loanId: l.id, asOf: today })
     expected.set(l.name, e.overduePrincipal + e.overdueInterest + e.penaltyInterest + e.compoundInterest)
   }
 
   // The manager: worklist of everyone, filter the village, tick all 20, print one PDF.
   await firstLogin(page, 'lizg', 'Init1234', 'Li123456')
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: /催收管理/ }).click()
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('link', { name: /催收管理/ })
+    .click()
   const rows = page.getByTestId('worklist-row')
   await expect(rows).toHaveCount(20)
   await page.getByRole('combobox', { name: '村' }).click()
@@ -93,7 +135,17 @@ test('manager prints 20 overdue notices into one PDF; officer logs a promise tha
   const fonts = execFileSync('pdffonts', [file]).toString()
   expect(fonts).toMatch(/ yes\s+yes\s+yes/)
   expect(fonts).not.toContain('Type 3')
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(SCREENSHOT_DIR, 'collections-batch-page')])
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    file,
+    join(SCREENSHOT_DIR, 'collections-batch-page'),
+  ])
 
   // Preview of one notice on screen.
   await page.goto(`${server.url}#/collections/loan?id=${loans[0]!.id}`)

@@ -15,10 +15,14 @@ export interface DaihouServer {
 }
 
 async function startServer(): Promise<{ server: DaihouServer; child: ChildProcess; stop: () => Promise<void> }> {
-  if (!existsSync(WEB_JS)) throw new Error(`${WEB_JS} missing — run \`npx electron-vite build\` first (npm run test:e2e does)`)
+  if (!existsSync(WEB_JS))
+    throw new Error(`${WEB_JS} missing — run \`npx electron-vite build\` first (npm run test:e2e does)`)
   const dataDir = mkdtempSync(join(tmpdir(), 'daihou-e2e-'))
   // A low scrypt cost (2^10) keeps logins fast on busy test machines; production uses 2^17.
-  const child = spawn(process.execPath, [WEB_JS, '--port', '0', '--data-dir', dataDir, '--password-cost-log2', '10'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [WEB_JS, '--port', '0', '--data-dir', dataDir, '--password-cost-log2', '10'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   const url = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`server did not start in 20 s:\n${output}`)), 20_000)
@@ -49,7 +53,13 @@ async function startServer(): Promise<{ server: DaihouServer; child: ChildProces
   return { server: { url, dataDir }, child, stop }
 }
 
-export const ADMIN = { orgName: '青山县农村信用合作联社', branchCode: '320101', username: 'admin', displayName: '张建国', password: 'Admin1234' }
+export const ADMIN = {
+  orgName: '青山县农村信用合作联社',
+  branchCode: '320101',
+  username: 'admin',
+  displayName: '张建国',
+  password: 'Admin1234',
+}
 
 /**
  * `server` is a fresh backend per test. `page` fails the test on uncaught page errors and on
@@ -68,7 +78,8 @@ export const test = base.extend<{ server: DaihouServer }>({
     const problems: string[] = []
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
     page.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`csp: ${m.text()}`)
+      if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()))
+        problems.push(`csp: ${m.text()}`)
     })
     await use(page)
     expect(problems, 'page errors / CSP violations').toEqual([])

@@ -5,7 +5,22 @@ import { apiCall, expect, setupAndLoginAdmin, smallText, snap, test } from './fi
 // old → new and changes nothing until confirmed.
 test.use({ viewport: { width: 1366, height: 768 } })
 
-const HEAD = ['类型', '姓名/名称', '身份证号', '统一社会信用代码', '手机号', '村', '组', '地址', '职业', '家庭年收入(元)', '信用等级', '法定代表人', '经营范围', '管户信贷员用户名']
+const HEAD = [
+  '类型',
+  '姓名/名称',
+  '身份证号',
+  '统一社会信用代码',
+  '手机号',
+  '村',
+  '组',
+  '地址',
+  '职业',
+  '家庭年收入(元)',
+  '信用等级',
+  '法定代表人',
+  '经营范围',
+  '管户信贷员用户名',
+]
 
 async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
@@ -15,15 +30,33 @@ async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
-test('an import that renames a borrower shows 王静 → 王晶 and changes nothing until confirmed', async ({ page, server }) => {
+test('an import that renames a borrower shows 王静 → 王晶 and changes nothing until confirmed', async ({
+  page,
+  server,
+}) => {
   await setupAndLoginAdmin(page, server)
   const id = '330102198005122316'
-  await apiCall(page, 'borrowers.create', { kind: 'individual', name: '王静', idNumber: id, phone: '13912345678', village: '青山镇前进村', creditRating: 'A' })
-  const names = async () => (await apiCall<{ rows: { name: string }[] }>(page, 'borrowers.list', {})).rows.map((r) => r.name)
+  await apiCall(page, 'borrowers.create', {
+    kind: 'individual',
+    name: '王静',
+    idNumber: id,
+    phone: '13912345678',
+    village: '青山镇前进村',
+    creditRating: 'A',
+  })
+  const names = async () =>
+    (await apiCall<{ rows: { name: string }[] }>(page, 'borrowers.list', {})).rows.map((r) => r.name)
 
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: /Excel 导入/ }).click()
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('link', { name: /Excel 导入/ })
+    .click()
   const file = await xlsx([['个人', '王晶', id, '', '13912345678', '青山镇前进村', '', '', '', '', 'A', '', '', '']])
-  await page.locator('input[type=file]').setInputFiles({ name: '借款人-改名.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file })
+  await page.locator('input[type=file]').setInputFiles({
+    name: '借款人-改名.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: file,
+  })
 
   const changes = page.getByTestId('import-changes')
   await expect(page.getByText('1 条已有记录将被修改')).toBeVisible()

@@ -20,14 +20,23 @@ function residentId(first17: string): string {
 /** Creates a user as admin and replaces the initial password (as that user, over the API) so the UI login goes straight in. */
 async function makeUser(page: Page, username: string, displayName: string, role: string): Promise<number> {
   const u = await apiCall<{ id: number }>(page, 'users.create', { username, displayName, role, password: INITIAL })
-  await page.evaluate(async ({ username, INITIAL, PASSWORD }) => {
-    const call = async (method: string, input: unknown, token?: string) => {
-      const res = await fetch('/api/call', { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ method, input }) })
-      return (await res.json()) as { ok: boolean; value: { token: string } }
-    }
-    const s = await call('auth.login', { username, password: INITIAL })
-    return (await call('auth.changePassword', { oldPassword: INITIAL, newPassword: PASSWORD }, s.value.token)).ok
-  }, { username, INITIAL, PASSWORD }).then((ok) => expect(ok).toBe(true))
+  await page
+    .evaluate(
+      async ({ username, INITIAL, PASSWORD }) => {
+        const call = async (method: string, input: unknown, token?: string) => {
+          const res = await fetch('/api/call', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+            body: JSON.stringify({ method, input }),
+          })
+          return (await res.json()) as { ok: boolean; value: { token: string } }
+        }
+        const s = await call('auth.login', { username, password: INITIAL })
+        return (await call('auth.changePassword', { oldPassword: INITIAL, newPassword: PASSWORD }, s.value.token)).ok
+      },
+      { username, INITIAL, PASSWORD },
+    )
+    .then((ok) => expect(ok).toBe(true))
   return u.id
 }
 
@@ -38,28 +47,72 @@ async function switchUser(page: Page, username: string, displayName: string): Pr
   await expect(page.getByTestId('user-name')).toHaveText(displayName)
 }
 
-test('家访 with a photo, second officer confirms, manager approves, report prints; guarantor added and collateral revalued on the loan security page', async ({ page, server }) => {
+test('家访 with a photo, second officer confirms, manager approves, report prints; guarantor added and collateral revalued on the loan security page', async ({
+  page,
+  server,
+}) => {
   test.setTimeout(300_000) // four logins and a PDF on a shared 2-core machine
   await setupAndLoginAdmin(page, server)
   const today = localDate(new Date())
   const officer1 = await makeUser(page, 'liming', '李明', 'officer')
   await makeUser(page, 'wangqiang', '王强', 'officer')
   await makeUser(page, 'zhaozg', '赵主管', 'manager')
-  const b = await apiCall<{ id: number }>(page, 'borrowers.create', { kind: 'individual', name: '王建华', idNumber: '330102198005122316', phone: '13912345678', village: '青山村', address: '青山村三组 8 号' })
+  const b = await apiCall<{ id: number }>(page, 'borrowers.create', {
+    kind: 'individual',
+    name: '王建华',
+    idNumber: '330102198005122316',
+    phone: '13912345678',
+    village: '青山村',
+    address: '青山村三组 8 号',
+  })
   const disbursed = addDays(today, -20)
   const loan = await apiCall<{ id: number }>(page, 'loans.create', {
-    borrowerId: b.id, contractNo: 'QS-2026-0901', iouNo: 'JJ-2026-0901', product: '农户小额抵押贷款', principal: 8_000_000, annualRate: '6',
-    termMonths: 12, method: 'equal_principal', disbursementDate: disbursed, maturityDate: addMonths(disbursed, 12), purpose: '购买化肥种子',
-    guaranteeType: 'mortgage', officerId: officer1,
+    borrowerId: b.id,
+    contractNo: 'QS-2026-0901',
+    iouNo: 'JJ-2026-0901',
+    product: '农户小额抵押贷款',
+    principal: 8_000_000,
+    annualRate: '6',
+    termMonths: 12,
+    method: 'equal_principal',
+    disbursementDate: disbursed,
+    maturityDate: addMonths(disbursed, 12),
+    purpose: '购买化肥种子',
+    guaranteeType: 'mortgage',
+    officerId: officer1,
   })
   // A second borrower whose first check is 10 days overdue, for the route sheet.
-  const b2 = await apiCall<{ id: number }>(page, 'borrowers.create', { kind: 'individual', name: '李秀英', idNumber: residentId('33010219820315412'), phone: '13812345678', village: '青山村', address: '青山村五组 2 号' })
+  const b2 = await apiCall<{ id: number }>(page, 'borrowers.create', {
+    kind: 'individual',
+    name: '李秀英',
+    idNumber: residentId('33010219820315412'),
+    phone: '13812345678',
+    village: '青山村',
+    address: '青山村五组 2 号',
+  })
   const d2 = addDays(today, -40)
   await apiCall(page, 'loans.create', {
-    borrowerId: b2.id, contractNo: 'QS-2026-0902', iouNo: 'JJ-2026-0902', product: '农户小额信用贷款', principal: 3_000_000, annualRate: '6',
-    termMonths: 12, method: 'equal_principal', disbursementDate: d2, maturityDate: addMonths(d2, 12), purpose: '养殖', guaranteeType: 'credit', officerId: officer1,
+    borrowerId: b2.id,
+    contractNo: 'QS-2026-0902',
+    iouNo: 'JJ-2026-0902',
+    product: '农户小额信用贷款',
+    principal: 3_000_000,
+    annualRate: '6',
+    termMonths: 12,
+    method: 'equal_principal',
+    disbursementDate: d2,
+    maturityDate: addMonths(d2, 12),
+    purpose: '养殖',
+    guaranteeType: 'credit',
+    officerId: officer1,
   })
-  await apiCall(page, 'loans.addCollateral', { loanId: loan.id, type: '房产', description: '青山村三组 8 号住房', appraisedValue: 10_000_000, appraisedOn: disbursed })
+  await apiCall(page, 'loans.addCollateral', {
+    loanId: loan.id,
+    type: '房产',
+    description: '青山村三组 8 号住房',
+    appraisedValue: 10_000_000,
+    appraisedOn: disbursed,
+  })
 
   // Guarantors and collateral panels on their own route.
   await page.goto(`${server.url}#/loans/${loan.id}/security`)
@@ -83,8 +136,14 @@ test('家访 with a photo, second officer confirms, manager approves, report pri
 
   // Officer 1 records the first check (家访) from the calendar, with a photo.
   await switchUser(page, 'liming', '李明')
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: /贷后检查/ }).click()
-  await page.getByTestId('buckets').getByText(/未来 30 天/).click()
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('link', { name: /贷后检查/ })
+    .click()
+  await page
+    .getByTestId('buckets')
+    .getByText(/未来 30 天/)
+    .click()
   const row = page.getByTestId('due-calendar').locator('tr', { hasText: '王建华' })
   // The value fall just recorded calls for a special check 7 days on (before the first check due on day 30).
   await expect(row).toContainText(addDays(today, 7))
@@ -103,7 +162,9 @@ test('家访 with a photo, second officer confirms, manager approves, report pri
   await page.getByLabel('检查结论').fill('资金已按约定用途购买化肥种子，经营正常')
   await page.keyboard.press('Control+s')
   await expect(page.getByRole('heading', { name: /检查记录 #\d+/ })).toBeVisible()
-  await page.locator('input[type=file]').setInputFiles({ name: '家访.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') })
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: '家访.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') })
   await expect(page.getByTestId('attachments').getByRole('img', { name: '家访.png' })).toBeVisible()
   await snap(page, 'inspections-record-form')
   await page.getByLabel('第二检查人').selectOption({ label: '王强' })
@@ -115,7 +176,10 @@ test('家访 with a photo, second officer confirms, manager approves, report pri
   // Officer 2 confirms from the to-do list.
   await switchUser(page, 'wangqiang', '王强')
   await page.goto(`${server.url}#/inspections`)
-  await page.getByTestId('to-confirm').getByRole('link', { name: /王建华/ }).click()
+  await page
+    .getByTestId('to-confirm')
+    .getByRole('link', { name: /王建华/ })
+    .click()
   await page.getByRole('button', { name: '作为第二检查人确认' }).click()
   await expect(page.getByTestId('record-status')).toHaveText('待主管复核')
 
@@ -148,7 +212,10 @@ test('家访 with a photo, second officer confirms, manager approves, report pri
   // The manager's calendar covers every officer; the first check no longer appears.
   await page.emulateMedia({ media: 'screen' })
   await page.goto(`${server.url}#/inspections`)
-  await page.getByTestId('buckets').getByText(/未来 30 天/).click()
+  await page
+    .getByTestId('buckets')
+    .getByText(/未来 30 天/)
+    .click()
   await expect(page.getByTestId('due-calendar')).not.toContainText('王建华') // next: routine in 6 months
   await snap(page, 'inspections-calendar-manager')
   await page.goto(`${server.url}#/inspections/route-sheet`)
@@ -160,20 +227,45 @@ test('家访 with a photo, second officer confirms, manager approves, report pri
 })
 
 // A 32×32 red PNG.
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAIAAAD8GO2jAAAAKklEQVR4nGM4YaNBU8QwasGoBaMWjFowasGoBaMWjFowasGoBaMWDBULADahsD3faps9AAAAAElFTkSuQmCC'
+const PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAIAAAD8GO2jAAAAKklEQVR4nGM4YaNBU8QwasGoBaMWjFowasGoBaMWjFowasGoBaMWDBULADahsD3faps9AAAAAElFTkSuQmCC'
 
-test('责任移交, inspection frequencies with the archive checklist template, and a household on the borrower view', async ({ page, server }) => {
+test('责任移交, inspection frequencies with the archive checklist template, and a household on the borrower view', async ({
+  page,
+  server,
+}) => {
   test.setTimeout(240_000)
   await setupAndLoginAdmin(page, server)
   const today = localDate(new Date())
   const from = await makeUser(page, 'liming', '李明', 'officer')
   await makeUser(page, 'wangqiang', '王强', 'officer')
-  const b = await apiCall<{ id: number }>(page, 'borrowers.create', { kind: 'individual', name: '陈大勇', idNumber: residentId('33010219700101511'), village: '石门村' })
-  const spouse = await apiCall<{ id: number }>(page, 'borrowers.create', { kind: 'individual', name: '刘桂兰', idNumber: residentId('33010219720202522'), village: '石门村' })
+  const b = await apiCall<{ id: number }>(page, 'borrowers.create', {
+    kind: 'individual',
+    name: '陈大勇',
+    idNumber: residentId('33010219700101511'),
+    village: '石门村',
+  })
+  const spouse = await apiCall<{ id: number }>(page, 'borrowers.create', {
+    kind: 'individual',
+    name: '刘桂兰',
+    idNumber: residentId('33010219720202522'),
+    village: '石门村',
+  })
   for (const n of [1, 2]) {
     await apiCall(page, 'loans.create', {
-      borrowerId: b.id, contractNo: `SM-2026-00${n}`, iouNo: `JJ-SM-00${n}`, product: '农户小额信用贷款', principal: 2_000_000, annualRate: '6', termMonths: 12,
-      method: 'equal_principal', disbursementDate: addDays(today, -5), maturityDate: addMonths(addDays(today, -5), 12), purpose: '种植', guaranteeType: 'credit', officerId: from,
+      borrowerId: b.id,
+      contractNo: `SM-2026-00${n}`,
+      iouNo: `JJ-SM-00${n}`,
+      product: '农户小额信用贷款',
+      principal: 2_000_000,
+      annualRate: '6',
+      termMonths: 12,
+      method: 'equal_principal',
+      disbursementDate: addDays(today, -5),
+      maturityDate: addMonths(addDays(today, -5), 12),
+      purpose: '种植',
+      guaranteeType: 'credit',
+      officerId: from,
     })
   }
 
@@ -192,7 +284,9 @@ test('责任移交, inspection frequencies with the archive checklist template, 
   await page.getByLabel('信用贷款（月）').fill('6')
   await page.getByRole('button', { name: '保存并重排计划' }).click()
   await expect(page.getByText('已保存').first()).toBeVisible()
-  await expect(page.getByTestId('template-editor').getByRole('textbox', { name: '清单项' }).nth(9)).toHaveValue('贷后检查报告')
+  await expect(page.getByTestId('template-editor').getByRole('textbox', { name: '清单项' }).nth(9)).toHaveValue(
+    '贷后检查报告',
+  )
   await snap(page, 'inspections-settings')
   expect((await apiCall<{ creditMonths: number }>(page, 'inspections.settings', {})).creditMonths).toBe(6)
 

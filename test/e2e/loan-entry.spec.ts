@@ -3,7 +3,12 @@ import { apiCall, expect, login, setupAndLoginAdmin, snap, test } from './fixtur
 
 /** Admin creates the officer; the officer logs in and sets the permanent password. */
 async function loginAsNewOfficer(page: Page): Promise<void> {
-  await apiCall(page, 'users.create', { username: 'lixd', displayName: '李信贷', role: 'officer', password: 'Init1234' })
+  await apiCall(page, 'users.create', {
+    username: 'lixd',
+    displayName: '李信贷',
+    role: 'officer',
+    password: 'Init1234',
+  })
   await page.getByRole('button', { name: '退出登录' }).click()
   await login(page, 'lixd', 'Init1234')
   await expect(page.getByRole('heading', { name: '设置新密码' })).toBeVisible()
@@ -16,12 +21,18 @@ async function loginAsNewOfficer(page: Page): Promise<void> {
 
 const ID = '330102198005122316'
 
-test('officer registers a borrower (live ID check, duplicate refused) and a loan with 月息 6‰, then services it', async ({ page, server }) => {
+test('officer registers a borrower (live ID check, duplicate refused) and a loan with 月息 6‰, then services it', async ({
+  page,
+  server,
+}) => {
   await setupAndLoginAdmin(page, server)
   await loginAsNewOfficer(page)
 
   // Borrower form: a wrong check digit is red at once; the right one shows birth date and sex.
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: /借款人档案/ }).click()
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('link', { name: /借款人档案/ })
+    .click()
   await page.getByRole('button', { name: '新增借款人' }).click()
   const form = page.getByTestId('borrower-form')
   await expect(form.getByLabel('姓名')).toBeFocused()
@@ -43,7 +54,10 @@ test('officer registers a borrower (live ID check, duplicate refused) and a loan
   const firstUrl = page.url()
 
   // Same ID again: refused on the field, naming the first borrower, with a link to him.
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: /借款人档案/ }).click()
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('link', { name: /借款人档案/ })
+    .click()
   await page.getByRole('button', { name: '新增借款人' }).click()
   // The enterprise side asks for the credit code and legal representative instead.
   await form.getByText('企业/个体工商户').click()
@@ -109,9 +123,17 @@ test('officer registers a borrower (live ID check, duplicate refused) and a loan
   await expect(page.getByText('7.2%')).toBeVisible()
 })
 
-test('admin registers a loan from the servicing list, finding the borrower by search and choosing the officer', async ({ page, server }) => {
+test('admin registers a loan from the servicing list, finding the borrower by search and choosing the officer', async ({
+  page,
+  server,
+}) => {
   await setupAndLoginAdmin(page, server)
-  await apiCall(page, 'users.create', { username: 'lixd', displayName: '李信贷', role: 'officer', password: 'Init1234' })
+  await apiCall(page, 'users.create', {
+    username: 'lixd',
+    displayName: '李信贷',
+    role: 'officer',
+    password: 'Init1234',
+  })
   await apiCall(page, 'borrowers.create', { kind: 'individual', name: '王建华', idNumber: ID, village: '青山村' })
   await page.goto(`${server.url}#/servicing`)
   await page.getByRole('button', { name: '新增贷款' }).click()

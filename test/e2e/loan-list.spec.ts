@@ -6,15 +6,22 @@ test.use({ viewport: { width: 1366, height: 768 } })
 
 /** Logs a user in through the API (first password change included) and opens the app with that session. */
 async function loginVia(page: Page, url: string, username: string): Promise<void> {
-  await page.evaluate(async ({ username }) => {
-    const call = async (method: string, input: unknown, token?: string) => {
-      const res = await fetch('/api/call', { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ method, input }) })
-      return ((await res.json()) as { value: { token: string } }).value
-    }
-    const { token } = await call('auth.login', { username, password: 'Initial1!' })
-    await call('auth.changePassword', { oldPassword: 'Initial1!', newPassword: 'Passw0rd!' }, token)
-    sessionStorage.setItem('daihou.token', token)
-  }, { username })
+  await page.evaluate(
+    async ({ username }) => {
+      const call = async (method: string, input: unknown, token?: string) => {
+        const res = await fetch('/api/call', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ method, input }),
+        })
+        return ((await res.json()) as { value: { token: string } }).value
+      }
+      const { token } = await call('auth.login', { username, password: 'Initial1!' })
+      await call('auth.changePassword', { oldPassword: 'Initial1!', newPassword: 'Passw0rd!' }, token)
+      sessionStorage.setItem('daihou.token', token)
+    },
+    { username },
+  )
   await page.goto(`${url}#/servicing`)
   await page.reload()
 }
@@ -24,11 +31,24 @@ async function pick(page: Page, label: string, option: string): Promise<void> {
   await page.getByRole('option', { name: option, exact: true }).click()
 }
 
-test('an officer filters overdue M2 loans of one village and sees 逾期 with DPD; reminders list what falls due', async ({ page, server }) => {
+test('an officer filters overdue M2 loans of one village and sees 逾期 with DPD; reminders list what falls due', async ({
+  page,
+  server,
+}) => {
   await setupAndLoginAdmin(page, server)
   const today = localDate(new Date())
-  const officer = await apiCall<{ id: number }>(page, 'users.create', { username: 'li', displayName: '李信贷', role: 'officer', password: 'Initial1!' })
-  await apiCall(page, 'users.create', { username: 'zhou', displayName: '周主管', role: 'manager', password: 'Initial1!' })
+  const officer = await apiCall<{ id: number }>(page, 'users.create', {
+    username: 'li',
+    displayName: '李信贷',
+    role: 'officer',
+    password: 'Initial1!',
+  })
+  await apiCall(page, 'users.create', {
+    username: 'zhou',
+    displayName: '周主管',
+    role: 'manager',
+    password: 'Initial1!',
+  })
   let n = 0
   // A loan whose first installment fell due `dpd` days ago (monthly plan, nothing paid).
   const seed = async (name: string, village: string, dpd: number) => {
@@ -36,10 +56,27 @@ test('an officer filters overdue M2 loans of one village and sees 逾期 with DP
     const firstDue = addDays(today, -dpd)
     const start = addMonths(firstDue, -1)
     const id17 = `33010219800512${String(230 + n)}`
-    const b = await apiCall<{ id: number }>(page, 'borrowers.create', { kind: 'individual', name, idNumber: id17 + residentIdCheckChar(id17), phone: `1391234${String(5600 + n)}`, village })
+    const b = await apiCall<{ id: number }>(page, 'borrowers.create', {
+      kind: 'individual',
+      name,
+      idNumber: id17 + residentIdCheckChar(id17),
+      phone: `1391234${String(5600 + n)}`,
+      village,
+    })
     const l = await apiCall<{ id: number }>(page, 'loans.create', {
-      borrowerId: b.id, contractNo: `QS-E2E-${n}`, iouNo: `JJ-E2E-${n}`, product: '农户小额信用贷款', principal: 1_200_000, annualRate: '6', termMonths: 12,
-      method: 'equal_principal', disbursementDate: start, maturityDate: addMonths(start, 12), purpose: '种植', guaranteeType: 'credit', officerId: officer.id,
+      borrowerId: b.id,
+      contractNo: `QS-E2E-${n}`,
+      iouNo: `JJ-E2E-${n}`,
+      product: '农户小额信用贷款',
+      principal: 1_200_000,
+      annualRate: '6',
+      termMonths: 12,
+      method: 'equal_principal',
+      disbursementDate: start,
+      maturityDate: addMonths(start, 12),
+      purpose: '种植',
+      guaranteeType: 'credit',
+      officerId: officer.id,
     })
     await apiCall(page, 'servicing.createPlan', { loanId: l.id })
     return l.id
@@ -67,7 +104,9 @@ test('an officer filters overdue M2 loans of one village and sees 逾期 with DP
   await rows.first().click()
   await expect(page).toHaveURL(new RegExp(`#/servicing/loan\\?id=${m2}$`))
 
-  await page.evaluate(() => { window.location.hash = '#/servicing/due-soon' })
+  await page.evaluate(() => {
+    window.location.hash = '#/servicing/due-soon'
+  })
   await page.getByLabel('天数').fill('30')
   // Each loan has its next installment within 30 days: 赵丽 in 12, 刘秀英 in about 20, 王建华 and 陈国强 (#3) in about 16.
   await expect(page.getByTestId('due-row')).toHaveCount(4)
@@ -82,7 +121,9 @@ test('an officer filters overdue M2 loans of one village and sees 逾期 with DP
   await loginVia(page, server.url, 'zhou')
   await expect(page.getByTestId('overdue-summary')).toContainText('逾期 3 笔')
   await snap(page, 'loan-list-manager')
-  await page.evaluate(() => { window.location.hash = '#/servicing/due-soon' })
+  await page.evaluate(() => {
+    window.location.hash = '#/servicing/due-soon'
+  })
   await page.getByTestId('due-overdue').check()
   await expect(page.getByTestId('due-total')).toContainText('共')
   await snap(page, 'due-soon-manager')

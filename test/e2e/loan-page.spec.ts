@@ -14,17 +14,44 @@ const INITIAL = 'Initial1!'
 const PASSWORD = 'Passw0rd!'
 
 /** Admin creates a user, a borrower and a 12,000.00 元 loan (disbursed 2026-06-10, so overdue by now) in that officer's portfolio. */
-async function seed(page: Page, server: DaihouServer, role: 'officer' | 'manager', username: string, displayName: string) {
+async function seed(
+  page: Page,
+  server: DaihouServer,
+  role: 'officer' | 'manager',
+  username: string,
+  displayName: string,
+) {
   await setupAndLoginAdmin(page, server)
   const user = await apiCall<{ id: number }>(page, 'users.create', { username, displayName, role, password: INITIAL })
-  const b = await apiCall<{ id: number }>(page, 'borrowers.create', { kind: 'individual', name: '李秀英', idNumber: '330102198203152321', phone: '13912345679', village: '青山村' })
+  const b = await apiCall<{ id: number }>(page, 'borrowers.create', {
+    kind: 'individual',
+    name: '李秀英',
+    idNumber: '330102198203152321',
+    phone: '13912345679',
+    village: '青山村',
+  })
   const loan = await apiCall<{ id: number }>(page, 'loans.create', {
-    borrowerId: b.id, contractNo: 'QS-2026-0901', iouNo: 'JJ-2026-0901', product: '农户小额信用贷款', principal: 1_200_000, annualRate: '6',
-    termMonths: 12, method: 'equal_principal', disbursementDate: '2026-06-10', maturityDate: '2027-06-10', purpose: '种植', guaranteeType: 'credit',
+    borrowerId: b.id,
+    contractNo: 'QS-2026-0901',
+    iouNo: 'JJ-2026-0901',
+    product: '农户小额信用贷款',
+    principal: 1_200_000,
+    annualRate: '6',
+    termMonths: 12,
+    method: 'equal_principal',
+    disbursementDate: '2026-06-10',
+    maturityDate: '2027-06-10',
+    purpose: '种植',
+    guaranteeType: 'credit',
     officerId: role === 'officer' ? user.id : undefined,
   })
   await apiCall(page, 'servicing.createPlan', { loanId: loan.id })
-  const rep = await apiCall<{ repayment: { id: number; receiptNo: string } }>(page, 'servicing.postRepayment', { loanId: loan.id, paidDate: '2026-07-10', amount: 106000, channel: 'cash' })
+  const rep = await apiCall<{ repayment: { id: number; receiptNo: string } }>(page, 'servicing.postRepayment', {
+    loanId: loan.id,
+    paidDate: '2026-07-10',
+    amount: 106000,
+    channel: 'cash',
+  })
   await page.getByRole('button', { name: '退出登录' }).click()
   await login(page, username, INITIAL)
   await page.getByLabel('当前密码').fill(INITIAL)
@@ -40,7 +67,10 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) }) // the viewport: what the user sees without scrolling
 }
 
-test('officer: 逾期 and DPD in the head, posts without scrolling, settles only after confirming the payoff, no 核销', async ({ page, server }) => {
+test('officer: 逾期 and DPD in the head, posts without scrolling, settles only after confirming the payoff, no 核销', async ({
+  page,
+  server,
+}) => {
   const s = await seed(page, server, 'officer', 'officer1', '赵信贷')
   await page.goto(`${server.url}#/servicing/loan?id=${s.loanId}`)
   const head = page.getByTestId('loan-head')
@@ -102,7 +132,10 @@ test('officer: 逾期 and DPD in the head, posts without scrolling, settles only
   await expect(page.getByTestId('printed-on')).toHaveText('打印日期：2026-12-02')
 })
 
-test('manager: reverses a receipt after seeing amount and receipt (cancel first); the reversed receipt PDF says 作废; 核销 offered', async ({ page, server }) => {
+test('manager: reverses a receipt after seeing amount and receipt (cancel first); the reversed receipt PDF says 作废; 核销 offered', async ({
+  page,
+  server,
+}) => {
   const s = await seed(page, server, 'manager', 'manager1', '钱主管')
   await page.goto(`${server.url}#/servicing/loan?id=${s.loanId}`)
   await expect(page.getByTestId('loan-state')).toHaveText('逾期')
@@ -131,7 +164,17 @@ test('manager: reverses a receipt after seeing amount and receipt (cancel first)
   const file = join(SCREENSHOT_DIR, 'loan-page-void-receipt.pdf')
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }))
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(SCREENSHOT_DIR, 'loan-page-void-receipt')])
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    file,
+    join(SCREENSHOT_DIR, 'loan-page-void-receipt'),
+  ])
   const text = execFileSync('pdftotext', ['-layout', file, '-']).toString()
   expect(text).toContain('作废')
   expect(text).toContain(s.receiptNo)

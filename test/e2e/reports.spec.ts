@@ -15,14 +15,36 @@ test('manager: quality report for last month-end, one village, Excel and A4 prin
   await page.clock.setFixedTime(new Date('2026-12-02T09:30:00+08:00'))
   await page.setViewportSize({ width: 1366, height: 768 })
   await setupAndLoginAdmin(page, server)
-  await apiCall(page, 'users.create', { username: 'zhouzg', displayName: '周主管', role: 'manager', password: 'Init1234' })
-  const loan = async (name: string, village: string, no: string, principal: number, disbursementDate: string, maturityDate: string) => {
+  await apiCall(page, 'users.create', {
+    username: 'zhouzg',
+    displayName: '周主管',
+    role: 'manager',
+    password: 'Init1234',
+  })
+  const loan = async (
+    name: string,
+    village: string,
+    no: string,
+    principal: number,
+    disbursementDate: string,
+    maturityDate: string,
+  ) => {
     const body = `33010219800512${no.slice(0, 3)}`
     const idNumber = body + residentIdCheckChar(body)
     const b = await apiCall<{ id: number }>(page, 'borrowers.create', { kind: 'individual', name, village, idNumber })
     const l = await apiCall<{ id: number }>(page, 'loans.create', {
-      borrowerId: b.id, contractNo: `HT-${no}`, iouNo: `JJ-${no}`, product: '农户小额信用贷款', principal, annualRate: '6',
-      termMonths: 12, method: 'equal_principal', disbursementDate, maturityDate, purpose: '种植', guaranteeType: 'credit',
+      borrowerId: b.id,
+      contractNo: `HT-${no}`,
+      iouNo: `JJ-${no}`,
+      product: '农户小额信用贷款',
+      principal,
+      annualRate: '6',
+      termMonths: 12,
+      method: 'equal_principal',
+      disbursementDate,
+      maturityDate,
+      purpose: '种植',
+      guaranteeType: 'credit',
     })
     await apiCall(page, 'servicing.createPlan', { loanId: l.id })
   }
@@ -44,7 +66,10 @@ test('manager: quality report for last month-end, one village, Excel and A4 prin
   await expect(page.getByTestId('npl-ratio')).toHaveText('100.00%')
   await expect(cats.locator('tr[data-key="special_mention"]')).toContainText('0.00')
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 Excel' }).click(),
+  ])
   expect(download.suggestedFilename()).toBe('资产质量-2026-11-30.xlsx')
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(readFileSync(await download.path()) as never)

@@ -6,26 +6,36 @@ import { apiCall, expect, login, SCREENSHOT_DIR, setupAndLoginAdmin, snap, test 
 
 /** YYYY-MM-DD of the browser's local day shifted by `days` and `months`. */
 async function localDay(page: Page, days: number, months = 0): Promise<string> {
-  return page.evaluate(({ days, months }) => {
-    const d = new Date()
-    d.setDate(d.getDate() + days)
-    d.setMonth(d.getMonth() + months)
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-  }, { days, months })
+  return page.evaluate(
+    ({ days, months }) => {
+      const d = new Date()
+      d.setDate(d.getDate() + days)
+      d.setMonth(d.getMonth() + months)
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+    },
+    { days, months },
+  )
 }
 
 /** Creates a user as admin and replaces the initial password (outside the page's own session). */
 async function makeUser(page: Page, username: string, displayName: string, role: string): Promise<number> {
   const u = await apiCall<{ id: number }>(page, 'users.create', { username, displayName, role, password: 'Init1234' })
-  await page.evaluate(async ({ username }) => {
-    const call = async (method: string, input: unknown, token?: string) => {
-      const res = await fetch('/api/call', { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ method, input }) })
-      return ((await res.json()) as { value: { token: string } }).value
-    }
-    const { token } = await call('auth.login', { username, password: 'Init1234' })
-    await call('auth.changePassword', { oldPassword: 'Init1234', newPassword: 'Passw0rd1' }, token)
-    await call('auth.logout', {}, token)
-  }, { username })
+  await page.evaluate(
+    async ({ username }) => {
+      const call = async (method: string, input: unknown, token?: string) => {
+        const res = await fetch('/api/call', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ method, input }),
+        })
+        return ((await res.json()) as { value: { token: string } }).value
+      }
+      const { token } = await call('auth.login', { username, password: 'Init1234' })
+      await call('auth.changePassword', { oldPassword: 'Init1234', newPassword: 'Passw0rd1' }, token)
+      await call('auth.logout', {}, token)
+    },
+    { username },
+  )
   return u.id
 }
 
@@ -36,7 +46,10 @@ async function relogin(page: Page, username: string) {
   await expect(page.getByTestId('user-name')).toBeVisible()
 }
 
-test('officer proposes 次级 for a 95-day overdue loan, manager approves; manager filters red warnings, acts, closes one; 预警表 prints to PDF', async ({ page, server }) => {
+test('officer proposes 次级 for a 95-day overdue loan, manager approves; manager filters red warnings, acts, closes one; 预警表 prints to PDF', async ({
+  page,
+  server,
+}) => {
   test.setTimeout(240_000) // three logins and a PDF on a shared 2-core machine
   await page.setViewportSize({ width: 1366, height: 768 })
   await setupAndLoginAdmin(page, server)
@@ -45,13 +58,32 @@ test('officer proposes 次级 for a 95-day overdue loan, manager approves; manag
   // First installment due 95 days ago (disbursed a month before that), nothing paid.
   const firstDue = await localDay(page, -95)
   const disbursed = await localDay(page, -95, -1)
-  const b = await apiCall<{ id: number }>(page, 'borrowers.create', { kind: 'individual', name: '钱多多', idNumber: '330102198005122316', phone: '13912345678', village: '青山村' })
+  const b = await apiCall<{ id: number }>(page, 'borrowers.create', {
+    kind: 'individual',
+    name: '钱多多',
+    idNumber: '330102198005122316',
+    phone: '13912345678',
+    village: '青山村',
+  })
   const loan = await apiCall<{ id: number }>(page, 'loans.create', {
-    borrowerId: b.id, contractNo: 'QS-RISK-0095', iouNo: 'JJ-RISK-0095', product: '农户小额信用贷款', principal: 2_400_000, annualRate: '6', termMonths: 12,
-    method: 'equal_principal', disbursementDate: disbursed, maturityDate: await localDay(page, -95, 11), purpose: '养殖', guaranteeType: 'credit', officerId,
+    borrowerId: b.id,
+    contractNo: 'QS-RISK-0095',
+    iouNo: 'JJ-RISK-0095',
+    product: '农户小额信用贷款',
+    principal: 2_400_000,
+    annualRate: '6',
+    termMonths: 12,
+    method: 'equal_principal',
+    disbursementDate: disbursed,
+    maturityDate: await localDay(page, -95, 11),
+    purpose: '养殖',
+    guaranteeType: 'credit',
+    officerId,
   })
   await apiCall(page, 'servicing.createPlan', { loanId: loan.id })
-  const plan = await apiCall<{ versions: { rows: { dueDate: string }[] }[] }>(page, 'servicing.getPlan', { loanId: loan.id })
+  const plan = await apiCall<{ versions: { rows: { dueDate: string }[] }[] }>(page, 'servicing.getPlan', {
+    loanId: loan.id,
+  })
   expect(plan.versions[0]!.rows[0]!.dueDate).toBe(firstDue)
 
   // The officer logs in: today's evaluation runs by itself on first start.
@@ -79,7 +111,10 @@ test('officer proposes 次级 for a 95-day overdue loan, manager approves; manag
   await expect(page.getByTestId('decided')).toContainText('次级')
   await expect(page.getByTestId('class-history')).toContainText('已批准')
   await snap(page, 'risk-classification-manager')
-  const asOf = await apiCall<{ category: string }>(page, 'servicing.asOf', { loanId: loan.id, asOf: await localDay(page, 0) })
+  const asOf = await apiCall<{ category: string }>(page, 'servicing.asOf', {
+    loanId: loan.id,
+    asOf: await localDay(page, 0),
+  })
   expect(asOf.category).toBe('substandard')
 
   // Red warnings only; record an action and close it with a reason.

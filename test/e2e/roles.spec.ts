@@ -2,7 +2,10 @@ import { ADMIN, completeSetup, expect, login, pressNavShortcut, setupAndLoginAdm
 
 const OFFICER = { username: 'wangfang', displayName: '王芳', initial: 'Init1234', password: 'Wang5678' }
 
-test('first-run setup, admin creates an officer, officer must change password and gets FORBIDDEN on #/users', async ({ page, server }) => {
+test('first-run setup, admin creates an officer, officer must change password and gets FORBIDDEN on #/users', async ({
+  page,
+  server,
+}) => {
   await completeSetup(page, server)
   await snap(page, 'login-zh')
   await login(page, ADMIN.username, ADMIN.password)

@@ -4,12 +4,31 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { apiCall, expect, SCREENSHOT_DIR, setupAndLoginAdmin, snap, test } from './fixtures'
 
-test('create a loan, see its plan, post a late payment with penalty and allocation, print the receipt as PDF', async ({ page, server }) => {
+test('create a loan, see its plan, post a late payment with penalty and allocation, print the receipt as PDF', async ({
+  page,
+  server,
+}) => {
   await setupAndLoginAdmin(page, server)
-  const b = await apiCall<{ id: number }>(page, 'borrowers.create', { kind: 'individual', name: '王建华', idNumber: '330102198005122316', phone: '13912345678', village: '青山村' })
+  const b = await apiCall<{ id: number }>(page, 'borrowers.create', {
+    kind: 'individual',
+    name: '王建华',
+    idNumber: '330102198005122316',
+    phone: '13912345678',
+    village: '青山村',
+  })
   const loan = await apiCall<{ id: number }>(page, 'loans.create', {
-    borrowerId: b.id, contractNo: 'QS-2026-0601', iouNo: 'JJ-2026-0601', product: '农户小额信用贷款', principal: 1_200_000, annualRate: '6',
-    termMonths: 12, method: 'equal_principal', disbursementDate: '2026-06-10', maturityDate: '2027-06-10', purpose: '种植', guaranteeType: 'credit',
+    borrowerId: b.id,
+    contractNo: 'QS-2026-0601',
+    iouNo: 'JJ-2026-0601',
+    product: '农户小额信用贷款',
+    principal: 1_200_000,
+    annualRate: '6',
+    termMonths: 12,
+    method: 'equal_principal',
+    disbursementDate: '2026-06-10',
+    maturityDate: '2027-06-10',
+    purpose: '种植',
+    guaranteeType: 'credit',
   })
 
   await page.goto(`${server.url}#/servicing/loan?id=${loan.id}`)

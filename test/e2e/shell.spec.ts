@@ -2,7 +2,13 @@ import type { APIRequestContext } from '@playwright/test'
 import { ADMIN, type DaihouServer, expect, pressNavShortcut, setupAndLoginAdmin, snap, test } from './fixtures'
 
 /** Calls the API directly (browser-mode transport) and returns the value. */
-async function apiCall(request: APIRequestContext, server: DaihouServer, method: string, input: unknown, token?: string) {
+async function apiCall(
+  request: APIRequestContext,
+  server: DaihouServer,
+  method: string,
+  input: unknown,
+  token?: string,
+) {
   const res = await request.post(`${server.url}api/call`, {
     data: { method, input },
     headers: token ? { authorization: `Bearer ${token}` } : {},
@@ -42,8 +48,20 @@ test('audit log: filters, load more via beforeId, and chain verification', async
   // 120 extra entries so the list needs a second page (100 per page).
   const { token } = await apiCall(request, server, 'auth.login', { username: ADMIN.username, password: ADMIN.password })
   for (let i = 0; i < 60; i++) {
-    await apiCall(request, server, 'users.update', { id: 1, displayName: i % 2 ? ADMIN.displayName : `${ADMIN.displayName}甲` }, String(token))
-    await apiCall(request, server, 'org.update', { name: i % 2 ? ADMIN.orgName : `${ADMIN.orgName}营业部` }, String(token))
+    await apiCall(
+      request,
+      server,
+      'users.update',
+      { id: 1, displayName: i % 2 ? ADMIN.displayName : `${ADMIN.displayName}甲` },
+      String(token),
+    )
+    await apiCall(
+      request,
+      server,
+      'org.update',
+      { name: i % 2 ? ADMIN.orgName : `${ADMIN.orgName}营业部` },
+      String(token),
+    )
   }
 
   await pressNavShortcut(page, '审计日志')
@@ -86,7 +104,6 @@ test('audit log: filters, load more via beforeId, and chain verification', async
   await to.press('Escape')
   await to.press('Enter')
   await expect(table.locator('tbody tr')).toHaveCount(100)
-
 })
 
 test('English switch changes the nav labels and is remembered after reload', async ({ page, server }) => {
@@ -106,7 +123,10 @@ test('English switch changes the nav labels and is remembered after reload', asy
   await expect(nav.getByRole('link', { name: /审计日志/ })).toBeVisible()
 })
 
-test('Ctrl+L locks the screen; wrong password is refused, the right one unlocks; idle time locks too', async ({ page, server }) => {
+test('Ctrl+L locks the screen; wrong password is refused, the right one unlocks; idle time locks too', async ({
+  page,
+  server,
+}) => {
   await page.clock.install()
   await setupAndLoginAdmin(page, server)
   await pressNavShortcut(page, '用户管理')

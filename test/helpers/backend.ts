@@ -35,7 +35,11 @@ export async function makeBackend(opts: { dir?: string; passwordCost?: ScryptCos
   const tmp = opts.dir ? { dir: opts.dir, cleanup: () => {} } : tempDir()
   const clock = { now: new Date('2026-03-02T01:00:00.000Z') }
   // A low scrypt cost keeps the suite fast; one test checks the production default (auth-hardening).
-  const backend = await createBackend({ dataDir: tmp.dir, now: () => clock.now, passwordCost: opts.passwordCost ?? TEST_PASSWORD_COST })
+  const backend = await createBackend({
+    dataDir: tmp.dir,
+    now: () => clock.now,
+    passwordCost: opts.passwordCost ?? TEST_PASSWORD_COST,
+  })
   const call = async (method: string, input: unknown, token?: string | null) => {
     const r = await backend.dispatch({ method, input, token: token ?? null })
     if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.fields, r.error.data)

@@ -39,7 +39,11 @@ async function bundleWorker(): Promise<string> {
 }
 
 /** One child life: spawn, wait a random moment, SIGKILL; returns the receipts it acknowledged. */
-function killOnce(worker: string, args: string[], rand: () => number): Promise<{ acks: string[]; failure: string | null }> {
+function killOnce(
+  worker: string,
+  args: string[],
+  rand: () => number,
+): Promise<{ acks: string[]; failure: string | null }> {
   return new Promise((ok) => {
     const child = spawn(process.execPath, [worker, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
@@ -58,7 +62,10 @@ function killOnce(worker: string, args: string[], rand: () => number): Promise<{
     child.on('exit', (code, signal) => {
       clearTimeout(guard)
       if (timer) clearTimeout(timer)
-      const acks = out.split('\n').filter((l) => l.startsWith('ack ')).map((l) => l.slice(4).trim())
+      const acks = out
+        .split('\n')
+        .filter((l) => l.startsWith('ack '))
+        .map((l) => l.slice(4).trim())
       ok({ acks, failure: signal === 'SIGKILL' ? null : `exit ${code}: ${err.trim().slice(0, 300)}` })
     })
   })
@@ -69,14 +76,21 @@ function killOnce(worker: string, args: string[], rand: () => number): Promise<{
  * SIGKILLed at random moments `kills` times; after each kill the file is reopened, checked with
  * integrity_check, and every acknowledged repayment must be in it.
  */
-export async function runCrashTest(kills: number, log: (s: string) => void = () => {}, seed = 12): Promise<CrashReport> {
+export async function runCrashTest(
+  kills: number,
+  log: (s: string) => void = () => {},
+  seed = 12,
+): Promise<CrashReport> {
   const t0 = performance.now()
   let s = seed
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+  const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
   const t = await makeBackend()
   const admin = await setupAdmin(t)
   await loginAs(t, admin, 'officer', 'officer1')
-  const ids = Array.from({ length: 10 }, () => insertLoan(t, { officerId: userId(t, 'officer1'), principal: 50_000_000, termMonths: 24 }).loanId)
+  const ids = Array.from(
+    { length: 10 },
+    () => insertLoan(t, { officerId: userId(t, 'officer1'), principal: 50_000_000, termMonths: 24 }).loanId,
+  )
   const officer = (await t.call('auth.login', { username: 'officer1', password: 'Passw0rd!' })).token
   for (const loanId of ids) await t.call('servicing.createPlan', { loanId }, officer)
   const dir = t.dir
@@ -98,7 +112,8 @@ export async function runCrashTest(kills: number, log: (s: string) => void = () 
       } finally {
         db.close()
       }
-      if ((k + 1) % 50 === 0) log(`  crash test: ${k + 1} kills, ${acked.size} acknowledged, ${report.lost.length} lost`)
+      if ((k + 1) % 50 === 0)
+        log(`  crash test: ${k + 1} kills, ${acked.size} acknowledged, ${report.lost.length} lost`)
     }
   } finally {
     t.close().catch(() => undefined)

@@ -20,18 +20,38 @@ export function insertLoan(t: TestBackend, s: LoanSeed): { loanId: number; iouNo
   const db = t.backend.env.sqlite
   const now = '2025-01-01T00:00:00.000Z'
   seq++
-  const b = db.prepare(`insert into borrowers (kind, name, name_initials, phone, officer_id, created_at, updated_at)
-    values ('individual', ?, 'x', '13800138000', ?, ?, ?)`).run(s.borrowerName ?? `借款人${seq}`, s.officerId, now, now)
+  const b = db
+    .prepare(
+      `insert into borrowers (kind, name, name_initials, phone, officer_id, created_at, updated_at)
+    values ('individual', ?, 'x', '13800138000', ?, ?, ?)`,
+    )
+    .run(s.borrowerName ?? `借款人${seq}`, s.officerId, now, now)
   const start = s.disbursementDate ?? '2025-01-10'
   const term = s.termMonths ?? 12
   const contractNo = `HT-T-${seq}-${Date.now() % 100000}`
   const iouNo = `JJ-T-${seq}-${Date.now() % 100000}`
-  const l = db.prepare(`insert into loans (borrower_id, contract_no, iou_no, product, principal, annual_rate, term_months, method, due_day,
+  const l = db
+    .prepare(
+      `insert into loans (borrower_id, contract_no, iou_no, product, principal, annual_rate, term_months, method, due_day,
       disbursement_date, maturity_date, purpose, guarantee_type, officer_id, misused, created_at, updated_at)
-    values (?, ?, ?, '农户小额信用贷款', ?, ?, ?, ?, ?, ?, ?, '种植', 'credit', ?, ?, ?, ?)`).run(
-    b.lastInsertRowid, contractNo, iouNo, s.principal, s.annualRate ?? '6', term, s.method ?? 'equal_principal', s.dueDay ?? null,
-    start, start, s.officerId, s.misused ? 1 : 0, now, now,
-  )
+    values (?, ?, ?, '农户小额信用贷款', ?, ?, ?, ?, ?, ?, ?, '种植', 'credit', ?, ?, ?, ?)`,
+    )
+    .run(
+      b.lastInsertRowid,
+      contractNo,
+      iouNo,
+      s.principal,
+      s.annualRate ?? '6',
+      term,
+      s.method ?? 'equal_principal',
+      s.dueDay ?? null,
+      start,
+      start,
+      s.officerId,
+      s.misused ? 1 : 0,
+      now,
+      now,
+    )
   return { loanId: Number(l.lastInsertRowid), iouNo, contractNo }
 }
 
@@ -46,5 +66,7 @@ export function userId(t: TestBackend, username: string): number {
  * in servicing's tests; `loans.update` no longer accepts a status (issue 14, item 1).
  */
 export function markSettled(t: TestBackend, loanId: number, settledDate: string): void {
-  t.backend.env.sqlite.prepare(`update loans set status = 'settled', settled_date = ? where id = ?`).run(settledDate, loanId)
+  t.backend.env.sqlite
+    .prepare(`update loans set status = 'settled', settled_date = ? where id = ?`)
+    .run(settledDate, loanId)
 }

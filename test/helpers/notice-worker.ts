@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const errors: string[] = []
   for (const id of idsCsv.split(',').map(Number)) {
     try {
-      numbers.push((await call('notices.create', { loanId: id, addressee: 'borrower', asOf }, token)).noticeNo as string)
+      numbers.push(
+        (await call('notices.create', { loanId: id, addressee: 'borrower', asOf }, token)).noticeNo as string,
+      )
     } catch (e) {
       errors.push((e as Error).message)
     }

@@ -8,15 +8,23 @@ export function fileHash(file: string): string {
 }
 
 function sortRows(rows: unknown[]): unknown[] {
-  return rows.map((r) => [JSON.stringify(r), r] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((x) => x[1])
+  return rows
+    .map((r) => [JSON.stringify(r), r] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map((x) => x[1])
 }
 
 /** Every row of every user table, by table, read through a separate read-only connection. */
 export function dumpTables(file: string, except: string[] = []): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true, fileMustExist: true })
   try {
-    const names = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[]
-    return Object.fromEntries(names.filter((n) => !except.includes(n)).map((n) => [n, sortRows(db.prepare(`select * from "${n}"`).all())]))
+    const names = db
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+      .pluck()
+      .all() as string[]
+    return Object.fromEntries(
+      names.filter((n) => !except.includes(n)).map((n) => [n, sortRows(db.prepare(`select * from "${n}"`).all())]),
+    )
   } finally {
     db.close()
   }

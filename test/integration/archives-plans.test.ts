@@ -19,7 +19,11 @@ async function plansOf(run: () => Promise<unknown>): Promise<{ sql: string; plan
   const seen: string[] = []
   const orig = sqlite.prepare.bind(sqlite)
   sqlite.prepare = ((sql: string) => {
-    if (/^\s*select/i.test(sql) && !/^\s*"(audit_log|users|settings|org|archive_categories)"/.test(sql.split(/\bfrom\b/i)[1] ?? '')) seen.push(sql)
+    if (
+      /^\s*select/i.test(sql) &&
+      !/^\s*"(audit_log|users|settings|org|archive_categories)"/.test(sql.split(/\bfrom\b/i)[1] ?? '')
+    )
+      seen.push(sql)
     return orig(sql)
   }) as typeof sqlite.prepare
   try {
@@ -27,7 +31,12 @@ async function plansOf(run: () => Promise<unknown>): Promise<{ sql: string; plan
   } finally {
     sqlite.prepare = orig
   }
-  return seen.map((sql) => ({ sql, plan: (orig(`explain query plan ${sql}`).all(...Array((sql.match(/\?/g) ?? []).length).fill('1')) as { detail: string }[]).map((r) => r.detail) }))
+  return seen.map((sql) => ({
+    sql,
+    plan: (
+      orig(`explain query plan ${sql}`).all(...Array((sql.match(/\?/g) ?? []).length).fill('1')) as { detail: string }[]
+    ).map((r) => r.detail),
+  }))
 }
 
 const FULL_SCAN = /^SCAN (b|l|f|i|borrowers|loans|loan_files|loan_file_items)$/
@@ -54,8 +63,13 @@ describe('query plans of search and list paths use indexes', () => {
         expect(plans.length).toBeGreaterThan(0)
         for (const p of plans) {
           // A list page may walk the table in rowid order: it stops after `limit` rows (no sort step).
-          const inOrderPage = method !== 'search.global' && /limit \?/.test(p.sql) && !p.plan.some((d) => d.includes('TEMP B-TREE'))
-          if (!inOrderPage) expect(p.plan.filter((d) => FULL_SCAN.test(d) || (method === 'search.global' && /^SCAN b USING INDEX/.test(d))), `${p.sql}\n${p.plan.join('\n')}`).toEqual([])
+          const inOrderPage =
+            method !== 'search.global' && /limit \?/.test(p.sql) && !p.plan.some((d) => d.includes('TEMP B-TREE'))
+          if (!inOrderPage)
+            expect(
+              p.plan.filter((d) => FULL_SCAN.test(d) || (method === 'search.global' && /^SCAN b USING INDEX/.test(d))),
+              `${p.sql}\n${p.plan.join('\n')}`,
+            ).toEqual([])
         }
       })
     }

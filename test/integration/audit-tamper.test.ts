@@ -19,9 +19,30 @@ beforeEach(async () => {
   const b = await w.borrower('封存甲')
   const l = await w.loan(b.id)
   loanId = l.id
-  guarantorId = (await w.t.call('loans.addGuarantor', { loanId, kind: 'person', name: '保证乙', idNumber: '110101198001010053', mode: 'joint', amount: 1_000_000, periodStart: '2026-01-10', periodEnd: '2029-01-10' }, w.tokens.officer)).id
+  guarantorId = (
+    await w.t.call(
+      'loans.addGuarantor',
+      {
+        loanId,
+        kind: 'person',
+        name: '保证乙',
+        idNumber: '110101198001010053',
+        mode: 'joint',
+        amount: 1_000_000,
+        periodStart: '2026-01-10',
+        periodEnd: '2029-01-10',
+      },
+      w.tokens.officer,
+    )
+  ).id
   await w.t.call('servicing.createPlan', { loanId }, w.tokens.officer)
-  repaymentId = (await w.t.call('servicing.postRepayment', { loanId, amount: 1_000, paidDate: '2026-02-10', channel: 'cash' }, w.tokens.officer)).repayment.id
+  repaymentId = (
+    await w.t.call(
+      'servicing.postRepayment',
+      { loanId, amount: 1_000, paidDate: '2026-02-10', channel: 'cash' },
+      w.tokens.officer,
+    )
+  ).repayment.id
 })
 afterEach(() => w.t.close())
 
@@ -48,14 +69,18 @@ describe('business rows changed or deleted behind the app are reported', () => {
     outsider((db) => db.prepare('update repayments set amount = amount + 100 where id = ?').run(repaymentId))
     const r = await verify()
     expect(r.ok).toBe(false)
-    expect(r.rows.problems).toContainEqual(expect.objectContaining({ table: 'repayments', rowId: repaymentId, kind: 'changed' }))
+    expect(r.rows.problems).toContainEqual(
+      expect.objectContaining({ table: 'repayments', rowId: repaymentId, kind: 'changed' }),
+    )
     expect(r.reason).toMatch(/被修改或删除/)
   })
 
   it('a deleted guarantor row is reported as deleted', async () => {
     outsider((db) => db.prepare('delete from guarantors where id = ?').run(guarantorId))
     const r = await verify()
-    expect(r.rows.problems).toEqual([expect.objectContaining({ table: 'guarantors', rowId: guarantorId, kind: 'deleted' })])
+    expect(r.rows.problems).toEqual([
+      expect.objectContaining({ table: 'guarantors', rowId: guarantorId, kind: 'deleted' }),
+    ])
     expect(r.rows.deleted).toBe(1)
   })
 
@@ -79,7 +104,10 @@ describe('the anchor beside the database catches truncation and recomputed chain
     expect(a.fileName).toBe(ANCHOR_FILE)
     expect(a.file).toMatchObject({ count: a.current.count, hash: a.current.hash })
     const file = JSON.parse(readFileSync(join(w.t.dir, ANCHOR_FILE), 'utf8')) as { count: number; hash: string }
-    const last = outsider((db) => db.prepare('select id, hash from audit_log order by id desc limit 1').get()) as { id: number; hash: string }
+    const last = outsider((db) => db.prepare('select id, hash from audit_log order by id desc limit 1').get()) as {
+      id: number
+      hash: string
+    }
     expect(file).toMatchObject({ count: last.id, hash: last.hash })
   })
 
@@ -108,9 +136,19 @@ describe('the anchor beside the database catches truncation and recomputed chain
       const rows = db.prepare('select * from audit_log order by id').all() as Record<string, string | number | null>[]
       let prev = '0'.repeat(64)
       for (const row of rows) {
-        const rec: AuditRecord = { at: row.at as string, userId: row.user_id as number | null, username: row.username as string | null, method: row.method as string, entity: row.entity as string, entityId: row.entity_id as string | null, summary: row.summary as string }
+        const rec: AuditRecord = {
+          at: row.at as string,
+          userId: row.user_id as number | null,
+          username: row.username as string | null,
+          method: row.method as string,
+          entity: row.entity as string,
+          entityId: row.entity_id as string | null,
+          summary: row.summary as string,
+        }
         const hash = auditHash(row.id as number, rec, prev, null)
-        db.prepare('update audit_log set prev_hash = ?, hash = ?, rows_ref = null, rows_digest = null where id = ?').run(prev, hash, row.id)
+        db.prepare(
+          'update audit_log set prev_hash = ?, hash = ?, rows_ref = null, rows_digest = null where id = ?',
+        ).run(prev, hash, row.id)
         prev = hash
       }
     })

@@ -10,7 +10,11 @@ describe('audit log', () => {
   it('records who, method, entity and summary for every write, in order', async () => {
     t = await makeBackend()
     const admin = await setupAdmin(t)
-    await t.call('users.create', { username: 'li.officer', displayName: '李信贷', role: 'officer', password: 'Abcdefg1' }, admin)
+    await t.call(
+      'users.create',
+      { username: 'li.officer', displayName: '李信贷', role: 'officer', password: 'Abcdefg1' },
+      admin,
+    )
     const { entries } = await t.call('audit.list', {}, admin)
     const methods = entries.map((e) => e.method).reverse()
     expect(methods).toEqual(['system.setup', 'system.setup', 'auth.login', 'users.create'])
@@ -47,7 +51,11 @@ describe('audit log', () => {
     t = await makeBackend()
     const admin = await setupAdmin(t)
     const before = (await t.call('audit.list', {}, admin)).entries.length
-    const err = await t.fail('users.create', { username: 'admin', displayName: '重复', role: 'officer', password: 'Abcdefg1' }, admin)
+    const err = await t.fail(
+      'users.create',
+      { username: 'admin', displayName: '重复', role: 'officer', password: 'Abcdefg1' },
+      admin,
+    )
     expect(err.code).toBe('CONFLICT')
     expect((await t.call('audit.list', {}, admin)).entries.length).toBe(before)
   })
@@ -55,7 +63,9 @@ describe('audit log', () => {
   it('is append-only: the database refuses UPDATE and DELETE', async () => {
     t = await makeBackend()
     await setupAdmin(t)
-    expect(() => t.backend.env.sqlite.prepare("update audit_log set summary = 'x' where id = 1").run()).toThrow(/append-only/)
+    expect(() => t.backend.env.sqlite.prepare("update audit_log set summary = 'x' where id = 1").run()).toThrow(
+      /append-only/,
+    )
     expect(() => t.backend.env.sqlite.prepare('delete from audit_log where id = 1').run()).toThrow(/append-only/)
   })
 
@@ -63,7 +73,11 @@ describe('audit log', () => {
     t = await makeBackend()
     const admin = await setupAdmin(t)
     for (let i = 0; i < 5; i++) {
-      await t.call('users.create', { username: `user${i}`, displayName: `用户${i}`, role: 'officer', password: 'Abcdefg1' }, admin)
+      await t.call(
+        'users.create',
+        { username: `user${i}`, displayName: `用户${i}`, role: 'officer', password: 'Abcdefg1' },
+        admin,
+      )
     }
     expect(await t.call('audit.verify', {}, admin)).toMatchObject({ ok: true, firstBrokenId: null })
     const total = (await t.call('audit.verify', {}, admin)).checked

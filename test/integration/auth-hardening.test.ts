@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_PASSWORD_COST, hashPassword, needsRehash, parseHash, verifyPassword } from '../../electron/backend/auth/passwords'
+import {
+  DEFAULT_PASSWORD_COST,
+  hashPassword,
+  needsRehash,
+  parseHash,
+  verifyPassword,
+} from '../../electron/backend/auth/passwords'
 import { ADMIN, loginAs, makeBackend, setupAdmin, tempDir, type TestBackend } from '../helpers/backend'
 
 // issue 14, item 3: password guessing through unlock / change-password, one message, scrypt cost.
@@ -12,11 +18,13 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 const hashOf = (username: string) =>
-  (t.backend.env.sqlite.prepare('select password_hash, failed_attempts, locked_until from users where username = ?').get(username) as {
+  t.backend.env.sqlite
+    .prepare('select password_hash, failed_attempts, locked_until from users where username = ?')
+    .get(username) as {
     password_hash: string
     failed_attempts: number
     locked_until: string | null
-  })
+  }
 
 async function auditSummaries(method: string): Promise<string[]> {
   return (await t.call('audit.list', { method, limit: 500 }, admin)).entries.map((e) => e.summary)
@@ -26,7 +34,8 @@ describe('wrong passwords count wherever they are typed', () => {
   it('5 wrong unlocks lock the account and end the session', async () => {
     const token = await loginAs(t, admin, 'officer', 'unlock_guess')
     await t.call('auth.lock', {}, token)
-    for (let i = 1; i <= 4; i++) expect((await t.fail('auth.unlock', { password: `guess${i}` }, token)).code).toBe('UNAUTHENTICATED')
+    for (let i = 1; i <= 4; i++)
+      expect((await t.fail('auth.unlock', { password: `guess${i}` }, token)).code).toBe('UNAUTHENTICATED')
     expect(hashOf('unlock_guess').failed_attempts).toBe(4)
     expect((await t.fail('auth.unlock', { password: 'guess5' }, token)).code).toBe('LOCKED')
     expect((await t.fail('auth.me', {}, token)).code).toBe('UNAUTHENTICATED') // session ended
@@ -40,7 +49,9 @@ describe('wrong passwords count wherever they are typed', () => {
       const e = await t.fail('auth.changePassword', { oldPassword: `guess${i}`, newPassword: 'NewPassw0rd' }, token)
       expect(e.fields?.[0]?.path).toBe('oldPassword')
     }
-    expect((await t.fail('auth.changePassword', { oldPassword: 'guess5', newPassword: 'NewPassw0rd' }, token)).code).toBe('LOCKED')
+    expect(
+      (await t.fail('auth.changePassword', { oldPassword: 'guess5', newPassword: 'NewPassw0rd' }, token)).code,
+    ).toBe('LOCKED')
     expect((await t.fail('auth.me', {}, token)).code).toBe('UNAUTHENTICATED')
   })
 
@@ -59,8 +70,12 @@ describe('wrong passwords count wherever they are typed', () => {
     const login = await auditSummaries('auth.login')
     expect(login.some((s) => s.includes('nobody_here') && s.includes('不存在'))).toBe(true)
     expect(login.some((s) => s.includes('mixed_guess') && s.includes('密码错误'))).toBe(true)
-    expect((await auditSummaries('auth.unlock')).some((s) => s.includes('unlock_guess') && s.includes('锁定'))).toBe(true)
-    expect((await auditSummaries('auth.changePassword')).some((s) => s.includes('change_guess') && s.includes('锁定'))).toBe(true)
+    expect((await auditSummaries('auth.unlock')).some((s) => s.includes('unlock_guess') && s.includes('锁定'))).toBe(
+      true,
+    )
+    expect(
+      (await auditSummaries('auth.changePassword')).some((s) => s.includes('change_guess') && s.includes('锁定')),
+    ).toBe(true)
     expect((await t.call('audit.verify', {}, admin)).ok).toBe(true)
   })
 })
@@ -110,7 +125,12 @@ describe('scrypt parameters', () => {
     await weak.backend.close()
     const strong = await makeBackend({ dir: tmp.dir, passwordCost: DEFAULT_PASSWORD_COST })
     try {
-      const stored = () => (strong.backend.env.sqlite.prepare('select password_hash from users where username = ?').get('admin') as { password_hash: string }).password_hash
+      const stored = () =>
+        (
+          strong.backend.env.sqlite.prepare('select password_hash from users where username = ?').get('admin') as {
+            password_hash: string
+          }
+        ).password_hash
       expect(stored()).toMatch(/^scrypt\$1024\$/)
       await strong.call('auth.login', ADMIN)
       expect(stored()).toMatch(/^scrypt\$131072\$8\$1\$/)

@@ -9,19 +9,34 @@ describe('first-run setup', () => {
     t = await makeBackend()
     expect(await t.call('system.setupStatus', {})).toEqual({ needsSetup: true, org: null })
     await setupAdmin(t)
-    expect(await t.call('system.setupStatus', {})).toEqual({ needsSetup: false, org: { name: '青山县农村信用合作联社', branchCode: '3301' } })
+    expect(await t.call('system.setupStatus', {})).toEqual({
+      needsSetup: false,
+      org: { name: '青山县农村信用合作联社', branchCode: '3301' },
+    })
     const err = await t.fail('system.setup', {
-      orgName: '另一家', branchCode: '9999', adminUsername: 'evil', adminDisplayName: '坏人', adminPassword: 'Evil12345',
+      orgName: '另一家',
+      branchCode: '9999',
+      adminUsername: 'evil',
+      adminDisplayName: '坏人',
+      adminPassword: 'Evil12345',
     })
     expect(err.code).toBe('CONFLICT')
   })
 
   it('validates input with zh-CN field messages and writes nothing', async () => {
     t = await makeBackend()
-    const err = await t.fail('system.setup', { orgName: 'x', branchCode: '!', adminUsername: 'a', adminDisplayName: '', adminPassword: 'short' })
+    const err = await t.fail('system.setup', {
+      orgName: 'x',
+      branchCode: '!',
+      adminUsername: 'a',
+      adminDisplayName: '',
+      adminPassword: 'short',
+    })
     expect(err.code).toBe('VALIDATION')
     const paths = err.fields!.map((f) => f.path)
-    expect(paths).toEqual(expect.arrayContaining(['orgName', 'branchCode', 'adminUsername', 'adminDisplayName', 'adminPassword']))
+    expect(paths).toEqual(
+      expect.arrayContaining(['orgName', 'branchCode', 'adminUsername', 'adminDisplayName', 'adminPassword']),
+    )
     expect(err.fields!.find((f) => f.path === 'adminPassword')!.message).toMatch(/密码至少 8 位/)
     expect((await t.call('system.setupStatus', {})).needsSetup).toBe(true)
   })
@@ -31,7 +46,9 @@ describe('login, lockout and sessions', () => {
   it('stores scrypt hashes, never the password', async () => {
     t = await makeBackend()
     await setupAdmin(t)
-    const row = t.backend.env.sqlite.prepare('select password_hash from users where username = ?').get('admin') as { password_hash: string }
+    const row = t.backend.env.sqlite.prepare('select password_hash from users where username = ?').get('admin') as {
+      password_hash: string
+    }
     // Tests hash at TEST_PASSWORD_COST (N=2^10); the production default is checked in auth-hardening.
     expect(row.password_hash).toMatch(/^scrypt\$1024\$8\$1\$/)
     expect(row.password_hash).not.toContain(ADMIN.password)
@@ -85,7 +102,11 @@ describe('login, lockout and sessions', () => {
   it('a user with an initial password may do nothing but change it (enforced in the backend)', async () => {
     t = await makeBackend()
     const admin = await setupAdmin(t)
-    await t.call('users.create', { username: 'qian', displayName: '钱八', role: 'auditor', password: 'Start123' }, admin)
+    await t.call(
+      'users.create',
+      { username: 'qian', displayName: '钱八', role: 'auditor', password: 'Start123' },
+      admin,
+    )
     const token = (await t.call('auth.login', { username: 'qian', password: 'Start123' })).token
     const e = await t.fail('audit.list', {}, token)
     expect(e.code).toBe('FORBIDDEN')
@@ -117,9 +138,17 @@ describe('user management', () => {
   it('creates users who must change their password first; duplicates are refused', async () => {
     t = await makeBackend()
     const admin = await setupAdmin(t)
-    const u = await t.call('users.create', { username: 'wang', displayName: '王芳', role: 'officer', password: 'Start123' }, admin)
+    const u = await t.call(
+      'users.create',
+      { username: 'wang', displayName: '王芳', role: 'officer', password: 'Start123' },
+      admin,
+    )
     expect(u).toMatchObject({ username: 'wang', role: 'officer', mustChangePassword: true, disabled: false })
-    const dup = await t.fail('users.create', { username: 'wang', displayName: '王芳2', role: 'officer', password: 'Start123' }, admin)
+    const dup = await t.fail(
+      'users.create',
+      { username: 'wang', displayName: '王芳2', role: 'officer', password: 'Start123' },
+      admin,
+    )
     expect(dup.code).toBe('CONFLICT')
     expect(dup.fields?.[0]?.path).toBe('username')
     const token = (await t.call('auth.login', { username: 'wang', password: 'Start123' })).token
@@ -131,7 +160,11 @@ describe('user management', () => {
   it('disabling a user ends their sessions and blocks login; role changes apply to permissions at once', async () => {
     t = await makeBackend()
     const admin = await setupAdmin(t)
-    const u = await t.call('users.create', { username: 'zhao', displayName: '赵六', role: 'auditor', password: 'Start123' }, admin)
+    const u = await t.call(
+      'users.create',
+      { username: 'zhao', displayName: '赵六', role: 'auditor', password: 'Start123' },
+      admin,
+    )
     const token = (await t.call('auth.login', { username: 'zhao', password: 'Start123' })).token
     await t.call('auth.changePassword', { oldPassword: 'Start123', newPassword: 'Mine4567' }, token)
     expect((await t.call('audit.list', {}, token)).entries.length).toBeGreaterThan(0)
@@ -155,7 +188,11 @@ describe('user management', () => {
   it('reset password clears a lockout', async () => {
     t = await makeBackend()
     const admin = await setupAdmin(t)
-    const u = await t.call('users.create', { username: 'sun', displayName: '孙七', role: 'archivist', password: 'Start123' }, admin)
+    const u = await t.call(
+      'users.create',
+      { username: 'sun', displayName: '孙七', role: 'archivist', password: 'Start123' },
+      admin,
+    )
     for (let i = 0; i < 5; i++) await t.fail('auth.login', { username: 'sun', password: 'bad' })
     expect((await t.fail('auth.login', { username: 'sun', password: 'Start123' })).code).toBe('LOCKED')
     await t.call('users.resetPassword', { id: u.id, password: 'Fresh789' }, admin)

@@ -21,7 +21,13 @@ async function world() {
   t = await makeBackend()
   const admin = await setupAdmin(t)
   const officer = await loginAs(t, admin, 'officer', 'officer1')
-  const l = insertLoan(t, { officerId: userId(t, 'officer1'), principal: 1_200_000, annualRate: '6', termMonths: 12, method: 'equal_principal' })
+  const l = insertLoan(t, {
+    officerId: userId(t, 'officer1'),
+    principal: 1_200_000,
+    annualRate: '6',
+    termMonths: 12,
+    method: 'equal_principal',
+  })
   await t.call('servicing.createPlan', { loanId: l.loanId }, officer)
   return { t, admin, officer, loanId: l.loanId }
 }
@@ -39,7 +45,10 @@ describe('backup.create / backup.list', () => {
     expect(b.verified).toBe(true)
     expect(b.file).toBe(join(w.t.dir, 'backups', b.id, 'daihou.sqlite'))
     const manifest = JSON.parse(readFileSync(join(w.t.dir, 'backups', b.id, 'manifest.json'), 'utf8'))
-    expect(manifest.files.map((f: { path: string }) => f.path).sort()).toEqual(['daihou.sqlite', `scans/ab/${'ab'.padEnd(64, '0')}`])
+    expect(manifest.files.map((f: { path: string }) => f.path).sort()).toEqual([
+      'daihou.sqlite',
+      `scans/ab/${'ab'.padEnd(64, '0')}`,
+    ])
     const dbEntry = manifest.files.find((f: { path: string }) => f.path === 'daihou.sqlite')
     expect(dbEntry.sha256).toBe(fileHash(b.file))
     expect(manifest.counts.loans).toBe(1)
@@ -48,7 +57,9 @@ describe('backup.create / backup.list', () => {
     expect(list).toHaveLength(1)
     expect(list[0]).toMatchObject({ id: b.id, kind: 'manual', verified: true, file: b.file })
     expect(list[0]!.sizeBytes).toBe(manifest.files.reduce((s: number, f: { size: number }) => s + f.size, 0))
-    expect(w.t.backend.env.sqlite.prepare("select summary from audit_log where method = 'backup.create'").pluck().get()).toContain('校验通过')
+    expect(
+      w.t.backend.env.sqlite.prepare("select summary from audit_log where method = 'backup.create'").pluck().get(),
+    ).toContain('校验通过')
   })
 
   it('backs up to a chosen folder (USB stick) with the scans copied, not linked', async () => {
@@ -106,7 +117,9 @@ describe('backup.restore', () => {
     // The audit log is the backup's plus the one restore entry.
     expect(auditNow!.slice(0, auditThen!.length)).toEqual(auditThen)
     expect(auditNow!.length).toBe(auditThen!.length + 1)
-    const receipts = (await w.t.call('servicing.listRepayments', { loanId: w.loanId }, w.officer)).map((x) => x.receiptNo)
+    const receipts = (await w.t.call('servicing.listRepayments', { loanId: w.loanId }, w.officer)).map(
+      (x) => x.receiptNo,
+    )
     expect(receipts).not.toContain(later.repayment.receiptNo)
     // Posting works again on the restored database, through the same dispatcher.
     await pay(w, 20_000)
@@ -195,7 +208,7 @@ describe('automatic copies and opening safely', () => {
     cleanups.push(() => undefined)
   })
 
-  it('refuses another application\'s SQLite file untouched', async () => {
+  it("refuses another application's SQLite file untouched", async () => {
     const { dir, cleanup } = tempDir()
     cleanups.push(cleanup)
     const file = join(dir, 'daihou.sqlite')

@@ -9,8 +9,18 @@ afterAll(() => w.t.close())
 
 describe('borrowers: identifiers, duplicates, masking, scope, households', () => {
   it('derives birth date and sex from the ID number and pinyin initials from the name', async () => {
-    const b = await w.t.call('borrowers.create', { kind: 'individual', name: '张三丰', idNumber: makeId('19700315', 11).toLowerCase(), phone: '13800138000' }, w.tokens.officer)
-    expect(b).toMatchObject({ birthDate: '1970-03-15', sex: 'M', nameInitials: 'zsf', masked: false, officerId: w.ids.officer })
+    const b = await w.t.call(
+      'borrowers.create',
+      { kind: 'individual', name: '张三丰', idNumber: makeId('19700315', 11).toLowerCase(), phone: '13800138000' },
+      w.tokens.officer,
+    )
+    expect(b).toMatchObject({
+      birthDate: '1970-03-15',
+      sex: 'M',
+      nameInitials: 'zsf',
+      masked: false,
+      officerId: w.ids.officer,
+    })
     expect(b.idNumber).toBe(makeId('19700315', 11).toUpperCase())
   })
 
@@ -20,34 +30,70 @@ describe('borrowers: identifiers, duplicates, masking, scope, households', () =>
     expect(e.code).toBe('VALIDATION')
     expect(e.fields?.[0]).toMatchObject({ path: 'idNumber' })
     expect(e.message).toMatch(/身份证号.*无效/)
-    const e2 = await w.t.fail('borrowers.create', { kind: 'individual', name: '李四', idNumber: makeId('19800230', 5) }, w.tokens.officer)
+    const e2 = await w.t.fail(
+      'borrowers.create',
+      { kind: 'individual', name: '李四', idNumber: makeId('19800230', 5) },
+      w.tokens.officer,
+    )
     expect(e2.fields?.[0]?.path).toBe('idNumber')
   })
 
   it('a second borrower with the same ID is refused; the existing record is named only to those who may see it', async () => {
-    const first = await w.t.call('borrowers.create', { kind: 'individual', name: '王芳', idNumber: makeId('19850601', 22), village: '白水镇红星村' }, w.tokens.officer)
-    const e = await w.t.fail('borrowers.create', { kind: 'individual', name: '王小芳', idNumber: makeId('19850601', 22) }, w.tokens.officer)
+    const first = await w.t.call(
+      'borrowers.create',
+      { kind: 'individual', name: '王芳', idNumber: makeId('19850601', 22), village: '白水镇红星村' },
+      w.tokens.officer,
+    )
+    const e = await w.t.fail(
+      'borrowers.create',
+      { kind: 'individual', name: '王小芳', idNumber: makeId('19850601', 22) },
+      w.tokens.officer,
+    )
     expect(e.code).toBe('CONFLICT')
     expect(e.message).toContain('王芳')
     expect(e.message).toContain(`编号 ${first.id}`)
     expect(e.data).toEqual({ existingBorrowerId: first.id })
     expect(e.fields?.[0]?.path).toBe('idNumber')
     // Another officer's portfolio (issue 14.2): refused without naming the owner.
-    const outside = await w.t.fail('borrowers.create', { kind: 'individual', name: '王小芳', idNumber: makeId('19850601', 22) }, w.tokens.officer2)
+    const outside = await w.t.fail(
+      'borrowers.create',
+      { kind: 'individual', name: '王小芳', idNumber: makeId('19850601', 22) },
+      w.tokens.officer2,
+    )
     expect(outside.code).toBe('CONFLICT')
     expect(outside.message).not.toContain('王芳')
     expect(outside.data).toBeUndefined()
     // Updating another borrower to the same ID is refused too.
     const other = await w.borrower('赵六')
-    expect((await w.t.fail('borrowers.update', { id: other.id, idNumber: makeId('19850601', 22) }, w.tokens.officer)).code).toBe('CONFLICT')
+    expect(
+      (await w.t.fail('borrowers.update', { id: other.id, idNumber: makeId('19850601', 22) }, w.tokens.officer)).code,
+    ).toBe('CONFLICT')
   })
 
   it('validates the 统一社会信用代码 of enterprises and requires a legal representative', async () => {
-    const ok = await w.t.call('borrowers.create', { kind: 'enterprise', name: '青山镇前进农业专业合作社', creditCode: '91350100M000100Y43', legalRep: '张三', businessScope: '种植' }, w.tokens.officer)
+    const ok = await w.t.call(
+      'borrowers.create',
+      {
+        kind: 'enterprise',
+        name: '青山镇前进农业专业合作社',
+        creditCode: '91350100M000100Y43',
+        legalRep: '张三',
+        businessScope: '种植',
+      },
+      w.tokens.officer,
+    )
     expect(ok.creditCode).toBe('91350100M000100Y43')
-    const e = await w.t.fail('borrowers.create', { kind: 'enterprise', name: '某公司', creditCode: '91350100M000100Y44', legalRep: '张三' }, w.tokens.officer)
+    const e = await w.t.fail(
+      'borrowers.create',
+      { kind: 'enterprise', name: '某公司', creditCode: '91350100M000100Y44', legalRep: '张三' },
+      w.tokens.officer,
+    )
     expect(e.fields?.[0]).toMatchObject({ path: 'creditCode' })
-    const e2 = await w.t.fail('borrowers.create', { kind: 'enterprise', name: '某公司', creditCode: '91350100M000100Y43' }, w.tokens.officer)
+    const e2 = await w.t.fail(
+      'borrowers.create',
+      { kind: 'enterprise', name: '某公司', creditCode: '91350100M000100Y43' },
+      w.tokens.officer,
+    )
     expect(e2.fields?.map((f) => f.path)).toContain('legalRep')
   })
 
@@ -90,9 +136,18 @@ describe('borrowers: identifiers, duplicates, masking, scope, households', () =>
     const head = await w.borrower('刘大')
     const wife = await w.borrower('陈二')
     const h = await w.t.call('borrowers.createHousehold', { headBorrowerId: head.id }, w.tokens.officer)
-    const h2 = await w.t.call('borrowers.addHouseholdMember', { householdId: h.id, borrowerId: wife.id, relation: 'spouse' }, w.tokens.officer)
-    expect(h2.members.map((m) => [m.name, m.relation])).toEqual([['刘大', 'head'], ['陈二', 'spouse']])
-    expect((await w.t.fail('borrowers.createHousehold', { headBorrowerId: wife.id }, w.tokens.officer)).code).toBe('CONFLICT')
+    const h2 = await w.t.call(
+      'borrowers.addHouseholdMember',
+      { householdId: h.id, borrowerId: wife.id, relation: 'spouse' },
+      w.tokens.officer,
+    )
+    expect(h2.members.map((m) => [m.name, m.relation])).toEqual([
+      ['刘大', 'head'],
+      ['陈二', 'spouse'],
+    ])
+    expect((await w.t.fail('borrowers.createHousehold', { headBorrowerId: wife.id }, w.tokens.officer)).code).toBe(
+      'CONFLICT',
+    )
     const detail = await w.t.call('borrowers.get', { id: wife.id }, w.tokens.officer)
     expect(detail.household?.id).toBe(h.id)
     expect(detail.timeline.length).toBeGreaterThan(0)

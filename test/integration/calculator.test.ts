@@ -83,7 +83,11 @@ describe('calculator.exportPlan (还款计划 Excel, recomputed by the backend)'
   })
 
   it('月息 ‰ is converted at input: 6‰ = 7.2 % a year', async () => {
-    const out = await t.call('calculator.exportPlan', { ...LOAN, rateMode: 'monthly_permille', rate: '6', method: 'equal_principal' }, admin)
+    const out = await t.call(
+      'calculator.exportPlan',
+      { ...LOAN, rateMode: 'monthly_permille', rate: '6', method: 'equal_principal' },
+      admin,
+    )
     const rows = rowsOf(await load(out.contentBase64))
     const text = rows.map((r) => r.v.join('|')).join('\n')
     expect(text).toContain('月息 6‰（年利率 7.2%）')

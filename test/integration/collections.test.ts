@@ -22,7 +22,14 @@ async function world() {
 
 /** 12,000.00 元, 6 %, 12 months 等额本金 from 2025-01-10 (the servicing test's loan, hand-checked there). */
 async function overdueLoan(token: string, officerId: number, borrowerName?: string) {
-  const l = insertLoan(t, { officerId, principal: 1_200_000, annualRate: '6', termMonths: 12, method: 'equal_principal', ...(borrowerName ? { borrowerName } : {}) })
+  const l = insertLoan(t, {
+    officerId,
+    principal: 1_200_000,
+    annualRate: '6',
+    termMonths: 12,
+    method: 'equal_principal',
+    ...(borrowerName ? { borrowerName } : {}),
+  })
   await t.call('servicing.createPlan', { loanId: l.loanId }, token)
   return l
 }
@@ -34,12 +41,21 @@ describe('催收通知书 (DOMAIN §12)', () => {
     // Hand figures (servicing test, 9 % penalty rate /360): as of 2025-04-25 installments #1–#3 are unpaid:
     // principal 3 × 1000.00; interest 60.00 + 55.00 + 50.00; 罚息 18.50 + 11.50 + 3.75; 复利 1.11 + 0.63 + 0.19.
     const n = await t.call('notices.create', { loanId, addressee: 'borrower', asOf: '2025-04-25' }, w.officer)
-    expect(n.amounts).toEqual({ principal: 300000, interest: 16500, penaltyInterest: 3375, compoundInterest: 193, total: 320068 })
+    expect(n.amounts).toEqual({
+      principal: 300000,
+      interest: 16500,
+      penaltyInterest: 3375,
+      compoundInterest: 193,
+      total: 320068,
+    })
     for (const asOf of ['2025-04-25', '2025-09-03', '2026-02-28']) {
       const e = await t.call('servicing.asOf', { loanId, asOf }, w.officer)
       const m = await t.call('notices.create', { loanId, addressee: 'borrower', asOf }, w.officer)
       expect(m.amounts).toEqual({
-        principal: e.overduePrincipal, interest: e.overdueInterest, penaltyInterest: e.penaltyInterest, compoundInterest: e.compoundInterest,
+        principal: e.overduePrincipal,
+        interest: e.overdueInterest,
+        penaltyInterest: e.penaltyInterest,
+        compoundInterest: e.compoundInterest,
         total: e.overduePrincipal + e.overdueInterest + e.penaltyInterest + e.compoundInterest,
       })
     }
@@ -52,7 +68,9 @@ describe('催收通知书 (DOMAIN §12)', () => {
   it('declared due early (宣布提前到期): the notice demands the whole balance', async () => {
     const w = await world()
     const { loanId } = await overdueLoan(w.officer, w.officerId)
-    expect((await t.fail('collections.declareDue', { loanId, date: '2025-04-20', reason: '连续逾期三期' }, w.officer)).code).toBe('FORBIDDEN')
+    expect(
+      (await t.fail('collections.declareDue', { loanId, date: '2025-04-20', reason: '连续逾期三期' }, w.officer)).code,
+    ).toBe('FORBIDDEN')
     await t.call('collections.declareDue', { loanId, date: '2025-04-20', reason: '连续逾期三期' }, w.manager)
     const e = await t.call('servicing.asOf', { loanId, asOf: '2025-04-25' }, w.officer)
     const n = await t.call('notices.create', { loanId, addressee: 'borrower', asOf: '2025-04-25' }, w.officer)
@@ -66,12 +84,31 @@ describe('催收通知书 (DOMAIN §12)', () => {
   it('a guarantor notice is refused after the 保证期间 ended (民法典 692/693)', async () => {
     const w = await world()
     const { loanId } = await overdueLoan(w.officer, w.officerId)
-    const g = await t.call('loans.addGuarantor', {
-      loanId, kind: 'person', name: '李保证', idNumber: makeId('19700101', 11), mode: 'joint', amount: 1_200_000, periodStart: '2025-01-10', periodEnd: '2025-06-30',
-    }, w.officer)
-    const ok = await t.call('notices.create', { loanId, addressee: 'guarantor', guarantorId: g.id, asOf: '2025-06-30' }, w.officer)
+    const g = await t.call(
+      'loans.addGuarantor',
+      {
+        loanId,
+        kind: 'person',
+        name: '李保证',
+        idNumber: makeId('19700101', 11),
+        mode: 'joint',
+        amount: 1_200_000,
+        periodStart: '2025-01-10',
+        periodEnd: '2025-06-30',
+      },
+      w.officer,
+    )
+    const ok = await t.call(
+      'notices.create',
+      { loanId, addressee: 'guarantor', guarantorId: g.id, asOf: '2025-06-30' },
+      w.officer,
+    )
     expect(ok.noticeNo).toMatch(/^CS-2026-/)
-    const err = await t.fail('notices.create', { loanId, addressee: 'guarantor', guarantorId: g.id, asOf: '2025-07-01' }, w.officer)
+    const err = await t.fail(
+      'notices.create',
+      { loanId, addressee: 'guarantor', guarantorId: g.id, asOf: '2025-07-01' },
+      w.officer,
+    )
     expect(err.code).toBe('CONFLICT')
     expect(err.message).toContain('2025-06-30')
     expect(err.message).toContain('692')
@@ -87,7 +124,11 @@ describe('催收通知书 (DOMAIN §12)', () => {
     const b = await t.call('notices.create', { loanId, addressee: 'borrower', asOf: '2025-04-26' }, w.officer)
     expect([a.noticeNo, b.noticeNo]).toEqual(['CS-2026-000001', 'CS-2026-000002'])
     const list = await t.call('notices.list', { loanId }, w.officer)
-    expect(list.find((n) => n.id === a.id)).toMatchObject({ status: 'voided', voidReason: '金额日期填错', noticeNo: 'CS-2026-000001' })
+    expect(list.find((n) => n.id === a.id)).toMatchObject({
+      status: 'voided',
+      voidReason: '金额日期填错',
+      noticeNo: 'CS-2026-000001',
+    })
     expect((await t.fail('notices.pdf', { noticeIds: [a.id] }, w.officer)).code).toBe('CONFLICT')
     // Another officer's loan is not visible.
     expect((await t.fail('notices.get', { noticeId: b.id }, w.officer2)).code).toBe('NOT_FOUND')
@@ -96,27 +137,73 @@ describe('催收通知书 (DOMAIN §12)', () => {
   it('a returned borrower 回执 restarts the 诉讼时效 (limitation_events demand_signed); a guarantor one records the demand', async () => {
     const w = await world()
     const { loanId } = await overdueLoan(w.officer, w.officerId)
-    const g = await t.call('loans.addGuarantor', {
-      loanId, kind: 'person', name: '王保证', idNumber: makeId('19700101', 13), mode: 'joint', amount: 1_200_000, periodStart: '2025-01-10', periodEnd: '2026-06-30',
-    }, w.officer)
+    const g = await t.call(
+      'loans.addGuarantor',
+      {
+        loanId,
+        kind: 'person',
+        name: '王保证',
+        idNumber: makeId('19700101', 13),
+        mode: 'joint',
+        amount: 1_200_000,
+        periodStart: '2025-01-10',
+        periodEnd: '2026-06-30',
+      },
+      w.officer,
+    )
     const db = t.backend.env.db
     // 12 installments from 2025-02-10: the last is due 2026-01-10 → 3 years: 2029-01-10 (民法典 188/189).
     expect(await limitationExpiry(db, loanId, '2026-03-02')).toBe('2029-01-10')
     const n = await t.call('notices.create', { loanId, addressee: 'borrower', asOf: '2026-02-27' }, w.officer)
-    expect((await t.fail('notices.recordReceipt', { noticeId: n.id, returnedOn: '2026-03-01', signer: '借款人', relation: 'self' }, w.officer)).code).toBe('CONFLICT')
-    expect((await t.fail('notices.recordService', { noticeId: n.id, servedOn: '2026-03-02', method: 'ems' }, w.officer)).code).toBe('VALIDATION')
+    expect(
+      (
+        await t.fail(
+          'notices.recordReceipt',
+          { noticeId: n.id, returnedOn: '2026-03-01', signer: '借款人', relation: 'self' },
+          w.officer,
+        )
+      ).code,
+    ).toBe('CONFLICT')
+    expect(
+      (await t.fail('notices.recordService', { noticeId: n.id, servedOn: '2026-03-02', method: 'ems' }, w.officer))
+        .code,
+    ).toBe('VALIDATION')
     await t.call('notices.recordService', { noticeId: n.id, servedOn: '2026-03-02', method: 'in_person' }, w.officer)
-    const r = await t.call('notices.recordReceipt', { noticeId: n.id, returnedOn: '2026-03-02', signer: '张三', relation: 'family' }, w.officer)
+    const r = await t.call(
+      'notices.recordReceipt',
+      { noticeId: n.id, returnedOn: '2026-03-02', signer: '张三', relation: 'family' },
+      w.officer,
+    )
     expect(r.status).toBe('returned')
-    const ev = t.backend.env.sqlite.prepare('select kind, occurred_on, evidence, guarantor_id, notice_id from limitation_events where loan_id = ?').all(loanId)
-    expect(ev).toEqual([{ kind: 'demand_signed', occurred_on: '2026-03-02', evidence: expect.stringContaining(n.noticeNo), guarantor_id: null, notice_id: n.id }])
+    const ev = t.backend.env.sqlite
+      .prepare('select kind, occurred_on, evidence, guarantor_id, notice_id from limitation_events where loan_id = ?')
+      .all(loanId)
+    expect(ev).toEqual([
+      {
+        kind: 'demand_signed',
+        occurred_on: '2026-03-02',
+        evidence: expect.stringContaining(n.noticeNo),
+        guarantor_id: null,
+        notice_id: n.id,
+      },
+    ])
     expect(String((ev[0] as { evidence: string }).evidence)).toContain('张三（同住成年家属）')
     // New 3 years from the signature: 2026-03-02 → 2029-03-02.
     expect(await limitationExpiry(db, loanId, '2026-03-02')).toBe('2029-03-02')
-    const gn = await t.call('notices.create', { loanId, addressee: 'guarantor', guarantorId: g.id, asOf: '2026-03-02' }, w.officer)
+    const gn = await t.call(
+      'notices.create',
+      { loanId, addressee: 'guarantor', guarantorId: g.id, asOf: '2026-03-02' },
+      w.officer,
+    )
     await t.call('notices.recordService', { noticeId: gn.id, servedOn: '2026-03-02', method: 'notary' }, w.officer)
-    await t.call('notices.recordReceipt', { noticeId: gn.id, returnedOn: '2026-03-02', signer: '王保证', relation: 'self' }, w.officer)
-    const gev = t.backend.env.sqlite.prepare(`select kind, guarantor_id from limitation_events where loan_id = ? and kind = 'guarantor_demand'`).all(loanId)
+    await t.call(
+      'notices.recordReceipt',
+      { noticeId: gn.id, returnedOn: '2026-03-02', signer: '王保证', relation: 'self' },
+      w.officer,
+    )
+    const gev = t.backend.env.sqlite
+      .prepare(`select kind, guarantor_id from limitation_events where loan_id = ? and kind = 'guarantor_demand'`)
+      .all(loanId)
     expect(gev).toEqual([{ kind: 'guarantor_demand', guarantor_id: g.id }])
   })
 
@@ -128,15 +215,39 @@ describe('催收通知书 (DOMAIN §12)', () => {
     const n = await t.call('notices.create', { loanId, addressee: 'borrower', asOf: '2026-02-27' }, w.officer)
     await t.call('notices.recordService', { noticeId: n.id, servedOn: '2026-03-02', method: 'in_person' }, w.officer)
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')
-    const bad = await t.fail('notices.recordReceipt', { noticeId: n.id, returnedOn: '2026-03-02', signer: '张三', relation: 'self', scan: { filename: 'r.png', mime: 'application/pdf', contentBase64: png.toString('base64') } }, w.officer)
+    const bad = await t.fail(
+      'notices.recordReceipt',
+      {
+        noticeId: n.id,
+        returnedOn: '2026-03-02',
+        signer: '张三',
+        relation: 'self',
+        scan: { filename: 'r.png', mime: 'application/pdf', contentBase64: png.toString('base64') },
+      },
+      w.officer,
+    )
     expect(bad.code).toBe('VALIDATION')
-    const r = await t.call('notices.recordReceipt', { noticeId: n.id, returnedOn: '2026-03-02', signer: '张三', relation: 'self', scan: { filename: '回执.png', mime: 'image/png', contentBase64: png.toString('base64') } }, w.officer)
+    const r = await t.call(
+      'notices.recordReceipt',
+      {
+        noticeId: n.id,
+        returnedOn: '2026-03-02',
+        signer: '张三',
+        relation: 'self',
+        scan: { filename: '回执.png', mime: 'image/png', contentBase64: png.toString('base64') },
+      },
+      w.officer,
+    )
     const sha = createHash('sha256').update(png).digest('hex')
     expect(r.receiptScanSha256).toBe(sha)
     expect(existsSync(join(t.dir, 'scans', sha.slice(0, 2), sha))).toBe(true)
-    const item = t.backend.env.sqlite.prepare(`select state, scan_sha256 from loan_file_items where file_id = ? and code = 'collection_receipt'`).get(file.id)
+    const item = t.backend.env.sqlite
+      .prepare(`select state, scan_sha256 from loan_file_items where file_id = ? and code = 'collection_receipt'`)
+      .get(file.id)
     expect(item).toEqual({ state: 'present', scan_sha256: sha })
-    const audit = t.backend.env.sqlite.prepare(`select summary from audit_log where method = 'notices.recordReceipt'`).get() as { summary: string }
+    const audit = t.backend.env.sqlite
+      .prepare(`select summary from audit_log where method = 'notices.recordReceipt'`)
+      .get() as { summary: string }
     expect(audit.summary).toContain(file.fileNo)
   })
 
@@ -151,7 +262,11 @@ describe('催收通知书 (DOMAIN §12)', () => {
     expect(pdf.fileName).toMatch(/\.pdf$/)
     const list = await t.call('notices.list', { loanId }, w.officer)
     expect(list[0]!.status).toBe('printed')
-    await t.call('collections.saveSettings', { ...(await t.call('collections.settings', {}, w.admin)), fontPath: '/nonexistent/simsun.ttc' }, w.admin)
+    await t.call(
+      'collections.saveSettings',
+      { ...(await t.call('collections.settings', {}, w.admin)), fontPath: '/nonexistent/simsun.ttc' },
+      w.admin,
+    )
     const err = await t.fail('notices.pdf', { noticeIds: [n.id] }, w.officer)
     expect(err.message).toContain('中文字体')
   })
@@ -162,9 +277,20 @@ describe('promises to pay', () => {
     const w = await world()
     const { loanId } = await overdueLoan(w.officer, w.officerId)
     // Clock: 2026-03-02. Promise made 02-20 to pay 1,000.00 by 02-25; paid 02-24.
-    const p = await t.call('collections.promise', { loanId, promisedOn: '2026-02-25', amount: 100000, madeOn: '2026-02-20' }, w.officer)
-    expect((await t.call('collections.promises', { loanId }, w.officer))[0]).toMatchObject({ id: p.id, status: 'broken' })
-    const r = await t.call('servicing.postRepayment', { loanId, paidDate: '2026-02-24', amount: 100000, channel: 'cash' }, w.officer)
+    const p = await t.call(
+      'collections.promise',
+      { loanId, promisedOn: '2026-02-25', amount: 100000, madeOn: '2026-02-20' },
+      w.officer,
+    )
+    expect((await t.call('collections.promises', { loanId }, w.officer))[0]).toMatchObject({
+      id: p.id,
+      status: 'broken',
+    })
+    const r = await t.call(
+      'servicing.postRepayment',
+      { loanId, paidDate: '2026-02-24', amount: 100000, channel: 'cash' },
+      w.officer,
+    )
     expect((await t.call('collections.promises', { loanId }, w.officer))[0]!.status).toBe('kept')
     expect(await brokenPromiseRule(t.backend.env.db, '2026-03-02')).toEqual([])
     await t.call('servicing.reverseRepayment', { repaymentId: r.repayment.id, reason: '收款账户错误' }, w.manager)
@@ -180,7 +306,10 @@ describe('promises to pay', () => {
     expect(list[1]!.madeOn).toBe('2026-03-02')
     expect(await brokenPromiseRule(t.backend.env.db, '2026-03-02')).toEqual([])
     const wl = await t.call('collections.worklist', {}, w.officer)
-    expect(wl.rows.find((x) => x.loanId === loanId)).toMatchObject({ brokenPromise: false, promiseDue: { promisedOn: '2026-03-10', amount: 50000 } })
+    expect(wl.rows.find((x) => x.loanId === loanId)).toMatchObject({
+      brokenPromise: false,
+      promiseDue: { promisedOn: '2026-03-10', amount: 50000 },
+    })
   })
 })
 
@@ -190,30 +319,74 @@ describe('contact log', () => {
     const { loanId } = await overdueLoan(w.officer, w.officerId)
     // Moving the clock by hours idles sessions out: log in again at each time.
     let token = w.officer
-    const login = async (username: string, password: string) => (await t.call('auth.login', { username, password })).token
+    const login = async (username: string, password: string) =>
+      (await t.call('auth.login', { username, password })).token
     const at = async () => (token = await login('officer1', 'Passw0rd!'))
     const admin = async () => login('admin', 'Admin1234')
     t.clock.now = new Date(2026, 2, 2, 21, 30) // local 21:30
-    const late = await t.fail('collections.logContact', { loanId, channel: 'phone', party: 'borrower', outcome: 'no_answer' }, await at())
+    const late = await t.fail(
+      'collections.logContact',
+      { loanId, channel: 'phone', party: 'borrower', outcome: 'no_answer' },
+      await at(),
+    )
     expect(late.code).toBe('VALIDATION')
     expect(late.message).toContain('21:30')
     expect(late.message).toContain('08:00-21:00')
     // A letter is not a call: allowed at any hour.
-    await t.call('collections.logContact', { loanId, channel: 'letter', party: 'borrower', outcome: 'other' }, await at())
+    await t.call(
+      'collections.logContact',
+      { loanId, channel: 'letter', party: 'borrower', outcome: 'other' },
+      await at(),
+    )
     t.clock.now = new Date(2026, 2, 2, 7, 59)
-    expect((await t.fail('collections.logContact', { loanId, channel: 'visit', party: 'borrower', outcome: 'refused' }, await at())).code).toBe('VALIDATION')
+    expect(
+      (
+        await t.fail(
+          'collections.logContact',
+          { loanId, channel: 'visit', party: 'borrower', outcome: 'refused' },
+          await at(),
+        )
+      ).code,
+    ).toBe('VALIDATION')
     t.clock.now = new Date(2026, 2, 2, 8, 0)
-    await t.call('collections.logContact', { loanId, channel: 'phone', party: 'borrower', outcome: 'promised', note: '答应月底还' }, await at())
+    await t.call(
+      'collections.logContact',
+      { loanId, channel: 'phone', party: 'borrower', outcome: 'promised', note: '答应月底还' },
+      await at(),
+    )
     t.clock.now = new Date(2026, 2, 2, 20, 59)
-    const noReason = await t.fail('collections.logContact', { loanId, channel: 'phone', party: 'other', partyName: '邻居', outcome: 'other' }, await at())
+    const noReason = await t.fail(
+      'collections.logContact',
+      { loanId, channel: 'phone', party: 'other', partyName: '邻居', outcome: 'other' },
+      await at(),
+    )
     expect(noReason.message).toContain('原因')
-    const c = await t.call('collections.logContact', { loanId, channel: 'phone', party: 'other', partyName: '村主任', reason: '借款人失联，询问下落', outcome: 'unreachable' }, await at())
+    const c = await t.call(
+      'collections.logContact',
+      {
+        loanId,
+        channel: 'phone',
+        party: 'other',
+        partyName: '村主任',
+        reason: '借款人失联，询问下落',
+        outcome: 'unreachable',
+      },
+      await at(),
+    )
     expect(c.flagged).toBe(true)
     // The window is a setting.
     const s = await t.call('collections.settings', {}, await admin())
     await t.call('collections.saveSettings', { ...s, contactHours: '09:00-17:00' }, await admin())
     t.clock.now = new Date(2026, 2, 2, 17, 0)
-    expect((await t.fail('collections.logContact', { loanId, channel: 'sms', party: 'borrower', outcome: 'other' }, await at())).message).toContain('09:00-17:00')
+    expect(
+      (
+        await t.fail(
+          'collections.logContact',
+          { loanId, channel: 'sms', party: 'borrower', outcome: 'other' },
+          await at(),
+        )
+      ).message,
+    ).toContain('09:00-17:00')
     const log = await t.call('collections.contacts', { loanId }, token)
     expect(log).toHaveLength(3)
     const wl = await t.call('collections.worklist', {}, token)
@@ -235,23 +408,55 @@ describe('contact log', () => {
     // First unpaid installment due 2025-02-10 → DPD 385 on 2026-03-02: M3+ → legal review.
     expect(row).toMatchObject({ dpd: 385, bucket: 'M3+', step: 'legal_review' })
     expect(row.amounts.total).toBe(e.overduePrincipal + e.overdueInterest + e.penaltyInterest + e.compoundInterest)
-    await t.call('collections.referLitigation', { loanId: a.loanId, date: '2026-03-01', reason: '多次催收无果' }, w.manager)
+    await t.call(
+      'collections.referLitigation',
+      { loanId: a.loanId, date: '2026-03-01', reason: '多次催收无果' },
+      w.manager,
+    )
     const again = await t.call('collections.worklist', {}, w.officer)
     expect(again.rows[0]!.litigationOn).toBe('2026-03-01')
   })
 })
 
 function worker(dir: string, ids: number[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../helpers/notice-worker.ts'), dir, 'officer1', 'Passw0rd!', ids.join(','), '2025-04-25'], { cwd: join(__dirname, '../..') }) as ChildProcessWithoutNullStreams
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(__dirname, '../helpers/notice-worker.ts'),
+      dir,
+      'officer1',
+      'Passw0rd!',
+      ids.join(','),
+      '2025-04-25',
+    ],
+    { cwd: join(__dirname, '../..') },
+  ) as ChildProcessWithoutNullStreams
   let out = ''
   child.stdout.on('data', (c: Buffer) => (out += c.toString()))
   child.stderr.on('data', (c: Buffer) => process.stderr.write(c))
   const ready = new Promise<void>((ok, fail) => {
-    const iv = setInterval(() => { if (out.includes('ready')) { clearInterval(iv); ok() } }, 10)
-    child.on('exit', () => { clearInterval(iv); fail(new Error(`worker exited before ready: ${out}`)) })
+    const iv = setInterval(() => {
+      if (out.includes('ready')) {
+        clearInterval(iv)
+        ok()
+      }
+    }, 10)
+    child.on('exit', () => {
+      clearInterval(iv)
+      fail(new Error(`worker exited before ready: ${out}`))
+    })
   })
   const done = new Promise<{ numbers: string[]; errors: string[] }>((ok, fail) => {
-    child.on('exit', () => { const line = out.trim().split('\n').pop() ?? ''; try { ok(JSON.parse(line)) } catch { fail(new Error(`worker output: ${out}`)) } })
+    child.on('exit', () => {
+      const line = out.trim().split('\n').pop() ?? ''
+      try {
+        ok(JSON.parse(line))
+      } catch {
+        fail(new Error(`worker output: ${out}`))
+      }
+    })
   })
   return { child, ready, done }
 }
@@ -261,8 +466,14 @@ describe('notice numbering under two concurrent writers (two processes, one data
     const w = await world()
     const loans: number[] = []
     for (let i = 0; i < 30; i++) loans.push((await overdueLoan(w.officer, w.officerId)).loanId)
-    const a = worker(t.dir, loans.filter((_, i) => i % 2 === 0))
-    const b = worker(t.dir, loans.filter((_, i) => i % 2 === 1))
+    const a = worker(
+      t.dir,
+      loans.filter((_, i) => i % 2 === 0),
+    )
+    const b = worker(
+      t.dir,
+      loans.filter((_, i) => i % 2 === 1),
+    )
     await Promise.all([a.ready, b.ready])
     a.child.stdin.write('go\n')
     b.child.stdin.write('go\n')

@@ -1,6 +1,16 @@
 // Issue 12, "Must show": disk full, corruption, start-up messages, second instance.
 import { execFileSync, spawn } from 'node:child_process'
-import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createBackend, DatabaseOpenError, restoreLatestAtStartup } from '../../electron/backend'
@@ -50,7 +60,22 @@ function fillDisk(dir: string): () => void {
   return () => rmSync(file)
 }
 
-const H = ['类型', '姓名/名称', '身份证号', '统一社会信用代码', '手机号', '村', '组', '地址', '职业', '家庭年收入(元)', '信用等级', '法定代表人', '经营范围', '管户信贷员用户名']
+const H = [
+  '类型',
+  '姓名/名称',
+  '身份证号',
+  '统一社会信用代码',
+  '手机号',
+  '村',
+  '组',
+  '地址',
+  '职业',
+  '家庭年收入(元)',
+  '信用等级',
+  '法定代表人',
+  '经营范围',
+  '管户信贷员用户名',
+]
 
 describe.skipIf(!isRoot)('disk full (tiny tmpfs; needs root to mount)', () => {
   it('an import, a repayment and a backup fail with 磁盘空间不足 and leave the database exactly as before; freeing space recovers without a restart', async () => {
@@ -61,7 +86,22 @@ describe.skipIf(!isRoot)('disk full (tiny tmpfs; needs root to mount)', () => {
     const officer = w.tokens.officer
     const loan = insertLoan(t, { officerId: userId(t, 'officer1'), principal: 1_200_000 })
     await t.call('servicing.createPlan', { loanId: loan.loanId }, officer)
-    const rows = Array.from({ length: 300 }, (_, i) => ['个人', `满盘${i}`, makeId('19800101', 2 * i + 1), '', '13800001111', '青山镇前进村', '3组', '', '种植户', '85000', 'AA', '', '', ''])
+    const rows = Array.from({ length: 300 }, (_, i) => [
+      '个人',
+      `满盘${i}`,
+      makeId('19800101', 2 * i + 1),
+      '',
+      '13800001111',
+      '青山镇前进村',
+      '3组',
+      '',
+      '种植户',
+      '85000',
+      'AA',
+      '',
+      '',
+      '',
+    ])
     const xlsx = await xlsxBase64(H, rows)
     const file = join(dir, 'daihou.sqlite')
     t.backend.env.sqlite.pragma('wal_checkpoint(TRUNCATE)')
@@ -71,7 +111,11 @@ describe.skipIf(!isRoot)('disk full (tiny tmpfs; needs root to mount)', () => {
     const imp = await t.fail('imports.commit', { kind: 'borrowers', contentBase64: xlsx }, officer)
     expect(imp.code).toBe('STORAGE')
     expect(imp.message).toContain('磁盘空间不足')
-    const post = await t.fail('servicing.postRepayment', { loanId: loan.loanId, paidDate: '2025-02-10', amount: 50_000, channel: 'cash' }, officer)
+    const post = await t.fail(
+      'servicing.postRepayment',
+      { loanId: loan.loanId, paidDate: '2025-02-10', amount: 50_000, channel: 'cash' },
+      officer,
+    )
     expect(post.message).toContain('磁盘空间不足')
     const backup = await t.fail('backup.create', {}, w.tokens.admin)
     expect(backup.message).toContain('磁盘空间不足')
@@ -79,7 +123,11 @@ describe.skipIf(!isRoot)('disk full (tiny tmpfs; needs root to mount)', () => {
     expect(dumpTables(file)).toEqual(before)
 
     free()
-    await t.call('servicing.postRepayment', { loanId: loan.loanId, paidDate: '2025-02-10', amount: 50_000, channel: 'cash' }, officer)
+    await t.call(
+      'servicing.postRepayment',
+      { loanId: loan.loanId, paidDate: '2025-02-10', amount: 50_000, channel: 'cash' },
+      officer,
+    )
     expect((await t.call('imports.commit', { kind: 'borrowers', contentBase64: xlsx }, officer)).created).toBe(300)
     expect((await t.call('backup.create', {}, w.tokens.admin)).verified).toBe(true)
     expect(t.backend.env.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
@@ -152,7 +200,7 @@ describe('corruption: byte-mutated copies of a real database', () => {
     t.backend.env.sqlite.pragma('wal_checkpoint(TRUNCATE)')
     const pristine = readFileSync(join(t.dir, 'daihou.sqlite'))
     let seed = 4242
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n)
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n
     const outcomes: Record<string, number> = {}
     const offerSeen: boolean[] = []
     for (let i = 0; i < 200; i++) {
@@ -207,9 +255,10 @@ describe('corruption: byte-mutated copies of a real database', () => {
     const r = await restoreLatestAtStartup(t.dir)
     expect(fileHash(r.keptDamagedAs!)).toBe(hash)
     const b = await createBackend({ dataDir: t.dir })
-    expect((await b.dispatch({ method: 'auth.login', input: { username: 'admin', password: 'Admin1234' } })).ok).toBe(true)
+    expect((await b.dispatch({ method: 'auth.login', input: { username: 'admin', password: 'Admin1234' } })).ok).toBe(
+      true,
+    )
     await b.close()
     rmSync(t.dir, { recursive: true, force: true })
   })
 })
-

@@ -23,14 +23,20 @@ describe('database open and migrations', () => {
     expect(s.pragma('synchronous', { simple: true })).toBe(2) // FULL
     expect(s.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(s.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
-    const tables = (s.prepare("select name from sqlite_master where type='table'").all() as { name: string }[]).map((r) => r.name)
-    expect(tables).toEqual(expect.arrayContaining(['org', 'users', 'settings', 'audit_log', 'borrowers', 'kysely_migration']))
+    const tables = (s.prepare("select name from sqlite_master where type='table'").all() as { name: string }[]).map(
+      (r) => r.name,
+    )
+    expect(tables).toEqual(
+      expect.arrayContaining(['org', 'users', 'settings', 'audit_log', 'borrowers', 'kysely_migration']),
+    )
     const applied = s.prepare('select name from kysely_migration order by name').all() as { name: string }[]
     expect(applied.map((r) => r.name)).toEqual(Object.keys(MIGRATIONS))
     await b.close()
     // Re-opening runs nothing new and keeps the data.
     const again = await createBackend({ dataDir: d })
-    expect((again.env.sqlite.prepare('select count(*) n from kysely_migration').get() as { n: number }).n).toBe(SCHEMA_VERSION)
+    expect((again.env.sqlite.prepare('select count(*) n from kysely_migration').get() as { n: number }).n).toBe(
+      SCHEMA_VERSION,
+    )
     await again.close()
   })
 
@@ -53,7 +59,9 @@ describe('database open and migrations', () => {
     await b.close()
     // Simulate a newer Daihou: one more migration and a higher user_version.
     const raw = new Database(file)
-    raw.prepare("insert into kysely_migration(name, timestamp) values ('9999_future', '2030-01-01T00:00:00.000Z')").run()
+    raw
+      .prepare("insert into kysely_migration(name, timestamp) values ('9999_future', '2030-01-01T00:00:00.000Z')")
+      .run()
     raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
     raw.pragma('journal_mode = DELETE')
     raw.close()

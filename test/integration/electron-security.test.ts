@@ -34,11 +34,15 @@ describe.runIf(built)('Electron security baseline in the built output', () => {
     const preload = read('preload/preload.js')
     expect(preload).toContain('exposeInMainWorld')
     expect(preload.match(/exposeInMainWorld/g)?.length).toBe(1)
-    expect(preload).toMatch(/call:\s*\(method, input\)\s*=>\s*electron\.ipcRenderer\.invoke\("daihou:call", method, input\)/)
+    expect(preload).toMatch(
+      /call:\s*\(method, input\)\s*=>\s*electron\.ipcRenderer\.invoke\("daihou:call", method, input\)/,
+    )
   })
 
   it('only the Electron entry files load electron; browser mode never does', () => {
-    const files = readdirSync(join(out, 'main'), { recursive: true }).map(String).filter((f) => f.endsWith('.js'))
+    const files = readdirSync(join(out, 'main'), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.js'))
     for (const f of files) {
       if (f === 'main.js') continue
       expect(read(join('main', f)), f).not.toMatch(/require\(["']electron["']\)/)
@@ -57,14 +61,30 @@ describe.runIf(built)('Electron security baseline in the built output', () => {
   it('@doyensec/electronegativity reports no high-severity finding', () => {
     const dir = mkdtempSync(join(tmpdir(), 'daihou-eneg-'))
     try {
-      for (const f of ['electron/main.ts', 'electron/preload.ts', 'package.json']) copyFileSync(join(root, f), join(dir, f.split('/').pop()!))
+      for (const f of ['electron/main.ts', 'electron/preload.ts', 'package.json'])
+        copyFileSync(join(root, f), join(dir, f.split('/').pop()!))
       copyFileSync(join(out, 'renderer/index.html'), join(dir, 'index.html'))
       const csv = join(dir, 'report.csv')
       writeFileSync(csv, '')
-      execFileSync(process.execPath, [join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'), '-i', dir, '-o', csv, '-r', '-v', 'false', '-e', '45.4.1'], {
-        stdio: 'pipe',
-        timeout: 120_000,
-      })
+      execFileSync(
+        process.execPath,
+        [
+          join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'),
+          '-i',
+          dir,
+          '-o',
+          csv,
+          '-r',
+          '-v',
+          'false',
+          '-e',
+          '45.4.1',
+        ],
+        {
+          stdio: 'pipe',
+          timeout: 120_000,
+        },
+      )
       const lines = readFileSync(csv, 'utf8').trim().split('\n')
       expect(lines[0]).toMatch(/^issue, severity/) // the scan ran and wrote its report
       const rows = lines.slice(1)

@@ -26,7 +26,12 @@ describe('item 1: loans.update edits the record only; workflow fields are refuse
   it('an officer cannot write a loan off, settle it or reassign it through loans.update', async () => {
     const b = await w.borrower('绕过甲')
     const l = await w.loan(b.id)
-    for (const smuggled of [{ status: 'written_off' }, { status: 'settled', settledDate: '2026-02-01' }, { officerId: w.ids.officer2 }, { category: 'loss' }]) {
+    for (const smuggled of [
+      { status: 'written_off' },
+      { status: 'settled', settledDate: '2026-02-01' },
+      { officerId: w.ids.officer2 },
+      { category: 'loss' },
+    ]) {
       const e = await w.t.fail('loans.update', { id: l.id, ...smuggled }, w.tokens.officer)
       expect(e.code).toBe('VALIDATION')
       expect(e.message).toMatch(HAN)
@@ -35,12 +40,16 @@ describe('item 1: loans.update edits the record only; workflow fields are refuse
     const after = await w.t.call('loans.get', { id: l.id }, w.tokens.officer)
     expect(after.loan).toMatchObject({ status: 'active', settledDate: null, officerId: w.ids.officer })
     // What loans.update is for still works.
-    expect((await w.t.call('loans.update', { id: l.id, purpose: '购买饲料' }, w.tokens.officer)).purpose).toBe('购买饲料')
+    expect((await w.t.call('loans.update', { id: l.id, purpose: '购买饲料' }, w.tokens.officer)).purpose).toBe(
+      '购买饲料',
+    )
   })
 
   it('every *.update method refuses a key it does not declare, naming it in zh-CN', async () => {
     const updates = METHOD_NAMES.filter((m) => m.endsWith('.update'))
-    expect(updates).toEqual(expect.arrayContaining(['loans.update', 'borrowers.update', 'users.update', 'archives.update']))
+    expect(updates).toEqual(
+      expect.arrayContaining(['loans.update', 'borrowers.update', 'users.update', 'archives.update']),
+    )
     for (const m of updates) {
       const e = await w.t.fail(m, { id: 1, name: '机构', smuggledField: 1 }, w.tokens.admin)
       expect(e.code, m).toBe('VALIDATION')
@@ -72,7 +81,11 @@ describe('item 5: validation messages are zh-CN and name the field', () => {
       const def = (contract as Record<string, MethodDef>)[m]!
       const shape = def.input instanceof z.ZodObject ? Object.keys(def.input.shape) : []
       if (shape.length === 0) continue
-      const r = await w.t.backend.dispatch({ method: m, input: Object.fromEntries(shape.map((k) => [k, [[]]])), token: w.tokens.admin })
+      const r = await w.t.backend.dispatch({
+        method: m,
+        input: Object.fromEntries(shape.map((k) => [k, [[]]])),
+        token: w.tokens.admin,
+      })
       if (r.ok) continue // every field happens to accept a nested list
       checked++
       expect(r.error.code, m).toBe('VALIDATION')
@@ -92,21 +105,35 @@ describe('item 5: validation messages are zh-CN and name the field', () => {
 
   it('a non-integer setting is refused, and one stored by hand is not used', async () => {
     expect(() => w.t.backend.setIdleLockMinutes(0.05)).toThrow(/整数/)
-    w.t.backend.env.sqlite.prepare(`insert or replace into settings (key, value) values ('idleLockMinutes', '0.05')`).run()
+    w.t.backend.env.sqlite
+      .prepare(`insert or replace into settings (key, value) values ('idleLockMinutes', '0.05')`)
+      .run()
     const me = await w.t.call('auth.me', {}, w.tokens.manager)
     expect(me.idleLockMinutes).toBe(10)
     w.t.backend.env.sqlite.prepare(`delete from settings where key = 'idleLockMinutes'`).run()
   })
 })
 
-function post(body: string, headers: Record<string, string> = {}): Promise<{ status: number; json: { ok: boolean; error?: { code: string; message: string } } }> {
+function post(
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: { ok: boolean; error?: { code: string; message: string } } }> {
   const { port } = new URL(web.url)
   return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port, path: '/api/call', method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      let text = ''
-      res.on('data', (c) => (text += c))
-      res.on('end', () => ok({ status: res.statusCode ?? 0, json: JSON.parse(text) }))
-    })
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/call',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+      },
+      (res) => {
+        let text = ''
+        res.on('data', (c) => (text += c))
+        res.on('end', () => ok({ status: res.statusCode ?? 0, json: JSON.parse(text) }))
+      },
+    )
     req.on('error', fail)
     req.end(body)
   })
@@ -114,7 +141,16 @@ function post(body: string, headers: Record<string, string> = {}): Promise<{ sta
 
 describe('item 5: a malformed envelope is VALIDATION (400), never 500', () => {
   it('null body, non-string method, non-object input', async () => {
-    for (const body of ['null', '42', '[]', '"x"', '{"method":123,"input":{}}', '{"method":null}', '{"method":"system.health","input":"x"}', '{"method":"system.health","input":[1]}']) {
+    for (const body of [
+      'null',
+      '42',
+      '[]',
+      '"x"',
+      '{"method":123,"input":{}}',
+      '{"method":null}',
+      '{"method":"system.health","input":"x"}',
+      '{"method":"system.health","input":[1]}',
+    ]) {
       const r = await post(body)
       expect(r.status, body).toBe(400)
       expect(r.json.error?.code, body).toBe('VALIDATION')
@@ -128,11 +164,20 @@ describe('item 5: a malformed envelope is VALIDATION (400), never 500', () => {
   })
 
   it('an unauthenticated body is capped at 64 KiB; a logged-in one may carry an import-size file', async () => {
-    const big = JSON.stringify({ method: 'auth.login', input: { username: 'x', password: 'y'.repeat(MAX_PUBLIC_BODY) } })
+    const big = JSON.stringify({
+      method: 'auth.login',
+      input: { username: 'x', password: 'y'.repeat(MAX_PUBLIC_BODY) },
+    })
     const r = await post(big)
     expect(r.status).toBe(413)
     expect(r.json.error?.message).toMatch(/过大/)
-    const withSession = await post(JSON.stringify({ method: 'imports.preview', input: { kind: 'borrowers', contentBase64: 'A'.repeat(200 * 1024) } }), { authorization: `Bearer ${w.tokens.admin}` })
+    const withSession = await post(
+      JSON.stringify({
+        method: 'imports.preview',
+        input: { kind: 'borrowers', contentBase64: 'A'.repeat(200 * 1024) },
+      }),
+      { authorization: `Bearer ${w.tokens.admin}` },
+    )
     expect(withSession.status).toBe(200)
     expect(withSession.json.error?.code).not.toBe('INTERNAL')
   })

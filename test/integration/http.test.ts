@@ -21,11 +21,14 @@ afterAll(async () => {
 /** Raw HTTP so the Host header can be forged (fetch forbids setting it). */
 function raw(opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
   return new Promise<{ status: number; json: any }>((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      let text = ''
-      res.on('data', (c) => (text += c))
-      res.on('end', () => ok({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null }))
-    })
+    const req = request(
+      { host: '127.0.0.1', port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers },
+      (res) => {
+        let text = ''
+        res.on('data', (c) => (text += c))
+        res.on('end', () => ok({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null }))
+      },
+    )
     req.on('error', fail)
     if (opts.body) req.write(opts.body)
     req.end()
@@ -72,7 +75,11 @@ describe('browser-mode HTTP transport', () => {
   it('carries the same calls as IPC: setup, login, then a session-guarded method', async () => {
     expect((await call('users.list', {})).error?.code).toBe('UNAUTHENTICATED')
     const setup = await call('system.setup', {
-      orgName: '测试信用社', branchCode: '0001', adminUsername: ADMIN.username, adminDisplayName: '管理员', adminPassword: ADMIN.password,
+      orgName: '测试信用社',
+      branchCode: '0001',
+      adminUsername: ADMIN.username,
+      adminDisplayName: '管理员',
+      adminPassword: ADMIN.password,
     })
     expect(setup.ok).toBe(true)
     const login = await call('auth.login', ADMIN)
@@ -85,7 +92,12 @@ describe('browser-mode HTTP transport', () => {
   })
 
   it('answers malformed requests with clear errors', async () => {
-    const notJson = await raw({ path: '/api/call', method: 'POST', headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json' }, body: '{oops' })
+    const notJson = await raw({
+      path: '/api/call',
+      method: 'POST',
+      headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json' },
+      body: '{oops',
+    })
     expect(notJson.status).toBe(400)
     expect(notJson.json.error.code).toBe('VALIDATION')
     const wrongVerb = await raw({ path: '/api/call', headers: { host: `127.0.0.1:${port}` } })

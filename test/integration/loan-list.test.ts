@@ -19,11 +19,23 @@ async function world() {
   const officer2 = await loginAs(t, admin, 'officer', 'officer2')
   const manager = await loginAs(t, admin, 'manager', 'manager1')
   const auditor = await loginAs(t, admin, 'auditor', 'auditor1')
-  const o1 = userId(t, 'officer1'), o2 = userId(t, 'officer2')
+  const o1 = userId(t, 'officer1'),
+    o2 = userId(t, 'officer2')
   const sqlite = t.backend.env.sqlite
-  const loan = async (name: string, initials: string, village: string, disbursementDate: string, officerId = o1, token = officer) => {
+  const loan = async (
+    name: string,
+    initials: string,
+    village: string,
+    disbursementDate: string,
+    officerId = o1,
+    token = officer,
+  ) => {
     const l = insertLoan(t, { officerId, principal: P, disbursementDate, borrowerName: name })
-    sqlite.prepare('update borrowers set name_initials = ?, village = ? where id = (select borrower_id from loans where id = ?)').run(initials, village, l.loanId)
+    sqlite
+      .prepare(
+        'update borrowers set name_initials = ?, village = ? where id = (select borrower_id from loans where id = ?)',
+      )
+      .run(initials, village, l.loanId)
     await t.call('servicing.createPlan', { loanId: l.loanId }, token)
     return l
   }
@@ -39,8 +51,16 @@ async function world() {
   const E = await loan('王二', 'we', '东村', '2025-12-01', o2, officer2)
   // F: #1 01-15 and #2 02-15 paid on time → current, next #3 03-15.
   const F = await loan('钱七', 'qq', '南村', '2025-12-15')
-  await t.call('servicing.postRepayment', { loanId: F.loanId, paidDate: '2026-01-15', amount: 106_000, channel: 'cash' }, officer)
-  await t.call('servicing.postRepayment', { loanId: F.loanId, paidDate: '2026-02-15', amount: 105_500, channel: 'cash' }, officer)
+  await t.call(
+    'servicing.postRepayment',
+    { loanId: F.loanId, paidDate: '2026-01-15', amount: 106_000, channel: 'cash' },
+    officer,
+  )
+  await t.call(
+    'servicing.postRepayment',
+    { loanId: F.loanId, paidDate: '2026-02-15', amount: 105_500, channel: 'cash' },
+    officer,
+  )
   // G: written off (核销) by the manager: closed, never shown overdue.
   const G = await loan('孙八', 'sb', '东村', '2025-06-01')
   await t.call('servicing.writeOff', { loanId: G.loanId, date: '2026-03-01', reason: '借款人死亡无遗产' }, manager)
@@ -50,17 +70,29 @@ async function world() {
 describe('loan list: overdue as a status, filters, sort, scope, paging', () => {
   it('shows 逾期 with DPD, filters by bucket, village, status, search, category, product, maturity; scopes officers', async () => {
     const w = await world()
-    const list = (input: Parameters<typeof t.call<'servicing.loanList'>>[1], token = w.officer) => t.call('servicing.loanList', input, token)
+    const list = (input: Parameters<typeof t.call<'servicing.loanList'>>[1], token = w.officer) =>
+      t.call('servicing.loanList', input, token)
     const all = await list({})
     // Officer 1 sees A B C D F G (not E); default sort: most overdue first.
     expect(all.total).toBe(6)
     expect(all.rows.slice(0, 3).map((r) => [r.id, r.displayStatus, r.dpd, r.bucket])).toEqual([
-      [w.A.loanId, 'overdue', 60, 'M2'], [w.B.loanId, 'overdue', 36, 'M2'], [w.C.loanId, 'overdue', 10, 'M1'],
+      [w.A.loanId, 'overdue', 60, 'M2'],
+      [w.B.loanId, 'overdue', 36, 'M2'],
+      [w.C.loanId, 'overdue', 10, 'M1'],
     ])
     expect(all.rows.find((r) => r.id === w.G.loanId)!.displayStatus).toBe('written_off')
-    expect(all.rows.find((r) => r.id === w.F.loanId)).toMatchObject({ displayStatus: 'active', dpd: 0, outstandingPrincipal: 1_000_000, oldestUnpaidDue: '2026-03-15' })
+    expect(all.rows.find((r) => r.id === w.F.loanId)).toMatchObject({
+      displayStatus: 'active',
+      dpd: 0,
+      outstandingPrincipal: 1_000_000,
+      oldestUnpaidDue: '2026-03-15',
+    })
     // Overdue on top: A 3,165.00 + B 2,115.00 + C 1,060.00 = 6,340.00 元.
-    expect(all.overdue).toMatchObject({ loans: 3, amount: 316_500 + 211_500 + 106_000, overduePrincipal: 300_000 + 200_000 + 100_000 })
+    expect(all.overdue).toMatchObject({
+      loans: 3,
+      amount: 316_500 + 211_500 + 106_000,
+      overduePrincipal: 300_000 + 200_000 + 100_000,
+    })
     expect(all.rows.find((r) => r.id === w.A.loanId)!.overdueAmount).toBe(316_500)
 
     // The e2e scenario: overdue M2 loans of one village.
@@ -83,7 +115,9 @@ describe('loan list: overdue as a status, filters, sort, scope, paging', () => {
     t.backend.env.sqlite.prepare(`update loans set product = '创业担保贷款' where id = ?`).run(w.D.loanId)
     expect((await list({ category: 'substandard' })).rows.map((r) => r.id)).toEqual([w.B.loanId])
     expect((await list({ product: '创业担保贷款' })).rows.map((r) => r.id)).toEqual([w.D.loanId])
-    expect((await list({ maturityFrom: '2026-01-01', maturityTo: '2026-01-31' })).rows.map((r) => r.id)).toEqual([w.C.loanId])
+    expect((await list({ maturityFrom: '2026-01-01', maturityTo: '2026-01-31' })).rows.map((r) => r.id)).toEqual([
+      w.C.loanId,
+    ])
     // Sort by balance: F has 10,000.00 left, the others 12,000.00 (G written off keeps its balance too).
     expect((await list({ sort: 'balance', dir: 'asc' })).rows[0]!.id).toBe(w.F.loanId)
     // Scope: another officer's loans are refused, the manager sees both portfolios.
@@ -93,7 +127,8 @@ describe('loan list: overdue as a status, filters, sort, scope, paging', () => {
     expect(mgr.overdue.amount).toBe(316_500 * 2 + 211_500 + 106_000)
     expect((await list({ officerId: w.o2 }, w.manager)).rows.map((r) => r.id)).toEqual([w.E.loanId])
     // Paging: two pages of two, disjoint, same total.
-    const p1 = await list({ limit: 2, offset: 0 }), p2 = await list({ limit: 2, offset: 2 })
+    const p1 = await list({ limit: 2, offset: 0 }),
+      p2 = await list({ limit: 2, offset: 2 })
     expect([p1.total, p2.total]).toEqual([6, 6])
     expect(p2.rows.map((r) => r.id)).toEqual(all.rows.slice(2, 4).map((r) => r.id))
   })
@@ -103,34 +138,63 @@ describe('loan list: overdue as a status, filters, sort, scope, paging', () => {
     // C as of 03-02: #1 1,060.00 + 罚息 100000 × 9 % × 10/360 = 250 + 复利 6000 × 9 % × 10/360 = 15 → 1,062.65 元.
     const before = await t.call('servicing.asOf', { loanId: w.C.loanId, asOf: '2026-03-02' }, w.officer)
     expect([before.displayStatus, before.dpd, before.payoff > 106_265]).toEqual(['overdue', 10, true])
-    expect((await t.call('loans.get', { id: w.A.loanId }, w.officer)).loan).toMatchObject({ displayStatus: 'overdue', dpd: 60 })
+    expect((await t.call('loans.get', { id: w.A.loanId }, w.officer)).loan).toMatchObject({
+      displayStatus: 'overdue',
+      dpd: 60,
+    })
     const mine = await t.call('loans.list', { limit: 50 }, w.officer)
-    expect(mine.rows.find((l) => l.id === w.A.loanId)).toMatchObject({ status: 'active', displayStatus: 'overdue', dpd: 60 })
+    expect(mine.rows.find((l) => l.id === w.A.loanId)).toMatchObject({
+      status: 'active',
+      displayStatus: 'overdue',
+      dpd: 60,
+    })
     expect(mine.rows.find((l) => l.id === w.D.loanId)).toMatchObject({ displayStatus: 'active', dpd: 0 })
-    await t.call('servicing.postRepayment', { loanId: w.C.loanId, paidDate: '2026-03-02', amount: 106_265, channel: 'cash' }, w.officer)
+    await t.call(
+      'servicing.postRepayment',
+      { loanId: w.C.loanId, paidDate: '2026-03-02', amount: 106_265, channel: 'cash' },
+      w.officer,
+    )
     const c = (await t.call('servicing.loanList', { q: '李四' }, w.officer)).rows[0]!
-    expect(c).toMatchObject({ displayStatus: 'active', dpd: 0, oldestUnpaidDue: '2026-03-20', outstandingPrincipal: 1_100_000 })
-    expect((await t.call('servicing.asOf', { loanId: w.C.loanId, asOf: '2026-03-02' }, w.officer)).displayStatus).toBe('active')
+    expect(c).toMatchObject({
+      displayStatus: 'active',
+      dpd: 0,
+      oldestUnpaidDue: '2026-03-20',
+      outstandingPrincipal: 1_100_000,
+    })
+    expect((await t.call('servicing.asOf', { loanId: w.C.loanId, asOf: '2026-03-02' }, w.officer)).displayStatus).toBe(
+      'active',
+    )
     // The stored state needs no refresh from day to day: on 03-03 the same row gives A DPD 61 (M3).
     const db = t.backend.env.db
-    const rows = await loanPageQuery(db, { scopeOfficerId: null, today: '2026-03-03', bucket: 'M3' }, { sort: 'dpd', dir: 'desc', limit: 10, offset: 0 }).execute()
+    const rows = await loanPageQuery(
+      db,
+      { scopeOfficerId: null, today: '2026-03-03', bucket: 'M3' },
+      { sort: 'dpd', dir: 'desc', limit: 10, offset: 0 },
+    ).execute()
     expect(rows.map((r) => r.id).sort()).toEqual([w.A.loanId, w.E.loanId].sort())
   })
 
   it('DPD and village filters use indexes (EXPLAIN QUERY PLAN), never a scan of all loans', async () => {
     await world()
-    const db = t.backend.env.db, sqlite = t.backend.env.sqlite
+    const db = t.backend.env.db,
+      sqlite = t.backend.env.sqlite
     const plan = (c: { sql: string; parameters: readonly unknown[] }) =>
-      (sqlite.prepare(`explain query plan ${c.sql}`).all(...c.parameters) as { detail: string }[]).map((r) => r.detail).join(' | ')
+      (sqlite.prepare(`explain query plan ${c.sql}`).all(...c.parameters) as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' | ')
     const f = { scopeOfficerId: null, today: '2026-03-02' }
     const page = { sort: 'dpd', dir: 'desc' as const, limit: 50, offset: 0 }
     const m2 = plan(loanPageQuery(db, { ...f, bucket: 'M2' }, page).compile())
     expect(m2).toMatch(/SEARCH s USING (COVERING )?INDEX loan_state_oldest/)
     expect(m2).not.toMatch(/SCAN l\b/)
     expect(plan(countQuery(db, { ...f, status: 'overdue' }).compile())).toMatch(/INDEX loan_state_oldest/)
-    expect(plan(loanPageQuery(db, { ...f }, page).compile())).toMatch(/SCAN s USING (COVERING )?INDEX loan_state_oldest/)
+    expect(plan(loanPageQuery(db, { ...f }, page).compile())).toMatch(
+      /SCAN s USING (COVERING )?INDEX loan_state_oldest/,
+    )
     expect(plan(loanPageQuery(db, { ...f, village: '东村' }, page).compile())).toMatch(/borrowers_village/)
-    expect(plan(loanPageQuery(db, { ...f, scopeOfficerId: 5, status: 'overdue' }, page).compile())).toMatch(/INDEX (loans_officer_status|loan_state_oldest)/)
+    expect(plan(loanPageQuery(db, { ...f, scopeOfficerId: 5, status: 'overdue' }, page).compile())).toMatch(
+      /INDEX (loans_officer_status|loan_state_oldest)/,
+    )
   })
 })
 
@@ -141,7 +205,11 @@ describe('due soon and overdue reminders', () => {
     // Next installment of each of officer 1's open loans within 03-02…04-01, by date: D 03-10, F 03-15, C 03-20, B 03-25, A 04-01.
     expect(due.total).toBe(5)
     expect(due.rows.map((r) => [r.loanId, r.dueDate])).toEqual([
-      [w.D.loanId, '2026-03-10'], [w.F.loanId, '2026-03-15'], [w.C.loanId, '2026-03-20'], [w.B.loanId, '2026-03-25'], [w.A.loanId, '2026-04-01'],
+      [w.D.loanId, '2026-03-10'],
+      [w.F.loanId, '2026-03-15'],
+      [w.C.loanId, '2026-03-20'],
+      [w.B.loanId, '2026-03-25'],
+      [w.A.loanId, '2026-04-01'],
     ])
     // D: #1 1,060.00 and nothing else owed. F: #3 1,050.00.
     expect(due.rows[0]).toMatchObject({ amount: 106_000, dpd: 0, phone: '13800138000', village: '东村', seq: 1 })
@@ -149,13 +217,21 @@ describe('due soon and overdue reminders', () => {
     expect(due.rows[0]!.reminder).toContain('1,060.00 元（壹仟零陆拾元整）')
     const page2 = await t.call('servicing.dueSoon', { asOf: '2026-03-02', days: 30, limit: 2, offset: 2 }, w.officer)
     expect([page2.total, page2.rows.map((r) => r.loanId)]).toEqual([5, [w.C.loanId, w.B.loanId]])
-    expect((await t.call('servicing.dueSoon', { asOf: '2026-03-02', days: 30, village: '西村' }, w.officer)).rows.map((r) => r.loanId)).toEqual([w.B.loanId])
-    expect((await t.fail('servicing.dueSoon', { asOf: '2026-03-02', days: 30, officerId: w.o2 }, w.officer)).code).toBe('FORBIDDEN')
+    expect(
+      (await t.call('servicing.dueSoon', { asOf: '2026-03-02', days: 30, village: '西村' }, w.officer)).rows.map(
+        (r) => r.loanId,
+      ),
+    ).toEqual([w.B.loanId])
+    expect((await t.fail('servicing.dueSoon', { asOf: '2026-03-02', days: 30, officerId: w.o2 }, w.officer)).code).toBe(
+      'FORBIDDEN',
+    )
     // The auditor (no pii.view) sees every portfolio with masked phones; the manager sees them in full.
     const audit = await t.call('servicing.dueSoon', { asOf: '2026-03-02', days: 30 }, w.auditor)
     expect(audit.total).toBe(6)
     expect(new Set(audit.rows.map((r) => r.phone))).toEqual(new Set(['138****8000']))
-    expect((await t.call('servicing.dueSoon', { asOf: '2026-03-02', days: 30 }, w.manager)).rows[0]!.phone).toBe('13800138000')
+    expect((await t.call('servicing.dueSoon', { asOf: '2026-03-02', days: 30 }, w.manager)).rows[0]!.phone).toBe(
+      '13800138000',
+    )
     const file = await t.call('servicing.exportDueSoon', { asOf: '2026-03-02', days: 30 }, w.auditor)
     expect(file.rows).toBe(6)
     expect(Buffer.from(file.contentBase64, 'base64').includes(Buffer.from('13800138000'))).toBe(false)

@@ -12,10 +12,25 @@ beforeAll(async () => {
 })
 afterAll(() => w.t.close())
 
-const create = (contractNo: string, iouNo: string, disbursementDate = '2026-03-01') => w.t.call('loans.create', {
-  borrowerId, contractNo, iouNo, product: '农户小额信用贷款', principal: 1_000_000, annualRate: '4.35', termMonths: 12, method: 'annuity',
-  disbursementDate, maturityDate: `${Number(disbursementDate.slice(0, 4)) + 1}${disbursementDate.slice(4)}`, purpose: '种植', guaranteeType: 'credit',
-}, w.tokens.officer)
+const create = (contractNo: string, iouNo: string, disbursementDate = '2026-03-01') =>
+  w.t.call(
+    'loans.create',
+    {
+      borrowerId,
+      contractNo,
+      iouNo,
+      product: '农户小额信用贷款',
+      principal: 1_000_000,
+      annualRate: '4.35',
+      termMonths: 12,
+      method: 'annuity',
+      disbursementDate,
+      maturityDate: `${Number(disbursementDate.slice(0, 4)) + 1}${disbursementDate.slice(4)}`,
+      purpose: '种植',
+      guaranteeType: 'credit',
+    },
+    w.tokens.officer,
+  )
 const propose = (date = '2026-03-01') => w.t.call('numbering.propose', { date }, w.tokens.officer)
 
 describe('document numbering from a pattern', () => {
@@ -49,15 +64,39 @@ describe('document numbering from a pattern', () => {
   })
 
   it('the pattern is a setting (org.manage); a bad one is refused with a zh-CN reason', async () => {
-    expect((await w.t.fail('numbering.setPatterns', { contractPattern: '{org}-HT', iouPattern: '{org}-{year}-{seq}' }, w.tokens.admin)).message)
-      .toMatch(/^合同号编号规则须含且只含一个流水号/)
-    expect((await w.t.fail('numbering.setPatterns', { contractPattern: '{org}-{year}-{seq}', iouPattern: '{org}-{year}-{seq}' }, w.tokens.officer)).code).toBe('FORBIDDEN')
-    const v = await w.t.call('numbering.setPatterns', { contractPattern: 'HT{year}{seq:5}', iouPattern: '{org}JJ{year}{seq:5}' }, w.tokens.admin)
-    expect(v).toMatchObject({ contractExample: expect.stringMatching(/^HT\d{4}00001$/), iouExample: expect.stringMatching(/^3301JJ\d{4}00001$/) })
+    expect(
+      (
+        await w.t.fail(
+          'numbering.setPatterns',
+          { contractPattern: '{org}-HT', iouPattern: '{org}-{year}-{seq}' },
+          w.tokens.admin,
+        )
+      ).message,
+    ).toMatch(/^合同号编号规则须含且只含一个流水号/)
+    expect(
+      (
+        await w.t.fail(
+          'numbering.setPatterns',
+          { contractPattern: '{org}-{year}-{seq}', iouPattern: '{org}-{year}-{seq}' },
+          w.tokens.officer,
+        )
+      ).code,
+    ).toBe('FORBIDDEN')
+    const v = await w.t.call(
+      'numbering.setPatterns',
+      { contractPattern: 'HT{year}{seq:5}', iouPattern: '{org}JJ{year}{seq:5}' },
+      w.tokens.admin,
+    )
+    expect(v).toMatchObject({
+      contractExample: expect.stringMatching(/^HT\d{4}00001$/),
+      iouExample: expect.stringMatching(/^3301JJ\d{4}00001$/),
+    })
     // A new pattern starts its own count from the stored serial for the year.
     // Contracts used serials 1–5 (one contract was typed by hand); IOUs used 1–6.
     expect(await propose()).toEqual({ contractNo: 'HT202600006', iouNo: '3301JJ202600007' })
     const audit = await w.t.call('audit.list', { method: 'numbering.' }, w.tokens.admin)
-    expect(audit.entries[0]?.summary).toMatch(/^修改编号规则：合同号 \{org\}-\{year\}-HT-\{seq:4\} → HT\{year\}\{seq:5\}/)
+    expect(audit.entries[0]?.summary).toMatch(
+      /^修改编号规则：合同号 \{org\}-\{year\}-HT-\{seq:4\} → HT\{year\}\{seq:5\}/,
+    )
   })
 })

@@ -25,7 +25,11 @@ beforeAll(async () => {
   const l1 = await w.loan(b1.id)
   const b2 = await w.borrower('他人乙', { token: w.tokens.officer2 })
   const l2 = await w.loan(b2.id, { token: w.tokens.officer2 })
-  for (const [l, token] of [[l1.id, w.tokens.officer], [l2.id, w.tokens.officer2]] as const) await w.t.call('servicing.createPlan', { loanId: l }, token)
+  for (const [l, token] of [
+    [l1.id, w.tokens.officer],
+    [l2.id, w.tokens.officer2],
+  ] as const)
+    await w.t.call('servicing.createPlan', { loanId: l }, token)
   for (const l of [l1.id, l2.id]) await w.t.call('archives.register', { loanId: l }, w.tokens.archivist)
   theirContract = l2.contractNo
   mine = { borrower: b1.id, loan: l1.id }
@@ -43,7 +47,8 @@ describe('稽核 auditor writes nothing', () => {
     const writes = METHOD_NAMES.filter((m) => defs[m]!.write && !OWN_SESSION.has(m))
     expect(writes.length).toBeGreaterThan(40)
     const before = w.t.backend.env.sqlite.prepare('select count(*) as n from audit_log').get() as { n: number }
-    for (const m of writes) expect(await code(m, { loanId: mine.loan, id: mine.loan }, w.tokens.auditor), m).toBe('FORBIDDEN')
+    for (const m of writes)
+      expect(await code(m, { loanId: mine.loan, id: mine.loan }, w.tokens.auditor), m).toBe('FORBIDDEN')
     const after = w.t.backend.env.sqlite.prepare('select count(*) as n from audit_log').get() as { n: number }
     expect(after.n).toBe(before.n)
   })
@@ -52,21 +57,32 @@ describe('稽核 auditor writes nothing', () => {
 describe('档案管理员 archivist posts no repayment and approves no loan action', () => {
   it('repayments, reversals, write-off, restructure and every approval are FORBIDDEN', async () => {
     const payment = { loanId: mine.loan, amount: 100_00, paidDate: '2026-03-01' }
-    for (const m of ['servicing.postRepayment', 'servicing.bulkPost', 'servicing.reverseRepayment', 'servicing.settle', 'servicing.recordRecovery']) {
+    for (const m of [
+      'servicing.postRepayment',
+      'servicing.bulkPost',
+      'servicing.reverseRepayment',
+      'servicing.settle',
+      'servicing.recordRecovery',
+    ]) {
       expect(await code(m, payment, w.tokens.archivist), m).toBe('FORBIDDEN')
     }
-    for (const m of APPROVALS) expect(await code(m, { loanId: mine.loan, listId: 1, fileId: 1 }, w.tokens.archivist), m).toBe('FORBIDDEN')
-    expect((await w.t.call('servicing.listRepayments', { loanId: mine.loan }, w.tokens.admin))).toEqual([])
+    for (const m of APPROVALS)
+      expect(await code(m, { loanId: mine.loan, listId: 1, fileId: 1 }, w.tokens.archivist), m).toBe('FORBIDDEN')
+    expect(await w.t.call('servicing.listRepayments', { loanId: mine.loan }, w.tokens.admin)).toEqual([])
   })
 })
 
 describe('only 主管 managers (and admin) approve', () => {
   it('officers, archivists and auditors are FORBIDDEN every approval; managers and admin pass the permission check', async () => {
-    expect(APPROVALS).toEqual(expect.arrayContaining(['servicing.writeOff', 'servicing.restructure', 'archives.approveDestruction']))
+    expect(APPROVALS).toEqual(
+      expect.arrayContaining(['servicing.writeOff', 'servicing.restructure', 'archives.approveDestruction']),
+    )
     for (const m of APPROVALS) {
-      for (const role of ['officer', 'officer2', 'archivist', 'auditor'] as const) expect(await code(m, {}, w.tokens[role]), `${m} ${role}`).toBe('FORBIDDEN')
+      for (const role of ['officer', 'officer2', 'archivist', 'auditor'] as const)
+        expect(await code(m, {}, w.tokens[role]), `${m} ${role}`).toBe('FORBIDDEN')
       // An empty input fails validation, which the dispatcher checks only after permission.
-      for (const role of ['manager', 'admin'] as const) expect(await code(m, {}, w.tokens[role]), `${m} ${role}`).not.toBe('FORBIDDEN')
+      for (const role of ['manager', 'admin'] as const)
+        expect(await code(m, {}, w.tokens[role]), `${m} ${role}`).not.toBe('FORBIDDEN')
     }
   })
 
@@ -100,12 +116,22 @@ describe('信贷员 officer sees only the own portfolio', () => {
       const input = defs[m]!.input
       const keys = input instanceof z.ZodObject ? Object.keys(input.shape) : []
       const area = m.split('.')[0]
-      const target = keys.includes('loanId') ? 'loan' : keys.includes('borrowerId') && !keys.includes('limit') ? 'borrower'
-        : keys.includes('id') && area === 'loans' ? 'loan' : keys.includes('id') && area === 'borrowers' ? 'borrower' : null
+      const target = keys.includes('loanId')
+        ? 'loan'
+        : keys.includes('borrowerId') && !keys.includes('limit')
+          ? 'borrower'
+          : keys.includes('id') && area === 'loans'
+            ? 'loan'
+            : keys.includes('id') && area === 'borrowers'
+              ? 'borrower'
+              : null
       if (!target) continue
       const make = (x: { borrower: number; loan: number }) => {
         const v = x[target]
-        return { ...(keys.includes('asOf') && { asOf: '2026-03-02' }), ...(keys.includes('loanId') ? { loanId: v } : keys.includes('borrowerId') ? { borrowerId: v } : { id: v }) }
+        return {
+          ...(keys.includes('asOf') && { asOf: '2026-03-02' }),
+          ...(keys.includes('loanId') ? { loanId: v } : keys.includes('borrowerId') ? { borrowerId: v } : { id: v }),
+        }
       }
       if ((await code(m, make(mine), w.tokens.officer)) !== 'OK') continue
       compared++
@@ -122,7 +148,9 @@ describe('信贷员 officer sees only the own portfolio', () => {
     expect(await code('loans.update', { id: theirs.loan, purpose: '改用途' }, w.tokens.officer)).toBe('NOT_FOUND')
     expect(await code('borrowers.update', { id: theirs.borrower, village: '别村' }, w.tokens.officer)).toBe('NOT_FOUND')
     const pay = (loanId: number) => ({ loanId, amount: 100_00, paidDate: '2026-03-01', channel: 'cash' })
-    expect(['NOT_FOUND', 'FORBIDDEN']).toContain(await code('servicing.postRepayment', pay(theirs.loan), w.tokens.officer))
+    expect(['NOT_FOUND', 'FORBIDDEN']).toContain(
+      await code('servicing.postRepayment', pay(theirs.loan), w.tokens.officer),
+    )
     const own = await w.loan((await w.borrower('本人丙')).id)
     await w.t.call('servicing.createPlan', { loanId: own.id }, w.tokens.officer)
     expect(await code('servicing.postRepayment', pay(own.id), w.tokens.officer)).toBe('OK') // the same input works on the own loan

@@ -19,9 +19,27 @@ let w: World
 let ids: { borrower: number; loan: number; file: number; household: number }
 beforeAll(async () => {
   w = await makeWorld()
-  const b = await w.t.call('borrowers.create', { kind: 'individual', name: '隐私甲', idNumber: SEED_ID, phone: SEED_PHONE, village: '青山镇前进村' }, w.tokens.officer)
+  const b = await w.t.call(
+    'borrowers.create',
+    { kind: 'individual', name: '隐私甲', idNumber: SEED_ID, phone: SEED_PHONE, village: '青山镇前进村' },
+    w.tokens.officer,
+  )
   const loan = await w.loan(b.id)
-  await w.t.call('loans.addGuarantor', { loanId: loan.id, kind: 'person', name: '担保乙', idNumber: GUARANTOR_ID, phone: GUARANTOR_PHONE, mode: 'joint', amount: 5_000_000, periodStart: '2026-01-10', periodEnd: '2030-01-10' }, w.tokens.officer)
+  await w.t.call(
+    'loans.addGuarantor',
+    {
+      loanId: loan.id,
+      kind: 'person',
+      name: '担保乙',
+      idNumber: GUARANTOR_ID,
+      phone: GUARANTOR_PHONE,
+      mode: 'joint',
+      amount: 5_000_000,
+      periodStart: '2026-01-10',
+      periodEnd: '2030-01-10',
+    },
+    w.tokens.officer,
+  )
   await w.t.call('servicing.createPlan', { loanId: loan.id }, w.tokens.officer)
   const household = await w.t.call('borrowers.createHousehold', { headBorrowerId: b.id }, w.tokens.officer)
   const file = await w.t.call('archives.register', { loanId: loan.id }, w.tokens.archivist)
@@ -32,19 +50,38 @@ afterAll(() => w.t.close())
 /** Plausible values by input key; `id` depends on the method's area. */
 function valuesFor(method: string): Record<string, unknown>[] {
   const area = method.split('.')[0]
-  const id = area === 'loans' ? ids.loan : area === 'archives' ? ids.file : area === 'users' ? w.ids.officer : ids.borrower
+  const id =
+    area === 'loans' ? ids.loan : area === 'archives' ? ids.file : area === 'users' ? w.ids.officer : ids.borrower
   const base = {
-    id, loanId: ids.loan, borrowerId: ids.borrower, fileId: ids.file, householdId: ids.household, headBorrowerId: ids.borrower,
-    asOf: '2026-03-02', days: 30, from: '2026-01-01', to: '2026-12-31', limit: 50, list: 'borrowers',
+    id,
+    loanId: ids.loan,
+    borrowerId: ids.borrower,
+    fileId: ids.file,
+    householdId: ids.household,
+    headBorrowerId: ids.borrower,
+    asOf: '2026-03-02',
+    days: 30,
+    from: '2026-01-01',
+    to: '2026-12-31',
+    limit: 50,
+    list: 'borrowers',
   }
   // Searches: the full numbers (must not confirm identity), their tails, the name.
   const queries = [SEED_ID, SEED_PHONE, SEED_ID.slice(-4), SEED_PHONE.slice(-4), '隐私甲', GUARANTOR_ID]
-  return [base, ...queries.map((q) => ({ ...base, q })), ...(['borrowers', 'loans', 'files', 'lendings'] as const).map((list) => ({ ...base, list }))]
+  return [
+    base,
+    ...queries.map((q) => ({ ...base, q })),
+    ...(['borrowers', 'loans', 'files', 'lendings'] as const).map((list) => ({ ...base, list })),
+  ]
 }
 
 function inputFor(def: MethodDef, values: Record<string, unknown>): Record<string, unknown> {
   if (!(def.input instanceof z.ZodObject)) return {}
-  return Object.fromEntries(Object.keys(def.input.shape).filter((k) => k in values).map((k) => [k, values[k]]))
+  return Object.fromEntries(
+    Object.keys(def.input.shape)
+      .filter((k) => k in values)
+      .map((k) => [k, values[k]]),
+  )
 }
 
 /** The text a caller receives, including the cells of any workbook sent back. */
@@ -61,7 +98,9 @@ async function receivedText(value: unknown): Promise<string> {
 
 describe('contract-driven PII masking (issue 14.2)', () => {
   it('no read method gives a role without pii.view a full ID number or phone; errors never carry a full ID', async () => {
-    const reads = METHOD_NAMES.filter((m) => !(contract as Record<string, MethodDef>)[m]!.write && !m.startsWith('auth.'))
+    const reads = METHOD_NAMES.filter(
+      (m) => !(contract as Record<string, MethodDef>)[m]!.write && !m.startsWith('auth.'),
+    )
     const sawMasked = new Set<string>()
     const sawFull = new Set<string>()
     let calls = 0
@@ -82,7 +121,12 @@ describe('contract-driven PII masking (issue 14.2)', () => {
             continue
           }
           for (const s of SECRETS) expect(text, `${method} as ${role} ${JSON.stringify(input)}`).not.toContain(s)
-          if (text.includes(maskIdNumber(SEED_ID)) || text.includes(maskPhone(SEED_PHONE)) || text.includes(maskIdNumber(GUARANTOR_ID))) sawMasked.add(method)
+          if (
+            text.includes(maskIdNumber(SEED_ID)) ||
+            text.includes(maskPhone(SEED_PHONE)) ||
+            text.includes(maskIdNumber(GUARANTOR_ID))
+          )
+            sawMasked.add(method)
         }
       }
     }
@@ -97,16 +141,25 @@ describe('contract-driven PII masking (issue 14.2)', () => {
 
   it('a full ID number or phone in search finds nobody for roles without pii.view', async () => {
     for (const role of ['archivist', 'auditor'] as const) {
-      for (const q of [SEED_ID, SEED_PHONE]) expect((await w.t.call('search.global', { q }, w.tokens[role])).hits, `${role} ${q}`).toEqual([])
-      expect((await w.t.call('search.global', { q: SEED_ID.slice(-4) }, w.tokens[role])).hits.map((h) => h.id)).toContain(ids.borrower)
+      for (const q of [SEED_ID, SEED_PHONE])
+        expect((await w.t.call('search.global', { q }, w.tokens[role])).hits, `${role} ${q}`).toEqual([])
+      expect(
+        (await w.t.call('search.global', { q: SEED_ID.slice(-4) }, w.tokens[role])).hits.map((h) => h.id),
+      ).toContain(ids.borrower)
     }
-    expect((await w.t.call('search.global', { q: SEED_ID }, w.tokens.officer)).hits.map((h) => h.id)).toContain(ids.borrower)
+    expect((await w.t.call('search.global', { q: SEED_ID }, w.tokens.officer)).hits.map((h) => h.id)).toContain(
+      ids.borrower,
+    )
   })
 })
 
 describe('borrower errors carry no full ID and name the owner only inside the portfolio', () => {
   it('a duplicate ID from another officer is refused without the number, the name or the id', async () => {
-    const e = await w.t.fail('borrowers.create', { kind: 'individual', name: '冒名丙', idNumber: SEED_ID }, w.tokens.officer2)
+    const e = await w.t.fail(
+      'borrowers.create',
+      { kind: 'individual', name: '冒名丙', idNumber: SEED_ID },
+      w.tokens.officer2,
+    )
     expect(e.code).toBe('CONFLICT')
     expect(e.message).not.toContain(SEED_ID)
     expect(e.message).not.toContain('隐私甲')
@@ -116,18 +169,30 @@ describe('borrower errors carry no full ID and name the owner only inside the po
   })
 
   it('inside the portfolio the existing borrower is named and its id given as data, not only in the text', async () => {
-    const e = await w.t.fail('borrowers.create', { kind: 'individual', name: '重复丁', idNumber: SEED_ID }, w.tokens.officer)
+    const e = await w.t.fail(
+      'borrowers.create',
+      { kind: 'individual', name: '重复丁', idNumber: SEED_ID },
+      w.tokens.officer,
+    )
     expect(e.code).toBe('CONFLICT')
     expect(e.message).not.toContain(SEED_ID)
     expect(e.message).toContain('隐私甲')
     expect(e.data).toEqual({ existingBorrowerId: ids.borrower })
-    const byManager = await w.t.fail('borrowers.create', { kind: 'individual', name: '重复戊', idNumber: SEED_ID }, w.tokens.manager)
+    const byManager = await w.t.fail(
+      'borrowers.create',
+      { kind: 'individual', name: '重复戊', idNumber: SEED_ID },
+      w.tokens.manager,
+    )
     expect(byManager.data).toEqual({ existingBorrowerId: ids.borrower })
   })
 
   it('an invalid ID number or phone is refused without echoing it', async () => {
     const badId = `${SEED_ID.slice(0, 17)}${SEED_ID.endsWith('1') ? '2' : '1'}`
-    const e = await w.t.fail('borrowers.create', { kind: 'individual', name: '无效己', idNumber: badId, phone: '12345678901' }, w.tokens.officer)
+    const e = await w.t.fail(
+      'borrowers.create',
+      { kind: 'individual', name: '无效己', idNumber: badId, phone: '12345678901' },
+      w.tokens.officer,
+    )
     expect(e.code).toBe('VALIDATION')
     expect(JSON.stringify(e.fields)).not.toContain(badId)
     expect(e.message).not.toContain(badId)

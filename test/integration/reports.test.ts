@@ -28,10 +28,19 @@ async function portfolio() {
   const b = userId(t, 'officerB')
   const place = (loanId: number, village: string, product?: string) => {
     const db = t.backend.env.sqlite
-    db.prepare('update borrowers set village = ? where id = (select borrower_id from loans where id = ?)').run(village, loanId)
+    db.prepare('update borrowers set village = ? where id = (select borrower_id from loans where id = ?)').run(
+      village,
+      loanId,
+    )
     if (product) db.prepare('update loans set product = ? where id = ?').run(product, loanId)
   }
-  const loan = async (officer: string, officerId: number, village: string, opts: Omit<LoanSeed, 'officerId'>, product?: string) => {
+  const loan = async (
+    officer: string,
+    officerId: number,
+    village: string,
+    opts: Omit<LoanSeed, 'officerId'>,
+    product?: string,
+  ) => {
     const { loanId } = insertLoan(t, { ...opts, officerId })
     place(loanId, village, product)
     await t.call('servicing.createPlan', { loanId }, officer)
@@ -42,13 +51,27 @@ async function portfolio() {
   const L2 = await loan(officerA, a, '东村', { ...base, disbursementDate: '2025-01-10' })
   const L3 = await loan(officerB, b, '西村', { ...base, disbursementDate: '2025-05-20' })
   const L5 = await loan(officerA, a, '东村', { ...base, disbursementDate: '2024-01-10' }, '农户联保贷款')
-  const L6 = await loan(officerB, b, '西村', { principal: 1_200_000, annualRate: '6', termMonths: 3, method: 'bullet', disbursementDate: '2025-01-10' })
+  const L6 = await loan(officerB, b, '西村', {
+    principal: 1_200_000,
+    annualRate: '6',
+    termMonths: 3,
+    method: 'bullet',
+    disbursementDate: '2025-01-10',
+  })
   const rows = (await t.call('servicing.getPlan', { loanId: L1 }, officerA)).versions[0]!.rows
   for (const r of rows.slice(0, 5)) {
-    await t.call('servicing.postRepayment', { loanId: L1, paidDate: r.dueDate, amount: r.principal + r.interest, channel: 'cash' }, officerA)
+    await t.call(
+      'servicing.postRepayment',
+      { loanId: L1, paidDate: r.dueDate, amount: r.principal + r.interest, channel: 'cash' },
+      officerA,
+    )
   }
   // More than the payoff (principal + interest + 罚息 + 复利); the rest is kept as credit.
-  await t.call('servicing.postRepayment', { loanId: L6, paidDate: '2025-05-15', amount: 1_300_000, channel: 'cash', overpayment: 'credit' }, officerB)
+  await t.call(
+    'servicing.postRepayment',
+    { loanId: L6, paidDate: '2025-05-15', amount: 1_300_000, channel: 'cash', overpayment: 'credit' },
+    officerB,
+  )
   return { manager, officerA, officerB, a, b, L1, L2, L3, L5, L6 }
 }
 
@@ -86,7 +109,13 @@ describe('reports.quality (DOMAIN §5, §6)', () => {
       doubtful: [0, 0],
       loss: [1, 1_200_000],
     })
-    expect(buckets(q)).toEqual({ M0: [1, 900_000], M1: [1, 1_200_000], M2: [0, 0], M3: [1, 1_200_000], 'M3+': [1, 1_200_000] })
+    expect(buckets(q)).toEqual({
+      M0: [1, 900_000],
+      M1: [1, 1_200_000],
+      M2: [0, 0],
+      M3: [1, 1_200_000],
+      'M3+': [1, 1_200_000],
+    })
     // 1,200,000 ÷ 4,500,000 = 0.26666… → 0.2667
     expect(q.nplRatio).toBe('0.2667')
   })
@@ -127,19 +156,29 @@ describe('reports.quality (DOMAIN §5, §6)', () => {
 describe('reports from month-end snapshots', () => {
   it('a snapshot of the date gives the same figures as the live evaluation, slices and scope included', async () => {
     const p = await portfolio()
-    const inputs = [{ asOf: '2025-06-30' }, { asOf: '2025-06-30', village: '东村' }, { asOf: '2025-04-30', product: '农户联保贷款' }]
+    const inputs = [
+      { asOf: '2025-06-30' },
+      { asOf: '2025-06-30', village: '东村' },
+      { asOf: '2025-04-30', product: '农户联保贷款' },
+    ]
     const live = await Promise.all(inputs.map((i) => t.call('reports.quality', i, p.manager)))
     const liveOwn = await t.call('reports.quality', { asOf: '2025-06-30' }, p.officerB)
     const liveMigration = await t.call('reports.migration', { from: '2025-04-30', to: '2025-06-30' }, p.manager)
     await t.call('servicing.snapshot', { asOf: '2025-04-30' }, p.manager)
     await t.call('servicing.snapshot', { asOf: '2025-06-30' }, p.manager)
-    const rows = t.backend.env.sqlite.prepare('select count(*) as n from portfolio_snapshot_rows').get() as { n: number }
+    const rows = t.backend.env.sqlite.prepare('select count(*) as n from portfolio_snapshot_rows').get() as {
+      n: number
+    }
     expect(rows.n).toBeGreaterThan(0)
     for (const [k, i] of inputs.entries()) expect(await t.call('reports.quality', i, p.manager)).toEqual(live[k])
     expect(await t.call('reports.quality', { asOf: '2025-06-30' }, p.officerB)).toEqual(liveOwn)
-    expect(await t.call('reports.migration', { from: '2025-04-30', to: '2025-06-30' }, p.manager)).toEqual(liveMigration)
+    expect(await t.call('reports.migration', { from: '2025-04-30', to: '2025-06-30' }, p.manager)).toEqual(
+      liveMigration,
+    )
     // The snapshot is what the report reads (the month-end record): a changed row shows.
-    t.backend.env.sqlite.prepare("update portfolio_snapshot_rows set outstanding_principal = 1 where loan_id = ?").run(p.L1)
+    t.backend.env.sqlite
+      .prepare('update portfolio_snapshot_rows set outstanding_principal = 1 where loan_id = ?')
+      .run(p.L1)
     const q = await t.call('reports.quality', { asOf: '2025-06-30' }, p.manager)
     expect(q.total.balance).toBe(live[0]!.total.balance - 700_000 + 1)
   })
@@ -173,12 +212,24 @@ describe('reports.monthly (贷后管理报告)', () => {
   // 06-10 installment: 100,000 principal + 800,000 × 6 %/12 = 4,000 interest = 104,000.
   it('compares the month-ends, lists the month activity and the loans of concern', async () => {
     const p = await portfolio()
-    await t.call('servicing.logContact', { loanId: p.L2, contactDate: '2025-06-12', channel: 'phone', outcome: '承诺月底还款' }, p.officerA)
-    await t.call('collections.promise', { loanId: p.L2, promisedOn: '2025-06-30', amount: 100_000, madeOn: '2025-06-12' }, p.officerA)
+    await t.call(
+      'servicing.logContact',
+      { loanId: p.L2, contactDate: '2025-06-12', channel: 'phone', outcome: '承诺月底还款' },
+      p.officerA,
+    )
+    await t.call(
+      'collections.promise',
+      { loanId: p.L2, promisedOn: '2025-06-30', amount: 100_000, madeOn: '2025-06-12' },
+      p.officerA,
+    )
     const m = await t.call('reports.monthly', { month: '2025-06' }, p.manager)
     expect([m.asOf, m.previousAsOf]).toEqual(['2025-06-30', '2025-05-31'])
     expect(m.previous.total).toEqual({ count: 4, balance: 800_000 + 3 * 1_200_000 })
-    expect(cats(m.previous)).toMatchObject({ normal: [2, 2_000_000], substandard: [1, 1_200_000], loss: [1, 1_200_000] })
+    expect(cats(m.previous)).toMatchObject({
+      normal: [2, 2_000_000],
+      substandard: [1, 1_200_000],
+      loss: [1, 1_200_000],
+    })
     expect(m.quality.total).toEqual({ count: 4, balance: 4_300_000 })
     expect(m.migration.rows).toEqual([
       { from: 'normal', to: 'normal', count: 1, balance: 700_000 },
@@ -186,7 +237,8 @@ describe('reports.monthly (贷后管理报告)', () => {
       { from: 'substandard', to: 'substandard', count: 1, balance: 1_200_000 },
       { from: 'loss', to: 'loss', count: 1, balance: 1_200_000 },
     ])
-    const row = (key: string, label: string) => m.sections.find((s) => s.key === key)!.rows.find((r) => r.label === label)!.value
+    const row = (key: string, label: string) =>
+      m.sections.find((s) => s.key === key)!.rows.find((r) => r.label === label)!.value
     expect(row('activity', '收回还款（笔）')).toBe(1)
     expect(row('activity', '收回还款金额')).toBe(104_000)
     expect(row('activity', '新发放贷款（笔）')).toBe(0)
@@ -209,19 +261,28 @@ describe('reports.monthly (贷后管理报告)', () => {
 
   it('a manager writes the commentary (audited), an officer may not; Excel carries it', async () => {
     const p = await portfolio()
-    const denied = await t.fail('reports.saveCommentary', { month: '2025-06', text: '逾期上升，重点催收东村' }, p.officerA)
+    const denied = await t.fail(
+      'reports.saveCommentary',
+      { month: '2025-06', text: '逾期上升，重点催收东村' },
+      p.officerA,
+    )
     expect(denied.code).toBe('FORBIDDEN')
     await t.call('reports.saveCommentary', { month: '2025-06', text: '逾期上升，重点催收东村' }, p.manager)
     const m = await t.call('reports.monthly', { month: '2025-06' }, p.manager)
     expect(m.commentary).toMatchObject({ text: '逾期上升，重点催收东村', updatedBy: '测试manager' })
-    const audit = t.backend.env.sqlite.prepare("select summary from audit_log where entity = 'monthly_report'").all() as { summary: string }[]
+    const audit = t.backend.env.sqlite
+      .prepare("select summary from audit_log where entity = 'monthly_report'")
+      .all() as { summary: string }[]
     expect(audit.map((a) => a.summary)).toEqual(['填写 2025-06 月度贷后管理报告点评（11 字）'])
     const out = await t.call('reports.exportMonthly', { month: '2025-06' }, p.manager)
     const ExcelJS = (await import('exceljs')).default
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(out.contentBase64, 'base64') as never)
     const ws = wb.worksheets[0]!
-    const values = ws.getSheetValues().flat().filter((v) => v !== undefined && v !== null)
+    const values = ws
+      .getSheetValues()
+      .flat()
+      .filter((v) => v !== undefined && v !== null)
     expect(values).toContain('收回还款金额')
     expect(values).toContain(1_040) // 104,000 分 as 1,040 元
     const notes = wb.getWorksheet('填写说明')!

@@ -24,8 +24,15 @@ async function today(date: string) {
 
 const run = (asOf: string) => w.t.call('risk.evaluate', { asOf, store: true }, w.tokens.manager)
 const open = async (rule: string, loanId?: number) =>
-  (await w.t.call('risk.warnings', { status: 'open', rule: rule as 'overdue', ...(loanId ? { loanId } : {}), limit: 500 }, w.tokens.manager)).items
-const all = async (rule: string, loanId: number) => (await w.t.call('risk.warnings', { rule: rule as 'overdue', loanId, limit: 500 }, w.tokens.manager)).items
+  (
+    await w.t.call(
+      'risk.warnings',
+      { status: 'open', rule: rule as 'overdue', ...(loanId ? { loanId } : {}), limit: 500 },
+      w.tokens.manager,
+    )
+  ).items
+const all = async (rule: string, loanId: number) =>
+  (await w.t.call('risk.warnings', { rule: rule as 'overdue', loanId, limit: 500 }, w.tokens.manager)).items
 
 describe('risk warnings: rules, levels, lifecycle', () => {
   it('overdue: yellow from DPD 1, orange from 31, red from 91; auto-resolved once paid; re-runs never duplicate', async () => {
@@ -54,7 +61,11 @@ describe('risk warnings: rules, levels, lifecycle', () => {
     await today('2026-05-12')
     const s = await w.t.call('servicing.asOf', { loanId: a.loanId, asOf: '2026-05-12' }, w.tokens.officer)
     const arrears = s.overduePrincipal + s.overdueInterest + s.penaltyInterest + s.compoundInterest + s.dueToday
-    await w.t.call('servicing.postRepayment', { loanId: a.loanId, paidDate: '2026-05-12', amount: arrears, channel: 'cash' }, w.tokens.officer)
+    await w.t.call(
+      'servicing.postRepayment',
+      { loanId: a.loanId, paidDate: '2026-05-12', amount: arrears, channel: 'cash' },
+      w.tokens.officer,
+    )
     const r2 = await run('2026-05-12')
     expect(r2.warningsResolved).toBeGreaterThanOrEqual(1)
     expect(await open('overdue', a.loanId)).toHaveLength(0)
@@ -92,7 +103,11 @@ describe('risk warnings: rules, levels, lifecycle', () => {
     expect(asOf.limitationExpiry).toBe('2030-01-10')
     // A written acknowledgement signed 2029-12-01 (within the period) restarts 3 years: 2032-12-01.
     await today('2030-01-11')
-    const c = await w.t.call('risk.recordInterruption', { loanId: a.loanId, kind: 'acknowledgement', occurredOn: '2029-12-01', evidence: '借款人签字的还款承诺书' }, w.tokens.officer)
+    const c = await w.t.call(
+      'risk.recordInterruption',
+      { loanId: a.loanId, kind: 'acknowledgement', occurredOn: '2029-12-01', evidence: '借款人签字的还款承诺书' },
+      w.tokens.officer,
+    )
     expect(c.restarts.map((r) => [r.date, r.kind])).toEqual([['2029-12-01', 'acknowledgement']])
     expect(c.limitationExpiry).toBe('2032-12-01')
     await run('2030-01-11')
@@ -104,7 +119,20 @@ describe('risk warnings: rules, levels, lifecycle', () => {
   it('保证期间: agreed end 2027-07-10 alerts from 2027-04-11 (90 days), never interrupted; a demand within the period clears it', async () => {
     w = await makeWorld()
     const a = await loanWithPlan('保证丁')
-    const g = await w.t.call('loans.addGuarantor', { loanId: a.loanId, kind: 'person', name: '保证人戊', idNumber: makeId('19700101', 501), mode: 'joint', amount: 5_000_000, periodStart: '2026-01-10', periodEnd: '2027-07-10' }, w.tokens.officer)
+    const g = await w.t.call(
+      'loans.addGuarantor',
+      {
+        loanId: a.loanId,
+        kind: 'person',
+        name: '保证人戊',
+        idNumber: makeId('19700101', 501),
+        mode: 'joint',
+        amount: 5_000_000,
+        periodStart: '2026-01-10',
+        periodEnd: '2027-07-10',
+      },
+      w.tokens.officer,
+    )
     // 2027-07-10 − 90 days = 2027-04-11 (19 days of Apr after the 11th + 31 + 30 + 10 = 90).
     await run('2027-04-10')
     expect(await open('guarantee_period', a.loanId)).toHaveLength(0)
@@ -112,12 +140,30 @@ describe('risk warnings: rules, levels, lifecycle', () => {
     expect((await open('guarantee_period', a.loanId))[0]!.detail).toContain('保证人戊')
     // An acknowledgement by the borrower does not move the guarantee period (never interrupted).
     await today('2027-04-12')
-    await w.t.call('risk.recordInterruption', { loanId: a.loanId, kind: 'acknowledgement', occurredOn: '2027-04-12', evidence: '借款人书面确认欠款' }, w.tokens.officer)
+    await w.t.call(
+      'risk.recordInterruption',
+      { loanId: a.loanId, kind: 'acknowledgement', occurredOn: '2027-04-12', evidence: '借款人书面确认欠款' },
+      w.tokens.officer,
+    )
     await run('2027-04-12')
     expect(await open('guarantee_period', a.loanId)).toHaveLength(1)
-    const c = await w.t.call('risk.recordInterruption', { loanId: a.loanId, kind: 'guarantor_demand', guarantorId: g.id, occurredOn: '2027-04-12', evidence: '保证人签收的履行保证责任通知书' }, w.tokens.officer)
+    const c = await w.t.call(
+      'risk.recordInterruption',
+      {
+        loanId: a.loanId,
+        kind: 'guarantor_demand',
+        guarantorId: g.id,
+        occurredOn: '2027-04-12',
+        evidence: '保证人签收的履行保证责任通知书',
+      },
+      w.tokens.officer,
+    )
     // Demanded within the period: the guarantor's own 3 years run from the demand (2030-04-12).
-    expect(c.guarantees[0]).toMatchObject({ periodEnd: '2027-07-10', demandedOn: '2027-04-12', guarantorLimitationExpiry: '2030-04-12' })
+    expect(c.guarantees[0]).toMatchObject({
+      periodEnd: '2027-07-10',
+      demandedOn: '2027-04-12',
+      guarantorLimitationExpiry: '2030-04-12',
+    })
     await run('2027-04-12')
     expect(await open('guarantee_period', a.loanId)).toHaveLength(0)
   })
@@ -125,14 +171,32 @@ describe('risk warnings: rules, levels, lifecycle', () => {
   it('collateral coverage below 100 %: fires from the revaluation day, resolves when revalued up', async () => {
     w = await makeWorld()
     const a = await loanWithPlan('抵押己')
-    const c = await w.t.call('loans.addCollateral', { loanId: a.loanId, type: '房产', description: '村东头住房', appraisedValue: 6_000_000, appraisedOn: '2026-01-05' }, w.tokens.officer)
-    await w.t.call('loans.revalueCollateral', { collateralId: c.id, value: 4_500_000, valuedOn: '2026-02-01' }, w.tokens.officer)
+    const c = await w.t.call(
+      'loans.addCollateral',
+      {
+        loanId: a.loanId,
+        type: '房产',
+        description: '村东头住房',
+        appraisedValue: 6_000_000,
+        appraisedOn: '2026-01-05',
+      },
+      w.tokens.officer,
+    )
+    await w.t.call(
+      'loans.revalueCollateral',
+      { collateralId: c.id, value: 4_500_000, valuedOn: '2026-02-01' },
+      w.tokens.officer,
+    )
     // Outstanding principal 50,000.00 元 (first installment due 02-10): 60,000 ÷ 50,000 = 120 % on 01-31; 45,000 ÷ 50,000 = 90 % from 02-01.
     await run('2026-01-31')
     expect(await open('collateral_coverage', a.loanId)).toHaveLength(0)
     await run('2026-02-01')
     expect((await open('collateral_coverage', a.loanId))[0]!.detail).toContain('覆盖率 90%')
-    await w.t.call('loans.revalueCollateral', { collateralId: c.id, value: 5_500_000, valuedOn: '2026-02-05' }, w.tokens.officer)
+    await w.t.call(
+      'loans.revalueCollateral',
+      { collateralId: c.id, value: 5_500_000, valuedOn: '2026-02-05' },
+      w.tokens.officer,
+    )
     await run('2026-02-05')
     expect(await open('collateral_coverage', a.loanId)).toHaveLength(0)
     expect((await all('collateral_coverage', a.loanId))[0]).toMatchObject({ status: 'closed', closeKind: 'auto' })
@@ -143,13 +207,30 @@ describe('risk warnings: rules, levels, lifecycle', () => {
     const a = await loanWithPlan('互保甲')
     const b = await loanWithPlan('互保乙')
     const g = (borrowerId: number, loanId: number, name: string) =>
-      w.t.call('loans.addGuarantor', { loanId, borrowerId, kind: 'borrower', name, mode: 'joint', amount: 5_000_000, periodStart: '2026-01-10', periodEnd: '2029-01-10' }, w.tokens.officer)
+      w.t.call(
+        'loans.addGuarantor',
+        {
+          loanId,
+          borrowerId,
+          kind: 'borrower',
+          name,
+          mode: 'joint',
+          amount: 5_000_000,
+          periodStart: '2026-01-10',
+          periodEnd: '2029-01-10',
+        },
+        w.tokens.officer,
+      )
     await g(b.borrowerId, a.loanId, '互保乙') // B guarantees A
     await g(a.borrowerId, b.loanId, '互保甲') // A guarantees B
     // A pays the first installment on time; B does not: DPD 1 on 2026-02-11.
     const plan = await w.t.call('servicing.getPlan', { loanId: a.loanId }, w.tokens.officer)
     const r = plan.versions[0]!.rows[0]!
-    await w.t.call('servicing.postRepayment', { loanId: a.loanId, paidDate: '2026-02-10', amount: r.principal + r.interest, channel: 'cash' }, w.tokens.officer)
+    await w.t.call(
+      'servicing.postRepayment',
+      { loanId: a.loanId, paidDate: '2026-02-10', amount: r.principal + r.interest, channel: 'cash' },
+      w.tokens.officer,
+    )
     await run('2026-02-10')
     expect(await open('guarantor_overdue', a.loanId)).toHaveLength(0)
     expect(await open('guarantee_circle', a.loanId)).toHaveLength(0)
@@ -168,20 +249,60 @@ describe('risk warnings: rules, levels, lifecycle', () => {
     w = await makeWorld()
     const big = await loanWithPlan('大户', { principal: 6_000_000 })
     await loanWithPlan('小户', { principal: 4_000_000 })
-    await w.t.call('risk.setRules', { rules: [{ rule: 'concentration', enabled: true, level: 'yellow', params: { sharePercent: 50, minLoans: 1 } }] }, w.tokens.manager)
-    expect((await w.t.fail('risk.setRules', { rules: [{ rule: 'maturity', enabled: false, level: 'yellow', params: {} }] }, w.tokens.officer)).code).toBe('FORBIDDEN')
+    await w.t.call(
+      'risk.setRules',
+      { rules: [{ rule: 'concentration', enabled: true, level: 'yellow', params: { sharePercent: 50, minLoans: 1 } }] },
+      w.tokens.manager,
+    )
+    expect(
+      (
+        await w.t.fail(
+          'risk.setRules',
+          { rules: [{ rule: 'maturity', enabled: false, level: 'yellow', params: {} }] },
+          w.tokens.officer,
+        )
+      ).code,
+    ).toBe('FORBIDDEN')
     await run('2026-01-20')
     const conc = await open('concentration')
     expect(conc.map((x) => x.loanId)).toEqual([big.loanId]) // 60 % > 50 %; 40 % is not
-    await w.t.call('loans.addGuarantor', { loanId: big.loanId, kind: 'person', name: '保证人庚', idNumber: makeId('19700101', 503), mode: 'joint', amount: 6_000_000, periodStart: '2026-01-10', periodEnd: '2028-01-10' }, w.tokens.officer)
+    await w.t.call(
+      'loans.addGuarantor',
+      {
+        loanId: big.loanId,
+        kind: 'person',
+        name: '保证人庚',
+        idNumber: makeId('19700101', 503),
+        mode: 'joint',
+        amount: 6_000_000,
+        periodStart: '2026-01-10',
+        periodEnd: '2028-01-10',
+      },
+      w.tokens.officer,
+    )
     await today('2026-03-01')
-    await w.t.call('servicing.extend', { loanId: big.loanId, date: '2026-03-01', extensionMonths: 3, reason: '受灾延期' }, w.tokens.manager)
+    await w.t.call(
+      'servicing.extend',
+      { loanId: big.loanId, date: '2026-03-01', extensionMonths: 3, reason: '受灾延期' },
+      w.tokens.manager,
+    )
     await run('2026-02-28')
     expect(await open('extension_consent', big.loanId)).toHaveLength(0)
     await run('2026-03-01')
     expect((await open('extension_consent', big.loanId))[0]!.detail).toContain('保证人庚')
-    const gid = (await w.t.call('risk.clocks', { loanId: big.loanId, asOf: '2026-03-01' }, w.tokens.officer)).guarantees[0]!.guarantorId
-    await w.t.call('risk.recordConsent', { loanId: big.loanId, guarantorId: gid, consented: true, recordedOn: '2026-03-01', evidence: '保证人签字的展期同意书' }, w.tokens.officer)
+    const gid = (await w.t.call('risk.clocks', { loanId: big.loanId, asOf: '2026-03-01' }, w.tokens.officer))
+      .guarantees[0]!.guarantorId
+    await w.t.call(
+      'risk.recordConsent',
+      {
+        loanId: big.loanId,
+        guarantorId: gid,
+        consented: true,
+        recordedOn: '2026-03-01',
+        evidence: '保证人签字的展期同意书',
+      },
+      w.tokens.officer,
+    )
     await run('2026-03-01')
     expect(await open('extension_consent', big.loanId)).toHaveLength(0)
   })
@@ -193,13 +314,28 @@ describe('risk warnings: rules, levels, lifecycle', () => {
     const red = (await w.t.call('risk.warnings', { level: 'red', status: 'open' }, w.tokens.officer)).items
     expect(red).toHaveLength(1)
     expect((await w.t.call('risk.warnings', { level: 'red' }, w.tokens.officer2)).total).toBe(0) // not officer2's loan
-    const act = await w.t.call('risk.addAction', { warningId: red[0]!.id, kind: 'visit', note: '上门催收，借款人承诺月底还款', actedOn: '2026-05-12' }, w.tokens.officer)
+    const act = await w.t.call(
+      'risk.addAction',
+      { warningId: red[0]!.id, kind: 'visit', note: '上门催收，借款人承诺月底还款', actedOn: '2026-05-12' },
+      w.tokens.officer,
+    )
     expect(act.kind).toBe('visit')
-    expect((await w.t.fail('risk.closeWarning', { warningId: red[0]!.id, reason: '已催收' }, w.tokens.officer)).code).toBe('FORBIDDEN')
+    expect(
+      (await w.t.fail('risk.closeWarning', { warningId: red[0]!.id, reason: '已催收' }, w.tokens.officer)).code,
+    ).toBe('FORBIDDEN')
     const counts = await w.t.call('risk.counts', {}, w.tokens.manager)
     expect(counts.red).toBe(1)
-    const closed = await w.t.call('risk.closeWarning', { warningId: red[0]!.id, reason: '已起诉，转入诉讼管理' }, w.tokens.manager)
-    expect(closed).toMatchObject({ status: 'closed', closeKind: 'manual', closeReason: '已起诉，转入诉讼管理', actions: 1 })
+    const closed = await w.t.call(
+      'risk.closeWarning',
+      { warningId: red[0]!.id, reason: '已起诉，转入诉讼管理' },
+      w.tokens.manager,
+    )
+    expect(closed).toMatchObject({
+      status: 'closed',
+      closeKind: 'manual',
+      closeReason: '已起诉，转入诉讼管理',
+      actions: 1,
+    })
     const x = await w.t.call('risk.exportWarnings', { rule: 'overdue' }, w.tokens.manager)
     expect(x.rows).toBe(1)
     expect(x.filename).toMatch(/^预警表-/)

@@ -8,13 +8,32 @@ let w: World
 let jing: number, jin: number, lv: number
 beforeAll(async () => {
   w = await makeWorld()
-  jing = (await w.t.call('borrowers.create', { kind: 'individual', name: '王静', idNumber: makeId('19880612', 31, '330127'), phone: '13957246810' }, w.tokens.officer)).id
-  jin = (await w.t.call('borrowers.create', { kind: 'individual', name: '王进', idNumber: makeId('19900101', 33, '330128'), phone: '13800001111' }, w.tokens.officer)).id
-  lv = (await w.t.call('borrowers.create', { kind: 'individual', name: '吕芳', idNumber: makeId('19700101', 35, '330129'), phone: '18600002222' }, w.tokens.officer)).id
+  jing = (
+    await w.t.call(
+      'borrowers.create',
+      { kind: 'individual', name: '王静', idNumber: makeId('19880612', 31, '330127'), phone: '13957246810' },
+      w.tokens.officer,
+    )
+  ).id
+  jin = (
+    await w.t.call(
+      'borrowers.create',
+      { kind: 'individual', name: '王进', idNumber: makeId('19900101', 33, '330128'), phone: '13800001111' },
+      w.tokens.officer,
+    )
+  ).id
+  lv = (
+    await w.t.call(
+      'borrowers.create',
+      { kind: 'individual', name: '吕芳', idNumber: makeId('19700101', 35, '330129'), phone: '18600002222' },
+      w.tokens.officer,
+    )
+  ).id
 })
 afterAll(() => w.t.close())
 
-const ids = async (q: string, token = w.tokens.manager) => (await w.t.call('search.global', { q }, token)).hits.filter((h) => h.type === 'borrower').map((h) => h.id)
+const ids = async (q: string, token = w.tokens.manager) =>
+  (await w.t.call('search.global', { q }, token)).hits.filter((h) => h.type === 'borrower').map((h) => h.id)
 
 describe('search recall: full pinyin, ID prefix, phone digits', () => {
   it('full pinyin finds the name; a pinyin prefix finds every name starting with it', async () => {

@@ -6,11 +6,29 @@ const fangIds: number[] = []
 beforeAll(async () => {
   w = await makeWorld()
   // Seven 王芳 (more than one page of a typical prefix search), plus near misses.
-  for (let i = 0; i < 7; i++) fangIds.push((await w.t.call('borrowers.create', { kind: 'individual', name: '王芳', idNumber: makeId('19900101', 200 + i), phone: `1390000${String(1000 + i)}` }, i % 2 ? w.tokens.officer2 : w.tokens.officer)).id)
+  for (let i = 0; i < 7; i++)
+    fangIds.push(
+      (
+        await w.t.call(
+          'borrowers.create',
+          {
+            kind: 'individual',
+            name: '王芳',
+            idNumber: makeId('19900101', 200 + i),
+            phone: `1390000${String(1000 + i)}`,
+          },
+          i % 2 ? w.tokens.officer2 : w.tokens.officer,
+        )
+      ).id,
+    )
   await w.borrower('王芳芳')
   await w.borrower('汪芳')
   await w.borrower('王方')
-  await w.t.call('borrowers.create', { kind: 'individual', name: '张三丰', idNumber: makeId('19700315', 11), phone: '13812345678' }, w.tokens.officer)
+  await w.t.call(
+    'borrowers.create',
+    { kind: 'individual', name: '张三丰', idNumber: makeId('19700315', 11), phone: '13812345678' },
+    w.tokens.officer,
+  )
   await w.borrower('张森')
 })
 afterAll(() => w.t.close())
@@ -19,7 +37,12 @@ describe('global search: complete recall for short queries, ranked, highlighted'
   it('a 2-character name finds every borrower of that name, exact matches first', async () => {
     const r = await w.t.call('search.global', { q: '王芳' }, w.tokens.manager)
     const names = r.hits.map((h) => h.title)
-    expect(r.hits.filter((h) => h.title === '王芳').map((h) => h.id).sort((a, b) => a - b)).toEqual(fangIds)
+    expect(
+      r.hits
+        .filter((h) => h.title === '王芳')
+        .map((h) => h.id)
+        .sort((a, b) => a - b),
+    ).toEqual(fangIds)
     expect(names.slice(0, 7)).toEqual(Array(7).fill('王芳'))
     expect(names).toContain('王芳芳')
     expect(names).not.toContain('汪芳')
@@ -41,7 +64,11 @@ describe('global search: complete recall for short queries, ranked, highlighted'
 
   it('full ID number, and its last 4, 5 or 6 digits', async () => {
     const id = makeId('19700315', 11)
-    expect((await w.t.call('search.global', { q: id }, w.tokens.manager)).hits[0]).toMatchObject({ title: '张三丰', field: 'idNumber', score: 100 })
+    expect((await w.t.call('search.global', { q: id }, w.tokens.manager)).hits[0]).toMatchObject({
+      title: '张三丰',
+      field: 'idNumber',
+      score: 100,
+    })
     for (const n of [4, 5, 6]) {
       const r = await w.t.call('search.global', { q: id.slice(-n) }, w.tokens.manager)
       expect(r.hits.map((h) => h.title)).toContain('张三丰')
@@ -52,7 +79,10 @@ describe('global search: complete recall for short queries, ranked, highlighted'
   })
 
   it('full phone and its last 4 digits', async () => {
-    expect((await w.t.call('search.global', { q: '13812345678' }, w.tokens.manager)).hits[0]).toMatchObject({ title: '张三丰', field: 'phone' })
+    expect((await w.t.call('search.global', { q: '13812345678' }, w.tokens.manager)).hits[0]).toMatchObject({
+      title: '张三丰',
+      field: 'phone',
+    })
     const tail = await w.t.call('search.global', { q: '5678' }, w.tokens.manager)
     expect(tail.hits.find((h) => h.title === '张三丰')?.field).toBe('phoneTail')
   })
@@ -65,9 +95,18 @@ describe('global search: complete recall for short queries, ranked, highlighted'
     const r = await w.t.call('search.global', { q: 'ht2026-7001' }, w.tokens.manager)
     expect(r.hits[0]).toMatchObject({ type: 'loan', id: l.id, field: 'contractNo', score: 100 })
     expect(r.hits.map((h) => h.subtitle)).toContain('借据 ' + l.iouNo)
-    expect((await w.t.call('search.global', { q: l.iouNo }, w.tokens.manager)).hits[0]).toMatchObject({ type: 'loan', field: 'iouNo' })
-    expect((await w.t.call('search.global', { q: f.fileNo }, w.tokens.manager)).hits[0]).toMatchObject({ type: 'file', id: f.id, score: 100 })
-    expect((await w.t.call('search.global', { q: '3301-2026-DK' }, w.tokens.manager)).hits.map((h) => h.id)).toContain(f.id)
+    expect((await w.t.call('search.global', { q: l.iouNo }, w.tokens.manager)).hits[0]).toMatchObject({
+      type: 'loan',
+      field: 'iouNo',
+    })
+    expect((await w.t.call('search.global', { q: f.fileNo }, w.tokens.manager)).hits[0]).toMatchObject({
+      type: 'file',
+      id: f.id,
+      score: 100,
+    })
+    expect((await w.t.call('search.global', { q: '3301-2026-DK' }, w.tokens.manager)).hits.map((h) => h.id)).toContain(
+      f.id,
+    )
   })
 
   it('masks ID numbers and phones in results for roles without pii.view, and scopes officers', async () => {

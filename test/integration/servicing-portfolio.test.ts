@@ -19,13 +19,28 @@ describe('servicing: portfolio, snapshots, collection sheet, reminders, restruct
     const ids: number[] = []
     const methods = ['annuity', 'equal_principal', 'quarterly_interest', 'monthly_interest', 'bullet'] as const
     for (const [k, method] of methods.entries()) {
-      const { loanId } = insertLoan(t, { officerId: w.officerId, principal: 500_000 + k * 12_345, annualRate: '7.2', termMonths: 12, method, misused: k === 2 })
+      const { loanId } = insertLoan(t, {
+        officerId: w.officerId,
+        principal: 500_000 + k * 12_345,
+        annualRate: '7.2',
+        termMonths: 12,
+        method,
+        misused: k === 2,
+      })
       await t.call('servicing.createPlan', { loanId }, w.officer)
       ids.push(loanId)
     }
-    await t.call('servicing.postRepayment', { loanId: ids[0]!, paidDate: '2025-03-01', amount: 40_000, channel: 'cash' }, w.officer)
+    await t.call(
+      'servicing.postRepayment',
+      { loanId: ids[0]!, paidDate: '2025-03-01', amount: 40_000, channel: 'cash' },
+      w.officer,
+    )
     const r1 = (await t.call('servicing.getPlan', { loanId: ids[1]! }, w.officer)).versions[0]!.rows[0]!
-    await t.call('servicing.postRepayment', { loanId: ids[1]!, paidDate: r1.dueDate, amount: r1.principal + r1.interest, channel: 'cash' }, w.officer)
+    await t.call(
+      'servicing.postRepayment',
+      { loanId: ids[1]!, paidDate: r1.dueDate, amount: r1.principal + r1.interest, channel: 'cash' },
+      w.officer,
+    )
     const settled = ids[4]!
     await t.call('servicing.settle', { loanId: settled, date: '2025-06-30', channel: 'cash' }, w.officer)
     for (const asOf of ['2025-05-15', '2025-12-31']) {
@@ -40,31 +55,58 @@ describe('servicing: portfolio, snapshots, collection sheet, reminders, restruct
         const e = expected.find((x) => x.loan.id === wv.loanId)!
         // The worst-loans list carries the evaluation totals; the risk fields (class, categories,
         // limitation) and the display status belong to the single-loan view.
-        const { loan: _l, installments: _i, planVersion: _p, restructuredOn: _r, closure: _c, displayStatus: _d,
-          customerClass: _cc, suggestedCategory: _sc, category: _ca, limitationExpiry: _le, ...totals } = e
+        const {
+          loan: _l,
+          installments: _i,
+          planVersion: _p,
+          restructuredOn: _r,
+          closure: _c,
+          displayStatus: _d,
+          customerClass: _cc,
+          suggestedCategory: _sc,
+          category: _ca,
+          limitationExpiry: _le,
+          ...totals
+        } = e
         expect({ ...wv, loanId: undefined }).toEqual({ ...totals, loanId: undefined })
       }
     }
     const snap = await t.call('servicing.snapshot', { asOf: '2025-05-31' }, w.manager)
     expect(snap.loans).toBe(5)
-    const rows = t.backend.env.sqlite.prepare('select count(*) as n from portfolio_snapshot_rows where snapshot_id = ?').get(snap.id) as { n: number }
+    const rows = t.backend.env.sqlite
+      .prepare('select count(*) as n from portfolio_snapshot_rows where snapshot_id = ?')
+      .get(snap.id) as { n: number }
     expect(rows.n).toBe(5)
     expect((await t.call('servicing.listSnapshots', {}, w.officer))[0]!.asOf).toBe('2025-05-31')
     // The snapshot left replay checkpoints; scans from them still equal the full replay, also after a back-dated payment.
-    const cps = t.backend.env.sqlite.prepare('select loan_id, rows_settled from replay_checkpoints order by loan_id').all() as { loan_id: number; rows_settled: number }[]
+    const cps = t.backend.env.sqlite
+      .prepare('select loan_id, rows_settled from replay_checkpoints order by loan_id')
+      .all() as { loan_id: number; rows_settled: number }[]
     expect(cps.length).toBeGreaterThan(0)
     const check = async (asOf: string) => {
       const p = await t.call('servicing.evaluatePortfolio', { asOf, top: 50 }, w.manager)
       const all = await Promise.all(ids.map((loanId) => t.call('servicing.asOf', { loanId, asOf }, w.manager)))
       const live = all.filter((e) => !(e.loan.id === settled && asOf > '2025-06-30'))
       expect(p.outstandingPrincipal).toBe(live.reduce((s, e) => s + e.outstandingPrincipal, 0))
-      expect(p.penaltyInterest + p.compoundInterest).toBe(live.reduce((s, e) => s + e.penaltyInterest + e.compoundInterest, 0))
+      expect(p.penaltyInterest + p.compoundInterest).toBe(
+        live.reduce((s, e) => s + e.penaltyInterest + e.compoundInterest, 0),
+      )
       expect(p.overdueInterest).toBe(live.reduce((s, e) => s + e.overdueInterest, 0))
-      expect(p.buckets).toEqual(expect.arrayContaining(live.length ? [expect.objectContaining({ bucket: live[0]!.bucket })] : []))
+      expect(p.buckets).toEqual(
+        expect.arrayContaining(live.length ? [expect.objectContaining({ bucket: live[0]!.bucket })] : []),
+      )
     }
     await check('2025-09-15')
-    await t.call('servicing.postRepayment', { loanId: cps[0]!.loan_id, paidDate: '2025-05-20', amount: 1_000, channel: 'cash' }, w.officer)
-    expect(t.backend.env.sqlite.prepare('select count(*) as n from replay_checkpoints where loan_id = ?').get(cps[0]!.loan_id)).toEqual({ n: 0 })
+    await t.call(
+      'servicing.postRepayment',
+      { loanId: cps[0]!.loan_id, paidDate: '2025-05-20', amount: 1_000, channel: 'cash' },
+      w.officer,
+    )
+    expect(
+      t.backend.env.sqlite
+        .prepare('select count(*) as n from replay_checkpoints where loan_id = ?')
+        .get(cps[0]!.loan_id),
+    ).toEqual({ n: 0 })
     await check('2025-09-15')
     expect((await t.fail('servicing.snapshot', { asOf: '2025-05-31' }, w.officer)).code).toBe('FORBIDDEN')
   })
@@ -87,14 +129,25 @@ describe('servicing: portfolio, snapshots, collection sheet, reminders, restruct
     expect(err.code).toBe('VALIDATION')
     expect(err.message).toContain('有 2 行错误，未登记任何还款')
     expect((await t.call('servicing.listRepayments', { loanId: a.loanId }, w.officer)).length).toBe(0)
-    const ok = await t.call('servicing.bulkPost', { dryRun: false, rows: [rows[0]!, { ...rows[1]!, amount: 106_000 }] }, w.officer)
+    const ok = await t.call(
+      'servicing.bulkPost',
+      { dryRun: false, rows: [rows[0]!, { ...rows[1]!, amount: 106_000 }] },
+      w.officer,
+    )
     expect(ok.committed).toBe(true)
-    expect((await t.call('servicing.asOf', { loanId: b.loanId, asOf: '2025-02-10' }, w.officer)).installments[0]!.status).toBe('paid')
+    expect(
+      (await t.call('servicing.asOf', { loanId: b.loanId, asOf: '2025-02-10' }, w.officer)).installments[0]!.status,
+    ).toBe('paid')
   })
 
   it('due soon lists installments with a copyable reminder (figures and 大写) and logs contacts', async () => {
     const w = await world()
-    const l = insertLoan(t, { officerId: w.officerId, principal: 1_200_000, disbursementDate: '2026-01-20', borrowerName: '李秀英' })
+    const l = insertLoan(t, {
+      officerId: w.officerId,
+      principal: 1_200_000,
+      disbursementDate: '2026-01-20',
+      borrowerName: '李秀英',
+    })
     await t.call('servicing.createPlan', { loanId: l.loanId }, w.officer)
     const other = await loginAs(t, w.admin, 'officer', 'officer2')
     expect((await t.call('servicing.dueSoon', { asOf: '2026-03-15', days: 7 }, other)).rows).toEqual([])
@@ -106,28 +159,56 @@ describe('servicing: portfolio, snapshots, collection sheet, reminders, restruct
     expect(due[0]!.amount).toBe(106_000 + 250 + 15 + 105_500)
     expect(due[0]!.dpd).toBe(10)
     expect(due[0]!.reminder).toContain('2,117.65 元（贰仟壹佰壹拾柒元陆角伍分）')
-    const c = await t.call('servicing.logContact', { loanId: l.loanId, dueDate: '2026-03-20', contactDate: '2026-03-15', channel: 'sms', outcome: '已发短信' }, w.officer)
+    const c = await t.call(
+      'servicing.logContact',
+      { loanId: l.loanId, dueDate: '2026-03-20', contactDate: '2026-03-15', channel: 'sms', outcome: '已发短信' },
+      w.officer,
+    )
     expect(c.createdBy).toBe('测试officer')
     const again = (await t.call('servicing.dueSoon', { asOf: '2026-03-15', days: 7 }, w.officer)).rows[0]!
-    expect([again.lastContact, again.lastContactChannel, again.lastContactOutcome]).toEqual(['2026-03-15', 'sms', '已发短信'])
+    expect([again.lastContact, again.lastContactChannel, again.lastContactOutcome]).toEqual([
+      '2026-03-15',
+      'sms',
+      '已发短信',
+    ])
   })
 
   it('restructure (重组) rolls arrears into a new plan, needs approval, and keeps the loan at least 关注 for a year', async () => {
     const w = await world()
     const { loanId } = insertLoan(t, { officerId: w.officerId, principal: 1_200_000 })
     await t.call('servicing.createPlan', { loanId }, w.officer)
-    const input = { loanId, date: '2025-05-10', reason: '经营困难，调整还款计划', annualRate: '6', method: 'equal_principal' as const, termMonths: 24 }
+    const input = {
+      loanId,
+      date: '2025-05-10',
+      reason: '经营困难，调整还款计划',
+      annualRate: '6',
+      method: 'equal_principal' as const,
+      termMonths: 24,
+    }
     expect((await t.fail('servicing.restructure', input, w.officer)).code).toBe('FORBIDDEN')
     const before = await t.call('servicing.asOf', { loanId, asOf: '2025-05-10' }, w.manager)
     const p = await t.call('servicing.restructure', input, w.manager)
     expect(p.versions[0]!.reason).toBe('restructure')
-    const arrears = before.overduePrincipal + before.overdueInterest + before.dueToday + before.penaltyInterest + before.compoundInterest
+    const arrears =
+      before.overduePrincipal +
+      before.overdueInterest +
+      before.dueToday +
+      before.penaltyInterest +
+      before.compoundInterest
     const newRows = p.versions[0]!.rows.filter((r) => r.dueDate > '2025-05-10')
     expect(newRows.length).toBe(24)
     expect(newRows.reduce((s, r) => s + r.principal, 0)).toBe(1_200_000 - 400_000 + arrears)
     const e = await t.call('servicing.asOf', { loanId, asOf: '2025-05-20' }, w.manager)
     expect(e.dpd).toBe(0)
     expect(e.minCategory).toBe('special_mention')
-    expect((await t.fail('servicing.postRepayment', { loanId, paidDate: '2025-05-01', amount: 100, channel: 'cash' }, w.officer)).message).toContain('已于 2025-05-10 重组')
+    expect(
+      (
+        await t.fail(
+          'servicing.postRepayment',
+          { loanId, paidDate: '2025-05-01', amount: 100, channel: 'cash' },
+          w.officer,
+        )
+      ).message,
+    ).toContain('已于 2025-05-10 重组')
   })
 })

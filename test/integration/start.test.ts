@@ -10,7 +10,11 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()))
 /** Runs a launcher until it prints the URL, then answers /api/health through it. */
 function launch(script: string, args: string[], env: Record<string, string>) {
   return new Promise<{ output: string; health: { ok: boolean; schemaVersion: number } }>((ok, fail) => {
-    const child = spawn(process.execPath, [join(root, script), ...args], { cwd: root, env: { ...process.env, ...env }, detached: true })
+    const child = spawn(process.execPath, [join(root, script), ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      detached: true,
+    })
     let output = ''
     const done = (e: Error | null, v?: { ok: boolean; schemaVersion: number }) => {
       try {
@@ -24,7 +28,13 @@ function launch(script: string, args: string[], env: Record<string, string>) {
     const onData = (c: Buffer) => {
       output += c.toString()
       const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(output)
-      if (m) fetch(`${m[0]}api/health`).then((r) => r.json()).then((h) => done(null, h as never), (e: Error) => done(e))
+      if (m)
+        fetch(`${m[0]}api/health`)
+          .then((r) => r.json())
+          .then(
+            (h) => done(null, h as never),
+            (e: Error) => done(e),
+          )
     }
     child.stdout.on('data', onData)
     child.stderr.on('data', onData)
@@ -36,7 +46,9 @@ describe('launchers', () => {
   it('npm start without the Electron runtime explains itself and starts browser mode (no stack trace)', async () => {
     const t = tempDir()
     cleanups.push(t.cleanup)
-    const r = await launch('scripts/start.mjs', ['--port', '0', '--data-dir', t.dir], { ELECTRON_OVERRIDE_DIST_PATH: join(t.dir, 'no-electron-here') })
+    const r = await launch('scripts/start.mjs', ['--port', '0', '--data-dir', t.dir], {
+      ELECTRON_OVERRIDE_DIST_PATH: join(t.dir, 'no-electron-here'),
+    })
     expect(r.output).toContain('未找到 Electron 运行时')
     expect(r.output).toContain('browser mode')
     expect(r.output).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/) // no stack frames

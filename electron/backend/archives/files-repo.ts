@@ -13,8 +13,16 @@ export function selectFiles(db: Db) {
     .leftJoin('users as k', 'k.id', 'f.keeper_id')
     .selectAll('f')
     .select([
-      'l.contract_no', 'l.borrower_id', 'l.settled_date', 'l.officer_id', 'b.name as borrower_name', 'c.retention_years', 'k.display_name as keeper_name',
-      sql<number>`(select count(*) from loan_file_items i where i.file_id = f.id and i.state = 'present')`.as('present'),
+      'l.contract_no',
+      'l.borrower_id',
+      'l.settled_date',
+      'l.officer_id',
+      'b.name as borrower_name',
+      'c.retention_years',
+      'k.display_name as keeper_name',
+      sql<number>`(select count(*) from loan_file_items i where i.file_id = f.id and i.state = 'present')`.as(
+        'present',
+      ),
       sql<number>`(select count(*) from loan_file_items i where i.file_id = f.id and i.state != 'na')`.as('applicable'),
     ])
 }
@@ -23,11 +31,22 @@ export type FileRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectFil
 /** Row → API view; completeness = present / applicable items. */
 export function toFileView(r: FileRow): LoanFileView {
   return {
-    id: r.id, fileNo: r.file_no, loanId: r.loan_id, contractNo: r.contract_no, borrowerId: r.borrower_id, borrowerName: r.borrower_name,
-    category: r.category, location: r.location, status: r.status as LoanFileView['status'], keeperName: r.keeper_name,
-    legalHold: r.legal_hold === 1, legalHoldReason: r.legal_hold_reason,
+    id: r.id,
+    fileNo: r.file_no,
+    loanId: r.loan_id,
+    contractNo: r.contract_no,
+    borrowerId: r.borrower_id,
+    borrowerName: r.borrower_name,
+    category: r.category,
+    location: r.location,
+    status: r.status as LoanFileView['status'],
+    keeperName: r.keeper_name,
+    legalHold: r.legal_hold === 1,
+    legalHoldReason: r.legal_hold_reason,
     retentionUntil: r.settled_date ? retentionDueDate(r.settled_date, r.retention_years) : null,
-    destroyedOn: r.destroyed_on, completeness: r.applicable ? Math.floor((r.present * 100) / r.applicable) : 100, createdAt: r.created_at,
+    destroyedOn: r.destroyed_on,
+    completeness: r.applicable ? Math.floor((r.present * 100) / r.applicable) : 100,
+    createdAt: r.created_at,
   }
 }
 
@@ -50,8 +69,17 @@ type LendingRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectLending
 /** Row → API view with the overdue flag as of `asOf`. */
 export function toLendingView(r: LendingRow, asOf: string): LendingView {
   return {
-    id: r.id, fileId: r.file_id, fileNo: r.file_no, borrowerName: r.borrower_name, purpose: r.purpose, approverName: r.approver_name,
-    keeperName: r.keeper_name, lentOn: r.lent_on, dueBack: r.due_back, returnedOn: r.returned_on, condition: r.condition,
+    id: r.id,
+    fileId: r.file_id,
+    fileNo: r.file_no,
+    borrowerName: r.borrower_name,
+    purpose: r.purpose,
+    approverName: r.approver_name,
+    keeperName: r.keeper_name,
+    lentOn: r.lent_on,
+    dueBack: r.due_back,
+    returnedOn: r.returned_on,
+    condition: r.condition,
     overdue: isLendingOverdue({ returnedOn: r.returned_on, dueBack: r.due_back }, asOf),
   }
 }
@@ -62,7 +90,10 @@ export function toLendingView(r: LendingRow, asOf: string): LendingView {
  * rolls the counter back) and unique across processes sharing the database.
  */
 export async function allocateSeq(db: Db, year: number, category: string): Promise<{ orgCode: string; seq: number }> {
-  const r = await sql<{ org_code: string; last_seq: number }>`insert into archive_counters (org_code, year, category, last_seq)
+  const r = await sql<{
+    org_code: string
+    last_seq: number
+  }>`insert into archive_counters (org_code, year, category, last_seq)
     select coalesce((select branch_code from org where id = 1), '0000'), ${year}, ${category}, 1 where 1
     on conflict (org_code, year, category) do update set last_seq = last_seq + 1
     returning org_code, last_seq`.execute(db)

@@ -24,7 +24,8 @@ export function readAnchor(dataDir: string): ChainHead | null {
   if (!existsSync(file)) return null
   try {
     const a = JSON.parse(readFileSync(file, 'utf8')) as Partial<ChainHead>
-    if (typeof a.count !== 'number' || (a.hash !== null && typeof a.hash !== 'string') || typeof a.at !== 'string') return null
+    if (typeof a.count !== 'number' || (a.hash !== null && typeof a.hash !== 'string') || typeof a.at !== 'string')
+      return null
     return { count: a.count, hash: a.hash ?? null, at: a.at }
   } catch {
     return null

@@ -70,25 +70,48 @@ export async function verifyChain(db: Db): Promise<{ chain: ChainResult; seals: 
   let expectedId = 1
   let checked = 0
   const seals: SealMap = new Map()
-  const broken = (id: number, reason: string) => ({ chain: { ok: false, checked, firstBrokenId: id, reason, headHash: null }, seals })
+  const broken = (id: number, reason: string) => ({
+    chain: { ok: false, checked, firstBrokenId: id, reason, headHash: null },
+    seals,
+  })
   const batch = 5000
   for (;;) {
-    const rows = await db.selectFrom('audit_log').selectAll().where('id', '>=', expectedId).orderBy('id').limit(batch).execute()
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('id', '>=', expectedId)
+      .orderBy('id')
+      .limit(batch)
+      .execute()
     for (const row of rows) {
       if (row.id !== expectedId) return broken(expectedId, `缺少第 ${expectedId} 条记录（已被删除）`)
       if (row.prev_hash !== prevHash) return broken(row.id, '与上一条记录的链接不符')
-      const rec: AuditRecord = { at: row.at, userId: row.user_id, username: row.username, method: row.method, entity: row.entity, entityId: row.entity_id, summary: row.summary }
+      const rec: AuditRecord = {
+        at: row.at,
+        userId: row.user_id,
+        username: row.username,
+        method: row.method,
+        entity: row.entity,
+        entityId: row.entity_id,
+        summary: row.summary,
+      }
       if (auditHash(row.id, rec, prevHash, row.rows_digest) !== row.hash) return broken(row.id, '记录内容已被修改')
       if (row.rows_digest === RESEAL) seals.clear()
       else if (row.rows_digest !== null) {
-        if (!row.rows_ref || createHash('sha256').update(row.rows_ref).digest('hex') !== row.rows_digest) return broken(row.id, '记录所列数据行的摘要不符')
-        for (const [table, rid, columns, hash] of JSON.parse(row.rows_ref) as SealedRow[]) seals.set(`${table}:${rid}`, [columns, hash, row.id])
+        if (!row.rows_ref || createHash('sha256').update(row.rows_ref).digest('hex') !== row.rows_digest)
+          return broken(row.id, '记录所列数据行的摘要不符')
+        for (const [table, rid, columns, hash] of JSON.parse(row.rows_ref) as SealedRow[])
+          seals.set(`${table}:${rid}`, [columns, hash, row.id])
       }
       prevHash = row.hash
       expectedId++
       checked++
     }
-    if (rows.length < batch) return { chain: { ok: true, checked, firstBrokenId: null, reason: null, headHash: checked ? prevHash : null }, seals }
+    if (rows.length < batch)
+      return {
+        chain: { ok: true, checked, firstBrokenId: null, reason: null, headHash: checked ? prevHash : null },
+        seals,
+      }
   }
 }
 
@@ -121,7 +144,8 @@ export async function verifyRows(db: Db, seals: SealMap): Promise<{ checked: num
         if (current) problems.push({ table, rowId: rid, auditId, kind: 'changed' })
       } else if (!current) problems.push({ table, rowId: rid, auditId, kind: 'deleted' })
       // Only the columns that existed when sealed: a later ADD COLUMN is not an edit.
-      else if (current.length < columns || rowHash(current.slice(0, columns)) !== hash) problems.push({ table, rowId: rid, auditId, kind: 'changed' })
+      else if (current.length < columns || rowHash(current.slice(0, columns)) !== hash)
+        problems.push({ table, rowId: rid, auditId, kind: 'changed' })
     }
   }
   return { checked, problems }

@@ -9,8 +9,20 @@ const MAX_LISTED = 100
 /** Browsing and verifying the audit log (admin, auditor). */
 export const auditHandlers = {
   'audit.list': async (ctx, input) => {
-    let q = ctx.db.selectFrom('audit_log as a').leftJoin('users as u', 'u.id', 'a.user_id')
-      .select(['a.id', 'a.at', 'a.user_id', 'a.username', 'u.display_name', 'a.method', 'a.entity', 'a.entity_id', 'a.summary'])
+    let q = ctx.db
+      .selectFrom('audit_log as a')
+      .leftJoin('users as u', 'u.id', 'a.user_id')
+      .select([
+        'a.id',
+        'a.at',
+        'a.user_id',
+        'a.username',
+        'u.display_name',
+        'a.method',
+        'a.entity',
+        'a.entity_id',
+        'a.summary',
+      ])
     if (input.username) q = q.where('a.username', '=', input.username)
     if (input.method) q = q.where('a.method', 'like', `${input.method}%`)
     if (input.entity) q = q.where('a.entity', '=', input.entity)
@@ -18,7 +30,10 @@ export const auditHandlers = {
     if (input.from) q = q.where('a.at', '>=', localDayStartUtc(input.from))
     if (input.to) q = q.where('a.at', '<', localDayStartUtc(input.to, 1))
     if (input.beforeId) q = q.where('a.id', '<', input.beforeId)
-    const rows = await q.orderBy('a.id', 'desc').limit(input.limit + 1).execute()
+    const rows = await q
+      .orderBy('a.id', 'desc')
+      .limit(input.limit + 1)
+      .execute()
     return {
       hasMore: rows.length > input.limit,
       entries: rows.slice(0, input.limit).map((r) => ({
@@ -47,8 +62,16 @@ export const auditHandlers = {
       ok: chain.ok && rows.problems.length === 0 && (anchor?.ok ?? true),
       checked: chain.checked,
       firstBrokenId: chain.firstBrokenId,
-      reason: chain.reason ?? anchorReason ?? (rows.problems.length ? `${rows.problems.length} 行业务数据在本程序之外被修改或删除` : null),
-      rows: { checked: rows.checked, changed: count('changed'), deleted: count('deleted'), problems: rows.problems.slice(0, MAX_LISTED) },
+      reason:
+        chain.reason ??
+        anchorReason ??
+        (rows.problems.length ? `${rows.problems.length} 行业务数据在本程序之外被修改或删除` : null),
+      rows: {
+        checked: rows.checked,
+        changed: count('changed'),
+        deleted: count('deleted'),
+        problems: rows.problems.slice(0, MAX_LISTED),
+      },
       anchor,
     }
   },

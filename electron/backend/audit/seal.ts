@@ -21,19 +21,35 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 /** Tables whose rows are sealed, read from the schema (tables other areas add later are included). */
 export function sealedTables(sqlite: Database.Database): string[] {
   // pragma_table_list tells real tables from FTS shadow tables ('shadow') and virtual ones.
-  const rows = sqlite.prepare(`select m.name, m.sql from sqlite_master m join pragma_table_list t on t.name = m.name and t.schema = 'main'
-    where m.type = 'table' and t.type = 'table' and m.name not like 'sqlite_%'`).all() as { name: string; sql: string | null }[]
+  const rows = sqlite
+    .prepare(
+      `select m.name, m.sql from sqlite_master m join pragma_table_list t on t.name = m.name and t.schema = 'main'
+    where m.type = 'table' and t.type = 'table' and m.name not like 'sqlite_%'`,
+    )
+    .all() as { name: string; sql: string | null }[]
   return rows
-    .filter((t) => NAME.test(t.name) && !UNSEALED_TABLES.has(t.name) && !/without\s+rowid/i.test(t.sql ?? '') && !/^create\s+virtual/i.test(t.sql ?? ''))
+    .filter(
+      (t) =>
+        NAME.test(t.name) &&
+        !UNSEALED_TABLES.has(t.name) &&
+        !/without\s+rowid/i.test(t.sql ?? '') &&
+        !/^create\s+virtual/i.test(t.sql ?? ''),
+    )
     .map((t) => t.name)
 }
 
 /** Installs the row-tracking temp table and triggers on this connection (after migrations). */
 export function installRowTracking(sqlite: Database.Database): void {
   sqlite.pragma('temp_store = MEMORY') // the touched-rows list never goes to disk
-  sqlite.exec(`create temp table if not exists audit_touched (tbl text not null, rid integer not null, primary key (tbl, rid)) without rowid`)
+  sqlite.exec(
+    `create temp table if not exists audit_touched (tbl text not null, rid integer not null, primary key (tbl, rid)) without rowid`,
+  )
   for (const t of sealedTables(sqlite)) {
-    for (const [event, ref] of [['insert', 'new'], ['update', 'new'], ['delete', 'old']] as const) {
+    for (const [event, ref] of [
+      ['insert', 'new'],
+      ['update', 'new'],
+      ['delete', 'old'],
+    ] as const) {
       // No OR IGNORE: inside a trigger the outer statement's conflict policy wins (an UPSERT
       // would turn a duplicate here into an abort), so duplicates are skipped with NOT EXISTS.
       sqlite.exec(`create temp trigger if not exists "audit_track_${t}_${event}" after ${event} on main."${t}"
@@ -61,7 +77,9 @@ export async function readRows(db: Db, table: string, rids: readonly number[]): 
   const out = new Map<number, unknown[]>()
   for (let i = 0; i < rids.length; i += 500) {
     const chunk = rids.slice(i, i + 500)
-    const r = await sql<Record<string, unknown>>`select rowid as "__rid", * from ${sql.table(table)} where rowid in (${sql.join(chunk)})`.execute(db)
+    const r = await sql<
+      Record<string, unknown>
+    >`select rowid as "__rid", * from ${sql.table(table)} where rowid in (${sql.join(chunk)})`.execute(db)
     for (const row of r.rows) {
       const values = Object.values(row)
       out.set(Number(values[0]), values.slice(1))
@@ -75,7 +93,9 @@ export async function readRows(db: Db, table: string, rids: readonly number[]): 
  * when nothing was written. Called by appendAudit, so every audit entry seals what preceded it.
  */
 export async function drainSeal(db: Db): Promise<{ ref: string; digest: string } | null> {
-  const touched = await sql<{ tbl: string; rid: number }>`select tbl, rid from temp.audit_touched order by tbl, rid`.execute(db).catch(() => null)
+  const touched = await sql<{ tbl: string; rid: number }>`select tbl, rid from temp.audit_touched order by tbl, rid`
+    .execute(db)
+    .catch(() => null)
   if (!touched || touched.rows.length === 0) return null
   await sql`delete from temp.audit_touched`.execute(db)
   const byTable = new Map<string, number[]>()

@@ -2,7 +2,14 @@ import { AppError, ROLE_PERMISSIONS, type Role } from '../../../shared/api'
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from './passwords'
 import { auditUnknownUser, BAD_CREDENTIALS, countWrongPassword } from './guessing'
 import type { Ctx, Handlers } from '../context'
-import { findUserAuthById, findUserAuthByUsername, findUserById, recordLogin, setFailedAttempts, setPasswordHash } from '../users/users-repo'
+import {
+  findUserAuthById,
+  findUserAuthByUsername,
+  findUserById,
+  recordLogin,
+  setFailedAttempts,
+  setPasswordHash,
+} from '../users/users-repo'
 import { getNumberSetting } from '../system/settings'
 
 async function sessionView(ctx: Ctx, userId: number) {
@@ -40,10 +47,17 @@ export const authHandlers = {
     if (user.disabled) throw new AppError('FORBIDDEN', '该账户已停用，请联系管理员')
     await recordLogin(ctx.db, user.id, now.toISOString())
     if (needsRehash(user.password_hash, ctx.env.passwordCost)) {
-      await setPasswordHash(ctx.db, user.id, hashPassword(input.password, ctx.env.passwordCost), { at: now.toISOString() })
+      await setPasswordHash(ctx.db, user.id, hashPassword(input.password, ctx.env.passwordCost), {
+        at: now.toISOString(),
+      })
     }
     const session = ctx.env.sessions.create(user.id, now.getTime())
-    ctx.audit({ entity: 'user', entityId: user.id, summary: `${user.username} 登录`, actor: { userId: user.id, username: user.username } })
+    ctx.audit({
+      entity: 'user',
+      entityId: user.id,
+      summary: `${user.username} 登录`,
+      actor: { userId: user.id, username: user.username },
+    })
     return { ...(await sessionView(ctx, user.id)), token: session.token }
   },
 
@@ -74,11 +88,17 @@ export const authHandlers = {
     const { caller } = requireCaller(ctx)
     const user = await findUserAuthById(ctx.db, caller.userId)
     if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
-    if (!verifyPassword(input.oldPassword, user.password_hash)) throw await countWrongPassword(ctx, user, 'auth.changePassword')
+    if (!verifyPassword(input.oldPassword, user.password_hash))
+      throw await countWrongPassword(ctx, user, 'auth.changePassword')
     if (input.oldPassword === input.newPassword) {
-      throw new AppError('VALIDATION', '新密码不能与原密码相同', [{ path: 'newPassword', message: '新密码不能与原密码相同' }])
+      throw new AppError('VALIDATION', '新密码不能与原密码相同', [
+        { path: 'newPassword', message: '新密码不能与原密码相同' },
+      ])
     }
-    await setPasswordHash(ctx.db, caller.userId, hashPassword(input.newPassword, ctx.env.passwordCost), { mustChange: false, at: ctx.nowIso() })
+    await setPasswordHash(ctx.db, caller.userId, hashPassword(input.newPassword, ctx.env.passwordCost), {
+      mustChange: false,
+      at: ctx.nowIso(),
+    })
     await setFailedAttempts(ctx.db, caller.userId, 0, null)
     ctx.audit({ entity: 'user', entityId: caller.userId, summary: `${caller.username} 修改了自己的密码` })
     return { ok: true as const }

@@ -49,7 +49,15 @@ export function parseHash(stored: string): Parsed | null {
   const cost = { N: Number(n), r: Number(r), p: Number(p) }
   const logN = Math.log2(cost.N)
   if (!Number.isInteger(logN) || logN < MIN_LOG_N || logN > MAX_LOG_N) return null
-  if (!Number.isInteger(cost.r) || cost.r < 1 || cost.r > MAX_R || !Number.isInteger(cost.p) || cost.p < 1 || cost.p > MAX_P) return null
+  if (
+    !Number.isInteger(cost.r) ||
+    cost.r < 1 ||
+    cost.r > MAX_R ||
+    !Number.isInteger(cost.p) ||
+    cost.p < 1 ||
+    cost.p > MAX_P
+  )
+    return null
   const salt = Buffer.from(saltB64, 'base64')
   const hash = Buffer.from(hashB64, 'base64')
   if (salt.length < 8 || hash.length !== KEYLEN) return null

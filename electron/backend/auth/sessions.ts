@@ -18,7 +18,13 @@ export class SessionStore {
   ) {}
 
   create(userId: number, now: number): Session {
-    const session: Session = { token: randomBytes(32).toString('base64url'), userId, createdAt: now, lastSeenAt: now, locked: false }
+    const session: Session = {
+      token: randomBytes(32).toString('base64url'),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      locked: false,
+    }
     this.sessions.set(session.token, session)
     return session
   }

@@ -10,7 +10,9 @@ import { type Source, verifySource } from './service'
  * counts) and opens it read-only as the app would, then removes the scratch folder. The live
  * database is not touched.
  */
-export async function drillRestore(src: Source): Promise<{ ok: boolean; problem: string | null; scratchDir: string; counts: Record<string, number>; ms: number }> {
+export async function drillRestore(
+  src: Source,
+): Promise<{ ok: boolean; problem: string | null; scratchDir: string; counts: Record<string, number>; ms: number }> {
   const t0 = performance.now()
   const scratch = mkdtempSync(join(tmpdir(), 'daihou-drill-'))
   try {

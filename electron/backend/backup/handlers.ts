@@ -12,7 +12,13 @@ const create: Handler<'backup.create'> = async (ctx, input) => {
   const b = await createBackup(ctx.env, 'manual', input.folder)
   const where = input.folder ? `到 ${input.folder}` : ''
   const result = b.verified ? '校验通过' : `校验未通过：${b.problem ?? '?'}`
-  await auditMaintenance(ctx.env, ctx.caller, 'backup.create', b.id, `${KIND_LABELS.manual}${where}：${b.id}（${result}）`)
+  await auditMaintenance(
+    ctx.env,
+    ctx.caller,
+    'backup.create',
+    b.id,
+    `${KIND_LABELS.manual}${where}：${b.id}（${result}）`,
+  )
   return { id: b.id, file: b.file, verified: b.verified, problem: b.problem, sizeBytes: b.sizeBytes }
 }
 
@@ -35,7 +41,13 @@ const restore: Handler<'backup.restore'> = async (ctx, input) => restoreBackup(c
 const drill: Handler<'backup.drill'> = async (ctx, input) => {
   const src = resolveSource(ctx.env, input)
   const r = await drillRestore(src)
-  await auditMaintenance(ctx.env, ctx.caller, 'backup.drill', src.label, `恢复演练 ${src.label}：${r.ok ? '成功' : `失败（${r.problem ?? '?'}）`}`)
+  await auditMaintenance(
+    ctx.env,
+    ctx.caller,
+    'backup.drill',
+    src.label,
+    `恢复演练 ${src.label}：${r.ok ? '成功' : `失败（${r.problem ?? '?'}）`}`,
+  )
   return r
 }
 
@@ -47,7 +59,11 @@ const settings: Handler<'backup.settings'> = async (ctx) => ({
 const setGenerations: Handler<'backup.setGenerations'> = async (ctx, input) => {
   const before = await getNumberSetting(ctx.db, 'backupGenerations')
   await putSetting(ctx.db, 'backupGenerations', String(input.generations))
-  ctx.audit({ entity: 'settings', entityId: 'backupGenerations', summary: `备份保留份数由 ${before} 份改为 ${input.generations} 份` })
+  ctx.audit({
+    entity: 'settings',
+    entityId: 'backupGenerations',
+    summary: `备份保留份数由 ${before} 份改为 ${input.generations} 份`,
+  })
   return { generations: input.generations }
 }
 

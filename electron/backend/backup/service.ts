@@ -7,7 +7,16 @@ import { localDate } from '../clock'
 import { DB_FILE_NAME } from '../db/connection'
 import { inWriteTransaction } from '../db/transaction'
 import { getNumberSetting } from '../system/settings'
-import { BACKUP_DB_NAME, type BackupKind, checkDatabaseFile, type Manifest, readManifest, type Verification, verifyBackupDir, writeSnapshot } from './snapshot'
+import {
+  BACKUP_DB_NAME,
+  type BackupKind,
+  checkDatabaseFile,
+  type Manifest,
+  readManifest,
+  type Verification,
+  verifyBackupDir,
+  writeSnapshot,
+} from './snapshot'
 import { type BackupEntry, backupId, backupsDir, listBackups, pruneBackups, toEntry } from './store'
 
 export const KIND_LABELS: Record<BackupKind, string> = {
@@ -18,7 +27,13 @@ export const KIND_LABELS: Record<BackupKind, string> = {
 }
 
 /** Records a maintenance action in the audit log, in its own transaction on the current database. */
-export async function auditMaintenance(env: BackendEnv, caller: Caller | null, method: string, entityId: string, summary: string): Promise<void> {
+export async function auditMaintenance(
+  env: BackendEnv,
+  caller: Caller | null,
+  method: string,
+  entityId: string,
+  summary: string,
+): Promise<void> {
   await inWriteTransaction(env.db, (trx) =>
     appendAudit(trx, {
       at: env.now().toISOString(),
@@ -62,7 +77,9 @@ export async function createBackup(env: BackendEnv, kind: BackupKind, folder?: s
 /** Starts today's automatic backup unless one was already made today (local day). */
 export function dailyBackupDue(env: BackendEnv): boolean {
   const today = localDate(env.now())
-  return !listBackups(backupsDir(env.dataDir)).some((b) => (b.kind === 'daily' || b.kind === 'manual') && b.verified && localDate(new Date(b.createdAt)) === today)
+  return !listBackups(backupsDir(env.dataDir)).some(
+    (b) => (b.kind === 'daily' || b.kind === 'manual') && b.verified && localDate(new Date(b.createdAt)) === today,
+  )
 }
 
 export interface Source {
@@ -133,7 +150,8 @@ export async function restoreBackup(env: BackendEnv, caller: Caller | null, inpu
     () =>
       env.host.serial(async () => {
         const kept = await snapshotNow(env, 'pre-restore')
-        if (!kept.verified) throw new AppError('INTERNAL', `当前数据库的备份未通过校验（${kept.problem ?? '?'}），为安全起见未恢复`)
+        if (!kept.verified)
+          throw new AppError('INTERNAL', `当前数据库的备份未通过校验（${kept.problem ?? '?'}），为安全起见未恢复`)
         await env.host.reopen(
           () => {
             placeFile(src.dbFile, file)
@@ -142,7 +160,13 @@ export async function restoreBackup(env: BackendEnv, caller: Caller | null, inpu
           () => placeFile(kept.file, file),
         )
         const when = src.manifest ? `（${src.manifest.createdAt}，${KIND_LABELS[src.manifest.kind]}）` : ''
-        await auditMaintenance(env, caller, 'backup.restore', src.label, `从备份 ${src.label}${when} 恢复数据库；恢复前的数据库已保存为备份 ${kept.id}`)
+        await auditMaintenance(
+          env,
+          caller,
+          'backup.restore',
+          src.label,
+          `从备份 ${src.label}${when} 恢复数据库；恢复前的数据库已保存为备份 ${kept.id}`,
+        )
         return { restoredFrom: src.label, keptAs: kept.id }
       }),
     { fromCall: true },

@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto'
-import { createReadStream, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  createReadStream,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { copyFile } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import Database from 'better-sqlite3'
@@ -47,7 +58,15 @@ export function tableCounts(db: Database.Database): Record<string, number> {
     .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
     .pluck()
     .all() as string[]
-  return Object.fromEntries(names.map((n) => [n, db.prepare(`select count(*) from "${n.replaceAll('"', '""')}"`).pluck().get() as number]))
+  return Object.fromEntries(
+    names.map((n) => [
+      n,
+      db
+        .prepare(`select count(*) from "${n.replaceAll('"', '""')}"`)
+        .pluck()
+        .get() as number,
+    ]),
+  )
 }
 
 function rawCheck(file: string): RawCheck {
@@ -55,7 +74,9 @@ function rawCheck(file: string): RawCheck {
   try {
     const integrity = String(db.pragma('integrity_check', { simple: true }))
     const appId = db.pragma('application_id', { simple: true }) as number
-    const hasMigrations = db.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get()
+    const hasMigrations = db
+      .prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'")
+      .get()
     const applied = hasMigrations ? (db.prepare('select name from kysely_migration').pluck().all() as string[]) : null
     return { integrity, appId, applied, counts: integrity === 'ok' ? tableCounts(db) : {} }
   } finally {
@@ -80,7 +101,9 @@ export async function checkDatabaseFile(file: string): Promise<Verification> {
   if (raw.integrity !== 'ok') return bad(`完整性检查未通过：${raw.integrity.slice(0, 200)}`)
   if (!raw.applied || (raw.appId !== APPLICATION_ID && raw.appId !== 0)) return bad('不是贷后管家的数据库')
   if (raw.applied.some((n) => !(n in MIGRATIONS))) {
-    return bad(`来自更新版本的贷后管家（数据库版本 ${raw.applied.length}，本程序支持 ${Object.keys(MIGRATIONS).length}），请先升级程序`)
+    return bad(
+      `来自更新版本的贷后管家（数据库版本 ${raw.applied.length}，本程序支持 ${Object.keys(MIGRATIONS).length}），请先升级程序`,
+    )
   }
   return { ok: true, problem: null, schemaVersion: raw.applied.length, counts: raw.counts }
 }
@@ -98,7 +121,8 @@ export async function verifyBackupDir(dir: string, manifest: Manifest, checked?:
   for (const f of manifest.files) {
     const p = join(dir, ...f.path.split('/'))
     if (!existsSync(p)) return { ok: false, problem: `缺少文件 ${f.path}`, schemaVersion: 0, counts: {} }
-    if ((await sha256File(p)) !== f.sha256) return { ok: false, problem: `文件 ${f.path} 校验值不符（已损坏或被改动）`, schemaVersion: 0, counts: {} }
+    if ((await sha256File(p)) !== f.sha256)
+      return { ok: false, problem: `文件 ${f.path} 校验值不符（已损坏或被改动）`, schemaVersion: 0, counts: {} }
   }
   const v = checked ?? (await checkDatabaseFile(join(dir, BACKUP_DB_NAME)))
   if (!v.ok) return v
@@ -146,7 +170,11 @@ export interface SnapshotOptions {
  * calls run in between) plus the scans into `<destDir>` via a temporary folder, verifies it
  * and writes the manifest last. Nothing is left behind when it fails.
  */
-export async function writeSnapshot(source: Database.Database, destDir: string, opts: SnapshotOptions): Promise<Manifest> {
+export async function writeSnapshot(
+  source: Database.Database,
+  destDir: string,
+  opts: SnapshotOptions,
+): Promise<Manifest> {
   const tmp = `${destDir}.partial`
   rmSync(tmp, { recursive: true, force: true })
   mkdirSync(tmp, { recursive: true })

@@ -9,7 +9,10 @@ import { backupsDir, listBackups } from './store'
  * `daihou.sqlite.damaged-<time>` (never overwritten, never deleted) and puts the newest backup
  * that still verifies in its place. Returns what was done, for the message.
  */
-export async function restoreLatestAtStartup(dataDir: string, now = new Date()): Promise<{ restoredFrom: string; keptDamagedAs: string | null }> {
+export async function restoreLatestAtStartup(
+  dataDir: string,
+  now = new Date(),
+): Promise<{ restoredFrom: string; keptDamagedAs: string | null }> {
   const file = join(dataDir, DB_FILE_NAME)
   for (const b of listBackups(backupsDir(dataDir))) {
     const manifest = b.verified ? readManifest(b.dir) : null

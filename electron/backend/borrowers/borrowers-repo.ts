@@ -49,7 +49,11 @@ export async function findBorrower(db: Db, id: number): Promise<Row | undefined>
 }
 
 export async function findByIdNumber(db: Db, idNumber: string) {
-  return db.selectFrom('borrowers').select(['id', 'name', 'village']).where('id_number', '=', idNumber).executeTakeFirst()
+  return db
+    .selectFrom('borrowers')
+    .select(['id', 'name', 'village'])
+    .where('id_number', '=', idNumber)
+    .executeTakeFirst()
 }
 
 export async function findByCreditCode(db: Db, code: string) {
@@ -59,7 +63,9 @@ export async function findByCreditCode(db: Db, code: string) {
 /** True when an officer may see the borrower: they manage it or one of its loans. */
 export async function borrowerInPortfolio(db: Db, borrowerId: number, officerId: number): Promise<boolean> {
   const r = await sql<{ ok: number }>`select 1 as ok from borrowers b where b.id = ${borrowerId}
-    and (b.officer_id = ${officerId} or exists (select 1 from loans l where l.borrower_id = b.id and l.officer_id = ${officerId}))`.execute(db)
+    and (b.officer_id = ${officerId} or exists (select 1 from loans l where l.borrower_id = b.id and l.officer_id = ${officerId}))`.execute(
+    db,
+  )
   return r.rows.length > 0
 }
 
@@ -73,7 +79,13 @@ export interface BorrowerFilter {
   scopeOfficerId: number | null
 }
 
-const SORT_COLUMNS = { id: 'b.id', name: 'b.name', village: 'b.village', creditRating: 'b.credit_rating', updatedAt: 'b.updated_at' } as const
+const SORT_COLUMNS = {
+  id: 'b.id',
+  name: 'b.name',
+  village: 'b.village',
+  creditRating: 'b.credit_rating',
+  updatedAt: 'b.updated_at',
+} as const
 
 /** One page of borrowers; sorts use the (column, id) indexes so the first page is an index walk. */
 export async function listBorrowers(
@@ -93,6 +105,9 @@ export async function listBorrowers(
   if (f.scopeOfficerId !== null) q = q.where('b.officer_id', '=', f.scopeOfficerId)
   const col = SORT_COLUMNS[page.sort]
   const rows = await q.orderBy(col, page.dir).orderBy('b.id', page.dir).limit(page.limit).offset(page.offset).execute()
-  const count = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const count = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return { rows, total: Number(count.n) }
 }

@@ -33,20 +33,35 @@ export interface Derived {
 export function deriveBorrower(b: BorrowerInput): { derived: Derived; problems: FieldError[] } {
   const problems: FieldError[] = []
   const d: Derived = {
-    id_number: null, id_tail: null, birth_date: null, sex: null, credit_code: null,
-    phone: b.phone || null, phone_tail: null, name_initials: nameInitials(b.name), name_pinyin: fullPinyin(b.name),
+    id_number: null,
+    id_tail: null,
+    birth_date: null,
+    sex: null,
+    credit_code: null,
+    phone: b.phone || null,
+    phone_tail: null,
+    name_initials: nameInitials(b.name),
+    name_pinyin: fullPinyin(b.name),
   }
   if (b.kind === 'individual') {
     if (!b.idNumber) problems.push({ path: 'idNumber', message: '个人借款人须填写身份证号' })
     else {
       const p = parseResidentId(b.idNumber)
-      if (!p) problems.push({ path: 'idNumber', message: '身份证号无效（位数、出生日期或校验位不符）' }) // never echo the number
-      else Object.assign(d, { id_number: p.normalized, id_tail: p.normalized.slice(-6), birth_date: p.birthDate, sex: p.sex })
+      if (!p)
+        problems.push({ path: 'idNumber', message: '身份证号无效（位数、出生日期或校验位不符）' }) // never echo the number
+      else
+        Object.assign(d, {
+          id_number: p.normalized,
+          id_tail: p.normalized.slice(-6),
+          birth_date: p.birthDate,
+          sex: p.sex,
+        })
     }
   } else {
     const code = b.creditCode?.toUpperCase() ?? ''
     if (!code) problems.push({ path: 'creditCode', message: '企业/个体工商户须填写统一社会信用代码' })
-    else if (!isValidCreditCode(code)) problems.push({ path: 'creditCode', message: `统一社会信用代码 ${code} 无效（字符或校验位不符）` })
+    else if (!isValidCreditCode(code))
+      problems.push({ path: 'creditCode', message: `统一社会信用代码 ${code} 无效（字符或校验位不符）` })
     else d.credit_code = code
   }
   if (d.phone) {
@@ -61,10 +76,18 @@ export function deriveBorrower(b: BorrowerInput): { derived: Derived; problems: 
  * id given as `data.existingBorrowerId` for a link) only when `mayOpen` says the caller may see it;
  * otherwise the answer says no more than "already registered elsewhere". Never echoes the number.
  */
-export async function assertUnique(db: Db, d: Derived, opts: { selfId?: number; mayOpen: (id: number) => Promise<boolean> }): Promise<void> {
+export async function assertUnique(
+  db: Db,
+  d: Derived,
+  opts: { selfId?: number; mayOpen: (id: number) => Promise<boolean> },
+): Promise<void> {
   const checks = [
     { path: 'idNumber', what: '身份证号', other: d.id_number ? await findByIdNumber(db, d.id_number) : undefined },
-    { path: 'creditCode', what: '统一社会信用代码', other: d.credit_code ? await findByCreditCode(db, d.credit_code) : undefined },
+    {
+      path: 'creditCode',
+      what: '统一社会信用代码',
+      other: d.credit_code ? await findByCreditCode(db, d.credit_code) : undefined,
+    },
   ]
   for (const { path, what, other } of checks) {
     if (!other || other.id === opts.selfId) continue

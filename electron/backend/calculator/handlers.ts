@@ -33,7 +33,8 @@ function computePlan(input: CalculatorInput): { plan: ScheduleInput; schedule: S
     return { plan, schedule: buildSchedule(plan) }
   } catch (e) {
     if (e instanceof DomainError) {
-      const path = e.field === 'annualRate' || e.field === 'permille' ? 'rate' : e.field === 'principal' ? 'principal' : e.field
+      const path =
+        e.field === 'annualRate' || e.field === 'permille' ? 'rate' : e.field === 'principal' ? 'principal' : e.field
       throw new AppError('VALIDATION', e.reason, [{ path, message: e.reason }])
     }
     throw e
@@ -43,7 +44,11 @@ function computePlan(input: CalculatorInput): { plan: ScheduleInput; schedule: S
 const yuan = (fen: number) => fen / 100
 
 /** Builds the 还款计划表 workbook: terms block, one row per installment, totals and 大写. */
-export async function planWorkbook(opts: { orgName: string; input: CalculatorInput; today: string }): Promise<{ buffer: Buffer; rows: number }> {
+export async function planWorkbook(opts: {
+  orgName: string
+  input: CalculatorInput
+  today: string
+}): Promise<{ buffer: Buffer; rows: number }> {
   const { input } = opts
   const { plan, schedule } = computePlan(input)
   const rows = schedule.rows
@@ -53,7 +58,9 @@ export async function planWorkbook(opts: { orgName: string; input: CalculatorInp
 
   const wb = new ExcelJS.Workbook()
   wb.creator = '贷后管家'
-  const ws = wb.addWorksheet('还款计划', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
+  const ws = wb.addWorksheet('还款计划', {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  })
   ws.columns = [{ width: 8 }, { width: 13 }, { width: 16 }, { width: 14 }, { width: 16 }, { width: 18 }]
 
   const title = ws.addRow(['还款计划表'])
@@ -64,13 +71,25 @@ export async function planWorkbook(opts: { orgName: string; input: CalculatorInp
   ws.mergeCells(org.number, 1, org.number, 6)
   org.alignment = { horizontal: 'center' }
 
-  const rateText = input.rateMode === 'monthly_permille' ? `月息 ${input.rate}‰（年利率 ${plan.annualRate}%）` : `年利率 ${plan.annualRate}%（月息 ${annualToMonthlyPermille(plan.annualRate)}‰）`
+  const rateText =
+    input.rateMode === 'monthly_permille'
+      ? `月息 ${input.rate}‰（年利率 ${plan.annualRate}%）`
+      : `年利率 ${plan.annualRate}%（月息 ${annualToMonthlyPermille(plan.annualRate)}‰）`
   const amortizing = plan.method === 'annuity' || plan.method === 'equal_principal'
   const terms: [string, string | number, string, string][] = [
     ['贷款金额（元）', yuan(plan.principal), '金额大写', `人民币${amountInWords(plan.principal)}`],
     ['利率', rateText, '还款方式', METHOD_NAMES_ZH[plan.method]],
     ['期限（月）', plan.termMonths, '放款日', plan.startDate],
-    ['到期日', last?.dueDate ?? '', '计息方式', !amortizing ? '按实际天数（年利率/360）' : plan.interestBasis === 'actual_days' ? '按实际天数（年利率/360）' : '按月（余额×年利率/12）'],
+    [
+      '到期日',
+      last?.dueDate ?? '',
+      '计息方式',
+      !amortizing
+        ? '按实际天数（年利率/360）'
+        : plan.interestBasis === 'actual_days'
+          ? '按实际天数（年利率/360）'
+          : '按月（余额×年利率/12）',
+    ],
     ['每月还款日', amortizing && plan.dueDay != null ? `${plan.dueDay} 日` : '同放款日', '测算日期', opts.today],
   ]
   for (const [k1, v1, k2, v2] of terms) {
@@ -95,12 +114,21 @@ export async function planWorkbook(opts: { orgName: string; input: CalculatorInp
   total.font = { bold: true }
   for (let n = firstData; n <= total.number; n++) for (const c of [3, 4, 5, 6]) ws.getRow(n).getCell(c).numFmt = MONEY
   for (let n = head.number; n <= total.number; n++) {
-    for (let c = 1; c <= 6; c++) ws.getRow(n).getCell(c).border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } }
+    for (let c = 1; c <= 6; c++)
+      ws.getRow(n).getCell(c).border = {
+        top: { style: 'thin' },
+        bottom: { style: 'thin' },
+        left: { style: 'thin' },
+        right: { style: 'thin' },
+      }
   }
   ws.views = [{ state: 'frozen', ySplit: head.number }]
 
   ws.addRow([])
-  for (const [label, amount] of [['合计应还利息（大写）', schedule.totalInterest], ['合计应还本息（大写）', totalPayment]] as const) {
+  for (const [label, amount] of [
+    ['合计应还利息（大写）', schedule.totalInterest],
+    ['合计应还本息（大写）', totalPayment],
+  ] as const) {
     const r = ws.addRow([label, null, `人民币${amountInWords(amount)}`])
     ws.mergeCells(r.number, 1, r.number, 2)
     ws.mergeCells(r.number, 3, r.number, 6)
@@ -119,6 +147,10 @@ export const calculatorHandlers = {
     const org = await ctx.db.selectFrom('org').select('name').executeTakeFirst()
     const today = ctx.today()
     const { buffer, rows } = await planWorkbook({ orgName: org?.name ?? '', input, today })
-    return { filename: `还款计划-${formatFen(input.principal)}元-${input.termMonths}个月-${today}.xlsx`, contentBase64: buffer.toString('base64'), rows }
+    return {
+      filename: `还款计划-${formatFen(input.principal)}元-${input.termMonths}个月-${today}.xlsx`,
+      contentBase64: buffer.toString('base64'),
+      rows,
+    }
   },
 } satisfies Partial<Handlers>

@@ -12,6 +12,8 @@ import { lastDueDate, paymentDates } from './collections-repo'
 export async function limitationExpiry(db: Db, loanId: number, asOf: string): Promise<string | null> {
   const last = await lastDueDate(db, loanId)
   if (!last) return null
-  const events = [...(await interruptionDates(db, loanId)), ...(await paymentDates(db, loanId))].filter((d) => d <= asOf)
+  const events = [...(await interruptionDates(db, loanId)), ...(await paymentDates(db, loanId))].filter(
+    (d) => d <= asOf,
+  )
   return expiry({ lastDueDate: last, interruptions: events })
 }

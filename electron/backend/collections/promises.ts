@@ -6,13 +6,23 @@ import type { Db } from '../db/types'
 import { activeLoanIds, listPromises, paidEvents, type PromiseRow } from './collections-repo'
 
 /** Promises of the loans with their status as of `asOf`, grouped by loan (oldest first). */
-export async function promisesWithStatus(db: Db, loanIds: readonly number[] | null, asOf: string): Promise<Map<number, PromiseView[]>> {
+export async function promisesWithStatus(
+  db: Db,
+  loanIds: readonly number[] | null,
+  asOf: string,
+): Promise<Map<number, PromiseView[]>> {
   const rows = await listPromises(db, loanIds)
   const paid = await paidEvents(db, [...new Set(rows.map((r) => r.loanId))])
   const out = new Map<number, PromiseView[]>()
   for (const r of rows) {
     const list = out.get(r.loanId) ?? []
-    list.push({ id: r.id, promisedOn: r.promisedOn, amount: r.amount, madeOn: r.madeOn, status: promiseStatus(r, paid.get(r.loanId) ?? [], asOf) })
+    list.push({
+      id: r.id,
+      promisedOn: r.promisedOn,
+      amount: r.amount,
+      madeOn: r.madeOn,
+      status: promiseStatus(r, paid.get(r.loanId) ?? [], asOf),
+    })
     out.set(r.loanId, list)
   }
   return out
@@ -35,7 +45,10 @@ export async function brokenPromiseRule(db: Db, asOf: string): Promise<Array<{ l
   for (const [loanId, list] of all) {
     const p = latestPromise(list)
     if (p?.status === 'broken' && active.has(loanId)) {
-      out.push({ loanId, detail: `还款承诺未兑现：承诺 ${p.promisedOn} 前还款 ${formatFen(p.amount)} 元，到期未足额还款` })
+      out.push({
+        loanId,
+        detail: `还款承诺未兑现：承诺 ${p.promisedOn} 前还款 ${formatFen(p.amount)} 元，到期未足额还款`,
+      })
     }
   }
   return out

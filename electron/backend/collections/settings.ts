@@ -1,12 +1,21 @@
 // Collections settings: contact hours, due-soon window, strategy table, scripts, font path.
 import type { CollectionSettings } from '../../../shared/api/collections'
-import { DEFAULT_CONTACT_HOURS, DEFAULT_SCRIPTS, STEPS, normalizeStrategy, parseHours } from '../../../shared/collections'
+import {
+  DEFAULT_CONTACT_HOURS,
+  DEFAULT_SCRIPTS,
+  STEPS,
+  normalizeStrategy,
+  parseHours,
+} from '../../../shared/collections'
 import type { Db } from '../db/types'
 import { readSettings, writeSetting } from './collections-repo'
 
 const K = {
-  hours: 'collections.contactHours', dueSoon: 'collections.dueSoonDays', strategy: 'collections.strategy',
-  scripts: 'collections.scripts', font: 'collections.fontPath',
+  hours: 'collections.contactHours',
+  dueSoon: 'collections.dueSoonDays',
+  strategy: 'collections.strategy',
+  scripts: 'collections.scripts',
+  font: 'collections.fontPath',
 } as const
 
 function parseJson(s: string | undefined): unknown {

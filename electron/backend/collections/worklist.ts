@@ -12,7 +12,10 @@ import { latestPromise, promisesWithStatus } from './promises'
 import { loadSettings } from './settings'
 
 /** Worklist rows as of `f.asOf` (default today) for the caller's scope, optionally one officer and one village. */
-export async function buildWorklist(ctx: Ctx, f: { officerId?: number | undefined; village?: string | undefined; asOf?: string | undefined }): Promise<WorklistRow[]> {
+export async function buildWorklist(
+  ctx: Ctx,
+  f: { officerId?: number | undefined; village?: string | undefined; asOf?: string | undefined },
+): Promise<WorklistRow[]> {
   const asOf = f.asOf ?? ctx.today()
   const settings = await loadSettings(ctx.db)
   const scope = scopeOfficer(ctx)
@@ -28,20 +31,37 @@ export async function buildWorklist(ctx: Ctx, f: { officerId?: number | undefine
     if (!p || (f.village && p.village !== f.village)) return false
     return found.get(id)!.dpd > 0 || p.customerClass === 'C'
   })
-  const [contacts, promises, flags] = await Promise.all([lastContacts(ctx.db, keep), promisesWithStatus(ctx.db, keep, asOf), flagsOf(ctx.db, keep)])
+  const [contacts, promises, flags] = await Promise.all([
+    lastContacts(ctx.db, keep),
+    promisesWithStatus(ctx.db, keep, asOf),
+    flagsOf(ctx.db, keep),
+  ])
   const rows = keep.map((id): WorklistRow => {
-    const e = found.get(id)!, p = parties.get(id)!, fl = flags.get(id)
+    const e = found.get(id)!,
+      p = parties.get(id)!,
+      fl = flags.get(id)
     const latest = latestPromise(promises.get(id))
     const broken = latest?.status === 'broken'
     const last = contacts.get(id) ?? null
     return {
-      loanId: id, contractNo: p.contractNo, borrowerName: p.borrowerName, village: p.village, officerId: p.officerId, officerName: p.officerName,
-      customerClass: p.customerClass, dpd: e.dpd, bucket: e.bucket, nextDueDate: e.earliestUnpaidDueDate,
+      loanId: id,
+      contractNo: p.contractNo,
+      borrowerName: p.borrowerName,
+      village: p.village,
+      officerId: p.officerId,
+      officerName: p.officerName,
+      customerClass: p.customerClass,
+      dpd: e.dpd,
+      bucket: e.bucket,
+      nextDueDate: e.earliestUnpaidDueDate,
       amounts: demandAmounts(e, Boolean(fl?.acceleratedOn && fl.acceleratedOn <= asOf)),
       step: nextStep(settings.strategy, { customerClass: p.customerClass, bucket: e.bucket, brokenPromise: broken }),
-      lastContactOn: last, daysSinceContact: last ? daysBetween(last, asOf) : null,
+      lastContactOn: last,
+      daysSinceContact: last ? daysBetween(last, asOf) : null,
       promiseDue: latest?.status === 'open' ? { promisedOn: latest.promisedOn, amount: latest.amount } : null,
-      brokenPromise: broken, litigationOn: fl?.litigationOn ?? null, acceleratedOn: fl?.acceleratedOn ?? null,
+      brokenPromise: broken,
+      litigationOn: fl?.litigationOn ?? null,
+      acceleratedOn: fl?.acceleratedOn ?? null,
     }
   })
   return rows.sort((a, b) => b.dpd - a.dpd || a.loanId - b.loanId)

@@ -1,4 +1,15 @@
-import { accessSync, closeSync, constants, copyFileSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs'
+import {
+  accessSync,
+  closeSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
@@ -76,9 +87,14 @@ function inspectExisting(file: string): { empty: boolean } {
     const appId = ro.pragma('application_id', { simple: true }) as number
     const tables = ro.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[]
     if (tables.length === 0 && appId === 0) return { empty: true }
-    const applied = tables.includes('kysely_migration') ? (ro.prepare('select name from kysely_migration').pluck().all() as string[]) : []
+    const applied = tables.includes('kysely_migration')
+      ? (ro.prepare('select name from kysely_migration').pluck().all() as string[])
+      : []
     if (appId !== APPLICATION_ID && (appId !== 0 || !applied.includes('0001_init'))) {
-      refuse('foreign', `文件 ${file} 是其他程序的 SQLite 数据库，不是贷后管家的数据库，已拒绝打开（文件未作任何改动）。`)
+      refuse(
+        'foreign',
+        `文件 ${file} 是其他程序的 SQLite 数据库，不是贷后管家的数据库，已拒绝打开（文件未作任何改动）。`,
+      )
     }
     const userVersion = ro.pragma('user_version', { simple: true }) as number
     if (userVersion > SCHEMA_VERSION || applied.some((name) => !(name in MIGRATIONS))) {
@@ -88,7 +104,8 @@ function inspectExisting(file: string): { empty: boolean } {
       )
     }
     const check = ro.pragma('quick_check', { simple: true })
-    if (check !== 'ok') refuse('corrupt', `数据库文件 ${file} 已损坏（快速检查：${String(check).slice(0, 120)}）。文件未作任何改动。`)
+    if (check !== 'ok')
+      refuse('corrupt', `数据库文件 ${file} 已损坏（快速检查：${String(check).slice(0, 120)}）。文件未作任何改动。`)
     return { empty: false }
   } catch (e) {
     if (e instanceof DatabaseOpenError) throw e
@@ -112,8 +129,16 @@ function pendingMigrations(sqlite: Database.Database): string[] {
 async function copyBeforeMigrating(sqlite: Database.Database, dataDir: string, opts: OpenOptions): Promise<string> {
   const at = (opts.now ?? (() => new Date()))()
   const dir = join(backupsDir(dataDir), backupId(at, 'pre-migration'))
-  const m = await writeSnapshot(sqlite, dir, { kind: 'pre-migration', createdAt: at.toISOString(), appVersion: opts.appVersion ?? '?' })
-  if (!m.verified) throw new DatabaseOpenError('migration_failed', `升级前的备份未通过校验（${m.problem ?? '?'}），为安全起见不升级数据库。文件未作任何改动。`)
+  const m = await writeSnapshot(sqlite, dir, {
+    kind: 'pre-migration',
+    createdAt: at.toISOString(),
+    appVersion: opts.appVersion ?? '?',
+  })
+  if (!m.verified)
+    throw new DatabaseOpenError(
+      'migration_failed',
+      `升级前的备份未通过校验（${m.problem ?? '?'}），为安全起见不升级数据库。文件未作任何改动。`,
+    )
   return join(dir, BACKUP_DB_NAME)
 }
 
@@ -132,10 +157,14 @@ async function openChecked(dataDir: string, file: string, opts: OpenOptions): Pr
   if (!existed) {
     const offer = latestVerified(dataDir)
     if (offer) {
-      throw new DatabaseOpenError('missing', `数据库文件 ${file} 不见了，但数据目录里有备份（最新的已验证备份：${localStamp(offer.createdAt)}）。可以从备份恢复。`, {
-        id: offer.id,
-        createdAt: offer.createdAt,
-      })
+      throw new DatabaseOpenError(
+        'missing',
+        `数据库文件 ${file} 不见了，但数据目录里有备份（最新的已验证备份：${localStamp(offer.createdAt)}）。可以从备份恢复。`,
+        {
+          id: offer.id,
+          createdAt: offer.createdAt,
+        },
+      )
     }
   }
   if (existed) accessSync(file, constants.R_OK | constants.W_OK)
@@ -164,8 +193,10 @@ async function openChecked(dataDir: string, file: string, opts: OpenOptions): Pr
       )
     }
     // Stamps files made before the mark existed; written only when different, so a plain open writes nothing.
-    if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID) sqlite.pragma(`application_id = ${APPLICATION_ID}`)
-    if (sqlite.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) sqlite.pragma(`user_version = ${SCHEMA_VERSION}`)
+    if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID)
+      sqlite.pragma(`application_id = ${APPLICATION_ID}`)
+    if (sqlite.pragma('user_version', { simple: true }) !== SCHEMA_VERSION)
+      sqlite.pragma(`user_version = ${SCHEMA_VERSION}`)
     migrated = results?.filter((r) => r.status === 'Success').length ?? 0
   } catch (e) {
     if (db) await db.destroy().catch(() => undefined)
@@ -217,6 +248,10 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
       // no offer when the backups folder cannot be read
     }
     if (!offer) throw err
-    throw new DatabaseOpenError('corrupt', `${err.message}可以从最新的已验证备份（${localStamp(offer.createdAt)}）恢复。`, { id: offer.id, createdAt: offer.createdAt })
+    throw new DatabaseOpenError(
+      'corrupt',
+      `${err.message}可以从最新的已验证备份（${localStamp(offer.createdAt)}）恢复。`,
+      { id: offer.id, createdAt: offer.createdAt },
+    )
   }
 }

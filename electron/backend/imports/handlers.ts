@@ -9,12 +9,26 @@ import { caller, seesPii } from '../scope'
 import { changeSummary, describeChanges, idsToName, type RecordChange } from './diff'
 import { borrowerNames, userDisplayNames, writeImportRows } from './imports-repo'
 
-const TABLE: Record<ImportKind, string> = { borrowers: 'borrowers', loans: 'loans', guarantors: 'guarantors', collaterals: 'collaterals' }
-const LABEL: Record<ImportKind, string> = { borrowers: '借款人', loans: '贷款', guarantors: '保证人', collaterals: '抵质押物' }
+const TABLE: Record<ImportKind, string> = {
+  borrowers: 'borrowers',
+  loans: 'loans',
+  guarantors: 'guarantors',
+  collaterals: 'collaterals',
+}
+const LABEL: Record<ImportKind, string> = {
+  borrowers: '借款人',
+  loans: '贷款',
+  guarantors: '保证人',
+  collaterals: '抵质押物',
+}
 const MAX_ROWS = 200_000
 
 /** Reads and validates a whole file; nothing is written. */
-async function plan(ctx: Ctx, kind: ImportKind, b64: string): Promise<{ total: number; problems: Problem[]; actions: Action[] }> {
+async function plan(
+  ctx: Ctx,
+  kind: ImportKind,
+  b64: string,
+): Promise<{ total: number; problems: Problem[]; actions: Action[] }> {
   let sheet
   try {
     sheet = await readSheet(Buffer.from(b64, 'base64'))
@@ -24,8 +38,10 @@ async function plan(ctx: Ctx, kind: ImportKind, b64: string): Promise<{ total: n
   const cols = IMPORT_COLUMNS[kind]
   const headerIndex = new Map(sheet.headers.map((h, i) => [h, i]))
   const missing = cols.filter((c) => c.required && !headerIndex.has(c.header)).map((c) => c.header)
-  if (missing.length) throw new AppError('VALIDATION', `表头缺少必填列：${missing.join('、')}（请使用${LABEL[kind]}导入模板）`)
-  if (sheet.rows.length > MAX_ROWS) throw new AppError('VALIDATION', `一次最多导入 ${MAX_ROWS} 行，本文件 ${sheet.rows.length} 行`)
+  if (missing.length)
+    throw new AppError('VALIDATION', `表头缺少必填列：${missing.join('、')}（请使用${LABEL[kind]}导入模板）`)
+  if (sheet.rows.length > MAX_ROWS)
+    throw new AppError('VALIDATION', `一次最多导入 ${MAX_ROWS} 行，本文件 ${sheet.rows.length} 行`)
   const problems: Problem[] = []
   const recs: Rec[] = []
   for (const r of sheet.rows) {
@@ -33,7 +49,12 @@ async function plan(ctx: Ctx, kind: ImportKind, b64: string): Promise<{ total: n
     for (const p of ps) problems.push({ row: r.row, ...p })
     recs.push({ row: r.row, rec })
   }
-  const planner = { borrowers: planBorrowers, loans: planLoans, guarantors: planGuarantors, collaterals: planCollaterals }[kind]
+  const planner = {
+    borrowers: planBorrowers,
+    loans: planLoans,
+    guarantors: planGuarantors,
+    collaterals: planCollaterals,
+  }[kind]
   const bad = new Set<number>()
   const actions = (await planner(ctx, recs, problems)).filter((a) => {
     if (bad.size === 0) for (const x of problems) bad.add(x.row)
@@ -47,8 +68,16 @@ async function plan(ctx: Ctx, kind: ImportKind, b64: string): Promise<{ total: n
 function apply(ctx: Ctx, kind: ImportKind, actions: Action[]): void {
   const first = actions.find((a) => a.kind !== 'unchanged')
   if (!first) return
-  const rows = actions.filter((a) => a.kind !== 'unchanged').map((a) => (a.kind === 'create' ? { values: a.values } : { id: a.id, values: a.values }))
-  writeImportRows(ctx.db, { table: TABLE[kind], cols: Object.keys(first.values), rows, now: ctx.nowIso(), userId: caller(ctx).userId })
+  const rows = actions
+    .filter((a) => a.kind !== 'unchanged')
+    .map((a) => (a.kind === 'create' ? { values: a.values } : { id: a.id, values: a.values }))
+  writeImportRows(ctx.db, {
+    table: TABLE[kind],
+    cols: Object.keys(first.values),
+    rows,
+    now: ctx.nowIso(),
+    userId: caller(ctx).userId,
+  })
 }
 
 /** The records the actions would change, field by field; `maskPii` for display to roles without pii.view and for audit lines. */
@@ -63,7 +92,12 @@ function auditChanges(ctx: Ctx, kind: ImportKind, actions: Action[], changes: Re
   const byRow = new Map(actions.map((a) => [a.row, a]))
   for (const c of changes) {
     const a = byRow.get(c.row)
-    const [entity, entityId] = kind === 'borrowers' ? ['borrower', c.id] : kind === 'loans' ? ['loan', c.id] : ['loan', Number(a?.values.loan_id)]
+    const [entity, entityId] =
+      kind === 'borrowers'
+        ? ['borrower', c.id]
+        : kind === 'loans'
+          ? ['loan', c.id]
+          : ['loan', Number(a?.values.loan_id)]
     ctx.audit({ entity, entityId, summary: changeSummary(kind, c) })
   }
 }
@@ -84,7 +118,11 @@ export const importHandlers = {
       sheet: LABEL[input.kind],
       headers: cols.map((c) => c.header),
       rows: [],
-      notes: [['列', '说明'], ...cols.map((c) => [c.header, `${c.required ? '【必填】' : ''}${c.note}`]), ['', '第一个工作表的第一行是表头，请从第二行开始填写；金额单位为元，日期格式 YYYY-MM-DD。']],
+      notes: [
+        ['列', '说明'],
+        ...cols.map((c) => [c.header, `${c.required ? '【必填】' : ''}${c.note}`]),
+        ['', '第一个工作表的第一行是表头，请从第二行开始填写；金额单位为元，日期格式 YYYY-MM-DD。'],
+      ],
     })
     return { filename: `${LABEL[input.kind]}导入模板.xlsx`, contentBase64: buf.toString('base64') }
   },
@@ -93,8 +131,13 @@ export const importHandlers = {
     const p = await plan(ctx, input.kind, input.contentBase64)
     const changes = await changesOf(ctx, input.kind, p.actions, !seesPii(ctx))
     return {
-      total: p.total, valid: p.actions.length, ...counts(p.actions), problems: p.problems.slice(0, 1000), problemCount: p.problems.length,
-      changes: changes.slice(0, 500), changeCount: changes.length,
+      total: p.total,
+      valid: p.actions.length,
+      ...counts(p.actions),
+      problems: p.problems.slice(0, 1000),
+      problemCount: p.problems.length,
+      changes: changes.slice(0, 500),
+      changeCount: changes.length,
     }
   },
 
@@ -102,19 +145,29 @@ export const importHandlers = {
     const p = await plan(ctx, input.kind, input.contentBase64)
     if (p.problems.length) {
       const first = p.problems[0]!
-      throw new AppError('VALIDATION', `文件中有 ${p.problems.length} 处错误，未导入任何数据。第 ${first.row} 行“${first.column}”：${first.message}`,
-        p.problems.slice(0, 200).map((x) => ({ path: `row${x.row}.${x.column}`, message: x.message })))
+      throw new AppError(
+        'VALIDATION',
+        `文件中有 ${p.problems.length} 处错误，未导入任何数据。第 ${first.row} 行“${first.column}”：${first.message}`,
+        p.problems.slice(0, 200).map((x) => ({ path: `row${x.row}.${x.column}`, message: x.message })),
+      )
     }
     const c = counts(p.actions)
     if (c.toUpdate > 0 && input.confirmedUpdates !== c.toUpdate) {
-      throw new AppError('VALIDATION', input.confirmedUpdates === undefined
-        ? `本次导入将修改 ${c.toUpdate} 条已有${LABEL[input.kind]}记录，请先预览修改内容并确认，未导入任何数据`
-        : `已有记录在预览后发生变化（现需修改 ${c.toUpdate} 条，确认的是 ${input.confirmedUpdates} 条），请重新预览，未导入任何数据`)
+      throw new AppError(
+        'VALIDATION',
+        input.confirmedUpdates === undefined
+          ? `本次导入将修改 ${c.toUpdate} 条已有${LABEL[input.kind]}记录，请先预览修改内容并确认，未导入任何数据`
+          : `已有记录在预览后发生变化（现需修改 ${c.toUpdate} 条，确认的是 ${input.confirmedUpdates} 条），请重新预览，未导入任何数据`,
+      )
     }
     apply(ctx, input.kind, p.actions)
     auditChanges(ctx, input.kind, p.actions, await changesOf(ctx, input.kind, p.actions, true))
     const sha = createHash('sha256').update(input.contentBase64).digest('hex').slice(0, 12)
-    ctx.audit({ entity: 'import', entityId: input.kind, summary: `Excel 导入${LABEL[input.kind]}：新增 ${c.toCreate}，更新 ${c.toUpdate}，未变 ${c.unchanged}（共 ${p.total} 行，文件 ${sha}）` })
+    ctx.audit({
+      entity: 'import',
+      entityId: input.kind,
+      summary: `Excel 导入${LABEL[input.kind]}：新增 ${c.toCreate}，更新 ${c.toUpdate}，未变 ${c.unchanged}（共 ${p.total} 行，文件 ${sha}）`,
+    })
     return { created: c.toCreate, updated: c.toUpdate, unchanged: c.unchanged }
   },
 

@@ -23,22 +23,39 @@ export function date(s: string): Parsed {
   return parseDateCell(s)
 }
 function oneOf(map: Record<string, string>, label: string) {
-  return (s: string): Parsed => (s in map ? ok(map[s]) : bad(`${label}应为 ${Object.keys(map).join('/')} 之一，实际为“${s}”`))
+  return (s: string): Parsed =>
+    s in map ? ok(map[s]) : bad(`${label}应为 ${Object.keys(map).join('/')} 之一，实际为“${s}”`)
 }
 function int(min: number, max: number, label: string) {
-  return (s: string): Parsed => (/^\d+$/.test(s) && Number(s) >= min && Number(s) <= max ? ok(Number(s)) : bad(`${label}应为 ${min}–${max} 的整数`))
+  return (s: string): Parsed =>
+    /^\d+$/.test(s) && Number(s) >= min && Number(s) <= max ? ok(Number(s)) : bad(`${label}应为 ${min}–${max} 的整数`)
 }
-const rate = (s: string): Parsed => (/^\d{1,2}(\.\d{1,4})?$/.test(s.replace(/%$/, '')) ? ok(s.replace(/%$/, '')) : bad(`年利率格式无效：${s}（应为百分数，如 4.35）`))
+const rate = (s: string): Parsed =>
+  /^\d{1,2}(\.\d{1,4})?$/.test(s.replace(/%$/, ''))
+    ? ok(s.replace(/%$/, ''))
+    : bad(`年利率格式无效：${s}（应为百分数，如 4.35）`)
 const upper = (s: string): Parsed => ok(s.toUpperCase())
 
 export const KIND_LABEL = { individual: '个人', enterprise: '企业' }
-const METHOD_MAP = { 等额本息: 'annuity', 等额本金: 'equal_principal', 按季结息: 'quarterly_interest', 按月结息: 'monthly_interest', 利随本清: 'bullet' }
+const METHOD_MAP = {
+  等额本息: 'annuity',
+  等额本金: 'equal_principal',
+  按季结息: 'quarterly_interest',
+  按月结息: 'monthly_interest',
+  利随本清: 'bullet',
+}
 const GUARANTEE_MAP = { 信用: 'credit', 保证: 'guarantee', 抵押: 'mortgage', 质押: 'pledge' }
 
 /** Columns of each import template, by kind. Headers are what the template and the reader use. */
 export const IMPORT_COLUMNS: Record<ImportKind, Column[]> = {
   borrowers: [
-    { key: 'kind', header: '类型', required: true, note: '个人 或 企业', parse: oneOf({ 个人: 'individual', 企业: 'enterprise', 个体工商户: 'enterprise' }, '类型') },
+    {
+      key: 'kind',
+      header: '类型',
+      required: true,
+      note: '个人 或 企业',
+      parse: oneOf({ 个人: 'individual', 企业: 'enterprise', 个体工商户: 'enterprise' }, '类型'),
+    },
     { key: 'name', header: '姓名/名称', required: true, note: '借款人姓名或企业名称' },
     { key: 'idNumber', header: '身份证号', note: '个人必填，18 位', parse: upper },
     { key: 'creditCode', header: '统一社会信用代码', note: '企业必填，18 位', parse: upper },
@@ -48,7 +65,12 @@ export const IMPORT_COLUMNS: Record<ImportKind, Column[]> = {
     { key: 'address', header: '地址', note: '' },
     { key: 'occupation', header: '职业', note: '' },
     { key: 'householdIncome', header: '家庭年收入(元)', note: '单位：元', parse: yuan },
-    { key: 'creditRating', header: '信用等级', note: 'AAA/AA/A/B/C', parse: oneOf({ AAA: 'AAA', AA: 'AA', A: 'A', B: 'B', C: 'C' }, '信用等级') },
+    {
+      key: 'creditRating',
+      header: '信用等级',
+      note: 'AAA/AA/A/B/C',
+      parse: oneOf({ AAA: 'AAA', AA: 'AA', A: 'A', B: 'B', C: 'C' }, '信用等级'),
+    },
     { key: 'legalRep', header: '法定代表人', note: '企业必填' },
     { key: 'businessScope', header: '经营范围', note: '' },
     { key: 'officer', header: '管户信贷员用户名', note: '留空则为导入人' },
@@ -56,25 +78,55 @@ export const IMPORT_COLUMNS: Record<ImportKind, Column[]> = {
   loans: [
     { key: 'contractNo', header: '合同号', required: true, note: '唯一；重复导入按合同号更新' },
     { key: 'iouNo', header: '借据号', required: true, note: '唯一' },
-    { key: 'borrowerKey', header: '借款人证件号', required: true, note: '身份证号或统一社会信用代码（借款人须已登记）', parse: upper },
+    {
+      key: 'borrowerKey',
+      header: '借款人证件号',
+      required: true,
+      note: '身份证号或统一社会信用代码（借款人须已登记）',
+      parse: upper,
+    },
     { key: 'product', header: '贷款产品', required: true, note: '如 农户小额信用贷款' },
     { key: 'principal', header: '金额(元)', required: true, note: '单位：元', parse: yuan },
     { key: 'annualRate', header: '年利率(%)', required: true, note: '如 4.35', parse: rate },
     { key: 'termMonths', header: '期限(月)', required: true, note: '1–360', parse: int(1, 360, '期限') },
-    { key: 'method', header: '还款方式', required: true, note: Object.keys(METHOD_MAP).join('/'), parse: oneOf(METHOD_MAP, '还款方式') },
+    {
+      key: 'method',
+      header: '还款方式',
+      required: true,
+      note: Object.keys(METHOD_MAP).join('/'),
+      parse: oneOf(METHOD_MAP, '还款方式'),
+    },
     { key: 'disbursementDate', header: '发放日', required: true, note: 'YYYY-MM-DD', parse: date },
     { key: 'maturityDate', header: '到期日', required: true, note: 'YYYY-MM-DD', parse: date },
     { key: 'purpose', header: '借款用途', required: true, note: '' },
-    { key: 'guaranteeType', header: '担保方式', required: true, note: '信用/保证/抵押/质押', parse: oneOf(GUARANTEE_MAP, '担保方式') },
+    {
+      key: 'guaranteeType',
+      header: '担保方式',
+      required: true,
+      note: '信用/保证/抵押/质押',
+      parse: oneOf(GUARANTEE_MAP, '担保方式'),
+    },
     { key: 'officer', header: '责任人用户名', note: '留空则为导入人' },
   ],
   guarantors: [
     { key: 'contractNo', header: '合同号', required: true, note: '贷款须已登记' },
-    { key: 'kind', header: '保证人类型', required: true, note: '个人/企业', parse: oneOf({ 个人: 'person', 企业: 'company' }, '保证人类型') },
+    {
+      key: 'kind',
+      header: '保证人类型',
+      required: true,
+      note: '个人/企业',
+      parse: oneOf({ 个人: 'person', 企业: 'company' }, '保证人类型'),
+    },
     { key: 'name', header: '保证人名称', required: true, note: '' },
     { key: 'idNumber', header: '证件号', required: true, note: '身份证号或统一社会信用代码', parse: upper },
     { key: 'phone', header: '手机号', note: '' },
-    { key: 'mode', header: '保证方式', required: true, note: '一般/连带', parse: oneOf({ 一般: 'general', 一般保证: 'general', 连带: 'joint', 连带责任保证: 'joint' }, '保证方式') },
+    {
+      key: 'mode',
+      header: '保证方式',
+      required: true,
+      note: '一般/连带',
+      parse: oneOf({ 一般: 'general', 一般保证: 'general', 连带: 'joint', 连带责任保证: 'joint' }, '保证方式'),
+    },
     { key: 'amount', header: '保证金额(元)', required: true, note: '单位：元', parse: yuan },
     { key: 'periodStart', header: '保证期间起', required: true, note: 'YYYY-MM-DD', parse: date },
     { key: 'periodEnd', header: '保证期间止', required: true, note: 'YYYY-MM-DD', parse: date },
@@ -89,7 +141,12 @@ export const IMPORT_COLUMNS: Record<ImportKind, Column[]> = {
     { key: 'location', header: '坐落位置', note: '' },
     { key: 'appraisedValue', header: '评估价值(元)', required: true, note: '单位：元', parse: yuan },
     { key: 'appraisedOn', header: '评估日期', required: true, note: 'YYYY-MM-DD', parse: date },
-    { key: 'insured', header: '是否投保', note: '是/否', parse: oneOf({ 是: 1, 否: 0 } as unknown as Record<string, string>, '是否投保') },
+    {
+      key: 'insured',
+      header: '是否投保',
+      note: '是/否',
+      parse: oneOf({ 是: 1, 否: 0 } as unknown as Record<string, string>, '是否投保'),
+    },
   ],
 }
 

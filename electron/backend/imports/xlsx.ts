@@ -7,7 +7,11 @@ export function cellText(v: unknown): string {
   if (v instanceof Date) return v.toISOString().slice(0, 10)
   if (typeof v === 'object') {
     const o = v as { text?: unknown; result?: unknown; richText?: { text: string }[]; error?: string }
-    if (o.richText) return o.richText.map((t) => t.text).join('').trim()
+    if (o.richText)
+      return o.richText
+        .map((t) => t.text)
+        .join('')
+        .trim()
     if (o.result !== undefined) return cellText(o.result)
     if (o.text !== undefined) return cellText(o.text)
     if (o.error) return ''
@@ -47,7 +51,10 @@ export async function writeSheet(opts: {
   const out = new PassThrough()
   const chunks: Buffer[] = []
   out.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<void>((ok, fail) => { out.on('end', ok); out.on('error', fail) })
+  const done = new Promise<void>((ok, fail) => {
+    out.on('end', ok)
+    out.on('error', fail)
+  })
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   const ws = wb.addWorksheet(opts.sheet, { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.columns = opts.headers.map((h, i) => ({

@@ -17,8 +17,16 @@ import { fieldHandlers } from './field'
 
 /** zh-CN signal names for audit summaries. */
 const SIGNAL_LABELS: Record<string, string> = {
-  overdue: '逾期', warning: '风险预警', guarantor: '保证人出现问题', collateral_fall: '抵质押物灭失或价值下降', business_stop: '经营停止',
-  lawsuit: '涉诉', illness: '疾病或死亡', migration: '外出务工', disaster: '灾害', other: '其他',
+  overdue: '逾期',
+  warning: '风险预警',
+  guarantor: '保证人出现问题',
+  collateral_fall: '抵质押物灭失或价值下降',
+  business_stop: '经营停止',
+  lawsuit: '涉诉',
+  illness: '疾病或死亡',
+  migration: '外出务工',
+  disaster: '灾害',
+  other: '其他',
 }
 
 /** Checks the bytes are what the MIME type claims (magic numbers), as archive scans do. */
@@ -32,10 +40,15 @@ function sniff(buf: Buffer, mime: string): boolean {
 
 /** Stores file content under its SHA-256 in the shared scan store (write-then-rename). */
 function storeContent(ctx: Ctx, b64: string, mime: string): { sha: string; size: number } {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw new AppError('VALIDATION', '文件内容编码无效', [{ path: 'contentBase64', message: '文件内容编码无效' }])
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64))
+    throw new AppError('VALIDATION', '文件内容编码无效', [{ path: 'contentBase64', message: '文件内容编码无效' }])
   const buf = Buffer.from(b64, 'base64')
-  if (buf.length === 0 || buf.length > MAX_SCAN_BYTES) throw new AppError('VALIDATION', `文件为空或超过 ${MAX_SCAN_BYTES / 1048576} MiB`, [{ path: 'contentBase64', message: '文件大小不符' }])
-  if (!sniff(buf, mime)) throw new AppError('VALIDATION', `文件内容与类型 ${mime} 不符`, [{ path: 'mime', message: '文件内容与类型不符' }])
+  if (buf.length === 0 || buf.length > MAX_SCAN_BYTES)
+    throw new AppError('VALIDATION', `文件为空或超过 ${MAX_SCAN_BYTES / 1048576} MiB`, [
+      { path: 'contentBase64', message: '文件大小不符' },
+    ])
+  if (!sniff(buf, mime))
+    throw new AppError('VALIDATION', `文件内容与类型 ${mime} 不符`, [{ path: 'mime', message: '文件内容与类型不符' }])
   const sha = createHash('sha256').update(buf).digest('hex')
   const path = scanPath(ctx.env.dataDir, sha)
   if (!existsSync(path)) {
@@ -72,26 +85,49 @@ export const inspectionHandlers = {
   'inspections.settings': async (ctx) => loadSettings(ctx.db),
 
   'inspections.setSettings': async (ctx, input) => {
-    if (input.firstCheckMinDays > input.firstCheckMaxDays) throw new AppError('VALIDATION', '首次检查最早天数不能大于最迟天数', [{ path: 'firstCheckMinDays', message: '不能大于最迟天数' }])
+    if (input.firstCheckMinDays > input.firstCheckMaxDays)
+      throw new AppError('VALIDATION', '首次检查最早天数不能大于最迟天数', [
+        { path: 'firstCheckMinDays', message: '不能大于最迟天数' },
+      ])
     await saveSettings(ctx.db, input)
     const r = await refreshAll(ctx, ctx.today())
-    ctx.audit({ entity: 'settings', entityId: 'inspections.schedule', summary: `修改贷后检查频率（信用 ${input.creditMonths} 个月、保证 ${input.guaranteeMonths} 个月、抵押 ${input.mortgageMonths} 个月、关注 ${input.specialMentionMonths} 个月、不良 ${input.nonPerformingMonths} 个月），已重排 ${r.loans} 笔贷款的检查计划` })
+    ctx.audit({
+      entity: 'settings',
+      entityId: 'inspections.schedule',
+      summary: `修改贷后检查频率（信用 ${input.creditMonths} 个月、保证 ${input.guaranteeMonths} 个月、抵押 ${input.mortgageMonths} 个月、关注 ${input.specialMentionMonths} 个月、不良 ${input.nonPerformingMonths} 个月），已重排 ${r.loans} 笔贷款的检查计划`,
+    })
     return input
   },
 
   'inspections.raiseSignal': async (ctx, input) => {
     const loan = await visibleLoan(ctx, input.loanId)
-    if (input.raisedOn > ctx.today()) throw new AppError('VALIDATION', '预警日期不能晚于今天', [{ path: 'raisedOn', message: '预警日期不能晚于今天' }])
-    await insertSignal(ctx.db, { loanId: loan.id, kind: input.kind, raisedOn: input.raisedOn, detail: input.detail, by: caller(ctx).userId, at: ctx.nowIso() })
+    if (input.raisedOn > ctx.today())
+      throw new AppError('VALIDATION', '预警日期不能晚于今天', [{ path: 'raisedOn', message: '预警日期不能晚于今天' }])
+    await insertSignal(ctx.db, {
+      loanId: loan.id,
+      kind: input.kind,
+      raisedOn: input.raisedOn,
+      detail: input.detail,
+      by: caller(ctx).userId,
+      at: ctx.nowIso(),
+    })
     await refreshLoanDue(ctx.db, [loan.id], ctx.nowIso())
-    ctx.audit({ entity: 'loan', entityId: loan.id, summary: `合同 ${loan.contract_no} 登记预警信号“${SIGNAL_LABELS[input.kind] ?? ''}”（${input.raisedOn}）：${input.detail}，需做专项检查` })
+    ctx.audit({
+      entity: 'loan',
+      entityId: loan.id,
+      summary: `合同 ${loan.contract_no} 登记预警信号“${SIGNAL_LABELS[input.kind] ?? ''}”（${input.raisedOn}）：${input.detail}，需做专项检查`,
+    })
     return { ok: true as const }
   },
 
   'inspections.refresh': async (ctx, input) => {
     const t0 = performance.now()
     const r = await refreshAll(ctx, input.asOf)
-    ctx.audit({ entity: 'inspection_schedule', entityId: null, summary: `刷新贷后检查计划（截至 ${input.asOf}）：${r.loans} 笔贷款，新增逾期预警 ${r.raised} 条` })
+    ctx.audit({
+      entity: 'inspection_schedule',
+      entityId: null,
+      summary: `刷新贷后检查计划（截至 ${input.asOf}）：${r.loans} 笔贷款，新增逾期预警 ${r.raised} 条`,
+    })
     return { ...r, ms: performance.now() - t0 }
   },
 
@@ -102,8 +138,19 @@ export const inspectionHandlers = {
     const { sha, size } = storeContent(ctx, input.contentBase64, input.mime)
     const at = ctx.nowIso()
     await ensureScan(ctx.db, { sha256: sha, mime: input.mime, size, name: input.filename, by: caller(ctx).userId, at })
-    const id = await insertAttachment(ctx.db, { inspectionId: r.id, sha256: sha, filename: input.filename, mime: input.mime, by: caller(ctx).userId, at })
-    ctx.audit({ entity: 'inspection', entityId: r.id, summary: `检查记录（合同 ${r.contractNo}）添加附件 ${input.filename}，SHA-256 ${sha.slice(0, 12)}…` })
+    const id = await insertAttachment(ctx.db, {
+      inspectionId: r.id,
+      sha256: sha,
+      filename: input.filename,
+      mime: input.mime,
+      by: caller(ctx).userId,
+      at,
+    })
+    ctx.audit({
+      entity: 'inspection',
+      entityId: r.id,
+      summary: `检查记录（合同 ${r.contractNo}）添加附件 ${input.filename}，SHA-256 ${sha.slice(0, 12)}…`,
+    })
     return { id, sha256: sha, filename: input.filename, mime: input.mime, createdAt: at }
   },
 

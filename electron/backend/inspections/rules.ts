@@ -21,15 +21,27 @@ export async function firstCheckMissingRule(db: Db, asOf: string): Promise<Array
   }))
 }
 
-const KIND_LABELS: Record<string, string> = { first: '首次检查', routine: '定期检查', collateral: '抵质押物重估', special: '专项检查' }
+const KIND_LABELS: Record<string, string> = {
+  first: '首次检查',
+  routine: '定期检查',
+  collateral: '抵质押物重估',
+  special: '专项检查',
+}
 
 /**
  * A routine, collateral or special inspection due before `asOf` and not done (from the stored
  * schedule, refreshed on writes); a missing first check is `firstCheckMissingRule`'s warning.
  */
 export async function inspectionOverdueRule(db: Db, asOf: string): Promise<Array<{ loanId: number; detail: string }>> {
-  const rows = await db.selectFrom('inspection_due as d').innerJoin('loans as l', 'l.id', 'd.loan_id')
-    .select(['d.loan_id', 'd.due_date', 'd.kind']).where('l.status', '=', 'active').where('d.due_date', '<', asOf).where('d.kind', '<>', 'first').orderBy('d.loan_id').execute()
+  const rows = await db
+    .selectFrom('inspection_due as d')
+    .innerJoin('loans as l', 'l.id', 'd.loan_id')
+    .select(['d.loan_id', 'd.due_date', 'd.kind'])
+    .where('l.status', '=', 'active')
+    .where('d.due_date', '<', asOf)
+    .where('d.kind', '<>', 'first')
+    .orderBy('d.loan_id')
+    .execute()
   return rows.map((r) => ({
     loanId: r.loan_id,
     detail: `${KIND_LABELS[r.kind] ?? '贷后检查'}应于 ${r.due_date} 完成，已逾期 ${daysBetween(r.due_date, asOf)} 天`,

@@ -7,8 +7,19 @@ import type { Ctx } from '../context'
 import type { Db } from '../db/types'
 import { evaluateAll } from '../servicing/portfolio'
 import {
-  activeLoansSince, currentStamp, dropInactiveDue, insertSignal, loansTransferredSince, loadScheduleInputs, loadSettings, loadStamp, loansRevaluedSince, overdueEpisodes,
-  saveStamp, writeDue, type DueRow,
+  activeLoansSince,
+  currentStamp,
+  dropInactiveDue,
+  insertSignal,
+  loansTransferredSince,
+  loadScheduleInputs,
+  loadSettings,
+  loadStamp,
+  loansRevaluedSince,
+  overdueEpisodes,
+  saveStamp,
+  writeDue,
+  type DueRow,
 } from './schedule-repo'
 
 async function computeDue(db: Db, ids: readonly number[] | null, s: InspectionSettings): Promise<DueRow[]> {
@@ -36,9 +47,17 @@ export async function refreshLoanDue(db: Db, loanIds: readonly number[], now: st
  */
 export async function catchUp(db: Db, now: string): Promise<void> {
   const [seen, cur] = [await loadStamp(db), await currentStamp(db)]
-  if (seen.loanId === cur.loanId && seen.valuationId === cur.valuationId && seen.transferId === cur.transferId && seen.closures === cur.closures) return
+  if (
+    seen.loanId === cur.loanId &&
+    seen.valuationId === cur.valuationId &&
+    seen.transferId === cur.transferId &&
+    seen.closures === cur.closures
+  )
+    return
   const ids = new Set([
-    ...(await activeLoansSince(db, seen.loanId)), ...(await loansRevaluedSince(db, seen.valuationId)), ...(await loansTransferredSince(db, seen.transferId)),
+    ...(await activeLoansSince(db, seen.loanId)),
+    ...(await loansRevaluedSince(db, seen.valuationId)),
+    ...(await loansTransferredSince(db, seen.transferId)),
   ])
   await refreshLoanDue(db, [...ids], now)
   if (seen.closures !== cur.closures) await dropInactiveDue(db)
@@ -60,7 +79,14 @@ export async function refreshAll(ctx: Ctx, asOf: string): Promise<{ loans: numbe
   })
   const now = ctx.nowIso()
   for (const f of found) {
-    await insertSignal(ctx.db, { loanId: f.loanId, kind: 'overdue', raisedOn: f.raisedOn, detail: `截至 ${asOf} 逾期 ${f.dpd} 天`, by: null, at: now })
+    await insertSignal(ctx.db, {
+      loanId: f.loanId,
+      kind: 'overdue',
+      raisedOn: f.raisedOn,
+      detail: `截至 ${asOf} 逾期 ${f.dpd} 天`,
+      by: null,
+      at: now,
+    })
   }
   const s = await loadSettings(ctx.db)
   const rows = await computeDue(ctx.db, null, s)

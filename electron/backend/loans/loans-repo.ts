@@ -15,11 +15,27 @@ type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof selectLoans>['execut
 /** Row → API view. */
 export function toLoanView(r: Row): LoanView {
   return {
-    id: r.id, borrowerId: r.borrower_id, borrowerName: r.borrower_name, contractNo: r.contract_no, iouNo: r.iou_no,
-    product: r.product, principal: r.principal, annualRate: r.annual_rate, termMonths: r.term_months, method: r.method,
-    dueDay: r.due_day, disbursementDate: r.disbursement_date, maturityDate: r.maturity_date, purpose: r.purpose,
-    guaranteeType: r.guarantee_type, officerId: r.officer_id, officerName: r.officer_name, status: r.status,
-    settledDate: r.settled_date, createdAt: r.created_at, updatedAt: r.updated_at,
+    id: r.id,
+    borrowerId: r.borrower_id,
+    borrowerName: r.borrower_name,
+    contractNo: r.contract_no,
+    iouNo: r.iou_no,
+    product: r.product,
+    principal: r.principal,
+    annualRate: r.annual_rate,
+    termMonths: r.term_months,
+    method: r.method,
+    dueDay: r.due_day,
+    disbursementDate: r.disbursement_date,
+    maturityDate: r.maturity_date,
+    purpose: r.purpose,
+    guaranteeType: r.guarantee_type,
+    officerId: r.officer_id,
+    officerName: r.officer_name,
+    status: r.status,
+    settledDate: r.settled_date,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   }
 }
 
@@ -27,12 +43,22 @@ export async function findLoan(db: Db, id: number) {
   return selectLoans(db).where('l.id', '=', id).executeTakeFirst()
 }
 
-const SORT = { id: 'l.id', contractNo: 'l.contract_no', maturityDate: 'l.maturity_date', principal: 'l.principal' } as const
+const SORT = {
+  id: 'l.id',
+  contractNo: 'l.contract_no',
+  maturityDate: 'l.maturity_date',
+  principal: 'l.principal',
+} as const
 
 /** One page of loans; `scopeOfficerId` limits an officer to their own portfolio. */
 export async function listLoans(
   db: Db,
-  f: { borrowerId?: number | undefined; officerId?: number | undefined; status?: string | undefined; scopeOfficerId: number | null },
+  f: {
+    borrowerId?: number | undefined
+    officerId?: number | undefined
+    status?: string | undefined
+    scopeOfficerId: number | null
+  },
   page: { sort: keyof typeof SORT; dir: 'asc' | 'desc'; limit: number; offset: number },
 ) {
   const filter = <Q extends { where: (...a: never[]) => unknown }>(q0: Q): Q => {
@@ -43,8 +69,16 @@ export async function listLoans(
     if (f.status) q = q.where('l.status', '=', f.status)
     return q as unknown as Q
   }
-  const rows = await filter(selectLoans(db)).orderBy(SORT[page.sort], page.dir).orderBy('l.id', page.dir).limit(page.limit).offset(page.offset).execute()
+  const rows = await filter(selectLoans(db))
+    .orderBy(SORT[page.sort], page.dir)
+    .orderBy('l.id', page.dir)
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
   // Count on loans alone: every loan has its borrower (foreign key), so the joins change nothing.
-  const n = await filter(db.selectFrom('loans as l') as unknown as ReturnType<typeof selectLoans>).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const n = await filter(db.selectFrom('loans as l') as unknown as ReturnType<typeof selectLoans>)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return { rows: rows.map(toLoanView), total: Number(n.n) }
 }

@@ -36,10 +36,19 @@ export async function noticeDocuments(ctx: Ctx, ids: readonly number[]): Promise
     const flags = await flagOf(ctx.db, n.loanId)
     const { officerId: _o, ...view } = n
     out.push({
-      ...view, lender, idNumber: rawId && !pii ? maskIdNumber(rawId) : rawId, contractNo: head.contractNo, iouNo: head.iouNo,
-      borrowerName: head.borrowerName, loanPrincipal: head.principal, loanPrincipalWords: amountInWords(head.principal),
-      totalWords: amountInWords(n.amounts.total), disbursementDate: head.disbursementDate, maturityDate: head.maturityDate,
-      litigationOn: flags.litigationOn, issuedOn: localDate(new Date(n.createdAt)),
+      ...view,
+      lender,
+      idNumber: rawId && !pii ? maskIdNumber(rawId) : rawId,
+      contractNo: head.contractNo,
+      iouNo: head.iouNo,
+      borrowerName: head.borrowerName,
+      loanPrincipal: head.principal,
+      loanPrincipalWords: amountInWords(head.principal),
+      totalWords: amountInWords(n.amounts.total),
+      disbursementDate: head.disbursementDate,
+      maturityDate: head.maturityDate,
+      litigationOn: flags.litigationOn,
+      issuedOn: localDate(new Date(n.createdAt)),
     })
   }
   return out

@@ -11,8 +11,17 @@ export interface CjkFont {
 
 /** Chinese faces tried inside any collection, in order (Windows, Linux, macOS names). */
 const CHINESE_FACES = [
-  'SimSun', 'MicrosoftYaHei', 'NotoSerifCJKsc-Regular', 'NotoSansCJKsc-Regular', 'SourceHanSerifSC-Regular', 'SourceHanSansSC-Regular',
-  'UMingCN', 'WenQuanYiZenHei', 'WenQuanYiMicroHei', 'STSongti-SC-Regular', 'PingFangSC-Regular',
+  'SimSun',
+  'MicrosoftYaHei',
+  'NotoSerifCJKsc-Regular',
+  'NotoSansCJKsc-Regular',
+  'SourceHanSerifSC-Regular',
+  'SourceHanSansSC-Regular',
+  'UMingCN',
+  'WenQuanYiZenHei',
+  'WenQuanYiMicroHei',
+  'STSongti-SC-Regular',
+  'PingFangSC-Regular',
 ]
 
 /**
@@ -34,7 +43,8 @@ const CANDIDATES: CjkFont[] = [
   { path: '/System/Library/Fonts/PingFang.ttc', face: 'PingFangSC-Regular' },
 ]
 
-const NOT_FOUND = '未找到可用的中文字体，无法生成通知书 PDF。请安装宋体/微软雅黑（Windows）或 Noto CJK、文泉驿字体（Linux），或在“催收设置”中填写中文字体文件（.ttf/.ttc/.otf）的路径。'
+const NOT_FOUND =
+  '未找到可用的中文字体，无法生成通知书 PDF。请安装宋体/微软雅黑（Windows）或 Noto CJK、文泉驿字体（Linux），或在“催收设置”中填写中文字体文件（.ttf/.ttc/.otf）的路径。'
 
 /** The configured font when set (it must exist), else the first known location present. */
 export function findCjkFont(configured: string, exists: (p: string) => boolean = existsSync): CjkFont {

@@ -40,7 +40,11 @@ function amountsTable(doc: PDFKit.PDFDocument, n: NoticeDocument): void {
   doc.fontSize(10.5).lineWidth(0.6)
   for (let i = 0; i < 5; i++) {
     const x = LEFT + i * colW
-    doc.rect(x, top, colW, 20).stroke().rect(x, top + 20, colW, 22).stroke()
+    doc
+      .rect(x, top, colW, 20)
+      .stroke()
+      .rect(x, top + 20, colW, 22)
+      .stroke()
     doc.text(labels[i]!, x, top + 5, { width: colW, align: 'center' })
     doc.text(`${formatFen(values[i]!)} ${W.yuan}`, x, top + 26, { width: colW, align: 'center' })
   }
@@ -50,14 +54,33 @@ function amountsTable(doc: PDFKit.PDFDocument, n: NoticeDocument): void {
 }
 
 function paragraphs(n: NoticeDocument) {
-  return noticeParagraphs({ ...n, loanPrincipalText: formatFen(n.loanPrincipal), totalText: formatFen(n.amounts.total) })
+  return noticeParagraphs({
+    ...n,
+    loanPrincipalText: formatFen(n.loanPrincipal),
+    totalText: formatFen(n.amounts.total),
+  })
 }
 
 function notice(doc: PDFKit.PDFDocument, n: NoticeDocument): void {
-  doc.fontSize(20).text(n.addressee === 'guarantor' ? W.titleGuarantor : W.title, LEFT, 22 * MM, { width: WIDTH, align: 'center', characterSpacing: 2 })
-  doc.fontSize(10).text(`${W.noLabel}${n.noticeNo}${n.litigationOn ? `\u3000\u3000${W.litigation} ${n.litigationOn}` : ''}`, LEFT, doc.y + 4, { width: WIDTH, align: 'right' })
+  doc.fontSize(20).text(n.addressee === 'guarantor' ? W.titleGuarantor : W.title, LEFT, 22 * MM, {
+    width: WIDTH,
+    align: 'center',
+    characterSpacing: 2,
+  })
+  doc
+    .fontSize(10)
+    .text(
+      `${W.noLabel}${n.noticeNo}${n.litigationOn ? `\u3000\u3000${W.litigation} ${n.litigationOn}` : ''}`,
+      LEFT,
+      doc.y + 4,
+      { width: WIDTH, align: 'right' },
+    )
   doc.moveDown(0.6)
-  doc.fontSize(12).text(`${n.addresseeName}${n.idNumber ? `（${W.idLabel}${W.colon}${n.idNumber}）` : ''}${W.colon}`, LEFT, doc.y, { width: WIDTH })
+  doc
+    .fontSize(12)
+    .text(`${n.addresseeName}${n.idNumber ? `（${W.idLabel}${W.colon}${n.idNumber}）` : ''}${W.colon}`, LEFT, doc.y, {
+      width: WIDTH,
+    })
   doc.moveDown(0.3)
   const p = paragraphs(n)
   para(doc, p.facts)
@@ -65,30 +88,60 @@ function notice(doc: PDFKit.PDFDocument, n: NoticeDocument): void {
   para(doc, p.demand)
   para(doc, p.consequences)
   const sealTop = doc.y + 10
-  doc.lineWidth(0.5).dash(3, { space: 3 }).circle(LEFT + WIDTH - 70, sealTop + 38, 36).stroke().undash()
-  doc.fontSize(9).fillColor('#888').text(W.sealArea, LEFT + WIDTH - 100, sealTop + 33, { width: 60, align: 'center' }).fillColor('#000')
+  doc
+    .lineWidth(0.5)
+    .dash(3, { space: 3 })
+    .circle(LEFT + WIDTH - 70, sealTop + 38, 36)
+    .stroke()
+    .undash()
+  doc
+    .fontSize(9)
+    .fillColor('#888')
+    .text(W.sealArea, LEFT + WIDTH - 100, sealTop + 33, { width: 60, align: 'center' })
+    .fillColor('#000')
   doc.fontSize(12).text(`${n.lender}${W.seal}`, LEFT, sealTop + 20, { width: WIDTH - 120, align: 'right' })
   doc.text(zhDate(n.issuedOn), LEFT, sealTop + 44, { width: WIDTH - 120, align: 'right' })
 }
 
 function receipt(doc: PDFKit.PDFDocument, n: NoticeDocument): void {
   const top = 600
-  doc.lineWidth(0.5).dash(4, { space: 4 }).moveTo(LEFT - 10, top).lineTo(LEFT + WIDTH + 10, top).stroke().undash()
-  doc.fontSize(8).fillColor('#666').text(W.cut, LEFT, top + 3, { width: WIDTH, align: 'center' }).fillColor('#000')
+  doc
+    .lineWidth(0.5)
+    .dash(4, { space: 4 })
+    .moveTo(LEFT - 10, top)
+    .lineTo(LEFT + WIDTH + 10, top)
+    .stroke()
+    .undash()
+  doc
+    .fontSize(8)
+    .fillColor('#666')
+    .text(W.cut, LEFT, top + 3, { width: WIDTH, align: 'center' })
+    .fillColor('#000')
   doc.fontSize(15).text(W.receiptTitle, LEFT, top + 18, { width: WIDTH, align: 'center' })
   doc.fontSize(11).text(`${n.lender}${W.colon}`, LEFT, top + 44, { width: WIDTH })
   para(doc, paragraphs(n).acknowledgement, 11)
   const y = doc.y + 26
   doc.fontSize(11).text(W.signer, LEFT, y)
-  doc.fontSize(9).text(W.finger, LEFT + WIDTH - 60, y - 14, { width: 60, align: 'center' }).fontSize(11)
-  doc.lineWidth(0.6).rect(LEFT + WIDTH - 60, y, 60, 60).stroke()
+  doc
+    .fontSize(9)
+    .text(W.finger, LEFT + WIDTH - 60, y - 14, { width: 60, align: 'center' })
+    .fontSize(11)
+  doc
+    .lineWidth(0.6)
+    .rect(LEFT + WIDTH - 60, y, 60, 60)
+    .stroke()
   doc.text(W.relation, LEFT, y + 26)
   doc.text(W.date, LEFT, y + 50)
 }
 
 /** Renders the notices into one PDF file (one A4 page each). */
 export function renderNoticesPdf(docs: readonly NoticeDocument[], font: CjkFont): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: '催收通知书', Creator: 'Daihou 贷后管家' } })
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    autoFirstPage: false,
+    info: { Title: '催收通知书', Creator: 'Daihou 贷后管家' },
+  })
   const chunks: Buffer[] = []
   const done = new Promise<Buffer>((ok, fail) => {
     doc.on('data', (c: Buffer) => chunks.push(c))

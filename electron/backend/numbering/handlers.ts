@@ -10,8 +10,10 @@ async function view(db: Db, year: number) {
   const org = await orgCode(db)
   const [contractPattern, iouPattern] = [await getPattern(db, 'contract'), await getPattern(db, 'iou')]
   return {
-    contractPattern, iouPattern,
-    contractExample: formatDocNo(contractPattern, { org, year, seq: 1 }), iouExample: formatDocNo(iouPattern, { org, year, seq: 1 }),
+    contractPattern,
+    iouPattern,
+    contractExample: formatDocNo(contractPattern, { org, year, seq: 1 }),
+    iouExample: formatDocNo(iouPattern, { org, year, seq: 1 }),
   }
 }
 
@@ -31,10 +33,16 @@ async function nextFree(db: Db, kind: DocKind, year: number): Promise<string> {
  * saved, so abandoned forms leave no gaps; two concurrent saves of the same proposal are refused
  * by the unique number check (the second user gets a fresh proposal).
  */
-export async function claimNumbers(ctx: Ctx, loan: { contractNo: string; iouNo: string; disbursementDate: string }): Promise<void> {
+export async function claimNumbers(
+  ctx: Ctx,
+  loan: { contractNo: string; iouNo: string; disbursementDate: string },
+): Promise<void> {
   const year = Number(loan.disbursementDate.slice(0, 4))
   const org = await orgCode(ctx.db)
-  for (const [kind, value] of [['contract', loan.contractNo], ['iou', loan.iouNo]] as const) {
+  for (const [kind, value] of [
+    ['contract', loan.contractNo],
+    ['iou', loan.iouNo],
+  ] as const) {
     const seq = parseDocNo(await getPattern(ctx.db, kind), value, { org, year })
     if (seq !== null) await claimSerial(ctx.db, kind, year, seq)
   }
@@ -43,15 +51,23 @@ export async function claimNumbers(ctx: Ctx, loan: { contractNo: string; iouNo: 
 export const numberingHandlers = {
   'numbering.get': async (ctx) => view(ctx.db, Number(ctx.today().slice(0, 4))),
   'numbering.setPatterns': async (ctx, input) => {
-    for (const [kind, p] of [['contract', input.contractPattern], ['iou', input.iouPattern]] as const) {
+    for (const [kind, p] of [
+      ['contract', input.contractPattern],
+      ['iou', input.iouPattern],
+    ] as const) {
       const problem = checkNumberPattern(p)
-      if (problem) throw new AppError('VALIDATION', `${LABEL[kind]}${problem}`, [{ path: `${kind}Pattern`, message: problem }])
+      if (problem)
+        throw new AppError('VALIDATION', `${LABEL[kind]}${problem}`, [{ path: `${kind}Pattern`, message: problem }])
     }
     const before = await view(ctx.db, Number(ctx.today().slice(0, 4)))
     await setPattern(ctx.db, 'contract', input.contractPattern)
     await setPattern(ctx.db, 'iou', input.iouPattern)
     const after = await view(ctx.db, Number(ctx.today().slice(0, 4)))
-    ctx.audit({ entity: 'org', entityId: null, summary: `修改编号规则：合同号 ${before.contractPattern} → ${after.contractPattern}（如 ${after.contractExample}）；借据号 ${before.iouPattern} → ${after.iouPattern}（如 ${after.iouExample}）` })
+    ctx.audit({
+      entity: 'org',
+      entityId: null,
+      summary: `修改编号规则：合同号 ${before.contractPattern} → ${after.contractPattern}（如 ${after.contractExample}）；借据号 ${before.iouPattern} → ${after.iouPattern}（如 ${after.iouExample}）`,
+    })
     return after
   },
   'numbering.propose': async (ctx, input) => {

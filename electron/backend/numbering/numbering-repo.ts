@@ -14,8 +14,11 @@ export async function getPattern(db: Db, kind: DocKind): Promise<string> {
 
 /** Stores a pattern (insert or replace). */
 export async function setPattern(db: Db, kind: DocKind, pattern: string): Promise<void> {
-  await db.insertInto('settings').values({ key: KEY[kind], value: pattern })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: pattern })).execute()
+  await db
+    .insertInto('settings')
+    .values({ key: KEY[kind], value: pattern })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: pattern }))
+    .execute()
 }
 
 /** 机构号 of the organisation ('' before setup). */
@@ -25,7 +28,16 @@ export async function orgCode(db: Db): Promise<string> {
 
 /** The last serial used for a kind in a year (0 when none). */
 export async function lastSerial(db: Db, kind: DocKind, year: number): Promise<number> {
-  return (await db.selectFrom('number_sequences').select('last').where('kind', '=', kind).where('year', '=', year).executeTakeFirst())?.last ?? 0
+  return (
+    (
+      await db
+        .selectFrom('number_sequences')
+        .select('last')
+        .where('kind', '=', kind)
+        .where('year', '=', year)
+        .executeTakeFirst()
+    )?.last ?? 0
+  )
 }
 
 /**
@@ -33,6 +45,13 @@ export async function lastSerial(db: Db, kind: DocKind, year: number): Promise<n
  * caller's write transaction, so two concurrent creations are serialised by SQLite.
  */
 export async function claimSerial(db: Db, kind: DocKind, year: number, seq: number): Promise<void> {
-  await db.insertInto('number_sequences').values({ kind, year, last: seq })
-    .onConflict((oc) => oc.columns(['kind', 'year']).doUpdateSet((eb) => ({ last: eb.fn('max', [eb.ref('number_sequences.last'), eb.val(seq)]) }))).execute()
+  await db
+    .insertInto('number_sequences')
+    .values({ kind, year, last: seq })
+    .onConflict((oc) =>
+      oc
+        .columns(['kind', 'year'])
+        .doUpdateSet((eb) => ({ last: eb.fn('max', [eb.ref('number_sequences.last'), eb.val(seq)]) })),
+    )
+    .execute()
 }

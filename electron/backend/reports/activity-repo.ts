@@ -47,7 +47,11 @@ export async function warningFigures(db: Db, p: Period) {
 /** Inspections carried out in the period (submitted or further) and those reviewed by a manager. */
 export async function inspectionFigures(db: Db, p: Period) {
   return {
-    done: await countIn(db, p, 'inspections', 'inspected_on', { col: 'status', op: 'in', value: ['submitted', 'confirmed', 'reviewed'] }),
+    done: await countIn(db, p, 'inspections', 'inspected_on', {
+      col: 'status',
+      op: 'in',
+      value: ['submitted', 'confirmed', 'reviewed'],
+    }),
     reviewed: await countIn(db, p, 'inspections', 'inspected_on', { col: 'status', op: '=', value: 'reviewed' }),
   }
 }

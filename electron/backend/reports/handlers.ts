@@ -16,7 +16,11 @@ export const reportHandlers = {
 
   'reports.saveCommentary': async (ctx, input) => {
     await saveCommentary(ctx.db, { month: input.month, text: input.text, userId: caller(ctx).userId, at: ctx.nowIso() })
-    ctx.audit({ entity: 'monthly_report', entityId: input.month, summary: `填写 ${input.month} 月度贷后管理报告点评（${input.text.length} 字）` })
+    ctx.audit({
+      entity: 'monthly_report',
+      entityId: input.month,
+      summary: `填写 ${input.month} 月度贷后管理报告点评（${input.text.length} 字）`,
+    })
     return { ok: true as const }
   },
 
@@ -37,14 +41,20 @@ export const reportHandlers = {
       ['合计', '', q.total.count, yuan(q.total.balance)],
       ['不良率', `${ratio(npl * 100, q.total.balance, 2)}%`, null, null],
     ]
-    const slice = [input.village && `村：${input.village}`, input.product && `产品：${input.product}`].filter(Boolean).join('，')
+    const slice = [input.village && `村：${input.village}`, input.product && `产品：${input.product}`]
+      .filter(Boolean)
+      .join('，')
     const buf = await writeSheet({
       sheet: '资产质量',
       headers: ['项目', '类别', '笔数', '本金余额（元）'],
       rows,
       widths: [14, 16, 10, 18],
       moneyColumns: [3],
-      notes: [['截至日期', q.asOf], ['范围', slice || '全部'], ['本金余额合计', `${formatFen(q.total.balance)} 元`]],
+      notes: [
+        ['截至日期', q.asOf],
+        ['范围', slice || '全部'],
+        ['本金余额合计', `${formatFen(q.total.balance)} 元`],
+      ],
     })
     return { fileName: `资产质量-${q.asOf}.xlsx`, contentBase64: buf.toString('base64') }
   },

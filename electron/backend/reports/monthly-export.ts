@@ -15,10 +15,22 @@ function nplPercent(q: MonthlyView['quality']): string {
 export function monthlyRows(m: MonthlyView): Cell[][] {
   const rows: Cell[][] = []
   const prev = new Map(m.previous.byCategory.map((c) => [c.category, c]))
-  rows.push(['资产质量', '贷款合计', m.quality.total.count, yuan(m.quality.total.balance), `上月末 ${m.previous.total.count} 笔，${formatFen(m.previous.total.balance)} 元`])
+  rows.push([
+    '资产质量',
+    '贷款合计',
+    m.quality.total.count,
+    yuan(m.quality.total.balance),
+    `上月末 ${m.previous.total.count} 笔，${formatFen(m.previous.total.balance)} 元`,
+  ])
   for (const c of m.quality.byCategory) {
     const p = prev.get(c.category)!
-    rows.push(['五级分类', CATEGORY_LABELS[c.category], c.count, yuan(c.balance), `上月末 ${p.count} 笔，${formatFen(p.balance)} 元`])
+    rows.push([
+      '五级分类',
+      CATEGORY_LABELS[c.category],
+      c.count,
+      yuan(c.balance),
+      `上月末 ${p.count} 笔，${formatFen(p.balance)} 元`,
+    ])
   }
   rows.push(['资产质量', '不良率', null, null, `本月末 ${nplPercent(m.quality)}，上月末 ${nplPercent(m.previous)}`])
   for (const s of m.sections) {
@@ -29,7 +41,13 @@ export function monthlyRows(m: MonthlyView): Cell[][] {
     }
   }
   for (const c of m.concerns) {
-    rows.push(['关注贷款', `${c.contractNo} ${c.borrowerName}`, c.dpd, yuan(c.balance), `${CATEGORY_LABELS[c.category]}，逾期 ${c.dpd} 天，管户 ${c.officerName}`])
+    rows.push([
+      '关注贷款',
+      `${c.contractNo} ${c.borrowerName}`,
+      c.dpd,
+      yuan(c.balance),
+      `${CATEGORY_LABELS[c.category]}，逾期 ${c.dpd} 天，管户 ${c.officerName}`,
+    ])
   }
   return rows
 }

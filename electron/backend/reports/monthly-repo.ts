@@ -18,7 +18,12 @@ export interface CountAmount {
 
 /** Loans disbursed in the period (count, principal). */
 export async function disbursedIn(db: Db, p: Period): Promise<CountAmount> {
-  let q = db.selectFrom('loans').select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.coalesce(eb.fn.sum<number>('principal'), eb.lit(0)).as('amount')])
+  let q = db
+    .selectFrom('loans')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.coalesce(eb.fn.sum<number>('principal'), eb.lit(0)).as('amount'),
+    ])
   q = q.where('disbursement_date', '>=', p.from).where('disbursement_date', '<=', p.to)
   if (p.officerId !== null) q = q.where('officer_id', '=', p.officerId)
   const r = await q.executeTakeFirstOrThrow()
@@ -30,7 +35,10 @@ export async function collectedIn(db: Db, p: Period, kind: 'repayment' | 'recove
   let q = db
     .selectFrom('repayments as r')
     .innerJoin('loans as l', 'l.id', 'r.loan_id')
-    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.coalesce(eb.fn.sum<number>('r.amount'), eb.lit(0)).as('amount')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.coalesce(eb.fn.sum<number>('r.amount'), eb.lit(0)).as('amount'),
+    ])
     .where('r.kind', '=', kind)
     .where('r.status', '=', 'posted')
     .where('r.paid_date', '>=', p.from)
@@ -45,7 +53,10 @@ export async function closedIn(db: Db, p: Period, kind: 'settled' | 'written_off
   let q = db
     .selectFrom('loan_closures as c')
     .innerJoin('loans as l', 'l.id', 'c.loan_id')
-    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.coalesce(eb.fn.sum<number>('c.principal'), eb.lit(0)).as('amount')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.coalesce(eb.fn.sum<number>('c.principal'), eb.lit(0)).as('amount'),
+    ])
     .where('c.kind', '=', kind)
     .where('c.closed_date', '>=', p.from)
     .where('c.closed_date', '<=', p.to)
@@ -68,7 +79,10 @@ export async function contactsIn(db: Db, p: Period): Promise<{ contacts: number;
 }
 
 /** Contract no., borrower and officer of loans, for the lists in a report. */
-export async function loanLabels(db: Db, ids: readonly number[]): Promise<Map<number, { contractNo: string; borrowerName: string; officerName: string }>> {
+export async function loanLabels(
+  db: Db,
+  ids: readonly number[],
+): Promise<Map<number, { contractNo: string; borrowerName: string; officerName: string }>> {
   if (ids.length === 0) return new Map()
   const rows = await db
     .selectFrom('loans as l')
@@ -77,7 +91,9 @@ export async function loanLabels(db: Db, ids: readonly number[]): Promise<Map<nu
     .select(['l.id', 'l.contract_no', 'b.name', 'u.display_name'])
     .where('l.id', 'in', ids)
     .execute()
-  return new Map(rows.map((r) => [r.id, { contractNo: r.contract_no, borrowerName: r.name, officerName: r.display_name ?? '' }]))
+  return new Map(
+    rows.map((r) => [r.id, { contractNo: r.contract_no, borrowerName: r.name, officerName: r.display_name ?? '' }]),
+  )
 }
 
 /** The manager's commentary of a month, with who wrote it last. */
@@ -91,7 +107,10 @@ export async function findCommentary(db: Db, month: string) {
 }
 
 /** Stores (replaces) a month's commentary. */
-export async function saveCommentary(db: Db, c: { month: string; text: string; userId: number; at: string }): Promise<void> {
+export async function saveCommentary(
+  db: Db,
+  c: { month: string; text: string; userId: number; at: string },
+): Promise<void> {
   await db
     .insertInto('monthly_report_notes')
     .values({ month: c.month, commentary: c.text, updated_by: c.userId, updated_at: c.at })

@@ -56,18 +56,36 @@ async function contacts(ctx: Ctx, p: Period, overdueLoans: number): Promise<Repo
 }
 
 async function monitoring(ctx: Ctx, p: Period): Promise<ReportSection[]> {
-  const [w, i, c] = [await warningFigures(ctx.db, p), await inspectionFigures(ctx.db, p), await collectionFigures(ctx.db, p)]
+  const [w, i, c] = [
+    await warningFigures(ctx.db, p),
+    await inspectionFigures(ctx.db, p),
+    await collectionFigures(ctx.db, p),
+  ]
   return [
     {
       key: 'warnings',
       title: '风险预警',
-      rows: [count('新增预警（条）', w.opened), count('人工处置关闭（条）', w.closedByHand), count('条件消除自动解除（条）', w.resolved), count('月末未关闭红色预警（条）', w.redOpenAtEnd)],
+      rows: [
+        count('新增预警（条）', w.opened),
+        count('人工处置关闭（条）', w.closedByHand),
+        count('条件消除自动解除（条）', w.resolved),
+        count('月末未关闭红色预警（条）', w.redOpenAtEnd),
+      ],
     },
-    { key: 'inspections', title: '贷后检查', rows: [count('完成检查（次）', i.done), count('主管已复核（次）', i.reviewed)] },
+    {
+      key: 'inspections',
+      title: '贷后检查',
+      rows: [count('完成检查（次）', i.done), count('主管已复核（次）', i.reviewed)],
+    },
     {
       key: 'collections',
       title: '催收通知与承诺',
-      rows: [count('还款承诺（笔）', c.promises), count('出具催收通知书（份）', c.notices), count('通知书送达（份）', c.served), count('回执收回（份）', c.returned)],
+      rows: [
+        count('还款承诺（笔）', c.promises),
+        count('出具催收通知书（份）', c.notices),
+        count('通知书送达（份）', c.served),
+        count('回执收回（份）', c.returned),
+      ],
     },
   ]
 }
@@ -78,8 +96,17 @@ async function concerns(ctx: Ctx, loans: readonly ReportLoan[]): Promise<Monthly
     .filter((l) => l.dpd > 0)
     .sort((a, b) => categoryRank(b.category) - categoryRank(a.category) || b.dpd - a.dpd || b.balance - a.balance)
     .slice(0, 10)
-  const labels = await loanLabels(ctx.db, worst.map((l) => l.loanId))
-  return worst.map((l) => ({ loanId: l.loanId, dpd: l.dpd, category: l.category, balance: l.balance, ...labels.get(l.loanId)! }))
+  const labels = await loanLabels(
+    ctx.db,
+    worst.map((l) => l.loanId),
+  )
+  return worst.map((l) => ({
+    loanId: l.loanId,
+    dpd: l.dpd,
+    category: l.category,
+    balance: l.balance,
+    ...labels.get(l.loanId)!,
+  }))
 }
 
 /** Compiles the month's report in the caller's scope. */

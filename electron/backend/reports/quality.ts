@@ -2,7 +2,16 @@
 // evaluation as of each date: only what was known by that date counts (later payments, decisions
 // and closures are replayed away).
 import { MIGRATION_STATES, type MigrationView, type QualityView } from '../../../shared/api/reports'
-import { BUCKETS, CATEGORIES, type Bucket, type Category, categoryRank, isNonPerforming, ratio, worseCategory } from '../../../shared/domain'
+import {
+  BUCKETS,
+  CATEGORIES,
+  type Bucket,
+  type Category,
+  categoryRank,
+  isNonPerforming,
+  ratio,
+  worseCategory,
+} from '../../../shared/domain'
 import type { Ctx } from '../context'
 import { scopeOfficer } from '../scope'
 import { evaluateAll } from '../servicing/portfolio'
@@ -31,7 +40,11 @@ export function categoryInForce(floor: Category, decided?: Category): Category {
  * that date, when one was taken, is the record (fast, and what was reported then); otherwise the
  * portfolio is evaluated as of the date.
  */
-export async function reportLoans(ctx: Ctx, asOf: string, slice: Slice & { officerId?: number }): Promise<ReportLoan[]> {
+export async function reportLoans(
+  ctx: Ctx,
+  asOf: string,
+  slice: Slice & { officerId?: number },
+): Promise<ReportLoan[]> {
   const scope = scopeOfficer(ctx)
   // An officer sees only the own portfolio whatever officerId they pass (no existence leak).
   const officerId = scope ?? slice.officerId ?? null
@@ -51,13 +64,25 @@ export async function reportLoans(ctx: Ctx, asOf: string, slice: Slice & { offic
   return evaluatedLoans(ctx, asOf, slice, officerId, decided)
 }
 
-async function evaluatedLoans(ctx: Ctx, asOf: string, slice: Slice, officerId: number | null, decided: Map<number, Category>): Promise<ReportLoan[]> {
+async function evaluatedLoans(
+  ctx: Ctx,
+  asOf: string,
+  slice: Slice,
+  officerId: number | null,
+  decided: Map<number, Category>,
+): Promise<ReportLoan[]> {
   const ids = await loanIdsInSlice(ctx.db, slice)
   const out: ReportLoan[] = []
   evaluateAll(ctx, { asOf, officerId }, (loanId, e) => {
     if (ids && !ids.has(loanId)) return
     if (e.outstandingPrincipal <= 0) return
-    out.push({ loanId, category: categoryInForce(e.minCategory, decided.get(loanId)), bucket: e.bucket, dpd: e.dpd, balance: e.outstandingPrincipal })
+    out.push({
+      loanId,
+      category: categoryInForce(e.minCategory, decided.get(loanId)),
+      bucket: e.bucket,
+      dpd: e.dpd,
+      balance: e.outstandingPrincipal,
+    })
   })
   return out
 }
@@ -107,6 +132,8 @@ export function migrationBetween(fromLoans: readonly ReportLoan[], toLoans: read
   }
   for (const category of before.values()) add(category, 'closed', 0)
   const order: string[] = [...MIGRATION_STATES]
-  const rows = [...cells.values()].sort((a, b) => order.indexOf(a.from) - order.indexOf(b.from) || order.indexOf(a.to) - order.indexOf(b.to))
+  const rows = [...cells.values()].sort(
+    (a, b) => order.indexOf(a.from) - order.indexOf(b.from) || order.indexOf(a.to) - order.indexOf(b.to),
+  )
   return { rows }
 }

@@ -44,7 +44,11 @@ export interface SnapshotLoan {
 }
 
 /** The rows of a snapshot with principal outstanding, for one officer (or all) and a slice. */
-export async function snapshotLoans(db: Db, snapshotId: number, f: Slice & { officerId: number | null }): Promise<SnapshotLoan[]> {
+export async function snapshotLoans(
+  db: Db,
+  snapshotId: number,
+  f: Slice & { officerId: number | null },
+): Promise<SnapshotLoan[]> {
   let q = db
     .selectFrom('portfolio_snapshot_rows as r')
     .innerJoin('loans as l', 'l.id', 'r.loan_id')
@@ -55,7 +59,15 @@ export async function snapshotLoans(db: Db, snapshotId: number, f: Slice & { off
   if (f.product !== undefined) q = q.where('l.product', '=', f.product)
   if (f.village !== undefined) {
     const village = f.village
-    q = q.where((eb) => eb.exists(eb.selectFrom('borrowers as b').select('b.id').whereRef('b.id', '=', 'l.borrower_id').where('b.village', '=', village)))
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('borrowers as b')
+          .select('b.id')
+          .whereRef('b.id', '=', 'l.borrower_id')
+          .where('b.village', '=', village),
+      ),
+    )
   }
   const rows = await q.execute()
   return rows.map((r) => ({

@@ -2,12 +2,26 @@
 // never approves); a category below the DPD / restructured floor is refused with the reason, and
 // a restructured loan is not upgraded during its one-year observation period.
 import { AppError, hasPermission } from '../../../shared/api'
-import { type Category, NON_PERFORMING, RESTRUCTURE_OBSERVATION_MONTHS, addMonths, categoryFloorForDpd, categoryRank } from '../../../shared/domain'
+import {
+  type Category,
+  NON_PERFORMING,
+  RESTRUCTURE_OBSERVATION_MONTHS,
+  addMonths,
+  categoryFloorForDpd,
+  categoryRank,
+} from '../../../shared/domain'
 import type { Ctx, Handlers } from '../context'
 import { caller, scopeOfficer } from '../scope'
 import { evaluate, loadContext, loadLoan } from '../servicing/core'
 import {
-  type Proposal, categoriesInForce, decideProposal, findProposal, insertProposal, loanProposals, pendingProposals, storedLoanStates,
+  type Proposal,
+  categoriesInForce,
+  decideProposal,
+  findProposal,
+  insertProposal,
+  loanProposals,
+  pendingProposals,
+  storedLoanStates,
 } from './classification-repo'
 import { CATEGORY_LABELS as L } from './labels'
 import { loanRiskFields } from './loan-risk'
@@ -19,17 +33,35 @@ async function today(ctx: Ctx, loanId: number) {
   const asOf = ctx.today()
   const lc = loadContext(ctx, head, asOf)
   const e = evaluate(ctx, lc, asOf)
-  const r = await loanRiskFields(ctx, { loanId, asOf, rows: lc.rows, payments: lc.payments, startDate: head.disbursementDate, restructuredOn: lc.restructuredOn, dpd: e.dpd, minCategory: e.minCategory })
-  return { head, asOf, dpd: e.dpd, floor: e.minCategory, suggested: r.suggestedCategory, category: r.category, restructuredOn: lc.restructuredOn }
+  const r = await loanRiskFields(ctx, {
+    loanId,
+    asOf,
+    rows: lc.rows,
+    payments: lc.payments,
+    startDate: head.disbursementDate,
+    restructuredOn: lc.restructuredOn,
+    dpd: e.dpd,
+    minCategory: e.minCategory,
+  })
+  return {
+    head,
+    asOf,
+    dpd: e.dpd,
+    floor: e.minCategory,
+    suggested: r.suggestedCategory,
+    category: r.category,
+    restructuredOn: lc.restructuredOn,
+  }
 }
 
 /** Refuses a category the rules do not allow, naming the reason. */
 function checkAllowed(s: Awaited<ReturnType<typeof today>>, category: Category): void {
   if (categoryRank(category) < categoryRank(s.floor)) {
     const dpdFloor = categoryFloorForDpd(s.dpd)
-    const why = categoryRank(dpdFloor) >= categoryRank(s.floor)
-      ? `逾期 ${s.dpd} 天，按逾期天数至少为“${L[s.floor]}”`
-      : `重组贷款在观察期内至少为“${L[s.floor]}”`
+    const why =
+      categoryRank(dpdFloor) >= categoryRank(s.floor)
+        ? `逾期 ${s.dpd} 天，按逾期天数至少为“${L[s.floor]}”`
+        : `重组贷款在观察期内至少为“${L[s.floor]}”`
     throw new AppError('VALIDATION', `不能分为“${L[category]}”：${why}`, [{ path: 'category', message: why }])
   }
   if (s.restructuredOn && categoryRank(category) < categoryRank(s.category)) {
@@ -48,11 +80,28 @@ function view({ proposedById: _p, officerId: _o, ...rest }: Proposal & { officer
 export const classificationHandlers = {
   'classification.propose': async (ctx, input) => {
     const s = await today(ctx, input.loanId)
-    if (input.category === s.category) throw new AppError('VALIDATION', `现行分类已是“${L[s.category]}”`, [{ path: 'category', message: '与现行分类相同' }])
+    if (input.category === s.category)
+      throw new AppError('VALIDATION', `现行分类已是“${L[s.category]}”`, [
+        { path: 'category', message: '与现行分类相同' },
+      ])
     checkAllowed(s, input.category)
-    if ((await loanProposals(ctx.db, s.head.id)).some((p) => p.status === 'pending')) throw new AppError('CONFLICT', '该笔贷款已有待审批的分类调整')
-    const id = await insertProposal(ctx.db, { loanId: s.head.id, from: s.category, category: input.category, suggested: s.suggested, floor: s.floor, reason: input.reason, by: caller(ctx).userId, now: ctx.nowIso() })
-    ctx.audit({ entity: 'loan', entityId: s.head.id, summary: `提出五级分类调整：合同 ${s.head.contractNo}（${s.head.borrowerName}）${L[s.category]} → ${L[input.category]}（系统建议 ${L[s.suggested]}）；理由：${input.reason}` })
+    if ((await loanProposals(ctx.db, s.head.id)).some((p) => p.status === 'pending'))
+      throw new AppError('CONFLICT', '该笔贷款已有待审批的分类调整')
+    const id = await insertProposal(ctx.db, {
+      loanId: s.head.id,
+      from: s.category,
+      category: input.category,
+      suggested: s.suggested,
+      floor: s.floor,
+      reason: input.reason,
+      by: caller(ctx).userId,
+      now: ctx.nowIso(),
+    })
+    ctx.audit({
+      entity: 'loan',
+      entityId: s.head.id,
+      summary: `提出五级分类调整：合同 ${s.head.contractNo}（${s.head.borrowerName}）${L[s.category]} → ${L[input.category]}（系统建议 ${L[s.suggested]}）；理由：${input.reason}`,
+    })
     return { id }
   },
 
@@ -61,19 +110,40 @@ export const classificationHandlers = {
     const p = await findProposal(ctx.db, input.proposalId)
     if (!p) throw new AppError('NOT_FOUND', `分类调整 #${input.proposalId} 不存在`)
     if (p.status !== 'pending') throw new AppError('CONFLICT', '该分类调整已审批')
-    if (p.proposedById === me.userId) throw new AppError('FORBIDDEN', '提议人不能审批自己的分类调整（须由另一位主管审批）')
+    if (p.proposedById === me.userId)
+      throw new AppError('FORBIDDEN', '提议人不能审批自己的分类调整（须由另一位主管审批）')
     if (!hasPermission(me.role, 'loans.approve')) throw new AppError('FORBIDDEN', '信贷员不能审批分类调整')
     const s = await today(ctx, p.loanId)
     if (input.approve) checkAllowed(s, p.category)
-    await decideProposal(ctx.db, { id: p.id, loanId: p.loanId, approve: input.approve, category: p.category, comment: input.comment, by: me.userId, on: s.asOf, now: ctx.nowIso() })
-    ctx.audit({ entity: 'loan', entityId: p.loanId, summary: `${input.approve ? '批准' : '驳回'}五级分类调整：合同 ${p.contractNo}（${p.borrowerName}）${L[p.fromCategory]} → ${L[p.category]}${input.comment ? `；意见：${input.comment}` : ''}` })
+    await decideProposal(ctx.db, {
+      id: p.id,
+      loanId: p.loanId,
+      approve: input.approve,
+      category: p.category,
+      comment: input.comment,
+      by: me.userId,
+      on: s.asOf,
+      now: ctx.nowIso(),
+    })
+    ctx.audit({
+      entity: 'loan',
+      entityId: p.loanId,
+      summary: `${input.approve ? '批准' : '驳回'}五级分类调整：合同 ${p.contractNo}（${p.borrowerName}）${L[p.fromCategory]} → ${L[p.category]}${input.comment ? `；意见：${input.comment}` : ''}`,
+    })
     return view((await findProposal(ctx.db, p.id))!)
   },
 
   'classification.history': async (ctx, input) => {
     const s = await today(ctx, input.loanId)
     return {
-      loanId: s.head.id, contractNo: s.head.contractNo, borrowerName: s.head.borrowerName, asOf: s.asOf, dpd: s.dpd, category: s.category, suggested: s.suggested, floor: s.floor,
+      loanId: s.head.id,
+      contractNo: s.head.contractNo,
+      borrowerName: s.head.borrowerName,
+      asOf: s.asOf,
+      dpd: s.dpd,
+      category: s.category,
+      suggested: s.suggested,
+      floor: s.floor,
       items: (await loanProposals(ctx.db, s.head.id)).map(view),
     }
   },
@@ -83,16 +153,32 @@ export const classificationHandlers = {
   'classification.npl': async (ctx) => {
     const rows = await storedLoanStates(ctx.db, scopeOfficer(ctx))
     if (rows.length === 0) return []
-    const cats = await categoriesInForce(ctx.db, rows[0]!.as_of, rows.map((r) => r.loan_id))
-    return rows.filter((r) => NON_PERFORMING.includes(cats.get(r.loan_id)!)).map((r) => ({
-      loanId: r.loan_id, contractNo: r.contract_no, borrowerName: r.name, officerName: r.display_name ?? null, category: cats.get(r.loan_id)!, dpd: r.dpd, outstandingPrincipal: r.outstanding_principal,
-    }))
+    const cats = await categoriesInForce(
+      ctx.db,
+      rows[0]!.as_of,
+      rows.map((r) => r.loan_id),
+    )
+    return rows
+      .filter((r) => NON_PERFORMING.includes(cats.get(r.loan_id)!))
+      .map((r) => ({
+        loanId: r.loan_id,
+        contractNo: r.contract_no,
+        borrowerName: r.name,
+        officerName: r.display_name ?? null,
+        category: cats.get(r.loan_id)!,
+        dpd: r.dpd,
+        outstandingPrincipal: r.outstanding_principal,
+      }))
   },
 
   'classification.matrix': async (ctx, input) => {
-    const a = await snapshotCategories(ctx.db, input.from), b = await snapshotCategories(ctx.db, input.to)
+    const a = await snapshotCategories(ctx.db, input.from),
+      b = await snapshotCategories(ctx.db, input.to)
     if (!a || !b) throw new AppError('NOT_FOUND', `${!a ? input.from : input.to} 没有月末快照`)
-    const cells = new Map<string, { from: Category; to: Category | 'closed'; loans: number; outstandingPrincipal: number }>()
+    const cells = new Map<
+      string,
+      { from: Category; to: Category | 'closed'; loans: number; outstandingPrincipal: number }
+    >()
     for (const [loanId, x] of a) {
       const to = (b.get(loanId)?.category ?? 'closed') as Category | 'closed'
       const key = `${x.category}>${to}`

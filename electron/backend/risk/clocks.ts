@@ -14,8 +14,18 @@ export function expiryOf(i: LimitationInput): string | null {
  * only with the guarantor's written consent (民法典 695) — never interrupted (692); and the
  * guarantor's own 3-year limitation once demanded within the period (693/694).
  */
-export function guaranteeClock(g: GuaranteeInput): { principalDueDate: string; periodEnd: string; demandInTime: boolean; guarantorLimitationExpiry: string | null } {
-  const principalDueDate = g.consentedToExtension ? g.maturityDate : g.originalDue ?? g.maturityDate
+export function guaranteeClock(g: GuaranteeInput): {
+  principalDueDate: string
+  periodEnd: string
+  demandInTime: boolean
+  guarantorLimitationExpiry: string | null
+} {
+  const principalDueDate = g.consentedToExtension ? g.maturityDate : (g.originalDue ?? g.maturityDate)
   const c = guarantorClaim({ principalDueDate, agreedEnd: g.periodEnd, demandDate: g.demandedOn })
-  return { principalDueDate, periodEnd: guaranteePeriodEnd({ principalDueDate, agreedEnd: g.periodEnd }), demandInTime: c.demandInTime, guarantorLimitationExpiry: c.limitationExpiry }
+  return {
+    principalDueDate,
+    periodEnd: guaranteePeriodEnd({ principalDueDate, agreedEnd: g.periodEnd }),
+    demandInTime: c.demandInTime,
+    guarantorLimitationExpiry: c.limitationExpiry,
+  }
 }

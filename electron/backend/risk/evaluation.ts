@@ -2,7 +2,13 @@
 // loan's payment history, five-category suggestion and its borrower's customer class.
 import type Database from 'better-sqlite3'
 import {
-  type Category, type Component, type CustomerClass, type OverdueEpisode, DEFAULT_ALLOCATION_ORDER, customerClass, worseCategory,
+  type Category,
+  type Component,
+  type CustomerClass,
+  type OverdueEpisode,
+  DEFAULT_ALLOCATION_ORDER,
+  customerClass,
+  worseCategory,
 } from '../../../shared/domain'
 import { paymentHistory, suggestionFor } from '../../../shared/risk'
 import { evaluateLoan } from '../../../shared/servicing'
@@ -42,7 +48,10 @@ export interface PortfolioEval {
 export type Heads = Map<number, { borrowerId: number; officerId: number; category: string; maturityDate: string }>
 
 /** Scans and evaluates every loan active on `asOf`; `decided` = last approved decision per loan by `asOf`. */
-export function evaluatePortfolio(sqlite: Database.Database, i: { asOf: string; heads: Heads; decided: Map<number, Category>; order: readonly Component[] }): PortfolioEval {
+export function evaluatePortfolio(
+  sqlite: Database.Database,
+  i: { asOf: string; heads: Heads; decided: Map<number, Category>; order: readonly Component[] },
+): PortfolioEval {
   const asOf = i.asOf
   const loans = new Map<number, LoanRisk>()
   const episodes = new Map<number, OverdueEpisode[]>()
@@ -51,14 +60,41 @@ export function evaluatePortfolio(sqlite: Database.Database, i: { asOf: string; 
   scanPortfolio(sqlite, { asOf, officerId: null }, (l) => {
     const head = i.heads.get(l.id)
     if (!head) return // closed later than asOf but not active now: evaluated for totals only by servicing
-    const e = evaluateLoan({ rows: l.rows, payments: l.payments, annualRate: l.annualRate, markupPercent: l.markup, startDate: l.startDate, asOf, restructuredOn: l.restructuredOn, ...o })
+    const e = evaluateLoan({
+      rows: l.rows,
+      payments: l.payments,
+      annualRate: l.annualRate,
+      markupPercent: l.markup,
+      startDate: l.startDate,
+      asOf,
+      restructuredOn: l.restructuredOn,
+      ...o,
+    })
     const history = paymentHistory({ rows: l.rows, payments: l.payments, startDate: l.startDate, asOf })
     const decided = i.decided.get(l.id)
-    const s = suggestionFor({ current: decided ?? (head.category as Category), dpd: e.dpd, asOf, restructuredOn: l.restructuredOn, history })
+    const s = suggestionFor({
+      current: decided ?? (head.category as Category),
+      dpd: e.dpd,
+      asOf,
+      restructuredOn: l.restructuredOn,
+      history,
+    })
     loans.set(l.id, {
-      id: l.id, borrowerId: head.borrowerId, officerId: head.officerId, dpd: e.dpd, bucket: e.bucket, outstandingPrincipal: e.outstandingPrincipal,
-      overduePrincipal: e.overduePrincipal, overdueInterest: e.overdueInterest, penaltyInterest: e.penaltyInterest, compoundInterest: e.compoundInterest,
-      payoff: e.payoff, floor: e.minCategory, suggested: s.suggested, category: decided === undefined ? s.suggested : worseCategory(decided, e.minCategory), maturityDate: head.maturityDate,
+      id: l.id,
+      borrowerId: head.borrowerId,
+      officerId: head.officerId,
+      dpd: e.dpd,
+      bucket: e.bucket,
+      outstandingPrincipal: e.outstandingPrincipal,
+      overduePrincipal: e.overduePrincipal,
+      overdueInterest: e.overdueInterest,
+      penaltyInterest: e.penaltyInterest,
+      compoundInterest: e.compoundInterest,
+      payoff: e.payoff,
+      floor: e.minCategory,
+      suggested: s.suggested,
+      category: decided === undefined ? s.suggested : worseCategory(decided, e.minCategory),
+      maturityDate: head.maturityDate,
     })
     total += e.outstandingPrincipal
     let list = episodes.get(head.borrowerId)

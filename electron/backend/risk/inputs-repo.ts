@@ -7,8 +7,17 @@ import type { Db } from '../db/types'
 
 /** Active loans: borrower, officer, decided category, maturity. */
 export async function activeLoanHeads(db: Db) {
-  const rows = await db.selectFrom('loans').select(['id', 'borrower_id', 'officer_id', 'category', 'maturity_date']).where('status', '=', 'active').execute()
-  return new Map(rows.map((r) => [r.id, { borrowerId: r.borrower_id, officerId: r.officer_id, category: r.category, maturityDate: r.maturity_date }]))
+  const rows = await db
+    .selectFrom('loans')
+    .select(['id', 'borrower_id', 'officer_id', 'category', 'maturity_date'])
+    .where('status', '=', 'active')
+    .execute()
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { borrowerId: r.borrower_id, officerId: r.officer_id, category: r.category, maturityDate: r.maturity_date },
+    ]),
+  )
 }
 
 /** 诉讼时效 inputs of a loan as of a date: last due date in force, last posted payment, last interrupting event. */
@@ -36,10 +45,21 @@ export async function limitationInputs(db: Db, asOf: string, loanId?: number): P
 
 /** Each restart of one loan's clock: posted payments and recorded events, with evidence. */
 export async function limitationRestarts(db: Db, loanId: number, asOf: string) {
-  const pays = await db.selectFrom('repayments').select(['paid_date', 'amount', 'channel', 'receipt_no']).where('loan_id', '=', loanId)
-    .where('status', '=', 'posted').where('paid_date', '<=', asOf).orderBy('paid_date').execute()
-  const events = await db.selectFrom('limitation_events').select(['occurred_on', 'kind', 'evidence', 'guarantor_id']).where('loan_id', '=', loanId)
-    .where('occurred_on', '<=', asOf).orderBy('occurred_on').execute()
+  const pays = await db
+    .selectFrom('repayments')
+    .select(['paid_date', 'amount', 'channel', 'receipt_no'])
+    .where('loan_id', '=', loanId)
+    .where('status', '=', 'posted')
+    .where('paid_date', '<=', asOf)
+    .orderBy('paid_date')
+    .execute()
+  const events = await db
+    .selectFrom('limitation_events')
+    .select(['occurred_on', 'kind', 'evidence', 'guarantor_id'])
+    .where('loan_id', '=', loanId)
+    .where('occurred_on', '<=', asOf)
+    .orderBy('occurred_on')
+    .execute()
   return { pays, events }
 }
 
@@ -63,7 +83,18 @@ export interface GuaranteeInput {
 /** Guarantees of active loans (or of one loan, whatever its status). */
 export async function guaranteeInputs(db: Db, loanId?: number): Promise<GuaranteeInput[]> {
   const where = loanId === undefined ? sql`l.status = 'active'` : sql`l.id = ${loanId}`
-  const r = await sql<{ id: number; loan_id: number; borrower_id: number | null; name: string; mode: string; period_end: string; original_due: string | null; maturity_date: string; consent: number; demanded: string | null }>`
+  const r = await sql<{
+    id: number
+    loan_id: number
+    borrower_id: number | null
+    name: string
+    mode: string
+    period_end: string
+    original_due: string | null
+    maturity_date: string
+    consent: number
+    demanded: string | null
+  }>`
     select g.id, g.loan_id, g.borrower_id, g.name, g.mode, g.period_end, l.maturity_date,
       (select max(i.due_date) from plan_installments i where i.plan_version_id = (select v.id from loan_plan_versions v
         where v.loan_id = l.id and v.status = 'active' order by v.version limit 1)) as original_due,
@@ -72,8 +103,16 @@ export async function guaranteeInputs(db: Db, loanId?: number): Promise<Guarante
       (select min(e.occurred_on) from limitation_events e where e.loan_id = l.id and e.guarantor_id = g.id and e.kind = 'guarantor_demand') as demanded
     from guarantors g join loans l on l.id = g.loan_id where ${where} order by g.loan_id, g.id`.execute(db)
   return r.rows.map((x) => ({
-    guarantorId: x.id, loanId: x.loan_id, borrowerId: x.borrower_id, name: x.name, mode: x.mode, periodEnd: x.period_end, originalDue: x.original_due,
-    maturityDate: x.maturity_date, consentedToExtension: x.consent === 1, demandedOn: x.demanded,
+    guarantorId: x.id,
+    loanId: x.loan_id,
+    borrowerId: x.borrower_id,
+    name: x.name,
+    mode: x.mode,
+    periodEnd: x.period_end,
+    originalDue: x.original_due,
+    maturityDate: x.maturity_date,
+    consentedToExtension: x.consent === 1,
+    demandedOn: x.demanded,
   }))
 }
 
@@ -88,31 +127,80 @@ export async function collateralValues(db: Db, asOf: string): Promise<Map<number
 
 /** Guarantee links between borrowers on active loans: the loan's borrower ← a guarantor who is a borrower. */
 export async function guaranteeLinks(db: Db) {
-  return db.selectFrom('guarantors as g').innerJoin('loans as l', 'l.id', 'g.loan_id')
+  return db
+    .selectFrom('guarantors as g')
+    .innerJoin('loans as l', 'l.id', 'g.loan_id')
     .select(['l.borrower_id as borrowerId', 'g.borrower_id as guarantorBorrowerId', 'g.loan_id as loanId', 'g.name'])
-    .where('l.status', '=', 'active').where('g.borrower_id', 'is not', null).execute()
+    .where('l.status', '=', 'active')
+    .where('g.borrower_id', 'is not', null)
+    .execute()
 }
 
 /** Active extensions effective by the date on loans with guarantors who have not consented in writing. */
 export async function extensionsWithoutConsent(db: Db, asOf: string) {
-  return db.selectFrom('loan_plan_versions as v').innerJoin('loans as l', 'l.id', 'v.loan_id').innerJoin('guarantors as g', 'g.loan_id', 'l.id')
+  return db
+    .selectFrom('loan_plan_versions as v')
+    .innerJoin('loans as l', 'l.id', 'v.loan_id')
+    .innerJoin('guarantors as g', 'g.loan_id', 'l.id')
     .select(['v.loan_id as loanId', 'v.version', 'v.effective_date as effectiveDate', 'g.name'])
-    .where('l.status', '=', 'active').where('v.status', '=', 'active').where('v.reason', '=', 'extension').where('v.effective_date', '<=', asOf)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('extension_consents as c').select('c.id').whereRef('c.plan_version_id', '=', 'v.id').whereRef('c.guarantor_id', '=', 'g.id').where('c.consented', '=', 1))))
-    .orderBy('v.loan_id').execute()
+    .where('l.status', '=', 'active')
+    .where('v.status', '=', 'active')
+    .where('v.reason', '=', 'extension')
+    .where('v.effective_date', '<=', asOf)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('extension_consents as c')
+            .select('c.id')
+            .whereRef('c.plan_version_id', '=', 'v.id')
+            .whereRef('c.guarantor_id', '=', 'g.id')
+            .where('c.consented', '=', 1),
+        ),
+      ),
+    )
+    .orderBy('v.loan_id')
+    .execute()
 }
 
 /** The latest active extension version of a loan, if any. */
 export async function latestExtension(db: Db, loanId: number) {
-  return db.selectFrom('loan_plan_versions').select(['id', 'version']).where('loan_id', '=', loanId).where('status', '=', 'active').where('reason', '=', 'extension')
-    .orderBy('version', 'desc').limit(1).executeTakeFirst()
+  return db
+    .selectFrom('loan_plan_versions')
+    .select(['id', 'version'])
+    .where('loan_id', '=', loanId)
+    .where('status', '=', 'active')
+    .where('reason', '=', 'extension')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst()
 }
 
 /** Records a guarantor's consent (or refusal) to an extension. */
-export async function insertConsent(db: Db, c: { versionId: number; guarantorId: number; consented: boolean; on: string; evidence: string; by: number; now: string }): Promise<void> {
-  const v = { consented: c.consented ? 1 : 0, recorded_on: c.on, evidence: c.evidence, created_by: c.by, created_at: c.now }
-  await db.insertInto('extension_consents').values({ plan_version_id: c.versionId, guarantor_id: c.guarantorId, ...v })
-    .onConflict((oc) => oc.columns(['plan_version_id', 'guarantor_id']).doUpdateSet(v)).execute()
+export async function insertConsent(
+  db: Db,
+  c: {
+    versionId: number
+    guarantorId: number
+    consented: boolean
+    on: string
+    evidence: string
+    by: number
+    now: string
+  },
+): Promise<void> {
+  const v = {
+    consented: c.consented ? 1 : 0,
+    recorded_on: c.on,
+    evidence: c.evidence,
+    created_by: c.by,
+    created_at: c.now,
+  }
+  await db
+    .insertInto('extension_consents')
+    .values({ plan_version_id: c.versionId, guarantor_id: c.guarantorId, ...v })
+    .onConflict((oc) => oc.columns(['plan_version_id', 'guarantor_id']).doUpdateSet(v))
+    .execute()
 }
 
 /** Household of each borrower in one. */
@@ -125,24 +213,57 @@ export async function householdOf(db: Db): Promise<Map<number, number>> {
 export async function borrowerNames(db: Db, ids: number[]): Promise<Map<number, string>> {
   const out = new Map<number, string>()
   for (let k = 0; k < ids.length; k += 500) {
-    const rows = await db.selectFrom('borrowers').select(['id', 'name']).where('id', 'in', ids.slice(k, k + 500)).execute()
+    const rows = await db
+      .selectFrom('borrowers')
+      .select(['id', 'name'])
+      .where('id', 'in', ids.slice(k, k + 500))
+      .execute()
     for (const r of rows) out.set(r.id, r.name)
   }
   return out
 }
 
 /** Records an event that restarts the 诉讼时效 or demands payment from a guarantor. */
-export async function insertLimitationEvent(db: Db, e: { loanId: number; guarantorId: number | null; kind: 'acknowledgement' | 'demand_signed' | 'guarantor_demand'; on: string; evidence: string; by: number; now: string }): Promise<void> {
-  await db.insertInto('limitation_events').values({ loan_id: e.loanId, guarantor_id: e.guarantorId, kind: e.kind, occurred_on: e.on, evidence: e.evidence, notice_id: null, created_by: e.by, created_at: e.now }).execute()
+export async function insertLimitationEvent(
+  db: Db,
+  e: {
+    loanId: number
+    guarantorId: number | null
+    kind: 'acknowledgement' | 'demand_signed' | 'guarantor_demand'
+    on: string
+    evidence: string
+    by: number
+    now: string
+  },
+): Promise<void> {
+  await db
+    .insertInto('limitation_events')
+    .values({
+      loan_id: e.loanId,
+      guarantor_id: e.guarantorId,
+      kind: e.kind,
+      occurred_on: e.on,
+      evidence: e.evidence,
+      notice_id: null,
+      created_by: e.by,
+      created_at: e.now,
+    })
+    .execute()
 }
 
 /** Stored customer class and decided category of a loan's borrower / loan. */
 export async function loanClassAndCategory(db: Db, loanId: number) {
-  return db.selectFrom('loans as l').innerJoin('borrowers as b', 'b.id', 'l.borrower_id').select(['b.customer_class', 'l.category', 'l.borrower_id'])
-    .where('l.id', '=', loanId).executeTakeFirst()
+  return db
+    .selectFrom('loans as l')
+    .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
+    .select(['b.customer_class', 'l.category', 'l.borrower_id'])
+    .where('l.id', '=', loanId)
+    .executeTakeFirst()
 }
 
 /** True when at least one loan is active. */
 export async function hasActiveLoans(db: Db): Promise<boolean> {
-  return (await db.selectFrom('loans').select('id').where('status', '=', 'active').limit(1).executeTakeFirst()) !== undefined
+  return (
+    (await db.selectFrom('loans').select('id').where('status', '=', 'active').limit(1).executeTakeFirst()) !== undefined
+  )
 }

@@ -19,7 +19,10 @@ export function currentJob(env: BackendEnv): JobView | null {
 }
 
 /** zh-CN audit summary of a stored run. */
-export function runSummary(r: { asOf: string; loans: number; warningsOpened: number; warningsResolved: number }, classChanges: number): string {
+export function runSummary(
+  r: { asOf: string; loans: number; warningsOpened: number; warningsResolved: number },
+  classChanges: number,
+): string {
   return `风险评估：截至 ${r.asOf}，评估 ${r.loans} 笔贷款，新开预警 ${r.warningsOpened} 条，自动解除 ${r.warningsResolved} 条，客户分类变化 ${classChanges} 户`
 }
 
@@ -27,13 +30,25 @@ export function runSummary(r: { asOf: string; loans: number; warningsOpened: num
  * Starts a run unless one is running (that one is returned). With `onlyIfNotRunToday`, returns
  * null when today's run is already stored (the once-a-day run on first start).
  */
-export async function startJob(ctx: Ctx, i: { asOf: string; store: boolean; onlyIfNotRunToday: boolean }): Promise<JobView | null> {
+export async function startJob(
+  ctx: Ctx,
+  i: { asOf: string; store: boolean; onlyIfNotRunToday: boolean },
+): Promise<JobView | null> {
   const env = ctx.env
   const running = jobs.get(env)
   if (running?.state === 'running') return running
   // The once-a-day run: nothing to do when today's run is stored or there is no active loan yet.
   if (i.onlyIfNotRunToday && ((await lastRunOn(ctx.db)) === i.asOf || !(await hasActiveLoans(ctx.db)))) return null
-  const job: JobView = { id: nextId++, asOf: i.asOf, state: 'running', step: 0, steps: 1, phase: 'start', result: null, error: null }
+  const job: JobView = {
+    id: nextId++,
+    asOf: i.asOf,
+    state: 'running',
+    step: 0,
+    steps: 1,
+    phase: 'start',
+    result: null,
+    error: null,
+  }
   jobs.set(env, job)
   const order = allocationOrder(ctx)
   const caller = ctx.caller
@@ -47,13 +62,32 @@ export async function startJob(ctx: Ctx, i: { asOf: string; store: boolean; only
         })
         job.phase = 'store'
         const out = await inWriteTransaction(env.db, async (trx) => {
-          const r = await storeRun(trx, env.sqlite, computed, { write: i.store, by: caller?.userId ?? null, now: nowIso() })
+          const r = await storeRun(trx, env.sqlite, computed, {
+            write: i.store,
+            by: caller?.userId ?? null,
+            now: nowIso(),
+          })
           if (i.store) {
-            await appendAudit(trx, { at: nowIso(), userId: caller?.userId ?? null, username: caller?.username ?? null, method: 'risk.evaluate', entity: 'risk_run', entityId: i.asOf, summary: runSummary(r, r.classChanges) })
+            await appendAudit(trx, {
+              at: nowIso(),
+              userId: caller?.userId ?? null,
+              username: caller?.username ?? null,
+              method: 'risk.evaluate',
+              entity: 'risk_run',
+              entityId: i.asOf,
+              summary: runSummary(r, r.classChanges),
+            })
           }
           return r
         })
-        job.result = { asOf: out.asOf, loans: out.loans, warningsOpened: out.warningsOpened, warningsResolved: out.warningsResolved, stored: i.store, ms: computed.ms }
+        job.result = {
+          asOf: out.asOf,
+          loans: out.loans,
+          warningsOpened: out.warningsOpened,
+          warningsResolved: out.warningsResolved,
+          stored: i.store,
+          ms: computed.ms,
+        }
         job.step = job.steps
         job.state = 'done'
       } catch (e) {

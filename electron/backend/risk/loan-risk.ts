@@ -23,11 +23,30 @@ export interface LoanRiskInput {
  * system's suggestion, and the decided category — what a manager approved (正常 until then), shown
  * next to the suggestion; reports use categoriesInForce, which never goes below the floor.
  */
-export async function loanRiskFields(ctx: Ctx, i: LoanRiskInput): Promise<{ customerClass: CustomerClass; suggestedCategory: Category; category: Category; limitationExpiry: string | null }> {
-  const h = paymentHistory({ rows: i.rows, payments: i.payments.filter((p) => p.date <= i.asOf), startDate: i.startDate, asOf: i.asOf })
+export async function loanRiskFields(
+  ctx: Ctx,
+  i: LoanRiskInput,
+): Promise<{
+  customerClass: CustomerClass
+  suggestedCategory: Category
+  category: Category
+  limitationExpiry: string | null
+}> {
+  const h = paymentHistory({
+    rows: i.rows,
+    payments: i.payments.filter((p) => p.date <= i.asOf),
+    startDate: i.startDate,
+    asOf: i.asOf,
+  })
   const stored = await loanClassAndCategory(ctx.db, i.loanId)
   const decided = (await decisionsInForce(ctx.db, i.asOf, [i.loanId])).get(i.loanId)
-  const s = suggestionFor({ current: decided ?? ((stored?.category ?? 'normal') as Category), dpd: i.dpd, asOf: i.asOf, restructuredOn: i.restructuredOn, history: h })
+  const s = suggestionFor({
+    current: decided ?? ((stored?.category ?? 'normal') as Category),
+    dpd: i.dpd,
+    asOf: i.asOf,
+    restructuredOn: i.restructuredOn,
+    history: h,
+  })
   const lim = (await limitationInputs(ctx.db, i.asOf, i.loanId))[0]
   return {
     customerClass: (stored?.customer_class as CustomerClass | null) ?? customerClass({ episodes: h.episodes }),

@@ -24,7 +24,11 @@ export async function loadRuleSettings(db: Db): Promise<Record<RuleCode, RuleSet
 /** Stores the rule settings. */
 export async function saveRuleSettings(db: Db, s: Record<RuleCode, RuleSetting>): Promise<void> {
   const value = JSON.stringify(s)
-  await db.insertInto('settings').values({ key: RULES_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute()
+  await db
+    .insertInto('settings')
+    .values({ key: RULES_KEY, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute()
 }
 
 /** The latest date a run was stored for, or null. */
@@ -34,9 +38,24 @@ export async function lastRunOn(db: Db): Promise<string | null> {
 }
 
 /** Records a stored run (one per date; a re-run replaces it). */
-export async function saveRun(db: Db, r: { asOf: string; loans: number; opened: number; resolved: number; ms: number; by: number | null; now: string }): Promise<void> {
-  const v = { as_of: r.asOf, loans: r.loans, opened: r.opened, resolved: r.resolved, ms: Math.round(r.ms), created_by: r.by, created_at: r.now }
-  await db.insertInto('risk_runs').values(v).onConflict((oc) => oc.column('as_of').doUpdateSet(v)).execute()
+export async function saveRun(
+  db: Db,
+  r: { asOf: string; loans: number; opened: number; resolved: number; ms: number; by: number | null; now: string },
+): Promise<void> {
+  const v = {
+    as_of: r.asOf,
+    loans: r.loans,
+    opened: r.opened,
+    resolved: r.resolved,
+    ms: Math.round(r.ms),
+    created_by: r.by,
+    created_at: r.now,
+  }
+  await db
+    .insertInto('risk_runs')
+    .values(v)
+    .onConflict((oc) => oc.column('as_of').doUpdateSet(v))
+    .execute()
 }
 
 /** One loan's state as of a stored run. */
@@ -53,28 +72,51 @@ export interface LoanStateRow {
 /** Replaces the per-loan state with this run's. */
 export function replaceLoanState(sqlite: Database.Database, asOf: string, rows: Iterable<LoanStateRow>): void {
   stmt(sqlite, 'delete from risk_loan_state').run()
-  const ins = stmt(sqlite, `insert into risk_loan_state (loan_id, as_of, dpd, outstanding_principal, overdue_principal, floor, suggested, limitation_expiry)
-    values (?, ?, ?, ?, ?, ?, ?, ?)`)
-  for (const r of rows) ins.run(r.loanId, asOf, r.dpd, r.outstandingPrincipal, r.overduePrincipal, r.floor, r.suggested, r.limitationExpiry)
+  const ins = stmt(
+    sqlite,
+    `insert into risk_loan_state (loan_id, as_of, dpd, outstanding_principal, overdue_principal, floor, suggested, limitation_expiry)
+    values (?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  for (const r of rows)
+    ins.run(r.loanId, asOf, r.dpd, r.outstandingPrincipal, r.overduePrincipal, r.floor, r.suggested, r.limitationExpiry)
 }
 
 /** Stored customer class of every borrower that has one. */
 export async function storedClasses(db: Db): Promise<Map<number, string>> {
-  const rows = await db.selectFrom('borrowers').select(['id', 'customer_class']).where('customer_class', 'is not', null).execute()
+  const rows = await db
+    .selectFrom('borrowers')
+    .select(['id', 'customer_class'])
+    .where('customer_class', 'is not', null)
+    .execute()
   return new Map(rows.map((r) => [r.id, r.customer_class!]))
 }
 
 /** Sets a borrower's class and records the change. */
-export function changeClass(sqlite: Database.Database, c: { borrowerId: number; from: string | null; to: string; asOf: string; detail: string; now: string }): void {
+export function changeClass(
+  sqlite: Database.Database,
+  c: { borrowerId: number; from: string | null; to: string; asOf: string; detail: string; now: string },
+): void {
   stmt(sqlite, 'update borrowers set customer_class = ? where id = ?').run(c.to, c.borrowerId)
-  stmt(sqlite, 'insert into customer_class_history (borrower_id, from_class, to_class, as_of, detail, created_at) values (?, ?, ?, ?, ?, ?)')
-    .run(c.borrowerId, c.from, c.to, c.asOf, c.detail, c.now)
+  stmt(
+    sqlite,
+    'insert into customer_class_history (borrower_id, from_class, to_class, as_of, detail, created_at) values (?, ?, ?, ?, ?, ?)',
+  ).run(c.borrowerId, c.from, c.to, c.asOf, c.detail, c.now)
 }
 
 /** Class changes of a borrower, newest first. */
 export async function classHistory(db: Db, borrowerId: number) {
-  const rows = await db.selectFrom('customer_class_history').select(['from_class', 'to_class', 'as_of', 'detail']).where('borrower_id', '=', borrowerId).orderBy('id', 'desc').execute()
-  return rows.map((r) => ({ fromClass: r.from_class as 'A' | 'B' | 'C' | null, toClass: r.to_class as 'A' | 'B' | 'C', asOf: r.as_of, detail: r.detail }))
+  const rows = await db
+    .selectFrom('customer_class_history')
+    .select(['from_class', 'to_class', 'as_of', 'detail'])
+    .where('borrower_id', '=', borrowerId)
+    .orderBy('id', 'desc')
+    .execute()
+  return rows.map((r) => ({
+    fromClass: r.from_class as 'A' | 'B' | 'C' | null,
+    toClass: r.to_class as 'A' | 'B' | 'C',
+    asOf: r.as_of,
+    detail: r.detail,
+  }))
 }
 
 /** One month-end snapshot row. */
@@ -94,24 +136,71 @@ export interface SnapshotRow {
 }
 
 /** Writes a month-end snapshot (head + rows with category and class); returns its id. */
-export function insertSnapshot(sqlite: Database.Database, asOf: string, rows: SnapshotRow[], by: number | null, now: string): number {
-  let outstanding = 0, overdue = 0
-  for (const r of rows) { outstanding += r.outstandingPrincipal; overdue += r.overduePrincipal }
-  const head = stmt(sqlite, `insert into portfolio_snapshots (as_of, loans, outstanding_principal, overdue_principal, created_by, created_at) values (?, ?, ?, ?, ?, ?)`)
-    .run(asOf, rows.length, outstanding, overdue, by, now)
-  const id = Number(head.lastInsertRowid)
-  const ins = stmt(sqlite, `insert into portfolio_snapshot_rows (snapshot_id, loan_id, dpd, bucket, min_category, outstanding_principal, overdue_principal,
-    overdue_interest, penalty_interest, compound_interest, payoff, category, customer_class) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+export function insertSnapshot(
+  sqlite: Database.Database,
+  asOf: string,
+  rows: SnapshotRow[],
+  by: number | null,
+  now: string,
+): number {
+  let outstanding = 0,
+    overdue = 0
   for (const r of rows) {
-    ins.run(id, r.loanId, r.dpd, r.bucket, r.minCategory, r.outstandingPrincipal, r.overduePrincipal, r.overdueInterest, r.penaltyInterest, r.compoundInterest, r.payoff, r.category, r.customerClass)
+    outstanding += r.outstandingPrincipal
+    overdue += r.overduePrincipal
+  }
+  const head = stmt(
+    sqlite,
+    `insert into portfolio_snapshots (as_of, loans, outstanding_principal, overdue_principal, created_by, created_at) values (?, ?, ?, ?, ?, ?)`,
+  ).run(asOf, rows.length, outstanding, overdue, by, now)
+  const id = Number(head.lastInsertRowid)
+  const ins = stmt(
+    sqlite,
+    `insert into portfolio_snapshot_rows (snapshot_id, loan_id, dpd, bucket, min_category, outstanding_principal, overdue_principal,
+    overdue_interest, penalty_interest, compound_interest, payoff, category, customer_class) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  for (const r of rows) {
+    ins.run(
+      id,
+      r.loanId,
+      r.dpd,
+      r.bucket,
+      r.minCategory,
+      r.outstandingPrincipal,
+      r.overduePrincipal,
+      r.overdueInterest,
+      r.penaltyInterest,
+      r.compoundInterest,
+      r.payoff,
+      r.category,
+      r.customerClass,
+    )
   }
   return id
 }
 
 /** Per-loan category and balance of the latest snapshot on a date (category falls back to the DPD floor for plain snapshots). */
-export async function snapshotCategories(db: Db, asOf: string): Promise<Map<number, { category: string; outstandingPrincipal: number }> | null> {
-  const s = await db.selectFrom('portfolio_snapshots').select('id').where('as_of', '=', asOf).orderBy('id', 'desc').limit(1).executeTakeFirst()
+export async function snapshotCategories(
+  db: Db,
+  asOf: string,
+): Promise<Map<number, { category: string; outstandingPrincipal: number }> | null> {
+  const s = await db
+    .selectFrom('portfolio_snapshots')
+    .select('id')
+    .where('as_of', '=', asOf)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
   if (!s) return null
-  const rows = await db.selectFrom('portfolio_snapshot_rows').select(['loan_id', 'category', 'min_category', 'outstanding_principal']).where('snapshot_id', '=', s.id).execute()
-  return new Map(rows.map((r) => [r.loan_id, { category: r.category ?? r.min_category, outstandingPrincipal: r.outstanding_principal }]))
+  const rows = await db
+    .selectFrom('portfolio_snapshot_rows')
+    .select(['loan_id', 'category', 'min_category', 'outstanding_principal'])
+    .where('snapshot_id', '=', s.id)
+    .execute()
+  return new Map(
+    rows.map((r) => [
+      r.loan_id,
+      { category: r.category ?? r.min_category, outstandingPrincipal: r.outstanding_principal },
+    ]),
+  )
 }

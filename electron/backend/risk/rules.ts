@@ -9,7 +9,13 @@ import { firstCheckMissingRule, inspectionOverdueRule } from '../inspections/rul
 import { expiryOf, guaranteeClock } from './clocks'
 import type { PortfolioEval } from './evaluation'
 import {
-  borrowerNames, collateralValues, extensionsWithoutConsent, guaranteeInputs, guaranteeLinks, householdOf, limitationInputs,
+  borrowerNames,
+  collateralValues,
+  extensionsWithoutConsent,
+  guaranteeInputs,
+  guaranteeLinks,
+  householdOf,
+  limitationInputs,
 } from './inputs-repo'
 
 /** One loan for which a rule holds; `level` overrides the rule's level (banded rules). */
@@ -42,7 +48,12 @@ const limitation: RiskRule = async (db, asOf, pe, p) => {
     if (!expiry) continue
     const left = daysBetween(asOf, expiry)
     const level = expiryLevel(left, p.days ?? 90)
-    if (level) out.push({ loanId, level, detail: left < 0 ? `诉讼时效已于 ${expiry} 届满` : `诉讼时效 ${expiry} 届满，剩余 ${left} 天` })
+    if (level)
+      out.push({
+        loanId,
+        level,
+        detail: left < 0 ? `诉讼时效已于 ${expiry} 届满` : `诉讼时效 ${expiry} 届满，剩余 ${left} 天`,
+      })
   }
   return out
 }
@@ -59,7 +70,15 @@ const guaranteePeriod: RiskRule = async (db, asOf, pe, p) => {
     if (!level) continue
     const prev = worst.get(g.loanId)
     if (prev && prev.left <= left) continue
-    worst.set(g.loanId, { loanId: g.loanId, level, left, detail: left < 0 ? `保证人 ${g.name} 的保证期间已于 ${c.periodEnd} 届满（未在期间内主张）` : `保证人 ${g.name} 的保证期间 ${c.periodEnd} 届满，剩余 ${left} 天` })
+    worst.set(g.loanId, {
+      loanId: g.loanId,
+      level,
+      left,
+      detail:
+        left < 0
+          ? `保证人 ${g.name} 的保证期间已于 ${c.periodEnd} 届满（未在期间内主张）`
+          : `保证人 ${g.name} 的保证期间 ${c.periodEnd} 届满，剩余 ${left} 天`,
+    })
   }
   return [...worst.values()].map(({ left: _l, ...h }) => h)
 }
@@ -72,7 +91,10 @@ const collateralCoverage: RiskRule = async (db, asOf, pe, p) => {
     if (!l || l.outstandingPrincipal === 0) continue
     // Integer arithmetic: value × 100 < min × outstanding ⇔ value ÷ outstanding < min %.
     if (value * 100 < min * l.outstandingPrincipal) {
-      out.push({ loanId, detail: `抵质押物现值 ${yuan(value)}，本金余额 ${yuan(l.outstandingPrincipal)}，覆盖率 ${Math.floor((value * 100) / l.outstandingPrincipal)}%（低于 ${min}%）` })
+      out.push({
+        loanId,
+        detail: `抵质押物现值 ${yuan(value)}，本金余额 ${yuan(l.outstandingPrincipal)}，覆盖率 ${Math.floor((value * 100) / l.outstandingPrincipal)}%（低于 ${min}%）`,
+      })
     }
   }
   return out
@@ -83,7 +105,10 @@ const maturity: RiskRule = async (_db, asOf, pe, p) => {
   const out: RuleHit[] = []
   for (const l of pe.loans.values()) {
     if (l.maturityDate >= asOf && l.maturityDate <= until && l.outstandingPrincipal > 0) {
-      out.push({ loanId: l.id, detail: `${l.maturityDate} 到期，剩余 ${daysBetween(asOf, l.maturityDate)} 天，本金余额 ${yuan(l.outstandingPrincipal)}` })
+      out.push({
+        loanId: l.id,
+        detail: `${l.maturityDate} 到期，剩余 ${daysBetween(asOf, l.maturityDate)} 天，本金余额 ${yuan(l.outstandingPrincipal)}`,
+      })
     }
   }
   return out
@@ -126,17 +151,27 @@ const guaranteeCircle: RiskRule = async (db, _asOf, pe, p) => {
     else loansOf.set(l.borrowerId, [l.id])
   }
   const out: RuleHit[] = []
-  const groups = guaranteeGroups(links.map((l) => ({ borrowerId: l.borrowerId, guarantorBorrowerId: l.guarantorBorrowerId! })))
+  const groups = guaranteeGroups(
+    links.map((l) => ({ borrowerId: l.borrowerId, guarantorBorrowerId: l.guarantorBorrowerId! })),
+  )
   const circles = groups.filter((g) => g.cycles.length > 0 || g.members.length >= 3)
   const overdueIds = circles.flatMap((g) => g.members.filter((b) => (dpd.get(b) ?? 0) >= (p.minDpd ?? 1)))
   const names = await borrowerNames(db, overdueIds)
   for (const g of circles) {
     const late = g.members.filter((b) => (dpd.get(b) ?? 0) >= (p.minDpd ?? 1))
     if (late.length === 0) continue
-    const who = late.slice(0, 3).map((b) => names.get(b) ?? `#${b}`).join('、') + (late.length > 3 ? ` 等 ${late.length} 户` : '')
+    const who =
+      late
+        .slice(0, 3)
+        .map((b) => names.get(b) ?? `#${b}`)
+        .join('、') + (late.length > 3 ? ` 等 ${late.length} 户` : '')
     for (const b of g.members) {
       if (late.includes(b)) continue
-      for (const loanId of loansOf.get(b) ?? []) out.push({ loanId, detail: `担保圈（${g.members.length} 户${g.cycles.length ? '，含互保' : ''}）成员 ${who} 逾期` })
+      for (const loanId of loansOf.get(b) ?? [])
+        out.push({
+          loanId,
+          detail: `担保圈（${g.members.length} 户${g.cycles.length ? '，含互保' : ''}）成员 ${who} 逾期`,
+        })
     }
   }
   return out
@@ -145,7 +180,8 @@ const guaranteeCircle: RiskRule = async (db, _asOf, pe, p) => {
 const concentration: RiskRule = async (db, _asOf, pe, p) => {
   if (pe.loans.size < (p.minLoans ?? 50) || pe.totalOutstanding === 0) return []
   const share = p.sharePercent ?? 5
-  const byBorrower = new Map<number, number>(), byHousehold = new Map<number, number>()
+  const byBorrower = new Map<number, number>(),
+    byHousehold = new Map<number, number>()
   const household = await householdOf(db)
   for (const l of pe.loans.values()) {
     byBorrower.set(l.borrowerId, (byBorrower.get(l.borrowerId) ?? 0) + l.outstandingPrincipal)
@@ -155,10 +191,19 @@ const concentration: RiskRule = async (db, _asOf, pe, p) => {
   const over = (v: number) => v * 100 > share * pe.totalOutstanding
   const out: RuleHit[] = []
   for (const l of pe.loans.values()) {
-    const b = byBorrower.get(l.borrowerId)!, h = household.get(l.borrowerId)
+    const b = byBorrower.get(l.borrowerId)!,
+      h = household.get(l.borrowerId)
     const hv = h === undefined ? 0 : byHousehold.get(h)!
-    if (over(b)) out.push({ loanId: l.id, detail: `借款人贷款余额 ${yuan(b)}，占全部余额 ${((b * 100) / pe.totalOutstanding).toFixed(1)}%（超过 ${share}%）` })
-    else if (over(hv)) out.push({ loanId: l.id, detail: `户贷款余额 ${yuan(hv)}，占全部余额 ${((hv * 100) / pe.totalOutstanding).toFixed(1)}%（超过 ${share}%）` })
+    if (over(b))
+      out.push({
+        loanId: l.id,
+        detail: `借款人贷款余额 ${yuan(b)}，占全部余额 ${((b * 100) / pe.totalOutstanding).toFixed(1)}%（超过 ${share}%）`,
+      })
+    else if (over(hv))
+      out.push({
+        loanId: l.id,
+        detail: `户贷款余额 ${yuan(hv)}，占全部余额 ${((hv * 100) / pe.totalOutstanding).toFixed(1)}%（超过 ${share}%）`,
+      })
   }
   return out
 }
@@ -167,7 +212,10 @@ const extensionConsent: RiskRule = async (db, asOf, pe) => {
   const out = new Map<number, RuleHit>()
   for (const x of await extensionsWithoutConsent(db, asOf)) {
     if (!pe.loans.has(x.loanId) || out.has(x.loanId)) continue
-    out.set(x.loanId, { loanId: x.loanId, detail: `${x.effectiveDate} 展期（第 ${x.version} 版计划）未登记保证人 ${x.name} 的书面同意（民法典 695）` })
+    out.set(x.loanId, {
+      loanId: x.loanId,
+      detail: `${x.effectiveDate} 展期（第 ${x.version} 版计划）未登记保证人 ${x.name} 的书面同意（民法典 695）`,
+    })
   }
   return [...out.values()]
 }

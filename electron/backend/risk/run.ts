@@ -31,7 +31,13 @@ export function activeRules(settings: Record<RuleCode, RuleSetting>): RuleCode[]
 }
 
 /** Evaluates the portfolio and runs every enabled rule as of `asOf` (reads only). */
-export async function computeRun(db: Db, sqlite: Database.Database, asOf: string, order: readonly Component[], progress?: Progress): Promise<Computed> {
+export async function computeRun(
+  db: Db,
+  sqlite: Database.Database,
+  asOf: string,
+  order: readonly Component[],
+  progress?: Progress,
+): Promise<Computed> {
   const t0 = performance.now()
   const settings = await loadRuleSettings(db)
   const rules = activeRules(settings)
@@ -52,9 +58,15 @@ export async function computeRun(db: Db, sqlite: Database.Database, asOf: string
 }
 
 /** Reconciles one rule's hits with its open warnings; `write` false only counts. */
-async function reconcile(db: Db, code: RuleCode, hits: RuleHit[], c: { asOf: string; base: RuleSetting['level']; write: boolean; now: string }) {
+async function reconcile(
+  db: Db,
+  code: RuleCode,
+  hits: RuleHit[],
+  c: { asOf: string; base: RuleSetting['level']; write: boolean; now: string },
+) {
   const open = await openByRule(db, code)
-  let opened = 0, resolved = 0
+  let opened = 0,
+    resolved = 0
   const seen = new Set<number>()
   for (const h of hits) {
     if (seen.has(h.loanId)) continue
@@ -63,7 +75,8 @@ async function reconcile(db: Db, code: RuleCode, hits: RuleHit[], c: { asOf: str
     const o = open.get(h.loanId)
     if (!o) {
       opened++
-      if (c.write) await openWarning(db, { loanId: h.loanId, rule: code, level, detail: h.detail, openedOn: c.asOf, now: c.now })
+      if (c.write)
+        await openWarning(db, { loanId: h.loanId, rule: code, level, detail: h.detail, openedOn: c.asOf, now: c.now })
     } else if (c.write && (o.level !== level || o.detail !== h.detail)) {
       await updateOpenWarning(db, o.id, level, h.detail)
     }
@@ -71,7 +84,8 @@ async function reconcile(db: Db, code: RuleCode, hits: RuleHit[], c: { asOf: str
   for (const [loanId, o] of open) {
     if (seen.has(loanId)) continue
     resolved++
-    if (c.write) await closeWarning(db, o.id, { on: c.asOf, kind: 'auto', reason: '预警条件已消除（系统自动解除）', by: null })
+    if (c.write)
+      await closeWarning(db, o.id, { on: c.asOf, kind: 'auto', reason: '预警条件已消除（系统自动解除）', by: null })
   }
   return { opened, resolved }
 }
@@ -82,9 +96,15 @@ export function isMonthEnd(d: string): boolean {
 }
 
 /** Stores (or with `write` false only counts) the run's outcome. */
-export async function storeRun(db: Db, sqlite: Database.Database, r: Computed, o: { write: boolean; by: number | null; now: string }) {
+export async function storeRun(
+  db: Db,
+  sqlite: Database.Database,
+  r: Computed,
+  o: { write: boolean; by: number | null; now: string },
+) {
   const asOf = r.pe.asOf
-  let opened = 0, resolved = 0
+  let opened = 0,
+    resolved = 0
   for (const [code, hits] of r.hits) {
     const n = await reconcile(db, code, hits, { asOf, base: r.settings[code].level, write: o.write, now: o.now })
     opened += n.opened
@@ -97,18 +117,46 @@ export async function storeRun(db: Db, sqlite: Database.Database, r: Computed, o
       const from = stored.get(borrowerId) ?? null
       if (from === c.cls) continue
       classChanges++
-      changeClass(sqlite, { borrowerId, from, to: c.cls, asOf, now: o.now, detail: c.episodes === 0 ? '近 3 个月无逾期' : `近 3 个月逾期 ${c.episodes} 期次` })
+      changeClass(sqlite, {
+        borrowerId,
+        from,
+        to: c.cls,
+        asOf,
+        now: o.now,
+        detail: c.episodes === 0 ? '近 3 个月无逾期' : `近 3 个月逾期 ${c.episodes} 期次`,
+      })
     }
-    replaceLoanState(sqlite, asOf, (function* () {
-      for (const l of r.pe.loans.values()) {
-        yield { loanId: l.id, dpd: l.dpd, outstandingPrincipal: l.outstandingPrincipal, overduePrincipal: l.overduePrincipal, floor: l.floor, suggested: l.suggested, limitationExpiry: r.limitation.get(l.id) ?? null }
-      }
-    })())
+    replaceLoanState(
+      sqlite,
+      asOf,
+      (function* () {
+        for (const l of r.pe.loans.values()) {
+          yield {
+            loanId: l.id,
+            dpd: l.dpd,
+            outstandingPrincipal: l.outstandingPrincipal,
+            overduePrincipal: l.overduePrincipal,
+            floor: l.floor,
+            suggested: l.suggested,
+            limitationExpiry: r.limitation.get(l.id) ?? null,
+          }
+        }
+      })(),
+    )
     if (isMonthEnd(asOf)) {
       const rows = [...r.pe.loans.values()].map((l) => ({
-        loanId: l.id, dpd: l.dpd, bucket: bucketOf(l.dpd), minCategory: l.floor, category: l.category, customerClass: r.pe.classes.get(l.borrowerId)?.cls ?? null,
-        outstandingPrincipal: l.outstandingPrincipal, overduePrincipal: l.overduePrincipal, overdueInterest: l.overdueInterest, penaltyInterest: l.penaltyInterest,
-        compoundInterest: l.compoundInterest, payoff: l.payoff,
+        loanId: l.id,
+        dpd: l.dpd,
+        bucket: bucketOf(l.dpd),
+        minCategory: l.floor,
+        category: l.category,
+        customerClass: r.pe.classes.get(l.borrowerId)?.cls ?? null,
+        outstandingPrincipal: l.outstandingPrincipal,
+        overduePrincipal: l.overduePrincipal,
+        overdueInterest: l.overdueInterest,
+        penaltyInterest: l.penaltyInterest,
+        compoundInterest: l.compoundInterest,
+        payoff: l.payoff,
       }))
       insertSnapshot(sqlite, asOf, rows, o.by, o.now)
     }
@@ -116,4 +164,3 @@ export async function storeRun(db: Db, sqlite: Database.Database, r: Computed, o
   }
   return { asOf, loans: r.pe.loans.size, warningsOpened: opened, warningsResolved: resolved, classChanges }
 }
-

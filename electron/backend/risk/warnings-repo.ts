@@ -49,28 +49,70 @@ function base(db: Db, f: WarningFilter) {
 }
 
 /** One page of the board, most severe and oldest first, with the total. */
-export async function listWarnings(db: Db, f: WarningFilter, page: { offset: number; limit: number }): Promise<{ total: number; items: Warning[] }> {
-  const total = await base(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+export async function listWarnings(
+  db: Db,
+  f: WarningFilter,
+  page: { offset: number; limit: number },
+): Promise<{ total: number; items: Warning[] }> {
+  const total = await base(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   const rows = await selectWarnings(base(db, f))
-    .orderBy('w.status', 'desc').orderBy('w.severity').orderBy('w.opened_on').orderBy('w.id').offset(page.offset).limit(page.limit).execute()
+    .orderBy('w.status', 'desc')
+    .orderBy('w.severity')
+    .orderBy('w.opened_on')
+    .orderBy('w.id')
+    .offset(page.offset)
+    .limit(page.limit)
+    .execute()
   return { total: Number(total.n), items: rows.map(toWarning) }
 }
 
 function selectWarnings(q: ReturnType<typeof base>) {
-  return q.innerJoin('borrowers as b', 'b.id', 'l.borrower_id').leftJoin('users as u', 'u.id', 'l.officer_id')
+  return q
+    .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
+    .leftJoin('users as u', 'u.id', 'l.officer_id')
     .select((eb) => [
-      'w.id', 'w.loan_id', 'w.rule', 'w.level', 'w.status', 'w.opened_on', 'w.detail', 'l.contract_no', 'b.name', 'l.officer_id', 'u.display_name',
-      'w.closed_on', 'w.close_kind', 'w.close_reason',
-      eb.selectFrom('risk_warning_actions as a').whereRef('a.warning_id', '=', 'w.id').select((e) => e.fn.countAll<number>().as('c')).as('actions'),
+      'w.id',
+      'w.loan_id',
+      'w.rule',
+      'w.level',
+      'w.status',
+      'w.opened_on',
+      'w.detail',
+      'l.contract_no',
+      'b.name',
+      'l.officer_id',
+      'u.display_name',
+      'w.closed_on',
+      'w.close_kind',
+      'w.close_reason',
+      eb
+        .selectFrom('risk_warning_actions as a')
+        .whereRef('a.warning_id', '=', 'w.id')
+        .select((e) => e.fn.countAll<number>().as('c'))
+        .as('actions'),
     ])
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectWarnings>['executeTakeFirstOrThrow']>>
 function toWarning(r: Row): Warning {
   return {
-    id: r.id, loanId: r.loan_id, rule: r.rule as RuleCode, level: r.level, status: r.status, openedOn: r.opened_on, detail: r.detail,
-    contractNo: r.contract_no, borrowerName: r.name, officerId: r.officer_id, officerName: r.display_name ?? null,
-    closedOn: r.closed_on, closeKind: r.close_kind, closeReason: r.close_reason, actions: Number(r.actions ?? 0),
+    id: r.id,
+    loanId: r.loan_id,
+    rule: r.rule as RuleCode,
+    level: r.level,
+    status: r.status,
+    openedOn: r.opened_on,
+    detail: r.detail,
+    contractNo: r.contract_no,
+    borrowerName: r.name,
+    officerId: r.officer_id,
+    officerName: r.display_name ?? null,
+    closedOn: r.closed_on,
+    closeKind: r.close_kind,
+    closeReason: r.close_reason,
+    actions: Number(r.actions ?? 0),
   }
 }
 
@@ -87,42 +129,109 @@ export async function allWarnings(db: Db, f: WarningFilter): Promise<Warning[]> 
 
 /** Open counts per level within the scope. */
 export async function openCounts(db: Db, scopeOfficerId: number | null): Promise<Record<WarningLevel, number>> {
-  const rows = await base(db, { status: 'open', scopeOfficerId }).select((eb) => ['w.level', eb.fn.countAll<number>().as('n')]).groupBy('w.level').execute()
+  const rows = await base(db, { status: 'open', scopeOfficerId })
+    .select((eb) => ['w.level', eb.fn.countAll<number>().as('n')])
+    .groupBy('w.level')
+    .execute()
   const out = { red: 0, orange: 0, yellow: 0 }
   for (const r of rows) out[r.level] = Number(r.n)
   return out
 }
 
 /** Open warnings of one rule: loan id → { id, level, detail }. */
-export async function openByRule(db: Db, rule: RuleCode): Promise<Map<number, { id: number; level: WarningLevel; detail: string }>> {
-  const rows = await db.selectFrom('risk_warnings').select(['id', 'loan_id', 'level', 'detail']).where('status', '=', 'open').where('rule', '=', rule).execute()
+export async function openByRule(
+  db: Db,
+  rule: RuleCode,
+): Promise<Map<number, { id: number; level: WarningLevel; detail: string }>> {
+  const rows = await db
+    .selectFrom('risk_warnings')
+    .select(['id', 'loan_id', 'level', 'detail'])
+    .where('status', '=', 'open')
+    .where('rule', '=', rule)
+    .execute()
   return new Map(rows.map((r) => [r.loan_id, { id: r.id, level: r.level, detail: r.detail }]))
 }
 
 /** Opens a warning (the caller made sure none is open for this loan and rule). */
-export async function openWarning(db: Db, w: { loanId: number; rule: RuleCode; level: WarningLevel; detail: string; openedOn: string; now: string }): Promise<void> {
-  await db.insertInto('risk_warnings').values({ loan_id: w.loanId, rule: w.rule, level: w.level, severity: levelRank(w.level), detail: w.detail, opened_on: w.openedOn, created_at: w.now, closed_on: null, close_kind: null, close_reason: null, closed_by: null }).execute()
+export async function openWarning(
+  db: Db,
+  w: { loanId: number; rule: RuleCode; level: WarningLevel; detail: string; openedOn: string; now: string },
+): Promise<void> {
+  await db
+    .insertInto('risk_warnings')
+    .values({
+      loan_id: w.loanId,
+      rule: w.rule,
+      level: w.level,
+      severity: levelRank(w.level),
+      detail: w.detail,
+      opened_on: w.openedOn,
+      created_at: w.now,
+      closed_on: null,
+      close_kind: null,
+      close_reason: null,
+      closed_by: null,
+    })
+    .execute()
 }
 
 /** A still-open warning whose level or detail changed (e.g. 30 → 60 days overdue). */
 export async function updateOpenWarning(db: Db, id: number, level: WarningLevel, detail: string): Promise<void> {
-  await db.updateTable('risk_warnings').set({ level, severity: levelRank(level), detail }).where('id', '=', id).where('status', '=', 'open').execute()
+  await db
+    .updateTable('risk_warnings')
+    .set({ level, severity: levelRank(level), detail })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .execute()
 }
 
 /** Closes a warning: by a person with a reason, or automatically when its condition cleared. */
-export async function closeWarning(db: Db, id: number, c: { on: string; kind: 'manual' | 'auto'; reason: string; by: number | null }): Promise<void> {
-  await db.updateTable('risk_warnings').set({ status: 'closed', closed_on: c.on, close_kind: c.kind, close_reason: c.reason, closed_by: c.by }).where('id', '=', id).execute()
+export async function closeWarning(
+  db: Db,
+  id: number,
+  c: { on: string; kind: 'manual' | 'auto'; reason: string; by: number | null },
+): Promise<void> {
+  await db
+    .updateTable('risk_warnings')
+    .set({ status: 'closed', closed_on: c.on, close_kind: c.kind, close_reason: c.reason, closed_by: c.by })
+    .where('id', '=', id)
+    .execute()
 }
 
 /** Records an action taken on a warning; returns its id. */
-export async function insertAction(db: Db, a: { warningId: number; kind: string; note: string; actedOn: string; by: number; now: string }): Promise<number> {
-  const r = await db.insertInto('risk_warning_actions').values({ warning_id: a.warningId, kind: a.kind, note: a.note, acted_on: a.actedOn, created_by: a.by, created_at: a.now }).executeTakeFirstOrThrow()
+export async function insertAction(
+  db: Db,
+  a: { warningId: number; kind: string; note: string; actedOn: string; by: number; now: string },
+): Promise<number> {
+  const r = await db
+    .insertInto('risk_warning_actions')
+    .values({
+      warning_id: a.warningId,
+      kind: a.kind,
+      note: a.note,
+      acted_on: a.actedOn,
+      created_by: a.by,
+      created_at: a.now,
+    })
+    .executeTakeFirstOrThrow()
   return Number(r.insertId)
 }
 
 /** Actions of a warning, oldest first. */
 export async function listActions(db: Db, warningId: number) {
-  const rows = await db.selectFrom('risk_warning_actions as a').leftJoin('users as u', 'u.id', 'a.created_by')
-    .select(['a.id', 'a.kind', 'a.note', 'a.acted_on', 'u.display_name', 'a.created_at']).where('a.warning_id', '=', warningId).orderBy('a.id').execute()
-  return rows.map((r) => ({ id: r.id, kind: r.kind, note: r.note, actedOn: r.acted_on, createdBy: r.display_name ?? null, createdAt: r.created_at }))
+  const rows = await db
+    .selectFrom('risk_warning_actions as a')
+    .leftJoin('users as u', 'u.id', 'a.created_by')
+    .select(['a.id', 'a.kind', 'a.note', 'a.acted_on', 'u.display_name', 'a.created_at'])
+    .where('a.warning_id', '=', warningId)
+    .orderBy('a.id')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    note: r.note,
+    actedOn: r.acted_on,
+    createdBy: r.display_name ?? null,
+    createdAt: r.created_at,
+  }))
 }

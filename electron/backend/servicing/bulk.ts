@@ -19,13 +19,15 @@ function validate(ctx: Ctx, rows: readonly Row[]): BulkResultView['rows'] {
     const errors: string[] = []
     const head = findLoanHeadByIou(ctx.db, r.iouNo)
     let overpayment = 0
-    if (!head || (scope !== null && head.officerId !== scope)) errors.push(`借据号 ${r.iouNo} 不存在或不在您的管户范围内`)
+    if (!head || (scope !== null && head.officerId !== scope))
+      errors.push(`借据号 ${r.iouNo} 不存在或不在您的管户范围内`)
     else if (head.status !== 'active') errors.push(`贷款 ${head.contractNo} 不是正常状态（${head.status}）`)
     else {
       try {
         checkPaymentDate(ctx, head, r.paidDate)
         overpayment = previewAllocation(ctx, loadContext(ctx, head, r.paidDate), r.paidDate, r.amount).view.overpayment
-        if (overpayment > 0) errors.push(`金额超过应还 ${(overpayment / 100).toFixed(2)} 元；多缴请逐笔登记并选择挂账或提前还款`)
+        if (overpayment > 0)
+          errors.push(`金额超过应还 ${(overpayment / 100).toFixed(2)} 元；多缴请逐笔登记并选择挂账或提前还款`)
       } catch (e) {
         errors.push(e instanceof AppError ? e.message : String(e))
       }
@@ -34,7 +36,16 @@ function validate(ctx: Ctx, rows: readonly Row[]): BulkResultView['rows'] {
       if (seenReceipts.has(r.receiptNo) || receiptExists(ctx.db, r.receiptNo)) errors.push(`收据号 ${r.receiptNo} 重复`)
       seenReceipts.add(r.receiptNo)
     }
-    return { row: k + 1, iouNo: r.iouNo, loanId: head?.id ?? null, borrowerName: head?.borrowerName ?? null, amount: r.amount, overpayment, errors, repaymentId: null }
+    return {
+      row: k + 1,
+      iouNo: r.iouNo,
+      loanId: head?.id ?? null,
+      borrowerName: head?.borrowerName ?? null,
+      amount: r.amount,
+      overpayment,
+      errors,
+      repaymentId: null,
+    }
   })
 }
 
@@ -47,7 +58,15 @@ export const bulkHandlers = {
     for (const res of results) if ((iouCount.get(res.iouNo) ?? 0) > 1) res.errors.push('同一借据在本清单中出现多次')
     const valid = results.filter((r) => r.errors.length === 0).length
     if (input.dryRun || valid !== results.length) {
-      if (!input.dryRun) throw new AppError('VALIDATION', `收款清单有 ${results.length - valid} 行错误，未登记任何还款`, results.filter((r) => r.errors.length).slice(0, 50).map((r) => ({ path: `rows.${r.row - 1}`, message: r.errors.join('；') })))
+      if (!input.dryRun)
+        throw new AppError(
+          'VALIDATION',
+          `收款清单有 ${results.length - valid} 行错误，未登记任何还款`,
+          results
+            .filter((r) => r.errors.length)
+            .slice(0, 50)
+            .map((r) => ({ path: `rows.${r.row - 1}`, message: r.errors.join('；') })),
+        )
       return { committed: false, total: results.length, valid, rows: results }
     }
     const batchId = randomUUID()
@@ -55,10 +74,20 @@ export const bulkHandlers = {
     for (const [k, r] of input.rows.entries()) {
       const res = results[k]!
       const head = findLoanHeadByIou(ctx.db, r.iouNo)!
-      res.repaymentId = postPayment(ctx, head, { paidDate: r.paidDate, amount: r.amount, channel: r.channel, receiptNo: r.receiptNo, batchId }).id
+      res.repaymentId = postPayment(ctx, head, {
+        paidDate: r.paidDate,
+        amount: r.amount,
+        channel: r.channel,
+        receiptNo: r.receiptNo,
+        batchId,
+      }).id
       sum += r.amount
     }
-    ctx.audit({ entity: 'repayment_batch', entityId: batchId, summary: `批量登记还款（收款清单）：${results.length} 笔，合计 ${yuan(sum)}，批次 ${batchId.slice(0, 8)}` })
+    ctx.audit({
+      entity: 'repayment_batch',
+      entityId: batchId,
+      summary: `批量登记还款（收款清单）：${results.length} 笔，合计 ${yuan(sum)}，批次 ${batchId.slice(0, 8)}`,
+    })
     return { committed: true, total: results.length, valid, rows: results }
   },
 } satisfies Partial<Handlers>

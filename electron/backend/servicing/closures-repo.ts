@@ -13,9 +13,9 @@ export interface Closure {
 
 /** The loan's closure, or null while it is open. */
 export function findClosure(db: Conn, loanId: number): Closure | null {
-  const r = stmt(db, 'select kind, closed_date, certificate_no, created_at from loan_closures where loan_id = ?').raw().get(loanId) as
-    | [Closure['kind'], string, string | null, string]
-    | undefined
+  const r = stmt(db, 'select kind, closed_date, certificate_no, created_at from loan_closures where loan_id = ?')
+    .raw()
+    .get(loanId) as [Closure['kind'], string, string | null, string] | undefined
   return r ? { kind: r[0], closedDate: r[1], certificateNo: r[2], createdAt: r[3] } : null
 }
 
@@ -36,12 +36,29 @@ export interface NewClosure {
 
 /** Records a closure and sets the loan's status (结清 also its settled date). */
 export function insertClosure(db: Conn, c: NewClosure): void {
-  stmt(db, `insert into loan_closures (loan_id, kind, closed_date, certificate_no, principal, interest, penalty, reason, approved_by, created_by, created_at)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    c.loanId, c.kind, c.closedDate, c.certificateNo, c.principal, c.interest, c.penalty, c.reason, c.approvedBy, c.createdBy, c.createdAt,
+  stmt(
+    db,
+    `insert into loan_closures (loan_id, kind, closed_date, certificate_no, principal, interest, penalty, reason, approved_by, created_by, created_at)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    c.loanId,
+    c.kind,
+    c.closedDate,
+    c.certificateNo,
+    c.principal,
+    c.interest,
+    c.penalty,
+    c.reason,
+    c.approvedBy,
+    c.createdBy,
+    c.createdAt,
   )
   if (c.kind === 'settled') {
-    stmt(db, `update loans set status = 'settled', settled_date = ?, updated_at = ? where id = ?`).run(c.closedDate, c.createdAt, c.loanId)
+    stmt(db, `update loans set status = 'settled', settled_date = ?, updated_at = ? where id = ?`).run(
+      c.closedDate,
+      c.createdAt,
+      c.loanId,
+    )
   } else {
     stmt(db, `update loans set status = 'written_off', updated_at = ? where id = ?`).run(c.createdAt, c.loanId)
   }
@@ -60,20 +77,31 @@ export function updateMaturity(db: Conn, loanId: number, maturity: string, at: s
 
 /** Number of active extension (展期) versions of a loan. */
 export function countExtensions(db: Conn, loanId: number): number {
-  return (stmt(db, `select count(*) from loan_plan_versions where loan_id = ? and reason = 'extension' and status = 'active'`).raw().get(loanId) as [number])[0]
+  return (
+    stmt(db, `select count(*) from loan_plan_versions where loan_id = ? and reason = 'extension' and status = 'active'`)
+      .raw()
+      .get(loanId) as [number]
+  )[0]
 }
 
 /** The active plan version a payment created (prepayment or settlement), or null. */
-export function versionOfRepayment(db: Conn, repaymentId: number): { id: number; version: number; reason: string } | null {
-  const r = stmt(db, `select id, version, reason from loan_plan_versions where repayment_id = ? and status = 'active'`).raw().get(repaymentId) as
-    | [number, number, string]
-    | undefined
+export function versionOfRepayment(
+  db: Conn,
+  repaymentId: number,
+): { id: number; version: number; reason: string } | null {
+  const r = stmt(db, `select id, version, reason from loan_plan_versions where repayment_id = ? and status = 'active'`)
+    .raw()
+    .get(repaymentId) as [number, number, string] | undefined
   return r ? { id: r[0], version: r[1], reason: r[2] } : null
 }
 
 /** True when an active version newer than `version` exists. */
 export function hasLaterVersion(db: Conn, loanId: number, version: number): boolean {
-  return stmt(db, `select 1 from loan_plan_versions where loan_id = ? and version > ? and status = 'active'`).raw().get(loanId, version) !== undefined
+  return (
+    stmt(db, `select 1 from loan_plan_versions where loan_id = ? and version > ? and status = 'active'`)
+      .raw()
+      .get(loanId, version) !== undefined
+  )
 }
 
 /** Marks a plan version voided (its payment was reversed). */

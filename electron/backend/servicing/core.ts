@@ -3,10 +3,23 @@
 import { AppError } from '../../../shared/api'
 import { assertInPortfolio } from '../scope'
 import type { EvaluationTotals, LoanHeadView } from '../../../shared/api/servicing'
-import { type Component, DomainError, PRINCIPAL_FIRST_ORDER, DEFAULT_ALLOCATION_ORDER, formatFen } from '../../../shared/domain'
+import {
+  type Component,
+  DomainError,
+  PRINCIPAL_FIRST_ORDER,
+  DEFAULT_ALLOCATION_ORDER,
+  formatFen,
+} from '../../../shared/domain'
 import { type LoanEvaluation, type PaymentEvent, type VersionRow, evaluateLoan } from '../../../shared/servicing'
 import type { Ctx } from '../context'
-import { type LoanHead, findLoanHead, postedPayments, restructuredOn, versionIdForDate, versionRows } from './servicing-repo'
+import {
+  type LoanHead,
+  findLoanHead,
+  postedPayments,
+  restructuredOn,
+  versionIdForDate,
+  versionRows,
+} from './servicing-repo'
 import { findOrgName, settingValue } from './closures-repo'
 
 // One officer-scope module (issue 14.8): the caller and the portfolio scope come from ../scope.
@@ -27,7 +40,9 @@ export function markupOf(h: LoanHead): string {
 
 /** Allocation order setting (DOMAIN §3): default 费用→罚息→复利→利息→本金, or 先本后息. */
 export function allocationOrder(ctx: Ctx): readonly Component[] {
-  return settingValue(ctx.db, 'servicing.allocationOrder') === 'principal_first' ? PRINCIPAL_FIRST_ORDER : DEFAULT_ALLOCATION_ORDER
+  return settingValue(ctx.db, 'servicing.allocationOrder') === 'principal_first'
+    ? PRINCIPAL_FIRST_ORDER
+    : DEFAULT_ALLOCATION_ORDER
 }
 
 /** A number setting of this area, with its default. */
@@ -64,11 +79,21 @@ export function loadContext(ctx: Ctx, head: LoanHead, asOf: string): LoanContext
 
 /** Evaluates the context as of `asOf`, optionally with extra (not yet stored) payments. */
 export function evaluate(ctx: Ctx, lc: LoanContext, asOf: string, extra: readonly PaymentEvent[] = []): LoanEvaluation {
-  const payments = extra.length === 0 ? lc.payments : [...lc.payments, ...extra].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id))
+  const payments =
+    extra.length === 0
+      ? lc.payments
+      : [...lc.payments, ...extra].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id))
   return domain(() =>
     evaluateLoan({
-      rows: lc.rows, payments, annualRate: lc.annualRate, markupPercent: markupOf(lc.head), startDate: lc.head.disbursementDate,
-      asOf, order: allocationOrder(ctx), restructuredOn: lc.restructuredOn, detail: true,
+      rows: lc.rows,
+      payments,
+      annualRate: lc.annualRate,
+      markupPercent: markupOf(lc.head),
+      startDate: lc.head.disbursementDate,
+      asOf,
+      order: allocationOrder(ctx),
+      restructuredOn: lc.restructuredOn,
+      detail: true,
     }),
   )
 }
@@ -85,20 +110,43 @@ export function domain<T>(fn: () => T): T {
 
 export function headView(h: LoanHead): LoanHeadView {
   return {
-    id: h.id, contractNo: h.contractNo, iouNo: h.iouNo, borrowerName: h.borrowerName, principal: h.principal, annualRate: h.annualRate,
-    method: h.method, termMonths: h.termMonths, disbursementDate: h.disbursementDate, maturityDate: h.maturityDate, status: h.status,
-    officerId: h.officerId, markupPercent: markupOf(h), misused: h.misused, category: h.category, officerName: h.officerName,
+    id: h.id,
+    contractNo: h.contractNo,
+    iouNo: h.iouNo,
+    borrowerName: h.borrowerName,
+    principal: h.principal,
+    annualRate: h.annualRate,
+    method: h.method,
+    termMonths: h.termMonths,
+    disbursementDate: h.disbursementDate,
+    maturityDate: h.maturityDate,
+    status: h.status,
+    officerId: h.officerId,
+    markupPercent: markupOf(h),
+    misused: h.misused,
+    category: h.category,
+    officerName: h.officerName,
   }
 }
 
 export function totalsOf(e: LoanEvaluation): EvaluationTotals {
   return {
-    asOf: e.asOf, outstandingPrincipal: e.outstandingPrincipal, overduePrincipal: e.overduePrincipal, overdueInterest: e.overdueInterest,
-    dueToday: e.dueToday, penaltyInterest: e.penaltyInterest, compoundInterest: e.compoundInterest, accruedInterest: e.accruedInterest,
-    credit: e.credit, payoff: e.payoff, earliestUnpaidDueDate: e.earliestUnpaidDueDate, dpd: e.dpd, bucket: e.bucket, minCategory: e.minCategory,
+    asOf: e.asOf,
+    outstandingPrincipal: e.outstandingPrincipal,
+    overduePrincipal: e.overduePrincipal,
+    overdueInterest: e.overdueInterest,
+    dueToday: e.dueToday,
+    penaltyInterest: e.penaltyInterest,
+    compoundInterest: e.compoundInterest,
+    accruedInterest: e.accruedInterest,
+    credit: e.credit,
+    payoff: e.payoff,
+    earliestUnpaidDueDate: e.earliestUnpaidDueDate,
+    dpd: e.dpd,
+    bucket: e.bucket,
+    minCategory: e.minCategory,
   }
 }
-
 
 /** 1,234.56 元 for audit summaries. */
 export function yuan(fen: number): string {

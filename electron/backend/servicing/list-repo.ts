@@ -23,13 +23,26 @@ export interface ListQuery extends LoanListFilter {
 function searchIds(db: Db, raw: string) {
   const q = raw.trim()
   const uq = q.toUpperCase()
-  const byNo = db.selectFrom('loans').select('id').where('contract_no', '>=', uq).where('contract_no', '<', uq + HIGH)
-    .unionAll(db.selectFrom('loans').select('id').where('iou_no', '>=', uq).where('iou_no', '<', uq + HIGH))
-  const borrowerLoans = (where: (eb: ExpressionBuilder<DB & { b2: DB['borrowers'] }, 'b2'>) => ReturnType<typeof eb.and>) =>
-    db.selectFrom('borrowers as b2').innerJoin('loans as l2', 'l2.borrower_id', 'b2.id').select('l2.id').where(where)
+  const byNo = db
+    .selectFrom('loans')
+    .select('id')
+    .where('contract_no', '>=', uq)
+    .where('contract_no', '<', uq + HIGH)
+    .unionAll(
+      db
+        .selectFrom('loans')
+        .select('id')
+        .where('iou_no', '>=', uq)
+        .where('iou_no', '<', uq + HIGH),
+    )
+  const borrowerLoans = (
+    where: (eb: ExpressionBuilder<DB & { b2: DB['borrowers'] }, 'b2'>) => ReturnType<typeof eb.and>,
+  ) => db.selectFrom('borrowers as b2').innerJoin('loans as l2', 'l2.borrower_id', 'b2.id').select('l2.id').where(where)
   if (/^[a-z]+$/i.test(q)) {
     const lq = q.toLowerCase()
-    return byNo.unionAll(borrowerLoans((eb) => eb.and([eb('b2.name_initials', '>=', lq), eb('b2.name_initials', '<', lq + HIGH)])))
+    return byNo.unionAll(
+      borrowerLoans((eb) => eb.and([eb('b2.name_initials', '>=', lq), eb('b2.name_initials', '<', lq + HIGH)])),
+    )
   }
   if (/^\d{5}[\dX]$/i.test(q)) return byNo.unionAll(borrowerLoans((eb) => eb.and([eb('b2.id_tail', '=', uq)])))
   return byNo.unionAll(borrowerLoans((eb) => eb.and([eb('b2.name', '>=', q), eb('b2.name', '<', q + HIGH)])))
@@ -47,7 +60,8 @@ function applyFilters<O>(db: Db, q0: Q<O>, f: ListQuery): Q<O> {
   if (f.maturityTo) q = q.where('l.maturity_date', '<=', f.maturityTo)
   if (f.q) q = q.where('l.id', 'in', searchIds(db, f.q))
   const current = f.status === 'active' || f.bucket === 'M0'
-  const overdue = f.status === 'overdue' || (f.bucket && f.bucket !== 'M0') || f.dpdMin !== undefined || f.dpdMax !== undefined
+  const overdue =
+    f.status === 'overdue' || (f.bucket && f.bucket !== 'M0') || f.dpdMin !== undefined || f.dpdMax !== undefined
   // With a DPD range the date index leads ('+' keeps the planner off the far less selective status index).
   if (overdue) q = q.where(sql<string>`+l.status`, '=', 'active')
   else if (current) q = q.where('l.status', '=', 'active')
@@ -68,7 +82,13 @@ function applyFilters<O>(db: Db, q0: Q<O>, f: ListQuery): Q<O> {
 
 /** Filters that read loan_state (status current/overdue, bucket, DPD range). */
 function needsState(f: ListQuery): boolean {
-  return f.status === 'overdue' || f.status === 'active' || f.bucket !== undefined || f.dpdMin !== undefined || f.dpdMax !== undefined
+  return (
+    f.status === 'overdue' ||
+    f.status === 'active' ||
+    f.bucket !== undefined ||
+    f.dpdMin !== undefined ||
+    f.dpdMax !== undefined
+  )
 }
 
 /**
@@ -77,7 +97,10 @@ function needsState(f: ListQuery): boolean {
  */
 function from(db: Db, o: { byState?: boolean; state?: boolean; borrower?: boolean } = { state: true, borrower: true }) {
   if (o.byState) {
-    return db.selectFrom('loan_state as s').crossJoin('loans as l').innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
+    return db
+      .selectFrom('loan_state as s')
+      .crossJoin('loans as l')
+      .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
       .whereRef('l.id', '=', 's.loan_id') as unknown as Q<object>
   }
   let q = db.selectFrom('loans as l') as unknown as Q<object>
@@ -88,13 +111,33 @@ function from(db: Db, o: { byState?: boolean; state?: boolean; borrower?: boolea
 
 /** A stored list row (snake_case) before mapping. */
 export interface ListRecord {
-  id: number; contract_no: string; iou_no: string; borrower_id: number; borrower_name: string; village: string | null; product: string
-  principal: number; maturity_date: string; officer_id: number; officer_name: string | null; status: string; category: string
-  oldest_unpaid_due: string | null; outstanding_principal: number; overdue_principal: number; overdue_interest: number; payoff: number
+  id: number
+  contract_no: string
+  iou_no: string
+  borrower_id: number
+  borrower_name: string
+  village: string | null
+  product: string
+  principal: number
+  maturity_date: string
+  officer_id: number
+  officer_name: string | null
+  status: string
+  category: string
+  oldest_unpaid_due: string | null
+  outstanding_principal: number
+  overdue_principal: number
+  overdue_interest: number
+  payoff: number
 }
 
 /** Sort and page of the list; limit null = every row. */
-export interface ListPage { sort: string; dir: 'asc' | 'desc'; limit: number | null; offset: number }
+export interface ListPage {
+  sort: string
+  dir: 'asc' | 'desc'
+  limit: number | null
+  offset: number
+}
 
 /** The page query (exported for EXPLAIN QUERY PLAN tests). */
 export function loanPageQuery(db: Db, f: ListQuery, page: ListPage) {
@@ -104,11 +147,27 @@ export function loanPageQuery(db: Db, f: ListQuery, page: ListPage) {
   let q = applyFilters(db, from(db, { byState, state: true, borrower: true }), f)
     .leftJoin('users as u', 'u.id', 'l.officer_id')
     .select([
-      'l.id', 'l.contract_no', 'l.iou_no', 'l.borrower_id', 'b.name as borrower_name', 'b.village', 'l.product', 'l.principal', 'l.maturity_date',
-      'l.officer_id', 'u.display_name as officer_name', 'l.status', 'l.category', 's.oldest_unpaid_due', 's.outstanding_principal',
-      's.overdue_principal', 's.overdue_interest', 's.payoff',
+      'l.id',
+      'l.contract_no',
+      'l.iou_no',
+      'l.borrower_id',
+      'b.name as borrower_name',
+      'b.village',
+      'l.product',
+      'l.principal',
+      'l.maturity_date',
+      'l.officer_id',
+      'u.display_name as officer_name',
+      'l.status',
+      'l.category',
+      's.oldest_unpaid_due',
+      's.outstanding_principal',
+      's.overdue_principal',
+      's.overdue_interest',
+      's.payoff',
     ])
-  const dir = page.dir, rev = dir === 'asc' ? 'desc' : 'asc'
+  const dir = page.dir,
+    rev = dir === 'asc' ? 'desc' : 'asc'
   if (page.sort === 'dpd') q = q.orderBy('s.oldest_unpaid_due', rev).orderBy('s.loan_id', rev)
   else if (page.sort === 'dueDate') q = q.orderBy('s.oldest_unpaid_due', dir).orderBy('s.loan_id', dir)
   else if (page.sort === 'balance') q = q.orderBy('s.outstanding_principal', dir).orderBy('s.loan_id', dir)
@@ -121,12 +180,17 @@ export function loanPageQuery(db: Db, f: ListQuery, page: ListPage) {
 /** One page of loans (or all with limit null) sorted as asked; ties by id. */
 export async function listLoanPage(db: Db, f: ListQuery, page: ListPage): Promise<ListRecord[]> {
   const rows = (await loanPageQuery(db, f, page).execute()) as ListRecord[]
-  return rows.map((r) => ({ ...r, oldest_unpaid_due: r.oldest_unpaid_due === NO_UNPAID_DUE ? null : r.oldest_unpaid_due }))
+  return rows.map((r) => ({
+    ...r,
+    oldest_unpaid_due: r.oldest_unpaid_due === NO_UNPAID_DUE ? null : r.oldest_unpaid_due,
+  }))
 }
 
 /** The count query (exported for EXPLAIN QUERY PLAN tests). */
 export function countQuery(db: Db, f: ListQuery) {
-  return applyFilters(db, from(db, { state: needsState(f), borrower: f.village !== undefined }), f).select((eb) => eb.fn.countAll<number>().as('n'))
+  return applyFilters(db, from(db, { state: needsState(f), borrower: f.village !== undefined }), f).select((eb) =>
+    eb.fn.countAll<number>().as('n'),
+  )
 }
 
 /** Number of loans matching the filters. */
@@ -135,15 +199,28 @@ export async function countLoans(db: Db, f: ListQuery): Promise<number> {
 }
 
 /** Overdue loans among the filtered ones: count, principal + interest past due, balances. */
-export async function overdueTotals(db: Db, f: ListQuery): Promise<{ loans: number; amount: number; overduePrincipal: number; outstandingPrincipal: number }> {
-  const r = await applyFilters(db, from(db), { ...f, status: f.status === 'overdue' || f.status === undefined ? 'overdue' : f.status })
+export async function overdueTotals(
+  db: Db,
+  f: ListQuery,
+): Promise<{ loans: number; amount: number; overduePrincipal: number; outstandingPrincipal: number }> {
+  const r = await applyFilters(db, from(db), {
+    ...f,
+    status: f.status === 'overdue' || f.status === undefined ? 'overdue' : f.status,
+  })
     .where('s.oldest_unpaid_due', '<', f.today)
     .select((eb) => [
       eb.fn.countAll<number>().as('n'),
-      eb.fn.coalesce(eb.fn.sum<number>(sql<number>`s.overdue_principal + s.overdue_interest`), sql<number>`0`).as('amount'),
+      eb.fn
+        .coalesce(eb.fn.sum<number>(sql<number>`s.overdue_principal + s.overdue_interest`), sql<number>`0`)
+        .as('amount'),
       eb.fn.coalesce(eb.fn.sum<number>('s.overdue_principal'), sql<number>`0`).as('principal'),
       eb.fn.coalesce(eb.fn.sum<number>('s.outstanding_principal'), sql<number>`0`).as('outstanding'),
     ])
     .executeTakeFirstOrThrow()
-  return { loans: Number(r.n), amount: Number(r.amount), overduePrincipal: Number(r.principal), outstandingPrincipal: Number(r.outstanding) }
+  return {
+    loans: Number(r.n),
+    amount: Number(r.amount),
+    overduePrincipal: Number(r.principal),
+    outstandingPrincipal: Number(r.outstanding),
+  }
 }

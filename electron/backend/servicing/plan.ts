@@ -4,12 +4,21 @@ import type { Ctx } from '../context'
 import { type LoanHead, listVersions } from './servicing-repo'
 import { headView } from './core'
 
-const REASONS: Record<string, string> = { initial: '初始计划', extension: '展期', restructure: '重组', prepayment: '提前还本', settlement: '结清', import: '导入' }
+const REASONS: Record<string, string> = {
+  initial: '初始计划',
+  extension: '展期',
+  restructure: '重组',
+  prepayment: '提前还本',
+  settlement: '结清',
+  import: '导入',
+}
 
 /** The plan with every version, newest first. */
 export async function planOf(ctx: Ctx, head: LoanHead): Promise<PlanView> {
   const versions = await listVersions(ctx.db, head.id)
-  const current = versions.find((v) => v.status === 'active' && v.effectiveDate <= ctx.today()) ?? versions.find((v) => v.status === 'active')
+  const current =
+    versions.find((v) => v.status === 'active' && v.effectiveDate <= ctx.today()) ??
+    versions.find((v) => v.status === 'active')
   return {
     loan: headView(head),
     currentVersion: current?.version ?? null,
@@ -25,4 +34,3 @@ export async function planOf(ctx: Ctx, head: LoanHead): Promise<PlanView> {
 export function reasonLabel(reason: string): string {
   return REASONS[reason] ?? reason
 }
-

@@ -14,7 +14,19 @@ export function evaluateAll(ctx: Ctx, f: ScanFilter, visit: (loanId: number, e: 
   const order = allocationOrder(ctx)
   const o = order === DEFAULT_ALLOCATION_ORDER ? {} : { order }
   scanPortfolio(ctx.db, f, (l) => {
-    visit(l.id, evaluateLoan({ rows: l.rows, payments: l.payments, annualRate: l.annualRate, markupPercent: l.markup, startDate: l.startDate, asOf: f.asOf, restructuredOn: l.restructuredOn, ...o }))
+    visit(
+      l.id,
+      evaluateLoan({
+        rows: l.rows,
+        payments: l.payments,
+        annualRate: l.annualRate,
+        markupPercent: l.markup,
+        startDate: l.startDate,
+        asOf: f.asOf,
+        restructuredOn: l.restructuredOn,
+        ...o,
+      }),
+    )
   })
 }
 
@@ -26,7 +38,16 @@ export function refreshCheckpoints(ctx: Ctx, asOf: string): number {
   const order = allocationOrder(ctx)
   const found: [number, number, string, number][] = []
   scanPortfolio(ctx.db, { asOf, officerId: null }, (l) => {
-    const e = evaluateLoan({ rows: l.rows, payments: l.payments, annualRate: l.annualRate, markupPercent: l.markup, startDate: l.startDate, asOf, order, detail: true })
+    const e = evaluateLoan({
+      rows: l.rows,
+      payments: l.payments,
+      annualRate: l.annualRate,
+      markupPercent: l.markup,
+      startDate: l.startDate,
+      asOf,
+      order,
+      detail: true,
+    })
     if (e.credit !== 0) return
     const st = e.installments
     let k = 0
@@ -43,11 +64,24 @@ export function refreshCheckpoints(ctx: Ctx, asOf: string): number {
   return found.length
 }
 
-function summarize(ctx: Ctx, asOf: string, top: number, officerId: number | null, keep?: (id: number, e: LoanEvaluation) => void): PortfolioView {
+function summarize(
+  ctx: Ctx,
+  asOf: string,
+  top: number,
+  officerId: number | null,
+  keep?: (id: number, e: LoanEvaluation) => void,
+): PortfolioView {
   const t0 = performance.now()
   const byBucket = new Map(BUCKETS.map((b) => [b, { bucket: b, loans: 0, outstandingPrincipal: 0 }]))
   const byCat = new Map(CATEGORIES.map((c) => [c, { category: c, loans: 0 }]))
-  const v = { loans: 0, outstandingPrincipal: 0, overduePrincipal: 0, overdueInterest: 0, penaltyInterest: 0, compoundInterest: 0 }
+  const v = {
+    loans: 0,
+    outstandingPrincipal: 0,
+    overduePrincipal: 0,
+    overdueInterest: 0,
+    penaltyInterest: 0,
+    compoundInterest: 0,
+  }
   let worst: (EvaluationTotals & { loanId: number })[] = []
   evaluateAll(ctx, { asOf, officerId }, (id, e) => {
     v.loans++
@@ -67,7 +101,14 @@ function summarize(ctx: Ctx, asOf: string, top: number, officerId: number | null
     }
     keep?.(id, e)
   })
-  return { asOf, ...v, ms: performance.now() - t0, buckets: [...byBucket.values()], categories: [...byCat.values()], worst }
+  return {
+    asOf,
+    ...v,
+    ms: performance.now() - t0,
+    buckets: [...byBucket.values()],
+    categories: [...byCat.values()],
+    worst,
+  }
 }
 
 export const portfolioHandlers = {
@@ -78,13 +119,36 @@ export const portfolioHandlers = {
     // Rows are written after the scan: no writes while its cursors are open.
     const rows: (number | string)[][] = []
     const s = summarize(ctx, input.asOf, 0, null, (loanId, e) =>
-      rows.push([id, loanId, e.dpd, e.bucket, e.minCategory, e.outstandingPrincipal, e.overduePrincipal, e.overdueInterest, e.penaltyInterest, e.compoundInterest, e.payoff]),
+      rows.push([
+        id,
+        loanId,
+        e.dpd,
+        e.bucket,
+        e.minCategory,
+        e.outstandingPrincipal,
+        e.overduePrincipal,
+        e.overdueInterest,
+        e.penaltyInterest,
+        e.compoundInterest,
+        e.payoff,
+      ]),
     )
     insertSnapshotRows(ctx.db, rows)
     refreshCheckpoints(ctx, input.asOf)
     setSnapshotTotals(ctx.db, id, s)
-    ctx.audit({ entity: 'portfolio_snapshot', entityId: id, summary: `保存组合快照：截至 ${input.asOf}，${s.loans} 笔贷款，本金余额 ${yuan(s.outstandingPrincipal)}，逾期本金 ${yuan(s.overduePrincipal)}` })
-    return { id, asOf: input.asOf, loans: s.loans, outstandingPrincipal: s.outstandingPrincipal, overduePrincipal: s.overduePrincipal, createdAt: ctx.nowIso() }
+    ctx.audit({
+      entity: 'portfolio_snapshot',
+      entityId: id,
+      summary: `保存组合快照：截至 ${input.asOf}，${s.loans} 笔贷款，本金余额 ${yuan(s.outstandingPrincipal)}，逾期本金 ${yuan(s.overduePrincipal)}`,
+    })
+    return {
+      id,
+      asOf: input.asOf,
+      loans: s.loans,
+      outstandingPrincipal: s.outstandingPrincipal,
+      overduePrincipal: s.overduePrincipal,
+      createdAt: ctx.nowIso(),
+    }
   },
 
   'servicing.listSnapshots': async (ctx) => listSnapshots(ctx.db),
@@ -92,14 +156,23 @@ export const portfolioHandlers = {
   'servicing.logContact': async (ctx, input) => {
     const head = loadLoan(ctx, input.loanId)
     const id = insertContact(ctx.db, {
-      loanId: head.id, dueDate: input.dueDate ?? null, contactDate: input.contactDate, channel: input.channel, outcome: input.outcome,
-      note: input.note ?? null, createdBy: who(ctx).userId, createdAt: ctx.nowIso(),
+      loanId: head.id,
+      dueDate: input.dueDate ?? null,
+      contactDate: input.contactDate,
+      channel: input.channel,
+      outcome: input.outcome,
+      note: input.note ?? null,
+      createdBy: who(ctx).userId,
+      createdAt: ctx.nowIso(),
     })
     const labels = { phone: '电话', sms: '短信', visit: '上门', other: '其他' }
-    ctx.audit({ entity: 'loan', entityId: head.id, summary: `联系记录：合同 ${head.contractNo}（${head.borrowerName}）${input.contactDate} ${labels[input.channel]}，${input.outcome}` })
+    ctx.audit({
+      entity: 'loan',
+      entityId: head.id,
+      summary: `联系记录：合同 ${head.contractNo}（${head.borrowerName}）${input.contactDate} ${labels[input.channel]}，${input.outcome}`,
+    })
     return listContacts(ctx.db, head.id).find((c) => c.id === id)!
   },
 
   'servicing.listContacts': async (ctx, input) => listContacts(ctx.db, loadLoan(ctx, input.loanId).id),
 } satisfies Partial<Handlers>
-

@@ -27,7 +27,12 @@ export function checkPaymentDate(ctx: Ctx, head: LoanHead, paidDate: string, fie
 }
 
 /** Allocation of a candidate payment: the evaluation before and after it on its date. */
-export function previewAllocation(ctx: Ctx, lc: LoanContext, paidDate: string, amount: number): { view: AllocationView; after: LoanEvaluation; before: LoanEvaluation } {
+export function previewAllocation(
+  ctx: Ctx,
+  lc: LoanContext,
+  paidDate: string,
+  amount: number,
+): { view: AllocationView; after: LoanEvaluation; before: LoanEvaluation } {
   const before = evaluate(ctx, lc, paidDate)
   const after = evaluate(ctx, lc, paidDate, [{ id: PREVIEW_ID, date: paidDate, amount }])
   const mine = after.allocations.find((a) => a.paymentId === PREVIEW_ID)
@@ -36,16 +41,33 @@ export function previewAllocation(ctx: Ctx, lc: LoanContext, paidDate: string, a
   return {
     before,
     after,
-    view: { loanId: lc.head.id, paidDate, amount, lines, overpayment: mine?.toCredit ?? amount, before: totalsOf(before), after: totalsOf(after) },
+    view: {
+      loanId: lc.head.id,
+      paidDate,
+      amount,
+      lines,
+      overpayment: mine?.toCredit ?? amount,
+      before: totalsOf(before),
+      after: totalsOf(after),
+    },
   }
 }
 
 /** What the allocation paid, for audit summaries: 罚息 x、利息 y、本金 z. */
 export function describeLines(v: AllocationView): string {
-  const sum = (k: 'penaltyInterest' | 'compoundInterest' | 'interest' | 'principal') => v.lines.reduce((s, l) => s + l[k], 0)
-  const parts = [['罚息', sum('penaltyInterest')], ['复利', sum('compoundInterest')], ['利息', sum('interest')], ['本金', sum('principal')]] as const
+  const sum = (k: 'penaltyInterest' | 'compoundInterest' | 'interest' | 'principal') =>
+    v.lines.reduce((s, l) => s + l[k], 0)
+  const parts = [
+    ['罚息', sum('penaltyInterest')],
+    ['复利', sum('compoundInterest')],
+    ['利息', sum('interest')],
+    ['本金', sum('principal')],
+  ] as const
   const f = (n: number) => (n / 100).toFixed(2)
-  const text = parts.filter(([, n]) => n > 0).map(([k, n]) => `${k} ${f(n)}`).join('、')
+  const text = parts
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${f(n)}`)
+    .join('、')
   return (text || '无应还款项') + (v.overpayment > 0 ? `，余 ${f(v.overpayment)} 元` : '')
 }
 
@@ -61,7 +83,11 @@ export interface PostOptions {
 }
 
 /** Posts one payment on a loan already loaded and checked; returns its id and allocation. */
-export function postPayment(ctx: Ctx, head: LoanHead, o: PostOptions): { id: number; allocation: AllocationView; receiptNo: string } {
+export function postPayment(
+  ctx: Ctx,
+  head: LoanHead,
+  o: PostOptions,
+): { id: number; allocation: AllocationView; receiptNo: string } {
   const db = ctx.db
   const lc = loadContext(ctx, head, o.paidDate)
   const { view, before, after } = previewAllocation(ctx, lc, o.paidDate, o.amount)
@@ -73,7 +99,8 @@ export function postPayment(ctx: Ctx, head: LoanHead, o: PostOptions): { id: num
   const reshapes = view.overpayment > 0 && choice !== undefined && choice !== 'credit'
   if (reshapes) {
     const last = lastPaymentDate(db, head.id)
-    if (last !== null && last > o.paidDate) mustDate(false, 'paidDate', `${last} 已有还款记录，不能在更早的日期提前还款或结清`)
+    if (last !== null && last > o.paidDate)
+      mustDate(false, 'paidDate', `${last} 已有还款记录，不能在更早的日期提前还款或结清`)
     if (choice === 'settle' && o.amount !== before.payoff) {
       const msg = `结清应还 ${(before.payoff / 100).toFixed(2)} 元，与还款金额不符`
       throw new AppError('VALIDATION', msg, [{ path: 'amount', message: msg }])
@@ -86,8 +113,17 @@ export function postPayment(ctx: Ctx, head: LoanHead, o: PostOptions): { id: num
   if (!receiptNo) receiptNo = nextDocNo(db, o.kind === 'restructure' ? 'ZZ' : 'SK', Number(o.paidDate.slice(0, 4)))
   const handling = view.overpayment > 0 && choice ? choice : 'none'
   const id = insertRepayment(db, {
-    loanId: head.id, paidDate: o.paidDate, amount: o.amount, channel: o.channel, receiptNo, kind: o.kind ?? 'repayment',
-    creditHandling: handling, batchId: o.batchId ?? null, note: o.note ?? null, createdBy: who(ctx).userId, createdAt: ctx.nowIso(),
+    loanId: head.id,
+    paidDate: o.paidDate,
+    amount: o.amount,
+    channel: o.channel,
+    receiptNo,
+    kind: o.kind ?? 'repayment',
+    creditHandling: handling,
+    batchId: o.batchId ?? null,
+    note: o.note ?? null,
+    createdBy: who(ctx).userId,
+    createdAt: ctx.nowIso(),
   })
   if (reshapes) reshape(ctx, lc, before, { id, choice: choice!, overpayment: view.overpayment, paidDate: o.paidDate })
   else if ((o.kind ?? 'repayment') === 'repayment' && after.payoff === 0 && after.credit === 0 && lc.rows.length > 0) {
@@ -97,11 +133,21 @@ export function postPayment(ctx: Ctx, head: LoanHead, o: PostOptions): { id: num
 }
 
 /** New plan version after a prepayment or settlement paid by repayment `id`. */
-function reshape(ctx: Ctx, lc: LoanContext, before: LoanEvaluation, p: { id: number; choice: Overpayment; overpayment: number; paidDate: string }): void {
+function reshape(
+  ctx: Ctx,
+  lc: LoanContext,
+  before: LoanEvaluation,
+  p: { id: number; choice: Overpayment; overpayment: number; paidDate: string },
+): void {
   const h = lc.head
   const base = {
-    loanId: h.id, method: h.method, annualRate: lc.annualRate, effectiveDate: p.paidDate, repaymentId: p.id,
-    createdBy: who(ctx).userId, createdAt: ctx.nowIso(),
+    loanId: h.id,
+    method: h.method,
+    annualRate: lc.annualRate,
+    effectiveDate: p.paidDate,
+    repaymentId: p.id,
+    createdBy: who(ctx).userId,
+    createdAt: ctx.nowIso(),
   }
   if (p.choice === 'settle') {
     const rows = settlementRows(lc.rows, before, p.paidDate, h.disbursementDate)
@@ -115,20 +161,39 @@ function reshape(ctx: Ctx, lc: LoanContext, before: LoanEvaluation, p: { id: num
   while (x > 0 && x + interestOn(x) > p.overpayment) x -= Math.max(1, x + interestOn(x) - p.overpayment)
   const rows = domain(() =>
     prepaymentRows({
-      rows: lc.rows, date: p.paidDate, startDate: h.disbursementDate, principalPaid: x, annualRate: lc.annualRate,
-      method: h.method as 'annuity', mode: p.choice === 'prepay_shorten' ? 'shorten_term' : 'lower_payment', dueDay: h.dueDay,
+      rows: lc.rows,
+      date: p.paidDate,
+      startDate: h.disbursementDate,
+      principalPaid: x,
+      annualRate: lc.annualRate,
+      method: h.method as 'annuity',
+      mode: p.choice === 'prepay_shorten' ? 'shorten_term' : 'lower_payment',
+      dueDay: h.dueDay,
     }),
   )
-  insertVersion(ctx.db, { ...base, reason: 'prepayment', note: p.choice === 'prepay_shorten' ? '提前还本，缩短期限' : '提前还本，减少月供', rows })
+  insertVersion(ctx.db, {
+    ...base,
+    reason: 'prepayment',
+    note: p.choice === 'prepay_shorten' ? '提前还本，缩短期限' : '提前还本，减少月供',
+    rows,
+  })
 }
 
 /** Marks the loan settled with a 结清证明 number. */
 export function closeSettled(ctx: Ctx, h: LoanHead, date: string, before: LoanEvaluation): string {
   const certificateNo = nextDocNo(ctx.db, 'JQ', Number(date.slice(0, 4)))
   insertClosure(ctx.db, {
-    loanId: h.id, kind: 'settled', closedDate: date, certificateNo, principal: before.outstandingPrincipal,
-    interest: before.overdueInterest + before.accruedInterest, penalty: before.penaltyInterest + before.compoundInterest,
-    reason: null, approvedBy: null, createdBy: who(ctx).userId, createdAt: ctx.nowIso(),
+    loanId: h.id,
+    kind: 'settled',
+    closedDate: date,
+    certificateNo,
+    principal: before.outstandingPrincipal,
+    interest: before.overdueInterest + before.accruedInterest,
+    penalty: before.penaltyInterest + before.compoundInterest,
+    reason: null,
+    approvedBy: null,
+    createdBy: who(ctx).userId,
+    createdAt: ctx.nowIso(),
   })
   return certificateNo
 }

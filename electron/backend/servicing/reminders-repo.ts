@@ -16,10 +16,24 @@ export interface ReminderQuery {
 
 /** A reminder row as stored, before masking and the reminder text. */
 export interface ReminderRecord {
-  loan_id: number; contract_no: string; borrower_name: string; phone: string | null; village: string | null; officer_id: number
-  officer_name: string | null; oldest_unpaid_due: string; next_due_date: string; next_seq: number | null; next_amount: number | null
-  overdue_principal: number; overdue_interest: number; penalty_interest: number; credit: number
-  last_contact: string | null; last_channel: string | null; last_outcome: string | null
+  loan_id: number
+  contract_no: string
+  borrower_name: string
+  phone: string | null
+  village: string | null
+  officer_id: number
+  officer_name: string | null
+  oldest_unpaid_due: string
+  next_due_date: string
+  next_seq: number | null
+  next_amount: number | null
+  overdue_principal: number
+  overdue_interest: number
+  penalty_interest: number
+  credit: number
+  last_contact: string | null
+  last_channel: string | null
+  last_outcome: string | null
 }
 
 function base(db: Db, f: ReminderQuery) {
@@ -34,32 +48,72 @@ function base(db: Db, f: ReminderQuery) {
     : q.where('s.next_due_date', '>=', f.from).where('s.next_due_date', '<=', f.until)
   if (f.scopeOfficerId !== null) q = q.where('l.officer_id', '=', f.scopeOfficerId)
   if (f.officerId) q = q.where('l.officer_id', '=', f.officerId)
-  if (f.village) q = q.where('l.borrower_id', 'in', (eb) => eb.selectFrom('borrowers').select('id').where('village', '=', f.village!))
+  if (f.village)
+    q = q.where('l.borrower_id', 'in', (eb) =>
+      eb.selectFrom('borrowers').select('id').where('village', '=', f.village!),
+    )
   return q
 }
 
 /** Number of loans to remind. */
 export async function countReminders(db: Db, f: ReminderQuery): Promise<number> {
-  const r = await base(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const r = await base(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(r.n)
 }
 
 /** One page of reminders (limit null = all), most overdue first, then by due date. */
-export async function listReminders(db: Db, f: ReminderQuery, page: { limit: number | null; offset: number }): Promise<ReminderRecord[]> {
+export async function listReminders(
+  db: Db,
+  f: ReminderQuery,
+  page: { limit: number | null; offset: number },
+): Promise<ReminderRecord[]> {
   let q = base(db, f)
     .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
     .leftJoin('users as u', 'u.id', 'l.officer_id')
     .select([
-      's.loan_id', 'l.contract_no', 'b.name as borrower_name', 'b.phone', 'b.village', 'l.officer_id', 'u.display_name as officer_name',
-      's.oldest_unpaid_due', 's.next_due_date', 's.overdue_principal', 's.overdue_interest', 's.penalty_interest', 's.credit',
+      's.loan_id',
+      'l.contract_no',
+      'b.name as borrower_name',
+      'b.phone',
+      'b.village',
+      'l.officer_id',
+      'u.display_name as officer_name',
+      's.oldest_unpaid_due',
+      's.next_due_date',
+      's.overdue_principal',
+      's.overdue_interest',
+      's.penalty_interest',
+      's.credit',
       // The installment the reminder is about, in the latest active plan version.
-      sql<number | null>`(select i.seq from plan_installments i where i.plan_version_id = (select v.id from loan_plan_versions v
-        where v.loan_id = s.loan_id and v.status = 'active' order by v.version desc limit 1) and i.due_date = s.next_due_date order by i.seq limit 1)`.as('next_seq'),
-      sql<number | null>`(select i.principal + i.interest from plan_installments i where i.plan_version_id = (select v.id from loan_plan_versions v
-        where v.loan_id = s.loan_id and v.status = 'active' order by v.version desc limit 1) and i.due_date = s.next_due_date order by i.seq limit 1)`.as('next_amount'),
-      sql<string | null>`(select c.contact_date from contact_log c where c.loan_id = s.loan_id order by c.id desc limit 1)`.as('last_contact'),
-      sql<string | null>`(select c.channel from contact_log c where c.loan_id = s.loan_id order by c.id desc limit 1)`.as('last_channel'),
-      sql<string | null>`(select c.outcome from contact_log c where c.loan_id = s.loan_id order by c.id desc limit 1)`.as('last_outcome'),
+      sql<
+        number | null
+      >`(select i.seq from plan_installments i where i.plan_version_id = (select v.id from loan_plan_versions v
+        where v.loan_id = s.loan_id and v.status = 'active' order by v.version desc limit 1) and i.due_date = s.next_due_date order by i.seq limit 1)`.as(
+        'next_seq',
+      ),
+      sql<
+        number | null
+      >`(select i.principal + i.interest from plan_installments i where i.plan_version_id = (select v.id from loan_plan_versions v
+        where v.loan_id = s.loan_id and v.status = 'active' order by v.version desc limit 1) and i.due_date = s.next_due_date order by i.seq limit 1)`.as(
+        'next_amount',
+      ),
+      sql<
+        string | null
+      >`(select c.contact_date from contact_log c where c.loan_id = s.loan_id order by c.id desc limit 1)`.as(
+        'last_contact',
+      ),
+      sql<
+        string | null
+      >`(select c.channel from contact_log c where c.loan_id = s.loan_id order by c.id desc limit 1)`.as(
+        'last_channel',
+      ),
+      sql<
+        string | null
+      >`(select c.outcome from contact_log c where c.loan_id = s.loan_id order by c.id desc limit 1)`.as(
+        'last_outcome',
+      ),
     ])
   q = f.overdue
     ? q.orderBy('s.oldest_unpaid_due').orderBy('s.loan_id')

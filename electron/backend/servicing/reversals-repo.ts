@@ -6,7 +6,10 @@ import type {} from '../db/schema-servicing'
 import type { Db } from '../db/types'
 
 /** Stores a pending request; returns its id. */
-export async function insertReversalRequest(db: Db, r: { repaymentId: number; reason: string; requestedBy: number; requestedAt: string }): Promise<number> {
+export async function insertReversalRequest(
+  db: Db,
+  r: { repaymentId: number; reason: string; requestedBy: number; requestedAt: string },
+): Promise<number> {
   const row = await db
     .insertInto('reversal_requests')
     .values({ repayment_id: r.repaymentId, reason: r.reason, requested_by: r.requestedBy, requested_at: r.requestedAt })
@@ -17,11 +20,18 @@ export async function insertReversalRequest(db: Db, r: { repaymentId: number; re
 
 /** Marks a pending request decided; false when it was no longer pending. */
 export async function decideReversalRequest(
-  db: Db, id: number, d: { approved: boolean; decidedBy: number; decidedAt: string; note: string | null },
+  db: Db,
+  id: number,
+  d: { approved: boolean; decidedBy: number; decidedAt: string; note: string | null },
 ): Promise<boolean> {
   const r = await db
     .updateTable('reversal_requests')
-    .set({ status: d.approved ? 'approved' : 'rejected', decided_by: d.decidedBy, decided_at: d.decidedAt, decision_note: d.note })
+    .set({
+      status: d.approved ? 'approved' : 'rejected',
+      decided_by: d.decidedBy,
+      decided_at: d.decidedAt,
+      decision_note: d.note,
+    })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .executeTakeFirst()
@@ -43,8 +53,21 @@ function base(db: Db) {
     .leftJoin('users as qu', 'qu.id', 'q.requested_by')
     .leftJoin('users as du', 'du.id', 'q.decided_by')
     .select([
-      'q.id', 'q.repayment_id', 'r.loan_id', 'l.contract_no', 'b.name', 'r.receipt_no', 'r.paid_date', 'r.amount', 'q.reason', 'q.status',
-      'qu.display_name as requested_by_name', 'q.requested_at', 'du.display_name as decided_by_name', 'q.decided_at', 'q.decision_note',
+      'q.id',
+      'q.repayment_id',
+      'r.loan_id',
+      'l.contract_no',
+      'b.name',
+      'r.receipt_no',
+      'r.paid_date',
+      'r.amount',
+      'q.reason',
+      'q.status',
+      'qu.display_name as requested_by_name',
+      'q.requested_at',
+      'du.display_name as decided_by_name',
+      'q.decided_at',
+      'q.decision_note',
     ])
 }
 
@@ -52,10 +75,21 @@ type Row = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']
 
 function toView(r: Row): ReversalRequestView {
   return {
-    id: r.id, repaymentId: r.repayment_id, loanId: r.loan_id, contractNo: r.contract_no, borrowerName: r.name, receiptNo: r.receipt_no,
-    paidDate: r.paid_date, amount: r.amount, reason: r.reason, status: r.status as ReversalRequestView['status'],
-    requestedBy: r.requested_by_name ?? null, requestedAt: r.requested_at, decidedBy: r.decided_by_name ?? null,
-    decidedAt: r.decided_at, decisionNote: r.decision_note,
+    id: r.id,
+    repaymentId: r.repayment_id,
+    loanId: r.loan_id,
+    contractNo: r.contract_no,
+    borrowerName: r.name,
+    receiptNo: r.receipt_no,
+    paidDate: r.paid_date,
+    amount: r.amount,
+    reason: r.reason,
+    status: r.status as ReversalRequestView['status'],
+    requestedBy: r.requested_by_name ?? null,
+    requestedAt: r.requested_at,
+    decidedBy: r.decided_by_name ?? null,
+    decidedAt: r.decided_at,
+    decisionNote: r.decision_note,
   }
 }
 
@@ -66,7 +100,11 @@ export async function findReversalRequest(db: Db, id: number): Promise<ReversalR
 }
 
 /** Requests of a status, newest first, optionally limited to one officer's loans. */
-export async function listReversalRequests(db: Db, status: string, officerId: number | null): Promise<ReversalRequestView[]> {
+export async function listReversalRequests(
+  db: Db,
+  status: string,
+  officerId: number | null,
+): Promise<ReversalRequestView[]> {
   let q = base(db).where('q.status', '=', status)
   if (officerId !== null) q = q.where('l.officer_id', '=', officerId)
   return (await q.orderBy('q.id', 'desc').limit(500).execute()).map(toView)

@@ -28,7 +28,8 @@ export interface ScanFilter {
 
 /** Loans active on the date: today's active ones, plus those closed (结清/核销) after it. Named params @asOf, @officer. */
 function loanWhere(sqlite: Conn, f: ScanFilter): string {
-  const closedLater = (stmt(sqlite, 'select count(*) from loan_closures where closed_date > ?').raw().get(f.asOf) as [number])[0] > 0
+  const closedLater =
+    (stmt(sqlite, 'select count(*) from loan_closures where closed_date > ?').raw().get(f.asOf) as [number])[0] > 0
   // Loans disbursed after the date drop out by themselves: no plan version is effective yet.
   const where = closedLater
     ? `(l.status = 'active' or l.id in (select loan_id from loan_closures where closed_date > @asOf))`
@@ -49,9 +50,16 @@ function queries(sqlite: Conn, f: ScanFilter) {
   const where = loanWhere(sqlite, f)
   const params = f.officerId === null ? { asOf: f.asOf } : { asOf: f.asOf, officer: f.officerId }
   return {
-    loans: stmt(sqlite, `select l.id, l.officer_id, l.penalty_markup, l.misuse_markup, l.misused, l.disbursement_date
-      from loans l where ${where} order by l.id`).raw().iterate(params) as IterableIterator<unknown[]>,
-    versions: stmt(sqlite, `select v.loan_id, v.id, v.annual_rate, v.reason, v.effective_date,
+    loans: stmt(
+      sqlite,
+      `select l.id, l.officer_id, l.penalty_markup, l.misuse_markup, l.misused, l.disbursement_date
+      from loans l where ${where} order by l.id`,
+    )
+      .raw()
+      .iterate(params) as IterableIterator<unknown[]>,
+    versions: stmt(
+      sqlite,
+      `select v.loan_id, v.id, v.annual_rate, v.reason, v.effective_date,
         group_concat(case when i.due_date <= @asOf and i.seq > (case when c.version_id = v.id then c.rows_settled else 0 end)
           then i.due_date || i.principal || ',' || i.interest end, ';'),
         min(case when i.due_date > @asOf then i.due_date || i.interest end),
@@ -62,11 +70,19 @@ function queries(sqlite: Conn, f: ScanFilter) {
         join loan_plan_versions v on v.loan_id = l.id join plan_installments i on i.plan_version_id = v.id
       where ${where} and v.status = 'active' and v.effective_date <= @asOf
         and i.seq >= (case when c.version_id = v.id then c.rows_settled else 0 end)
-      group by l.id, v.version order by l.id, v.version`).raw().iterate(params) as IterableIterator<unknown[]>,
-    payments: stmt(sqlite, `select r.loan_id, group_concat(r.paid_date || r.amount, ';')
+      group by l.id, v.version order by l.id, v.version`,
+    )
+      .raw()
+      .iterate(params) as IterableIterator<unknown[]>,
+    payments: stmt(
+      sqlite,
+      `select r.loan_id, group_concat(r.paid_date || r.amount, ';')
       from loans l left join replay_checkpoints c on c.loan_id = l.id and c.as_of <= @asOf join repayments r on r.loan_id = l.id
       where ${where} and r.status = 'posted' and r.paid_date <= @asOf and r.paid_date > coalesce(c.as_of, '0000-00-00')
-      group by l.id order by l.id`).raw().iterate(params) as IterableIterator<unknown[]>,
+      group by l.id order by l.id`,
+    )
+      .raw()
+      .iterate(params) as IterableIterator<unknown[]>,
   }
 }
 
@@ -93,7 +109,12 @@ function parseRows(gc: string | null, future: string | null, futurePrincipal: nu
     let seq = settled // rows after a checkpoint are consecutive: due dates rise with seq
     for (const part of gc.split(';')) {
       const c = part.indexOf(',', 10)
-      rows.push({ seq: ++seq, dueDate: part.slice(0, 10), principal: Number(part.slice(10, c)), interest: Number(part.slice(c + 1)) })
+      rows.push({
+        seq: ++seq,
+        dueDate: part.slice(0, 10),
+        principal: Number(part.slice(10, c)),
+        interest: Number(part.slice(c + 1)),
+      })
     }
   }
   for (let k = 1; k < rows.length; k++) {
@@ -102,7 +123,13 @@ function parseRows(gc: string | null, future: string | null, futurePrincipal: nu
       break
     }
   }
-  if (future) rows.push({ seq: Number.MAX_SAFE_INTEGER, dueDate: future.slice(0, 10), principal: futurePrincipal, interest: Number(future.slice(10)) })
+  if (future)
+    rows.push({
+      seq: Number.MAX_SAFE_INTEGER,
+      dueDate: future.slice(0, 10),
+      principal: futurePrincipal,
+      interest: Number(future.slice(10)),
+    })
   return rows
 }
 
@@ -110,7 +137,8 @@ function parsePayments(gc: string | null): PaymentEvent[] {
   if (!gc) return []
   const out = gc.split(';').map((p, k) => ({ id: k + 1, date: p.slice(0, 10), amount: Number(p.slice(10)) }))
   for (let k = 1; k < out.length; k++) {
-    if (out[k]!.date < out[k - 1]!.date) return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id))
+    if (out[k]!.date < out[k - 1]!.date)
+      return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id))
   }
   return out
 }
@@ -121,11 +149,13 @@ function parsePayments(gc: string | null): PaymentEvent[] {
  */
 export function scanPortfolio(sqlite: Conn, f: ScanFilter, visit: (l: ScanLoan) => void): void {
   const q = queries(sqlite, f)
-  const versions = new Peek(q.versions), pays = new Peek(q.payments)
+  const versions = new Peek(q.versions),
+    pays = new Peek(q.payments)
   for (const l of q.loans) {
     const id = l[0] as number
     // Versions arrive in version order: the last one effective by the date is in force.
-    let v: unknown[] | null = null, restructured: string | null = null
+    let v: unknown[] | null = null,
+      restructured: string | null = null
     while (versions.loanId() < id) versions.take()
     while (versions.loanId() === id) {
       v = versions.take()
@@ -137,9 +167,16 @@ export function scanPortfolio(sqlite: Conn, f: ScanFilter, visit: (l: ScanLoan) 
     if (v === null) continue
     // After a checkpoint the replay starts at the last settled installment's due date (its interest period ended there).
     visit({
-      id, officerId: l[1] as number, annualRate: v[2] as string, markup: (l[4] === 1 ? l[3] : l[2]) as string,
-      startDate: (v[9] as string | null) ?? (l[5] as string), restructuredOn: restructured, versionId: v[1] as number, settledRows: v[8] as number,
-      rows: parseRows(v[5] as string | null, v[6] as string | null, v[7] as number, v[8] as number), payments,
+      id,
+      officerId: l[1] as number,
+      annualRate: v[2] as string,
+      markup: (l[4] === 1 ? l[3] : l[2]) as string,
+      startDate: (v[9] as string | null) ?? (l[5] as string),
+      restructuredOn: restructured,
+      versionId: v[1] as number,
+      settledRows: v[8] as number,
+      rows: parseRows(v[5] as string | null, v[6] as string | null, v[7] as number, v[8] as number),
+      payments,
     })
   }
 }
@@ -147,7 +184,9 @@ export function scanPortfolio(sqlite: Conn, f: ScanFilter, visit: (l: ScanLoan) 
 /** Reads exactly what scanPortfolio reads (same statements, same rows) and only counts them: the bench's baseline. */
 export function bareScan(sqlite: Conn, f: ScanFilter): { loans: number; rows: number; payments: number } {
   const q = queries(sqlite, f)
-  let loans = 0, rows = 0, payments = 0
+  let loans = 0,
+    rows = 0,
+    payments = 0
   for (const _ of q.loans) loans++
   for (const r of q.versions) rows += r[5] === null ? 0 : 1
   for (const _ of q.payments) payments++

@@ -14,10 +14,22 @@ import { findLoanHead, postedPayments, restructuredOn, stmt, versionIdForDate, v
 /** Settings key holding the day of the last all-loans refresh. */
 const MARK = 'servicing.loanStateAsOf'
 
-type StateRow = [loanId: number, oldest: string | null, next: string | null, outstanding: number, overdueP: number, overdueI: number, penalty: number, payoff: number, credit: number, asOf: string]
+type StateRow = [
+  loanId: number,
+  oldest: string | null,
+  next: string | null,
+  outstanding: number,
+  overdueP: number,
+  overdueI: number,
+  penalty: number,
+  payoff: number,
+  credit: number,
+  asOf: string,
+]
 
 function order(sqlite: Database.Database): readonly Component[] {
-  const r = stmt(sqlite, "select value from settings where key = 'servicing.allocationOrder'").raw().get() as [string] | undefined
+  const r = stmt(sqlite, "select value from settings where key = 'servicing.allocationOrder'").raw().get() as
+    [string] | undefined
   return r?.[0] === 'principal_first' ? PRINCIPAL_FIRST_ORDER : DEFAULT_ALLOCATION_ORDER
 }
 
@@ -27,7 +39,8 @@ function order(sqlite: Database.Database): readonly Component[] {
  * counts as paid (needs a detailed evaluation).
  */
 function dueDates(e: LoanEvaluation, today: string): { oldest: string | null; next: string | null } {
-  let credit = e.credit, oldest: string | null = null
+  let credit = e.credit,
+    oldest: string | null = null
   for (const r of e.installments) {
     let open = r.principal + r.interest - r.paidPrincipal - r.paidInterest
     if (open === 0) continue
@@ -43,30 +56,67 @@ function dueDates(e: LoanEvaluation, today: string): { oldest: string | null; ne
   return { oldest, next: null }
 }
 
-function rowOf(loanId: number, e: LoanEvaluation, d: { oldest: string | null; next: string | null }, today: string): StateRow {
-  return [loanId, d.oldest, d.next, e.outstandingPrincipal, e.overduePrincipal, e.overdueInterest, e.penaltyInterest + e.compoundInterest, e.payoff, e.credit, today]
+function rowOf(
+  loanId: number,
+  e: LoanEvaluation,
+  d: { oldest: string | null; next: string | null },
+  today: string,
+): StateRow {
+  return [
+    loanId,
+    d.oldest,
+    d.next,
+    e.outstandingPrincipal,
+    e.overduePrincipal,
+    e.overdueInterest,
+    e.penaltyInterest + e.compoundInterest,
+    e.payoff,
+    e.credit,
+    today,
+  ]
 }
 
 function upsert(sqlite: Database.Database, r: StateRow): void {
   r[1] ??= NO_UNPAID_DUE
   r[2] ??= NO_UNPAID_DUE
-  stmt(sqlite, `insert into loan_state (loan_id, oldest_unpaid_due, next_due_date, outstanding_principal, overdue_principal, overdue_interest,
+  stmt(
+    sqlite,
+    `insert into loan_state (loan_id, oldest_unpaid_due, next_due_date, outstanding_principal, overdue_principal, overdue_interest,
       penalty_interest, payoff, credit, state_as_of) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     on conflict (loan_id) do update set oldest_unpaid_due = excluded.oldest_unpaid_due, next_due_date = excluded.next_due_date,
       outstanding_principal = excluded.outstanding_principal,
       overdue_principal = excluded.overdue_principal, overdue_interest = excluded.overdue_interest, penalty_interest = excluded.penalty_interest,
-      payoff = excluded.payoff, credit = excluded.credit, state_as_of = excluded.state_as_of`).run(...r)
+      payoff = excluded.payoff, credit = excluded.credit, state_as_of = excluded.state_as_of`,
+  ).run(...r)
 }
 
 function computeOne(sqlite: Database.Database, loanId: number, today: string): StateRow | null {
   const head = findLoanHead(sqlite, loanId)
   if (!head) return null
   const v = versionIdForDate(sqlite, loanId, today)
-  if (!v) return [loanId, null, null, head.status === 'active' ? head.principal : 0, 0, 0, 0, head.status === 'active' ? head.principal : 0, 0, today]
+  if (!v)
+    return [
+      loanId,
+      null,
+      null,
+      head.status === 'active' ? head.principal : 0,
+      0,
+      0,
+      0,
+      head.status === 'active' ? head.principal : 0,
+      0,
+      today,
+    ]
   const e = evaluateLoan({
-    rows: versionRows(sqlite, v.id), payments: postedPayments(sqlite, loanId), annualRate: v.annualRate,
-    markupPercent: head.misused ? head.misuseMarkup : head.penaltyMarkup, startDate: head.disbursementDate, asOf: today,
-    order: order(sqlite), restructuredOn: restructuredOn(sqlite, loanId), detail: true,
+    rows: versionRows(sqlite, v.id),
+    payments: postedPayments(sqlite, loanId),
+    annualRate: v.annualRate,
+    markupPercent: head.misused ? head.misuseMarkup : head.penaltyMarkup,
+    startDate: head.disbursementDate,
+    asOf: today,
+    order: order(sqlite),
+    restructuredOn: restructuredOn(sqlite, loanId),
+    detail: true,
   })
   // A closed loan (结清/核销/撤销) is never overdue: its state shows through loans.status.
   return rowOf(loanId, e, head.status === 'active' ? dueDates(e, today) : { oldest: null, next: null }, today)
@@ -91,10 +141,30 @@ export function refreshAllLoanStates(db: Db, today: string): number {
   const single: number[] = []
   const o = order(sqlite)
   scanPortfolio(sqlite, { asOf: today, officerId: null }, (l) => {
-    const e = evaluateLoan({ rows: l.rows, payments: l.payments, annualRate: l.annualRate, markupPercent: l.markup, startDate: l.startDate, asOf: today, restructuredOn: l.restructuredOn, order: o })
+    const e = evaluateLoan({
+      rows: l.rows,
+      payments: l.payments,
+      annualRate: l.annualRate,
+      markupPercent: l.markup,
+      startDate: l.startDate,
+      asOf: today,
+      restructuredOn: l.restructuredOn,
+      order: o,
+    })
     // The scan folds future rows into one: with credit (it pays them on their dates) the detailed replay decides.
     if (e.credit > 0) single.push(l.id)
-    else rows.push(rowOf(l.id, e, { oldest: e.earliestUnpaidDueDate, next: e.dueToday > 0 ? today : (l.rows.find((r) => r.dueDate > today)?.dueDate ?? null) }, today))
+    else
+      rows.push(
+        rowOf(
+          l.id,
+          e,
+          {
+            oldest: e.earliestUnpaidDueDate,
+            next: e.dueToday > 0 ? today : (l.rows.find((r) => r.dueDate > today)?.dueDate ?? null),
+          },
+          today,
+        ),
+      )
   })
   // Written after the scan (no writes while its cursors are open), in one transaction.
   sqlite.transaction(() => {
@@ -105,13 +175,21 @@ export function refreshAllLoanStates(db: Db, today: string): number {
     }
     // Loans the scan did not visit: never computed, marked stale, active without a plan in force yet.
     // Closed loans keep the state of their last change (nothing about them changes with time).
-    const rest = stmt(sqlite, `select l.id from loans l left join loan_state s on s.loan_id = l.id
-      where s.loan_id is null or s.state_as_of = '' or (l.status = 'active' and s.state_as_of < ?)`).raw().all(today) as [number][]
+    const rest = stmt(
+      sqlite,
+      `select l.id from loans l left join loan_state s on s.loan_id = l.id
+      where s.loan_id is null or s.state_as_of = '' or (l.status = 'active' and s.state_as_of < ?)`,
+    )
+      .raw()
+      .all(today) as [number][]
     for (const [id] of rest) {
       const r = computeOne(sqlite, id, today)
       if (r) upsert(sqlite, r)
     }
-    stmt(sqlite, `insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value`).run(MARK, today)
+    stmt(
+      sqlite,
+      `insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value`,
+    ).run(MARK, today)
   })()
   return rows.length + single.length
 }
@@ -128,8 +206,13 @@ export function ensureLoanStates(db: Db, today: string): void {
     return
   }
   // Marked stale by a write, or registered since (loan ids only grow) and never computed.
-  const ids = stmt(sqlite, `select loan_id from loan_state where state_as_of = ''
-    union all select id from loans where id > (select coalesce(max(loan_id), 0) from loan_state)`).raw().all() as [number][]
+  const ids = stmt(
+    sqlite,
+    `select loan_id from loan_state where state_as_of = ''
+    union all select id from loans where id > (select coalesce(max(loan_id), 0) from loan_state)`,
+  )
+    .raw()
+    .all() as [number][]
   if (ids.length === 0) return
   sqlite.transaction(() => {
     for (const [id] of ids) {
@@ -140,11 +223,22 @@ export function ensureLoanStates(db: Db, today: string): void {
 }
 
 /** Stored state of some loans (call ensureLoanStates first): oldest unpaid due date (null = none) and balance. */
-export async function loanStatesOf(db: Db, ids: readonly number[]): Promise<Map<number, { oldestUnpaidDue: string | null; outstandingPrincipal: number }>> {
+export async function loanStatesOf(
+  db: Db,
+  ids: readonly number[],
+): Promise<Map<number, { oldestUnpaidDue: string | null; outstandingPrincipal: number }>> {
   const out = new Map<number, { oldestUnpaidDue: string | null; outstandingPrincipal: number }>()
   for (let k = 0; k < ids.length; k += 500) {
-    const rs = await db.selectFrom('loan_state').select(['loan_id', 'oldest_unpaid_due', 'outstanding_principal']).where('loan_id', 'in', ids.slice(k, k + 500)).execute()
-    for (const r of rs) out.set(r.loan_id, { oldestUnpaidDue: r.oldest_unpaid_due === NO_UNPAID_DUE ? null : r.oldest_unpaid_due, outstandingPrincipal: r.outstanding_principal })
+    const rs = await db
+      .selectFrom('loan_state')
+      .select(['loan_id', 'oldest_unpaid_due', 'outstanding_principal'])
+      .where('loan_id', 'in', ids.slice(k, k + 500))
+      .execute()
+    for (const r of rs)
+      out.set(r.loan_id, {
+        oldestUnpaidDue: r.oldest_unpaid_due === NO_UNPAID_DUE ? null : r.oldest_unpaid_due,
+        outstandingPrincipal: r.outstanding_principal,
+      })
   }
   return out
 }

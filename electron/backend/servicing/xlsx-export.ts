@@ -11,14 +11,25 @@ export interface ExportColumn {
 }
 
 /** Writes one sheet; money cells take 分 and are stored as 元 numbers. */
-export async function writeExport(sheet: string, columns: readonly ExportColumn[], rows: Iterable<(string | number | null)[]>): Promise<Buffer> {
+export async function writeExport(
+  sheet: string,
+  columns: readonly ExportColumn[],
+  rows: Iterable<(string | number | null)[]>,
+): Promise<Buffer> {
   const out = new PassThrough()
   const chunks: Buffer[] = []
   out.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<void>((ok, fail) => { out.on('end', ok); out.on('error', fail) })
+  const done = new Promise<void>((ok, fail) => {
+    out.on('end', ok)
+    out.on('error', fail)
+  })
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] })
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(12, c.header.length * 2 + 4), ...(c.money ? { style: { numFmt: '#,##0.00" 元"' } } : {}) }))
+  ws.columns = columns.map((c) => ({
+    header: c.header,
+    width: c.width ?? Math.max(12, c.header.length * 2 + 4),
+    ...(c.money ? { style: { numFmt: '#,##0.00" 元"' } } : {}),
+  }))
   ws.getRow(1).font = { bold: true }
   ws.getRow(1).commit()
   for (const r of rows) {

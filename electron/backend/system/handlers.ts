@@ -23,7 +23,10 @@ export const systemHandlers = {
   'system.setup': async (ctx, input) => {
     if (await getOrg(ctx.db)) throw new AppError('CONFLICT', '系统已完成首次设置，不能重复设置')
     const now = ctx.nowIso()
-    await ctx.db.insertInto('org').values({ id: 1, name: input.orgName, branch_code: input.branchCode, created_at: now }).execute()
+    await ctx.db
+      .insertInto('org')
+      .values({ id: 1, name: input.orgName, branch_code: input.branchCode, created_at: now })
+      .execute()
     const id = await insertUser(ctx.db, {
       username: input.adminUsername,
       displayName: input.adminDisplayName,
@@ -32,7 +35,11 @@ export const systemHandlers = {
       mustChangePassword: false,
       now,
     })
-    ctx.audit({ entity: 'org', entityId: 1, summary: `首次设置：机构“${input.orgName}”（${input.branchCode}），管理员 ${input.adminUsername}` })
+    ctx.audit({
+      entity: 'org',
+      entityId: 1,
+      summary: `首次设置：机构“${input.orgName}”（${input.branchCode}），管理员 ${input.adminUsername}`,
+    })
     ctx.audit({ entity: 'user', entityId: id, summary: `创建管理员 ${input.adminUsername}` })
     return { ok: true as const }
   },
@@ -60,7 +67,10 @@ export const systemHandlers = {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('at', '>=', localDayStartUtc(ctx.today()))
       .executeTakeFirstOrThrow()
-    const borrowers = await ctx.db.selectFrom('borrowers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const borrowers = await ctx.db
+      .selectFrom('borrowers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     const me = ctx.caller
       ? await ctx.db.selectFrom('users').select('last_login_at').where('id', '=', ctx.caller.userId).executeTakeFirst()
       : undefined

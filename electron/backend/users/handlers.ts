@@ -14,8 +14,13 @@ export const userHandlers = {
   'users.list': async (ctx, input) => listUsers(ctx.db, input.includeDisabled),
 
   'users.create': async (ctx, input) => {
-    const exists = await ctx.db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()
-    if (exists) throw new AppError('CONFLICT', `用户名 ${input.username} 已存在`, [{ path: 'username', message: '用户名已存在' }])
+    const exists = await ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', input.username)
+      .executeTakeFirst()
+    if (exists)
+      throw new AppError('CONFLICT', `用户名 ${input.username} 已存在`, [{ path: 'username', message: '用户名已存在' }])
     const id = await insertUser(ctx.db, {
       username: input.username,
       displayName: input.displayName,
@@ -24,7 +29,11 @@ export const userHandlers = {
       mustChangePassword: true,
       now: ctx.nowIso(),
     })
-    ctx.audit({ entity: 'user', entityId: id, summary: `新建用户 ${input.username}（${input.displayName}，${ROLE_LABELS[input.role]}）` })
+    ctx.audit({
+      entity: 'user',
+      entityId: id,
+      summary: `新建用户 ${input.username}（${input.displayName}，${ROLE_LABELS[input.role]}）`,
+    })
     return mustFind(ctx, id)
   },
 
@@ -35,7 +44,8 @@ export const userHandlers = {
     if ((demotes || disables) && (await countOtherActiveAdmins(ctx.db, before.id)) === 0) {
       throw new AppError('CONFLICT', '不能停用或降级最后一位系统管理员')
     }
-    if (input.disabled === true && ctx.caller?.userId === before.id) throw new AppError('CONFLICT', '不能停用自己的账户')
+    if (input.disabled === true && ctx.caller?.userId === before.id)
+      throw new AppError('CONFLICT', '不能停用自己的账户')
     const changes: string[] = []
     const set: Record<string, unknown> = { updated_at: ctx.nowIso() }
     if (input.displayName !== undefined && input.displayName !== before.displayName) {
@@ -61,7 +71,13 @@ export const userHandlers = {
     const before = await mustFind(ctx, input.id)
     await ctx.db
       .updateTable('users')
-      .set({ password_hash: hashPassword(input.password, ctx.env.passwordCost), must_change_password: 1, failed_attempts: 0, locked_until: null, updated_at: ctx.nowIso() })
+      .set({
+        password_hash: hashPassword(input.password, ctx.env.passwordCost),
+        must_change_password: 1,
+        failed_attempts: 0,
+        locked_until: null,
+        updated_at: ctx.nowIso(),
+      })
       .where('id', '=', before.id)
       .execute()
     ctx.env.sessions.deleteUser(before.id)

@@ -1,7 +1,16 @@
 import type { Role, UserView } from '../../../shared/api'
 import type { Db } from '../db/types'
 
-const COLUMNS = ['id', 'username', 'display_name', 'role', 'disabled', 'must_change_password', 'last_login_at', 'created_at'] as const
+const COLUMNS = [
+  'id',
+  'username',
+  'display_name',
+  'role',
+  'disabled',
+  'must_change_password',
+  'last_login_at',
+  'created_at',
+] as const
 
 type UserRow = {
   id: number
@@ -49,7 +58,14 @@ export async function findUserAuthById(db: Db, id: number) {
 
 export async function insertUser(
   db: Db,
-  u: { username: string; displayName: string; role: Role; passwordHash: string; mustChangePassword: boolean; now: string },
+  u: {
+    username: string
+    displayName: string
+    role: Role
+    passwordHash: string
+    mustChangePassword: boolean
+    now: string
+  },
 ): Promise<number> {
   const r = await db
     .insertInto('users')
@@ -81,19 +97,36 @@ export async function countOtherActiveAdmins(db: Db, exceptId: number): Promise<
 
 /** Stores the failed-password count and the lockout end (null = not locked). */
 export async function setFailedAttempts(db: Db, id: number, failed: number, lockedUntil: string | null): Promise<void> {
-  await db.updateTable('users').set({ failed_attempts: failed, locked_until: lockedUntil }).where('id', '=', id).execute()
+  await db
+    .updateTable('users')
+    .set({ failed_attempts: failed, locked_until: lockedUntil })
+    .where('id', '=', id)
+    .execute()
 }
 
 /** A successful login: clears the failure count and stamps the login time. */
 export async function recordLogin(db: Db, id: number, at: string): Promise<void> {
-  await db.updateTable('users').set({ failed_attempts: 0, locked_until: null, last_login_at: at }).where('id', '=', id).execute()
+  await db
+    .updateTable('users')
+    .set({ failed_attempts: 0, locked_until: null, last_login_at: at })
+    .where('id', '=', id)
+    .execute()
 }
 
 /** Replaces the stored hash (password change, or a rehash at a higher cost). */
-export async function setPasswordHash(db: Db, id: number, hash: string, opts: { mustChange?: boolean; at: string }): Promise<void> {
+export async function setPasswordHash(
+  db: Db,
+  id: number,
+  hash: string,
+  opts: { mustChange?: boolean; at: string },
+): Promise<void> {
   await db
     .updateTable('users')
-    .set({ password_hash: hash, updated_at: opts.at, ...(opts.mustChange !== undefined && { must_change_password: opts.mustChange ? 1 : 0 }) })
+    .set({
+      password_hash: hash,
+      updated_at: opts.at,
+      ...(opts.mustChange !== undefined && { must_change_password: opts.mustChange ? 1 : 0 }),
+    })
     .where('id', '=', id)
     .execute()
 }

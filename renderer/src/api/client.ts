@@ -1,4 +1,13 @@
-import type { AppErrorData, CallResult, ErrorCode, ErrorDetails, FieldError, Input, MethodName, Output } from '@shared/api'
+import type {
+  AppErrorData,
+  CallResult,
+  ErrorCode,
+  ErrorDetails,
+  FieldError,
+  Input,
+  MethodName,
+  Output,
+} from '@shared/api'
 
 /** A failed call, re-thrown on the renderer side with the server's code and zh-CN message. */
 export class ApiError extends Error {

@@ -20,7 +20,11 @@ export interface QueryState<T> {
  * Runs a read call when mounted and whenever `input` changes (compared as JSON).
  * Pass `enabled: false` to skip it.
  */
-export function useQuery<M extends MethodName>(method: M, input: Input<M>, opts: { enabled?: boolean } = {}): QueryState<Output<M>> {
+export function useQuery<M extends MethodName>(
+  method: M,
+  input: Input<M>,
+  opts: { enabled?: boolean } = {},
+): QueryState<Output<M>> {
   const enabled = opts.enabled ?? true
   const key = JSON.stringify(input)
   const [data, setData] = useState<Output<M> | undefined>(undefined)

@@ -1,4 +1,16 @@
-import { ActionIcon, AppShell, Badge, Divider, Group, Kbd, NavLink, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core'
+import {
+  ActionIcon,
+  AppShell,
+  Badge,
+  Divider,
+  Group,
+  Kbd,
+  NavLink,
+  Stack,
+  Text,
+  ThemeIcon,
+  Tooltip,
+} from '@mantine/core'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IconLock, IconLogout, IconShield } from '../components/icons'
@@ -73,7 +85,13 @@ export function AppLayout() {
               </ActionIcon>
             </Tooltip>
             <Tooltip label={t('header.logout')}>
-              <ActionIcon variant="subtle" color="gray" size="lg" aria-label={t('header.logout')} onClick={() => void logout()}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                size="lg"
+                aria-label={t('header.logout')}
+                onClick={() => void logout()}
+              >
                 <IconLogout size={20} />
               </ActionIcon>
             </Tooltip>
@@ -91,7 +109,13 @@ export function AppLayout() {
                 href={`#${item.path}`}
                 label={t(item.labelKey)}
                 leftSection={<item.icon size={18} />}
-                rightSection={i < 9 ? <Kbd size="xs" c="dimmed">Alt+{i + 1}</Kbd> : null}
+                rightSection={
+                  i < 9 ? (
+                    <Kbd size="xs" c="dimmed">
+                      Alt+{i + 1}
+                    </Kbd>
+                  ) : null
+                }
                 active={active}
                 aria-current={active ? 'page' : undefined}
                 variant="light"
@@ -107,7 +131,6 @@ export function AppLayout() {
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         <Routes route={route} />
       </AppShell.Main>
-
     </AppShell>
   )
 }

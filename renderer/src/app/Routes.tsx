@@ -33,6 +33,12 @@ export function Routes({ route }: { route: string }) {
     case '/settings/numbering':
       return <NumberingPage />
     default:
-      return servicingRoute(route) ?? archivesRoute(route) ?? riskRoute(route) ?? collectionsRoute(route) ?? inspectionsRoute(route) ?? <NotFoundPage path={route} />
+      return (
+        servicingRoute(route) ??
+        archivesRoute(route) ??
+        riskRoute(route) ??
+        collectionsRoute(route) ??
+        inspectionsRoute(route) ?? <NotFoundPage path={route} />
+      )
   }
 }

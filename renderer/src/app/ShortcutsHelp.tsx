@@ -17,7 +17,13 @@ export function ShortcutsHelp({ opened, onChange }: { opened: boolean; onChange:
     <Popover opened={opened} onChange={onChange} position="bottom-end" shadow="md" width={320} withArrow>
       <Popover.Target>
         <Tooltip label={`${t('header.shortcuts')} (?)`}>
-          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={t('header.shortcuts')} onClick={() => onChange(!opened)}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="lg"
+            aria-label={t('header.shortcuts')}
+            onClick={() => onChange(!opened)}
+          >
             <IconKeyboard size={20} />
           </ActionIcon>
         </Tooltip>
@@ -33,7 +39,11 @@ export function ShortcutsHelp({ opened, onChange }: { opened: boolean; onChange:
                     <Group gap={4} wrap="nowrap">
                       {keys.map((k, i) => (
                         <span key={k}>
-                          {i > 0 && <Text span size="xs" c="dimmed" mr={4}>+</Text>}
+                          {i > 0 && (
+                            <Text span size="xs" c="dimmed" mr={4}>
+                              +
+                            </Text>
+                          )}
                           <Kbd size="xs">{k}</Kbd>
                         </span>
                       ))}

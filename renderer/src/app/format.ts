@@ -8,7 +8,15 @@ function fmt(kind: 'datetime' | 'date' | 'longDate'): Intl.DateTimeFormat {
   if (!f) {
     const opts: Intl.DateTimeFormatOptions =
       kind === 'datetime'
-        ? { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }
+        ? {
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit',
+            hour12: false,
+          }
         : kind === 'date'
           ? { year: 'numeric', month: '2-digit', day: '2-digit' }
           : { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' }

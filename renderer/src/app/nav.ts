@@ -1,7 +1,18 @@
 import type { Permission } from '@shared/api'
 import type { ComponentType } from 'react'
 import type { zhCN } from '../i18n/zh-CN'
-import { IconAlert, IconArchive, IconAudit, IconCalculator, IconChart, IconDownload, IconHome, IconInbox, IconShield, IconUsers } from '../components/icons'
+import {
+  IconAlert,
+  IconArchive,
+  IconAudit,
+  IconCalculator,
+  IconChart,
+  IconDownload,
+  IconHome,
+  IconInbox,
+  IconShield,
+  IconUsers,
+} from '../components/icons'
 
 /** One navigation entry; shown only when the user holds `permission`. */
 export interface NavItem {

@@ -63,26 +63,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setLockedState(v)
   }, [])
 
-  const boot = useCallback(
-    async (notice?: LoginNotice) => {
+  const boot = useCallback(async (notice?: LoginNotice) => {
+    try {
+      const status = await api.call('system.setupStatus', {})
+      setOrg(status.org)
+      if (status.needsSetup) return setPhase({ kind: 'setup' })
+      if (!api.transport.hasToken()) return setPhase({ kind: 'login', notice })
       try {
-        const status = await api.call('system.setupStatus', {})
-        setOrg(status.org)
-        if (status.needsSetup) return setPhase({ kind: 'setup' })
-        if (!api.transport.hasToken()) return setPhase({ kind: 'login', notice })
-        try {
-          const session = await api.call('auth.me', {})
-          setPhase({ kind: 'ready', session })
-        } catch (e) {
-          if (toApiError(e).code === 'UNAUTHENTICATED') setPhase({ kind: 'login', notice })
-          else throw e
-        }
+        const session = await api.call('auth.me', {})
+        setPhase({ kind: 'ready', session })
       } catch (e) {
-        setPhase({ kind: 'bootError', error: toApiError(e) })
+        if (toApiError(e).code === 'UNAUTHENTICATED') setPhase({ kind: 'login', notice })
+        else throw e
       }
-    },
-    [],
-  )
+    } catch (e) {
+      setPhase({ kind: 'bootError', error: toApiError(e) })
+    }
+  }, [])
 
   useEffect(() => {
     void boot()

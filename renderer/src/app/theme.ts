@@ -22,18 +22,18 @@ const FONT_STACK = [
 /** The Mantine theme; rebuilt on language change so built-in aria labels are translated too. */
 export const makeTheme = (t: TFunction) =>
   createTheme({
-  primaryColor: 'blue',
-  fontFamily: FONT_STACK,
-  headings: { fontFamily: FONT_STACK, fontWeight: '600' },
-  fontFamilyMonospace: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace',
-  defaultRadius: 'md',
-  cursorType: 'pointer',
-  components: {
-    // Latin badge text stays as written (Mantine upper-cases it by default).
-    Badge: Badge.extend({ defaultProps: { tt: 'none' } }),
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } }),
-    PasswordInput: PasswordInput.extend({
-      defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.showPassword') } },
-    }),
-  },
-})
+    primaryColor: 'blue',
+    fontFamily: FONT_STACK,
+    headings: { fontFamily: FONT_STACK, fontWeight: '600' },
+    fontFamilyMonospace: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace',
+    defaultRadius: 'md',
+    cursorType: 'pointer',
+    components: {
+      // Latin badge text stays as written (Mantine upper-cases it by default).
+      Badge: Badge.extend({ defaultProps: { tt: 'none' } }),
+      Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } }),
+      PasswordInput: PasswordInput.extend({
+        defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.showPassword') } },
+      }),
+    },
+  })

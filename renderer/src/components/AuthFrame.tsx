@@ -5,7 +5,17 @@ import { LanguageSwitch } from '../app/LanguageSwitch'
 import { IconShield } from './icons'
 
 /** The centred card used by setup, login and password change, with the brand and language switch. */
-export function AuthFrame({ title, subtitle, width = 420, children }: { title: string; subtitle?: string; width?: number; children: ReactNode }) {
+export function AuthFrame({
+  title,
+  subtitle,
+  width = 420,
+  children,
+}: {
+  title: string
+  subtitle?: string
+  width?: number
+  children: ReactNode
+}) {
   const { t } = useTranslation()
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-0)" py={48} px="md">

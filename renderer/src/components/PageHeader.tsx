@@ -13,7 +13,11 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
           </Text>
         )}
       </Stack>
-      {actions && <Group gap="sm" wrap="nowrap">{actions}</Group>}
+      {actions && (
+        <Group gap="sm" wrap="nowrap">
+          {actions}
+        </Group>
+      )}
     </Group>
   )
 }

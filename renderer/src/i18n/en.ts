@@ -183,7 +183,8 @@ export const en: Resources = {
     confirmEnableTitle: 'Enable user',
     confirmEnable: 'Enable {{name}} ({{username}}) again?',
     resetTitle: 'Reset password: {{name}} ({{username}})',
-    resetHint: 'The user signs in with the new password and must change it; their session ends and any lockout is cleared.',
+    resetHint:
+      'The user signs in with the new password and must change it; their session ends and any lockout is cleared.',
     newPassword: 'New password',
     created: 'Created user {{username}}',
     updated: 'Saved user {{username}}',
@@ -220,7 +221,8 @@ export const en: Resources = {
   },
   calculator: {
     title: 'Loan calculator',
-    subtitle: 'Enter amount, rate, term and method to see the plan instantly, compare methods, export to Excel or print.',
+    subtitle:
+      'Enter amount, rate, term and method to see the plan instantly, compare methods, export to Excel or print.',
     terms: 'Loan terms',
     amount: 'Amount (CNY)',
     amountPlaceholder: 'e.g. 100,000.00',
@@ -259,7 +261,8 @@ export const en: Resources = {
     totalWords: 'Total in words',
     yuan: 'RMB {{words}}',
     costWarningTitle: 'All-in cost above 24 %',
-    costWarning: 'With the {{markup}}% penalty markup the all-in annual cost can reach {{cost}}%, above the 24% cap courts protect. Please check the rate.',
+    costWarning:
+      'With the {{markup}}% penalty markup the all-in annual cost can reach {{cost}}%, above the 24% cap courts protect. Please check the rate.',
     plan: 'Repayment plan',
     seq: '#',
     dueDate: 'Due date',

@@ -1,13 +1,31 @@
 import { describe, expect, it } from 'vitest'
 import {
-  DEFAULT_STRATEGY, demandAmounts, fillScript, nextStep, normalizeStrategy, noticeParagraphs, parseHours, promiseStatus, withinHours, zhDate,
+  DEFAULT_STRATEGY,
+  demandAmounts,
+  fillScript,
+  nextStep,
+  normalizeStrategy,
+  noticeParagraphs,
+  parseHours,
+  promiseStatus,
+  withinHours,
+  zhDate,
 } from '../../../shared/collections'
 
 describe('promise to pay (还款承诺): status from repayments', () => {
   const p = { madeOn: '2026-03-01', promisedOn: '2026-03-10', amount: 50000 }
   it('kept when payments from the day it was made through the promised day reach the amount', () => {
     // 200.00 on 03-05 + 300.00 on 03-10 = 500.00 = the promise.
-    expect(promiseStatus(p, [{ date: '2026-03-05', amount: 20000 }, { date: '2026-03-10', amount: 30000 }], '2026-03-11')).toBe('kept')
+    expect(
+      promiseStatus(
+        p,
+        [
+          { date: '2026-03-05', amount: 20000 },
+          { date: '2026-03-10', amount: 30000 },
+        ],
+        '2026-03-11',
+      ),
+    ).toBe('kept')
   })
   it('open until the promised day passes, then broken when short', () => {
     const paid = [{ date: '2026-03-05', amount: 20000 }]
@@ -15,11 +33,16 @@ describe('promise to pay (还款承诺): status from repayments', () => {
     expect(promiseStatus(p, paid, '2026-03-11')).toBe('broken')
   })
   it('payments before the promise was made or after its day do not count', () => {
-    const paid = [{ date: '2026-02-28', amount: 50000 }, { date: '2026-03-11', amount: 50000 }]
+    const paid = [
+      { date: '2026-02-28', amount: 50000 },
+      { date: '2026-03-11', amount: 50000 },
+    ]
     expect(promiseStatus(p, paid, '2026-03-12')).toBe('broken')
   })
   it('a promise entered after the fact (promised day already past) is decided at once', () => {
-    expect(promiseStatus({ madeOn: '2026-02-01', promisedOn: '2026-02-05', amount: 100 }, [], '2026-03-01')).toBe('broken')
+    expect(promiseStatus({ madeOn: '2026-02-01', promisedOn: '2026-02-05', amount: 100 }, [], '2026-03-01')).toBe(
+      'broken',
+    )
   })
 })
 
@@ -58,26 +81,64 @@ describe('strategy table (DOMAIN §5)', () => {
 })
 
 describe('demand amounts', () => {
-  const e = { outstandingPrincipal: 900000, overduePrincipal: 300000, overdueInterest: 16500, penaltyInterest: 3375, compoundInterest: 193, payoff: 925068 }
+  const e = {
+    outstandingPrincipal: 900000,
+    overduePrincipal: 300000,
+    overdueInterest: 16500,
+    penaltyInterest: 3375,
+    compoundInterest: 193,
+    payoff: 925068,
+  }
   it('overdue parts only: 3000.00 + 165.00 + 33.75 + 1.93 = 3200.68', () => {
-    expect(demandAmounts(e, false)).toEqual({ principal: 300000, interest: 16500, penaltyInterest: 3375, compoundInterest: 193, total: 320068 })
+    expect(demandAmounts(e, false)).toEqual({
+      principal: 300000,
+      interest: 16500,
+      penaltyInterest: 3375,
+      compoundInterest: 193,
+      total: 320068,
+    })
   })
   it('declared due early: the whole principal, total = payoff (925068 − 900000 − 3375 − 193 = 21500 interest)', () => {
-    expect(demandAmounts(e, true)).toEqual({ principal: 900000, interest: 21500, penaltyInterest: 3375, compoundInterest: 193, total: 925068 })
+    expect(demandAmounts(e, true)).toEqual({
+      principal: 900000,
+      interest: 21500,
+      penaltyInterest: 3375,
+      compoundInterest: 193,
+      total: 925068,
+    })
   })
 })
 
 describe('notice wording and scripts', () => {
   it('fills the script placeholders and leaves unknown ones', () => {
-    const f = { borrower: '张三', contractNo: 'HT-1', dueDate: '2026-03-10', dpd: '5', overdueTotal: '1,000.00 元', lender: '青山社', officer: '李四' }
+    const f = {
+      borrower: '张三',
+      contractNo: 'HT-1',
+      dueDate: '2026-03-10',
+      dpd: '5',
+      overdueTotal: '1,000.00 元',
+      lender: '青山社',
+      officer: '李四',
+    }
     expect(fillScript('{borrower}，合同 {contractNo} 逾期 {dpd} 天，{x}', f)).toBe('张三，合同 HT-1 逾期 5 天，{x}')
   })
   it('writes dates the Chinese way and names the guarantor version', () => {
     expect(zhDate('2026-03-02')).toBe('2026 年 3 月 2 日')
     const p = noticeParagraphs({
-      addressee: 'guarantor', noticeNo: 'CS-2026-000001', borrowerName: '张三', contractNo: 'HT-1', iouNo: 'JJ-1', loanPrincipalText: '10,000.00',
-      loanPrincipalWords: '壹万元整', disbursementDate: '2025-03-10', maturityDate: '2026-03-10', asOf: '2026-03-02', deadline: '2026-03-17',
-      accelerated: false, totalText: '3,200.68', totalWords: '叁仟贰佰元零陆角捌分',
+      addressee: 'guarantor',
+      noticeNo: 'CS-2026-000001',
+      borrowerName: '张三',
+      contractNo: 'HT-1',
+      iouNo: 'JJ-1',
+      loanPrincipalText: '10,000.00',
+      loanPrincipalWords: '壹万元整',
+      disbursementDate: '2025-03-10',
+      maturityDate: '2026-03-10',
+      asOf: '2026-03-02',
+      deadline: '2026-03-17',
+      accelerated: false,
+      totalText: '3,200.68',
+      totalWords: '叁仟贰佰元零陆角捌分',
     })
     expect(p.facts).toContain('借款人 张三')
     expect(p.facts).toContain('履行保证责任')

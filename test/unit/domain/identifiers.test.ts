@@ -2,13 +2,32 @@
 //   W=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]; "10X98765432"[sum(int(c)*w)%11]
 //   CS='0123456789ABCDEFGHJKLMNPQRTUWXY'; CS[(31 - sum(CS.index(c)*w) % 31) % 31]
 import { describe, expect, it } from 'vitest'
-import { creditCodeCheckChar, isValidCreditCode, isValidMobile, isValidResidentId, parseResidentId, residentIdCheckChar } from '../../../shared/domain'
+import {
+  creditCodeCheckChar,
+  isValidCreditCode,
+  isValidMobile,
+  isValidResidentId,
+  parseResidentId,
+  residentIdCheckChar,
+} from '../../../shared/domain'
 
 describe('居民身份证 (GB 11643)', () => {
   it('accepts valid numbers, upper- or lower-case X, and reports birth date and sex', () => {
-    expect(parseResidentId('11010519491231002X')).toEqual({ birthDate: '1949-12-31', sex: 'F', normalized: '11010519491231002X' })
-    expect(parseResidentId('11010519491231002x')).toEqual({ birthDate: '1949-12-31', sex: 'F', normalized: '11010519491231002X' })
-    expect(parseResidentId('440308199901010012')).toEqual({ birthDate: '1999-01-01', sex: 'M', normalized: '440308199901010012' })
+    expect(parseResidentId('11010519491231002X')).toEqual({
+      birthDate: '1949-12-31',
+      sex: 'F',
+      normalized: '11010519491231002X',
+    })
+    expect(parseResidentId('11010519491231002x')).toEqual({
+      birthDate: '1949-12-31',
+      sex: 'F',
+      normalized: '11010519491231002X',
+    })
+    expect(parseResidentId('440308199901010012')).toEqual({
+      birthDate: '1999-01-01',
+      sex: 'M',
+      normalized: '440308199901010012',
+    })
     expect(isValidResidentId('320583198808081237')).toBe(true)
   })
   it('the birth date must exist: 2000-02-29 yes, 1900-02-29 no', () => {

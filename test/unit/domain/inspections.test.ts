@@ -3,12 +3,26 @@
 // looking up the target month's last day. Weekdays checked against `cal 12 2026` (Dec 1 = Tuesday).
 import { describe, expect, it } from 'vitest'
 import {
-  DEFAULT_INSPECTION_SETTINGS as S, DomainError, firstCheckWindow, nextInspection, routineIntervalMonths, weekOf, type InspectionScheduleInput,
+  DEFAULT_INSPECTION_SETTINGS as S,
+  DomainError,
+  firstCheckWindow,
+  nextInspection,
+  routineIntervalMonths,
+  weekOf,
+  type InspectionScheduleInput,
 } from '../../../shared/domain'
 
 const loan: InspectionScheduleInput = {
-  guaranteeType: 'credit', principal: 3_000_000, borrowerKind: 'individual', category: 'normal',
-  disbursementDate: '2024-01-31', firstCheckOn: null, lastInspectionOn: null, proposedNextDate: null, lastValuationOn: null, openSignal: null,
+  guaranteeType: 'credit',
+  principal: 3_000_000,
+  borrowerKind: 'individual',
+  category: 'normal',
+  disbursementDate: '2024-01-31',
+  firstCheckOn: null,
+  lastInspectionOn: null,
+  proposedNextDate: null,
+  lastValuationOn: null,
+  openSignal: null,
 }
 
 describe('routine frequency by product / guarantee type / category (DOMAIN §8)', () => {
@@ -46,14 +60,37 @@ describe('next routine check: same day-of-month, else the month-end', () => {
   it('monthly non-performing check from Jan 31 falls on Feb 29 in a leap year, Feb 28 otherwise', () => {
     const npl = { ...loan, category: 'substandard', firstCheckOn: '2024-01-31', lastInspectionOn: '2024-01-31' }
     expect(nextInspection(npl)).toEqual({ dueDate: '2024-02-29', kind: 'routine', signal: null })
-    expect(nextInspection({ ...npl, disbursementDate: '2024-12-01', firstCheckOn: '2025-01-31', lastInspectionOn: '2025-01-31' }).dueDate).toBe('2025-02-28')
+    expect(
+      nextInspection({
+        ...npl,
+        disbursementDate: '2024-12-01',
+        firstCheckOn: '2025-01-31',
+        lastInspectionOn: '2025-01-31',
+      }).dueDate,
+    ).toBe('2025-02-28')
   })
   it('a yearly check from a leap day falls on Feb 28 the next year', () => {
-    expect(nextInspection({ ...loan, firstCheckOn: '2024-02-29', lastInspectionOn: '2024-02-29' }).dueDate).toBe('2025-02-28')
+    expect(nextInspection({ ...loan, firstCheckOn: '2024-02-29', lastInspectionOn: '2024-02-29' }).dueDate).toBe(
+      '2025-02-28',
+    )
   })
   it('semiannual guaranteed check from Aug 31 → Feb 28/29; quarterly 关注 from Nov 30 → Feb 28', () => {
-    expect(nextInspection({ ...loan, guaranteeType: 'guarantee', firstCheckOn: '2023-08-31', lastInspectionOn: '2023-08-31' }).dueDate).toBe('2024-02-29')
-    expect(nextInspection({ ...loan, category: 'special_mention', firstCheckOn: '2025-11-30', lastInspectionOn: '2025-11-30' }).dueDate).toBe('2026-02-28')
+    expect(
+      nextInspection({
+        ...loan,
+        guaranteeType: 'guarantee',
+        firstCheckOn: '2023-08-31',
+        lastInspectionOn: '2023-08-31',
+      }).dueDate,
+    ).toBe('2024-02-29')
+    expect(
+      nextInspection({
+        ...loan,
+        category: 'special_mention',
+        firstCheckOn: '2025-11-30',
+        lastInspectionOn: '2025-11-30',
+      }).dueDate,
+    ).toBe('2026-02-28')
   })
   it('runs from the latest signed inspection; an earlier proposed next date brings it forward, a later one does not', () => {
     const checked = { ...loan, firstCheckOn: '2024-02-20', lastInspectionOn: '2024-06-10' }
@@ -65,14 +102,25 @@ describe('next routine check: same day-of-month, else the month-end', () => {
 
 describe('collateral revaluation and special checks', () => {
   it('mortgage collateral is revalued yearly when that comes before the routine check', () => {
-    const m = { ...loan, guaranteeType: 'mortgage', firstCheckOn: '2024-02-20', lastInspectionOn: '2024-10-15', lastValuationOn: '2024-01-31' }
+    const m = {
+      ...loan,
+      guaranteeType: 'mortgage',
+      firstCheckOn: '2024-02-20',
+      lastInspectionOn: '2024-10-15',
+      lastValuationOn: '2024-01-31',
+    }
     // routine: 2024-10-15 + 6 months = 2025-04-15; revaluation: 2024-01-31 + 12 months = 2025-01-31 → earlier.
     expect(nextInspection(m)).toEqual({ dueDate: '2025-01-31', kind: 'collateral', signal: null })
     // A credit loan's collateral list is not on the revaluation clock.
     expect(nextInspection({ ...m, guaranteeType: 'credit' }).kind).toBe('routine')
   })
   it('an open signal makes a special check due 7 days after it was raised', () => {
-    const s = nextInspection({ ...loan, firstCheckOn: '2024-02-20', lastInspectionOn: '2024-02-20', openSignal: { kind: 'overdue', raisedOn: '2024-02-25' } })
+    const s = nextInspection({
+      ...loan,
+      firstCheckOn: '2024-02-20',
+      lastInspectionOn: '2024-02-20',
+      openSignal: { kind: 'overdue', raisedOn: '2024-02-25' },
+    })
     expect(s).toEqual({ dueDate: '2024-03-03', kind: 'special', signal: 'overdue' }) // Feb 25 + 7 d across Feb 29
   })
   it('rejects impossible dates', () => {

@@ -12,7 +12,9 @@ describe('诉讼时效 limitationExpiry', () => {
   it('an interruption (demand signed for, part payment, acknowledgement) restarts 3 years', () => {
     expect(limitationExpiry({ lastDueDate: '2021-02-28', interruptions: ['2022-05-31'] })).toBe('2025-05-31')
     // The latest interruption wins; one before the last due date changes nothing.
-    expect(limitationExpiry({ lastDueDate: '2021-02-28', interruptions: ['2023-01-10', '2022-05-31', '2020-01-01'] })).toBe('2026-01-10')
+    expect(
+      limitationExpiry({ lastDueDate: '2021-02-28', interruptions: ['2023-01-10', '2022-05-31', '2020-01-01'] }),
+    ).toBe('2026-01-10')
     expect(limitationExpiry({ lastDueDate: '2021-02-28', interruptions: ['2020-01-01'] })).toBe('2024-02-28')
   })
   it('rejects invalid dates', () => {
@@ -32,9 +34,21 @@ describe('保证期间 guaranteePeriodEnd', () => {
     expect(guaranteePeriodEnd({ principalDueDate: '2024-06-15', agreedEnd: '2024-06-15' })).toBe('2024-12-15')
   })
   it('a demand within the period starts the guarantor’s own 3 years; a late one revives nothing', () => {
-    expect(guarantorClaim({ principalDueDate: '2024-06-15', demandDate: '2024-12-15' })).toEqual({ periodEnd: '2024-12-15', demandInTime: true, limitationExpiry: '2027-12-15' })
-    expect(guarantorClaim({ principalDueDate: '2024-06-15', demandDate: '2024-12-16' })).toEqual({ periodEnd: '2024-12-15', demandInTime: false, limitationExpiry: null })
-    expect(guarantorClaim({ principalDueDate: '2024-06-15' })).toEqual({ periodEnd: '2024-12-15', demandInTime: false, limitationExpiry: null })
+    expect(guarantorClaim({ principalDueDate: '2024-06-15', demandDate: '2024-12-15' })).toEqual({
+      periodEnd: '2024-12-15',
+      demandInTime: true,
+      limitationExpiry: '2027-12-15',
+    })
+    expect(guarantorClaim({ principalDueDate: '2024-06-15', demandDate: '2024-12-16' })).toEqual({
+      periodEnd: '2024-12-15',
+      demandInTime: false,
+      limitationExpiry: null,
+    })
+    expect(guarantorClaim({ principalDueDate: '2024-06-15' })).toEqual({
+      periodEnd: '2024-12-15',
+      demandInTime: false,
+      limitationExpiry: null,
+    })
   })
 })
 

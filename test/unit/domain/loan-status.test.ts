@@ -5,15 +5,31 @@ import { displayStatusOf, dpdRangeOfBucket, dueRangeForDpd } from '../../../shar
 
 describe('display status (逾期 with DPD)', () => {
   it('an active loan past due is overdue with DPD = today − oldest unpaid due date', () => {
-    expect(displayStatusOf('active', '2026-01-01', '2026-03-02')).toEqual({ displayStatus: 'overdue', dpd: 60, bucket: 'M2' })
-    expect(displayStatusOf('active', '2026-03-01', '2026-03-02')).toEqual({ displayStatus: 'overdue', dpd: 1, bucket: 'M1' })
+    expect(displayStatusOf('active', '2026-01-01', '2026-03-02')).toEqual({
+      displayStatus: 'overdue',
+      dpd: 60,
+      bucket: 'M2',
+    })
+    expect(displayStatusOf('active', '2026-03-01', '2026-03-02')).toEqual({
+      displayStatus: 'overdue',
+      dpd: 1,
+      bucket: 'M1',
+    })
   })
   it('due today or later, or nothing unpaid, is 正常 (active) with DPD 0', () => {
-    expect(displayStatusOf('active', '2026-03-02', '2026-03-02')).toEqual({ displayStatus: 'active', dpd: 0, bucket: 'M0' })
+    expect(displayStatusOf('active', '2026-03-02', '2026-03-02')).toEqual({
+      displayStatus: 'active',
+      dpd: 0,
+      bucket: 'M0',
+    })
     expect(displayStatusOf('active', null, '2026-03-02')).toEqual({ displayStatus: 'active', dpd: 0, bucket: 'M0' })
   })
   it('a closed loan keeps its status, never overdue', () => {
-    expect(displayStatusOf('written_off', '2025-01-01', '2026-03-02')).toEqual({ displayStatus: 'written_off', dpd: 0, bucket: 'M0' })
+    expect(displayStatusOf('written_off', '2025-01-01', '2026-03-02')).toEqual({
+      displayStatus: 'written_off',
+      dpd: 0,
+      bucket: 'M0',
+    })
     expect(displayStatusOf('settled', null, '2026-03-02').displayStatus).toBe('settled')
   })
 })

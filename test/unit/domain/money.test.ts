@@ -2,8 +2,25 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  DomainError, addDays, ratio, fromDayNumber, toDayNumber, addFen, addMonths, annualToMonthlyPermille, assertFen, daysBetween, daysInMonth, formatFen, isLeapYear, isValidDate,
-  maxDate, monthlyPermilleToAnnual, mulDivHalfUp, parseDecimal, parseYuan,
+  DomainError,
+  addDays,
+  ratio,
+  fromDayNumber,
+  toDayNumber,
+  addFen,
+  addMonths,
+  annualToMonthlyPermille,
+  assertFen,
+  daysBetween,
+  daysInMonth,
+  formatFen,
+  isLeapYear,
+  isValidDate,
+  maxDate,
+  monthlyPermilleToAnnual,
+  mulDivHalfUp,
+  parseDecimal,
+  parseYuan,
 } from '../../../shared/domain'
 
 describe('formatFen / parseYuan', () => {
@@ -30,7 +47,11 @@ describe('formatFen / parseYuan', () => {
     for (const bad of ['', 'abc', '1.234', '1,23', '12,34.5', '1.', '.5', '¥1', '1e3', '99999999999999999']) {
       expect(() => parseYuan(bad), bad).toThrow(DomainError)
     }
-    try { parseYuan('x', 'repayment.amount') } catch (e) { expect(e).toMatchObject({ code: 'VALIDATION', field: 'repayment.amount' }) }
+    try {
+      parseYuan('x', 'repayment.amount')
+    } catch (e) {
+      expect(e).toMatchObject({ code: 'VALIDATION', field: 'repayment.amount' })
+    }
   })
   it('guards safe integers', () => {
     expect(assertFen(5, 'a')).toBe(5)
@@ -97,10 +118,13 @@ describe('dates', () => {
     expect(maxDate('2024-01-02', '2023-12-31')).toBe('2024-01-02')
   })
   it('property: day numbers agree with an independent count (Date.UTC, test-side only) and round-trip', () => {
-    fc.assert(fc.property(fc.integer({ min: -300_000, max: 2_900_000 }), (n) => {
-      const iso = new Date(n * 86_400_000).toISOString().slice(0, 10)
-      return fromDayNumber(n) === iso && toDayNumber(iso) === n
-    }), { numRuns: 5000 })
+    fc.assert(
+      fc.property(fc.integer({ min: -300_000, max: 2_900_000 }), (n) => {
+        const iso = new Date(n * 86_400_000).toISOString().slice(0, 10)
+        return fromDayNumber(n) === iso && toDayNumber(iso) === n
+      }),
+      { numRuns: 5000 },
+    )
   })
 })
 

@@ -14,7 +14,7 @@ describe('document number patterns', () => {
     expect(parseDocNo(pattern, text, v)).toBe(seq)
   })
 
-  it('numbers of another year, org or shape are not the pattern\'s', () => {
+  it("numbers of another year, org or shape are not the pattern's", () => {
     expect(parseDocNo('{org}-{year}-HT-{seq:4}', '320101-2025-HT-0007', v)).toBeNull()
     expect(parseDocNo('{org}-{year}-HT-{seq:4}', '320102-2026-HT-0007', v)).toBeNull()
     expect(parseDocNo('{org}-{year}-HT-{seq:4}', '手写-001', v)).toBeNull()

@@ -43,16 +43,33 @@ describe('amountInWords (大写, DOMAIN §9)', () => {
   })
 
   it('round-trips through an independent parser for any amount up to 1e12 分 and beyond', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1_000_000_000_000 }), (fen) => parseAmountWords(amountInWords(fen)) === fen), { numRuns: 3000 })
-    fc.assert(fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (fen) => parseAmountWords(amountInWords(fen)) === fen), { numRuns: 1000 })
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000_000_000 }),
+        (fen) => parseAmountWords(amountInWords(fen)) === fen,
+      ),
+      { numRuns: 3000 },
+    )
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        (fen) => parseAmountWords(amountInWords(fen)) === fen,
+      ),
+      { numRuns: 1000 },
+    )
   })
 
   it('round-trips sparse amounts (many zeros) where 零 rules matter', () => {
-    const sparse = fc.array(fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 1, max: 9 })), { maxLength: 4 })
-      .map((ds) => ds.reduce((a, [p, d]) => a + d * 10 ** p, 0)).filter((n) => Number.isSafeInteger(n))
-    fc.assert(fc.property(sparse, (fen) => {
-      const w = amountInWords(fen)
-      return parseAmountWords(w) === fen && !w.includes('零零') && (fen === 0 || !/零[万亿元]/.test(w))
-    }), { numRuns: 3000 })
+    const sparse = fc
+      .array(fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 1, max: 9 })), { maxLength: 4 })
+      .map((ds) => ds.reduce((a, [p, d]) => a + d * 10 ** p, 0))
+      .filter((n) => Number.isSafeInteger(n))
+    fc.assert(
+      fc.property(sparse, (fen) => {
+        const w = amountInWords(fen)
+        return parseAmountWords(w) === fen && !w.includes('零零') && (fen === 0 || !/零[万亿元]/.test(w))
+      }),
+      { numRuns: 3000 },
+    )
   })
 })

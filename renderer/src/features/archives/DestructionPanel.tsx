@@ -25,7 +25,11 @@ export function DestructionPanel({ asOf, dueIds, onChange }: { asOf: string; due
     <Stack>
       {canWrite && (
         <Group>
-          <Button size="xs" disabled={dueIds.length === 0} onClick={() => void act(() => api.call('archives.proposeDestruction', { asOf, fileIds: dueIds }))}>
+          <Button
+            size="xs"
+            disabled={dueIds.length === 0}
+            onClick={() => void act(() => api.call('archives.proposeDestruction', { asOf, fileIds: dueIds }))}
+          >
             {t('propose', { n: dueIds.length })}
           </Button>
         </Group>
@@ -35,12 +39,39 @@ export function DestructionPanel({ asOf, dueIds, onChange }: { asOf: string; due
           {(lists.data ?? []).map((l) => (
             <Table.Tr key={l.id}>
               <Table.Td>#{l.id}</Table.Td>
-              <Table.Td><Badge color={l.status === 'executed' ? 'gray' : l.status === 'approved' ? 'teal' : 'orange'}>{t(l.status)}</Badge></Table.Td>
-              <Table.Td>{l.files.length}</Table.Td>
-              <Table.Td><Text size="sm">{l.proposedBy}{l.approvedBy ? ` → ${l.approvedBy}` : ''}{l.executedBy ? ` → ${l.executedBy}` : ''}</Text></Table.Td>
               <Table.Td>
-                {l.status === 'proposed' && canApprove && <Button size="compact-xs" onClick={() => void act(() => api.call('archives.approveDestruction', { listId: l.id }))}>{t('approve')}</Button>}
-                {l.status === 'approved' && canWrite && <Button size="compact-xs" color="red" onClick={() => void act(() => api.call('archives.executeDestruction', { listId: l.id, executedOn: asOf }))}>{t('execute')}</Button>}
+                <Badge color={l.status === 'executed' ? 'gray' : l.status === 'approved' ? 'teal' : 'orange'}>
+                  {t(l.status)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{l.files.length}</Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  {l.proposedBy}
+                  {l.approvedBy ? ` → ${l.approvedBy}` : ''}
+                  {l.executedBy ? ` → ${l.executedBy}` : ''}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {l.status === 'proposed' && canApprove && (
+                  <Button
+                    size="compact-xs"
+                    onClick={() => void act(() => api.call('archives.approveDestruction', { listId: l.id }))}
+                  >
+                    {t('approve')}
+                  </Button>
+                )}
+                {l.status === 'approved' && canWrite && (
+                  <Button
+                    size="compact-xs"
+                    color="red"
+                    onClick={() =>
+                      void act(() => api.call('archives.executeDestruction', { listId: l.id, executedOn: asOf }))
+                    }
+                  >
+                    {t('execute')}
+                  </Button>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}

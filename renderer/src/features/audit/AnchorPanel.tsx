@@ -25,25 +25,48 @@ export function AnchorPanel({ refreshKey }: { refreshKey: number }) {
     <Paper withBorder radius="md" p="md" data-testid="audit-anchor" className="print-area">
       <Group justify="space-between" align="flex-start" mb="xs">
         <Title order={4}>{t('anchor.title')}</Title>
-        <Button variant="default" size="xs" leftSection={<IconPrinter size={14} />} onClick={() => window.print()} className="no-print">
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconPrinter size={14} />}
+          onClick={() => window.print()}
+          className="no-print"
+        >
           {t('anchor.print')}
         </Button>
       </Group>
-      <Text size="sm" c="dimmed" mb="sm">{t('anchor.hint')}</Text>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('anchor.hint')}
+      </Text>
       {!head ? (
         <Skeleton h={60} />
       ) : (
         <Stack gap={6}>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-            <Text size="sm">{t('anchor.count')}：<b data-testid="anchor-count">{head.count}</b></Text>
-            <Text size="sm">{t('anchor.at')}：{formatDateTime(head.at)}</Text>
-            <Text size="sm" c="dimmed">{t('anchor.file', { name: anchor.data?.fileName })}</Text>
+            <Text size="sm">
+              {t('anchor.count')}：<b data-testid="anchor-count">{head.count}</b>
+            </Text>
+            <Text size="sm">
+              {t('anchor.at')}：{formatDateTime(head.at)}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t('anchor.file', { name: anchor.data?.fileName })}
+            </Text>
           </SimpleGrid>
           <Text size="sm">
-            {t('anchor.hash')}：{head.hash ? <Code fz="sm" data-testid="anchor-hash">{grouped(head.hash)}</Code> : t('anchor.none')}
+            {t('anchor.hash')}：
+            {head.hash ? (
+              <Code fz="sm" data-testid="anchor-hash">
+                {grouped(head.hash)}
+              </Code>
+            ) : (
+              t('anchor.none')
+            )}
           </Text>
           {anchor.data?.file && anchor.data.file.count !== head.count && (
-            <Text size="xs" c="dimmed">{t('anchor.fileBehind', { count: anchor.data.file.count })}</Text>
+            <Text size="xs" c="dimmed">
+              {t('anchor.fileBehind', { count: anchor.data.file.count })}
+            </Text>
           )}
         </Stack>
       )}

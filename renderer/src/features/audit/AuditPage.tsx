@@ -1,4 +1,17 @@
-import { Alert, Button, EmptyState, Group, Loader, Paper, Select, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core'
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Group,
+  Loader,
+  Paper,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { type AuditEntryView, contract, METHOD_NAMES, type MethodName } from '@shared/api'
@@ -56,7 +69,10 @@ export function AuditPage() {
   }
 
   const runVerify = () => {
-    verify.mutate({}).then(() => setVerified((n) => n + 1)).catch(() => undefined)
+    verify
+      .mutate({})
+      .then(() => setVerified((n) => n + 1))
+      .catch(() => undefined)
   }
 
   return (
@@ -73,13 +89,29 @@ export function AuditPage() {
       {verify.error && <ErrorAlert error={verify.error} />}
       {verify.data &&
         (verify.data.ok ? (
-          <Alert color="teal" variant="light" icon={<IconCheck size={20} />} title={t('audit.verifyOkTitle')} data-testid="verify-result" withCloseButton onClose={verify.reset}>
+          <Alert
+            color="teal"
+            variant="light"
+            icon={<IconCheck size={20} />}
+            title={t('audit.verifyOkTitle')}
+            data-testid="verify-result"
+            withCloseButton
+            onClose={verify.reset}
+          >
             {t('audit.verifyOk', { count: verify.data.checked })}
             <VerifyDetails result={verify.data} />
           </Alert>
         ) : (
-          <Alert color="red" variant="filled" title={t('audit.verifyBrokenTitle')} data-testid="verify-result" withCloseButton onClose={verify.reset}>
-            {verify.data.firstBrokenId !== null && t('audit.verifyBroken', { id: verify.data.firstBrokenId, reason: verify.data.reason ?? '' })}
+          <Alert
+            color="red"
+            variant="filled"
+            title={t('audit.verifyBrokenTitle')}
+            data-testid="verify-result"
+            withCloseButton
+            onClose={verify.reset}
+          >
+            {verify.data.firstBrokenId !== null &&
+              t('audit.verifyBroken', { id: verify.data.firstBrokenId, reason: verify.data.reason ?? '' })}
             <VerifyDetails result={verify.data} />
           </Alert>
         ))}
@@ -88,7 +120,12 @@ export function AuditPage() {
       <Paper withBorder radius="md" p="md">
         <form onSubmit={form.onSubmit((v) => setFilters({ ...v }))} noValidate>
           <Group align="flex-end" gap="sm">
-            <TextInput label={t('audit.user')} placeholder={t('audit.userPlaceholder')} w={160} {...form.getInputProps('username')} />
+            <TextInput
+              label={t('audit.user')}
+              placeholder={t('audit.userPlaceholder')}
+              w={160}
+              {...form.getInputProps('username')}
+            />
             <Select
               label={t('audit.method')}
               placeholder={t('audit.methodPlaceholder')}
@@ -100,8 +137,22 @@ export function AuditPage() {
               value={form.values.method || null}
               onChange={(v) => form.setFieldValue('method', v ?? '')}
             />
-            <DateInput label={t('audit.from')} valueFormat="YYYY-MM-DD" placeholder="YYYY-MM-DD" clearable w={150} {...form.getInputProps('from')} />
-            <DateInput label={t('audit.to')} valueFormat="YYYY-MM-DD" placeholder="YYYY-MM-DD" clearable w={150} {...form.getInputProps('to')} />
+            <DateInput
+              label={t('audit.from')}
+              valueFormat="YYYY-MM-DD"
+              placeholder="YYYY-MM-DD"
+              clearable
+              w={150}
+              {...form.getInputProps('from')}
+            />
+            <DateInput
+              label={t('audit.to')}
+              valueFormat="YYYY-MM-DD"
+              placeholder="YYYY-MM-DD"
+              clearable
+              w={150}
+              {...form.getInputProps('to')}
+            />
             <Button type="submit">{t('audit.search')}</Button>
             <Button
               variant="default"
@@ -147,8 +198,12 @@ export function AuditPage() {
                       <Table.Td c="dimmed">{e.id}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
                       <Table.Td title={e.username ?? undefined}>{label.who(e)}</Table.Td>
-                      <Table.Td title={e.method}><Text size="sm">{label.what(e)}</Text></Table.Td>
-                      <Table.Td title={label.no(e)}><Text size="sm">{label.on(e)}</Text></Table.Td>
+                      <Table.Td title={e.method}>
+                        <Text size="sm">{label.what(e)}</Text>
+                      </Table.Td>
+                      <Table.Td title={label.no(e)}>
+                        <Text size="sm">{label.on(e)}</Text>
+                      </Table.Td>
                       <Table.Td>
                         <Text size="sm" style={{ wordBreak: 'break-all' }}>
                           {e.summary}
@@ -160,7 +215,13 @@ export function AuditPage() {
           </Table>
         </Table.ScrollContainer>
         {log.loaded && log.entries.length === 0 && (
-          <EmptyState py="xl" icon={<IconInbox size={28} />} withIndicatorBackground title={t('audit.empty')} description={t('audit.emptyHint')} />
+          <EmptyState
+            py="xl"
+            icon={<IconInbox size={28} />}
+            withIndicatorBackground
+            title={t('audit.empty')}
+            description={t('audit.emptyHint')}
+          />
         )}
         {log.loaded && log.entries.length > 0 && (
           <Group justify="center" p="md">

@@ -10,7 +10,9 @@ export function VerifyDetails({ result }: { result: Output<'audit.verify'> }) {
   return (
     <>
       <Text size="sm" mt={4} data-testid="verify-rows">
-        {bad === 0 ? t('rows.ok', { count: rows.checked }) : t('rows.problems', { changed: rows.changed, deleted: rows.deleted })}
+        {bad === 0
+          ? t('rows.ok', { count: rows.checked })
+          : t('rows.problems', { changed: rows.changed, deleted: rows.deleted })}
       </Text>
       {rows.problems.length > 0 && (
         <List size="xs" mt={4} spacing={2}>
@@ -19,7 +21,11 @@ export function VerifyDetails({ result }: { result: Output<'audit.verify'> }) {
           ))}
         </List>
       )}
-      {anchor && !anchor.ok && <Text size="sm" mt={4} fw={600}>{t('rows.anchorBroken', { reason: anchor.reason ?? '' })}</Text>}
+      {anchor && !anchor.ok && (
+        <Text size="sm" mt={4} fw={600}>
+          {t('rows.anchorBroken', { reason: anchor.reason ?? '' })}
+        </Text>
+      )}
     </>
   )
 }

@@ -53,7 +53,11 @@ export function ChangePasswordPage() {
             autoComplete="new-password"
             {...form.getInputProps('newPassword')}
           />
-          <PasswordInput label={t('changePassword.confirm')} autoComplete="new-password" {...form.getInputProps('confirm')} />
+          <PasswordInput
+            label={t('changePassword.confirm')}
+            autoComplete="new-password"
+            {...form.getInputProps('confirm')}
+          />
           <Group justify="space-between" mt="xs">
             <Button variant="subtle" color="gray" onClick={() => void logout()}>
               {t('changePassword.logoutInstead')}

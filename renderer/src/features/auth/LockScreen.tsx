@@ -1,4 +1,16 @@
-import { Box, Button, Center, FocusTrap, Group, Paper, PasswordInput, Stack, Text, ThemeIcon, Title } from '@mantine/core'
+import {
+  Box,
+  Button,
+  Center,
+  FocusTrap,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -62,7 +74,13 @@ export function LockScreen() {
                   {t('lock.hint', { name: user.displayName, username: user.username })}
                 </Text>
                 {error && <ErrorAlert error={error} />}
-                <PasswordInput label={t('lock.password')} autoComplete="current-password" data-autofocus autoFocus {...form.getInputProps('password')} />
+                <PasswordInput
+                  label={t('lock.password')}
+                  autoComplete="current-password"
+                  data-autofocus
+                  autoFocus
+                  {...form.getInputProps('password')}
+                />
                 <Group justify="space-between">
                   <Button variant="subtle" color="gray" onClick={() => void logout()}>
                     {t('lock.logout')}

@@ -53,8 +53,17 @@ export function LoginPage({ notice }: { notice?: LoginNotice }) {
               </Alert>
             )
           )}
-          <TextInput label={t('login.username')} autoComplete="username" autoFocus {...form.getInputProps('username')} />
-          <PasswordInput label={t('login.password')} autoComplete="current-password" {...form.getInputProps('password')} />
+          <TextInput
+            label={t('login.username')}
+            autoComplete="username"
+            autoFocus
+            {...form.getInputProps('username')}
+          />
+          <PasswordInput
+            label={t('login.password')}
+            autoComplete="current-password"
+            {...form.getInputProps('password')}
+          />
           <Button type="submit" fullWidth loading={busy} mt="xs">
             {t('login.submit')}
           </Button>

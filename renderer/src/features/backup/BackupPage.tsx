@@ -1,4 +1,16 @@
-import { Alert, Button, Group, NumberInput, Paper, Progress, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core'
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Progress,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import type { BackupView } from '@shared/api'
@@ -11,7 +23,14 @@ import { ForbiddenPage } from '../../components/ForbiddenPage'
 import { PageHeader } from '../../components/PageHeader'
 import { BackupTable } from './BackupTable'
 import { RestoreFromFile } from './RestoreFromFile'
-import { useBackups, useBackupSettings, useCreateBackup, useDrillBackup, useRestoreBackup, useSetGenerations } from './use-backup'
+import {
+  useBackups,
+  useBackupSettings,
+  useCreateBackup,
+  useDrillBackup,
+  useRestoreBackup,
+  useSetGenerations,
+} from './use-backup'
 
 /** 备份与恢复: back up now (here or to a folder), keep N, list, restore, restore drill. */
 export function BackupPage() {
@@ -38,7 +57,10 @@ export function BackupPage() {
   const backUp = async (to?: string) => {
     try {
       const r = await create.mutate(to ? { folder: to } : {})
-      notifications.show({ color: r.verified ? 'teal' : 'red', message: r.verified ? t('created', { id: r.id }) : t('createdUnverified', { problem: r.problem ?? '' }) })
+      notifications.show({
+        color: r.verified ? 'teal' : 'red',
+        message: r.verified ? t('created', { id: r.id }) : t('createdUnverified', { problem: r.problem ?? '' }),
+      })
     } catch (e) {
       fail(e)
     }
@@ -61,7 +83,12 @@ export function BackupPage() {
         <Stack gap="xs">
           <Text size="sm">{t('confirmBody', { time: formatDateTime(b.createdAt), kind: t(`kinds.${b.kind}`) })}</Text>
           <Text size="sm" fw={500}>
-            {t('confirmContents', { borrowers: b.counts.borrowers ?? 0, loans: b.counts.loans ?? 0, repayments: b.counts.repayments ?? 0, users: b.counts.users ?? 0 })}
+            {t('confirmContents', {
+              borrowers: b.counts.borrowers ?? 0,
+              loans: b.counts.loans ?? 0,
+              repayments: b.counts.repayments ?? 0,
+              users: b.counts.users ?? 0,
+            })}
           </Text>
         </Stack>
       ),
@@ -72,7 +99,10 @@ export function BackupPage() {
   const runDrill = async (b: BackupView) => {
     try {
       const r = await drill.mutate({ id: b.id })
-      notifications.show({ color: r.ok ? 'teal' : 'red', message: r.ok ? t('drillOk', { ms: Math.round(r.ms) }) : t('drillFailed', { problem: r.problem ?? '' }) })
+      notifications.show({
+        color: r.ok ? 'teal' : 'red',
+        message: r.ok ? t('drillOk', { ms: Math.round(r.ms) }) : t('drillFailed', { problem: r.problem ?? '' }),
+      })
     } catch (e) {
       fail(e)
     }
@@ -108,9 +138,18 @@ export function BackupPage() {
       <Group align="stretch" grow mb="md">
         <Paper withBorder p="md">
           <Stack gap="xs">
-            <TextInput label={t('toFolder')} placeholder={t('folderPlaceholder')} value={folder} onChange={(e) => setFolder(e.currentTarget.value)} />
+            <TextInput
+              label={t('toFolder')}
+              placeholder={t('folderPlaceholder')}
+              value={folder}
+              onChange={(e) => setFolder(e.currentTarget.value)}
+            />
             <Group justify="flex-end">
-              <Button variant="light" disabled={busy || folder.trim() === ''} onClick={() => void backUp(folder.trim())}>
+              <Button
+                variant="light"
+                disabled={busy || folder.trim() === ''}
+                onClick={() => void backUp(folder.trim())}
+              >
                 {t('backupToFolder')}
               </Button>
             </Group>
@@ -140,7 +179,11 @@ export function BackupPage() {
           {t('list')}
         </Title>
         {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
-        {list.loading && !list.data ? <Skeleton h={120} /> : <BackupTable rows={list.data ?? []} busy={busy} onRestore={askRestore} onDrill={(b) => void runDrill(b)} />}
+        {list.loading && !list.data ? (
+          <Skeleton h={120} />
+        ) : (
+          <BackupTable rows={list.data ?? []} busy={busy} onRestore={askRestore} onDrill={(b) => void runDrill(b)} />
+        )}
       </Paper>
       <RestoreFromFile busy={busy} onRestore={(path) => void doRestore({ path })} />
       {restore.error && (

@@ -9,10 +9,25 @@ export function formatSize(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024))} KB`
 }
 
-const KIND_COLORS: Record<BackupView['kind'], string> = { manual: 'blue', daily: 'teal', 'pre-migration': 'grape', 'pre-restore': 'orange' }
+const KIND_COLORS: Record<BackupView['kind'], string> = {
+  manual: 'blue',
+  daily: 'teal',
+  'pre-migration': 'grape',
+  'pre-restore': 'orange',
+}
 
 /** The backups listed with date, kind, size, verification result and what they hold. */
-export function BackupTable({ rows, busy, onRestore, onDrill }: { rows: BackupView[]; busy: boolean; onRestore: (b: BackupView) => void; onDrill: (b: BackupView) => void }) {
+export function BackupTable({
+  rows,
+  busy,
+  onRestore,
+  onDrill,
+}: {
+  rows: BackupView[]
+  busy: boolean
+  onRestore: (b: BackupView) => void
+  onDrill: (b: BackupView) => void
+}) {
   const { t } = useTranslation('backup')
   if (rows.length === 0) return <Text c="dimmed">{t('empty')}</Text>
   return (
@@ -49,14 +64,27 @@ export function BackupTable({ rows, busy, onRestore, onDrill }: { rows: BackupVi
               )}
             </Table.Td>
             <Table.Td>
-              <Text size="sm">{t('contents', { borrowers: b.counts.borrowers ?? 0, loans: b.counts.loans ?? 0, repayments: b.counts.repayments ?? 0 })}</Text>
+              <Text size="sm">
+                {t('contents', {
+                  borrowers: b.counts.borrowers ?? 0,
+                  loans: b.counts.loans ?? 0,
+                  repayments: b.counts.repayments ?? 0,
+                })}
+              </Text>
             </Table.Td>
             <Table.Td>
               <Group gap={4} justify="flex-end" wrap="nowrap">
                 <Button size="compact-sm" variant="subtle" disabled={busy || !b.verified} onClick={() => onDrill(b)}>
                   {t('drill')}
                 </Button>
-                <Button size="compact-sm" variant="light" color="orange" disabled={busy || !b.verified} onClick={() => onRestore(b)} data-testid="backup-restore">
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  color="orange"
+                  disabled={busy || !b.verified}
+                  onClick={() => onRestore(b)}
+                  data-testid="backup-restore"
+                >
                   {t('restore')}
                 </Button>
               </Group>

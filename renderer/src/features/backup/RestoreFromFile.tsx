@@ -27,7 +27,15 @@ export function RestoreFromFile({ busy, onRestore }: { busy: boolean; onRestore:
       </Title>
       <Stack gap="xs">
         <Group align="flex-end" wrap="nowrap">
-          <TextInput flex={1} placeholder={t('pathPlaceholder')} value={path} onChange={(e) => { setPath(e.currentTarget.value); inspect.reset() }} />
+          <TextInput
+            flex={1}
+            placeholder={t('pathPlaceholder')}
+            value={path}
+            onChange={(e) => {
+              setPath(e.currentTarget.value)
+              inspect.reset()
+            }}
+          />
           <Button variant="light" disabled={path.trim() === ''} loading={inspect.loading} onClick={() => void check()}>
             {t('check')}
           </Button>

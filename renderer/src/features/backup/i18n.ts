@@ -26,7 +26,8 @@ export const zh = {
   drillOk: '恢复演练成功：备份已在临时文件夹中打开并检查（{{ms}} 毫秒），当前数据未受影响。',
   drillFailed: '恢复演练失败：{{problem}}',
   confirmTitle: '从备份恢复',
-  confirmBody: '将用 {{time}} 的备份（{{kind}}）替换当前数据库。恢复前，当前数据库会自动保存为一份“恢复前”备份，可以随时再恢复回来。',
+  confirmBody:
+    '将用 {{time}} 的备份（{{kind}}）替换当前数据库。恢复前，当前数据库会自动保存为一份“恢复前”备份，可以随时再恢复回来。',
   confirmContents: '备份内容：借款人 {{borrowers}}，贷款 {{loans}}，还款 {{repayments}}，用户 {{users}}。',
   confirm: '确认恢复',
   cancel: '取消',
@@ -41,7 +42,8 @@ export const zh = {
 
 export const en: typeof zh = {
   title: 'Backup & restore',
-  subtitle: 'Backups of the database and scans: automatic on the first start of each day, before every upgrade and before a restore; every backup is verified after writing.',
+  subtitle:
+    'Backups of the database and scans: automatic on the first start of each day, before every upgrade and before a restore; every backup is verified after writing.',
   createNow: 'Back up now',
   creating: 'Backing up… (posting continues meanwhile)',
   created: 'Backup done: {{id}}',
@@ -63,11 +65,14 @@ export const en: typeof zh = {
   contents: 'Borrowers {{borrowers}} · loans {{loans}} · repayments {{repayments}}',
   restore: 'Restore',
   drill: 'Drill',
-  drillOk: 'Restore drill passed: the backup was opened read-only in a scratch folder ({{ms}} ms); current data untouched.',
+  drillOk:
+    'Restore drill passed: the backup was opened read-only in a scratch folder ({{ms}} ms); current data untouched.',
   drillFailed: 'Restore drill failed: {{problem}}',
   confirmTitle: 'Restore from backup',
-  confirmBody: 'The current database will be replaced by the backup of {{time}} ({{kind}}). It is first saved as a "before restore" backup, so you can go back.',
-  confirmContents: 'The backup holds: borrowers {{borrowers}}, loans {{loans}}, repayments {{repayments}}, users {{users}}.',
+  confirmBody:
+    'The current database will be replaced by the backup of {{time}} ({{kind}}). It is first saved as a "before restore" backup, so you can go back.',
+  confirmContents:
+    'The backup holds: borrowers {{borrowers}}, loans {{loans}}, repayments {{repayments}}, users {{users}}.',
   confirm: 'Restore',
   cancel: 'Cancel',
   restored: 'Restored. The previous database was kept as backup {{keptAs}}.',

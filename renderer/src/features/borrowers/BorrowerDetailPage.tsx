@@ -18,7 +18,9 @@ import { StatusBadge } from '../servicing/ServicingListPage'
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Paper withBorder p="md">
-      <Title order={4} mb="sm">{title}</Title>
+      <Title order={4} mb="sm">
+        {title}
+      </Title>
       {children}
     </Paper>
   )
@@ -26,11 +28,30 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 function Rows({ head, rows }: { head: string[]; rows: ReactNode[][] }) {
   const { t } = useTranslation('archives')
-  if (rows.length === 0) return <Text c="dimmed" size="sm">{t('none')}</Text>
+  if (rows.length === 0)
+    return (
+      <Text c="dimmed" size="sm">
+        {t('none')}
+      </Text>
+    )
   return (
     <Table striped>
-      <Table.Thead><Table.Tr>{head.map((h) => <Table.Th key={h}>{h}</Table.Th>)}</Table.Tr></Table.Thead>
-      <Table.Tbody>{rows.map((r, i) => <Table.Tr key={i}>{r.map((c, j) => <Table.Td key={j}>{c}</Table.Td>)}</Table.Tr>)}</Table.Tbody>
+      <Table.Thead>
+        <Table.Tr>
+          {head.map((h) => (
+            <Table.Th key={h}>{h}</Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r, i) => (
+          <Table.Tr key={i}>
+            {r.map((c, j) => (
+              <Table.Td key={j}>{c}</Table.Td>
+            ))}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
     </Table>
   )
 }
@@ -49,18 +70,41 @@ export function BorrowerDetailPage() {
   if (!data) return <Text c="dimmed">{t('loading')}</Text>
   const b = data.borrower
   const field = (k: ArchivesKey, v: ReactNode) => (
-    <div><Text size="xs" c="dimmed">{t(k)}</Text><Text size="sm">{v ?? '—'}</Text></div>
+    <div>
+      <Text size="xs" c="dimmed">
+        {t(k)}
+      </Text>
+      <Text size="sm">{v ?? '—'}</Text>
+    </div>
   )
   return (
     <Stack>
-      <PageHeader title={b.name} subtitle={`${t(b.kind)} · ${b.village ?? ''} ${b.villageGroup ?? ''}`} actions={
-        <>
-          <Button variant="default" onClick={() => navigate('/borrowers')}>{t('back')}</Button>
-          {can('borrowers.write') && <Button variant="default" onClick={() => setEditing(true)}>{te('edit')}</Button>}
-          {can('loans.write') && <Button onClick={() => setLoanForm('new')}>{te('newLoan')}</Button>}
-        </>
-      } />
-      <BorrowerFormModal borrower={b} opened={editing} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); void refetch() }} />
+      <PageHeader
+        title={b.name}
+        subtitle={`${t(b.kind)} · ${b.village ?? ''} ${b.villageGroup ?? ''}`}
+        actions={
+          <>
+            <Button variant="default" onClick={() => navigate('/borrowers')}>
+              {t('back')}
+            </Button>
+            {can('borrowers.write') && (
+              <Button variant="default" onClick={() => setEditing(true)}>
+                {te('edit')}
+              </Button>
+            )}
+            {can('loans.write') && <Button onClick={() => setLoanForm('new')}>{te('newLoan')}</Button>}
+          </>
+        }
+      />
+      <BorrowerFormModal
+        borrower={b}
+        opened={editing}
+        onClose={() => setEditing(false)}
+        onSaved={() => {
+          setEditing(false)
+          void refetch()
+        }}
+      />
       <LoanFormModal
         loanId={typeof loanForm === 'number' ? loanForm : null}
         borrower={{ id: b.id, name: b.name }}
@@ -69,7 +113,11 @@ export function BorrowerDetailPage() {
         onSaved={() => void refetch()}
       />
       <Section title={t('profile')}>
-        {b.masked && <Badge color="gray" variant="light" mb="sm">{t('masked')}</Badge>}
+        {b.masked && (
+          <Badge color="gray" variant="light" mb="sm">
+            {t('masked')}
+          </Badge>
+        )}
         <SimpleGrid cols={4}>
           {field('idNumber', <span data-testid="borrower-id-number">{b.idNumber ?? b.creditCode}</span>)}
           {field('phone', b.phone)}
@@ -86,37 +134,83 @@ export function BorrowerDetailPage() {
       <Grid>
         <Grid.Col span={6}>
           <Section title={t('household')}>
-            <Rows head={[t('name'), t('relation'), t('idNumber')]} rows={(data.household?.members ?? []).map((m) => [
-              <Anchor key="n" onClick={() => navigate(`/borrowers/detail?id=${m.borrowerId}`)}>{m.name}</Anchor>, t(m.relation), m.idNumber])} />
+            <Rows
+              head={[t('name'), t('relation'), t('idNumber')]}
+              rows={(data.household?.members ?? []).map((m) => [
+                <Anchor key="n" onClick={() => navigate(`/borrowers/detail?id=${m.borrowerId}`)}>
+                  {m.name}
+                </Anchor>,
+                t(m.relation),
+                m.idNumber,
+              ])}
+            />
             <HouseholdPanel borrowerId={b.id} household={data.household} onChanged={() => void refetch()} />
           </Section>
         </Grid.Col>
         <Grid.Col span={6}>
           <Section title={t('loans')}>
-            <Rows head={[t('contractNo'), t('principal'), t('maturity'), t('status'), '']} rows={data.loans.map((l) => [
-              <Anchor key="c" onClick={() => navigate(`/servicing/loan?id=${l.id}`)}>{l.contractNo}</Anchor>, formatFen(l.principal), l.maturityDate, <StatusBadge key="s" row={{ displayStatus: l.displayStatus ?? 'active', dpd: l.dpd ?? 0 }} />,
-              can('loans.write') ? <Anchor key="e" size="sm" onClick={() => setLoanForm(l.id)}>{te('edit')}</Anchor> : null])} />
+            <Rows
+              head={[t('contractNo'), t('principal'), t('maturity'), t('status'), '']}
+              rows={data.loans.map((l) => [
+                <Anchor key="c" onClick={() => navigate(`/servicing/loan?id=${l.id}`)}>
+                  {l.contractNo}
+                </Anchor>,
+                formatFen(l.principal),
+                l.maturityDate,
+                <StatusBadge key="s" row={{ displayStatus: l.displayStatus ?? 'active', dpd: l.dpd ?? 0 }} />,
+                can('loans.write') ? (
+                  <Anchor key="e" size="sm" onClick={() => setLoanForm(l.id)}>
+                    {te('edit')}
+                  </Anchor>
+                ) : null,
+              ])}
+            />
           </Section>
         </Grid.Col>
         <Grid.Col span={6}>
           <Section title={t('guarantees')}>
-            <Rows head={[t('contractNo'), t('name'), t('amount'), t('mode'), t('periodEnd')]} rows={data.guaranteesGiven.map((g) => [g.contractNo, g.debtorName, formatFen(g.amount), t(g.mode as 'joint'), g.periodEnd])} />
+            <Rows
+              head={[t('contractNo'), t('name'), t('amount'), t('mode'), t('periodEnd')]}
+              rows={data.guaranteesGiven.map((g) => [
+                g.contractNo,
+                g.debtorName,
+                formatFen(g.amount),
+                t(g.mode as 'joint'),
+                g.periodEnd,
+              ])}
+            />
           </Section>
         </Grid.Col>
         <Grid.Col span={6}>
           <Section title={t('collaterals')}>
-            <Rows head={[t('kind'), t('address'), t('value')]} rows={data.collaterals.map((c) => [c.type, c.description, formatFen(c.value)])} />
+            <Rows
+              head={[t('kind'), t('address'), t('value')]}
+              rows={data.collaterals.map((c) => [c.type, c.description, formatFen(c.value)])}
+            />
           </Section>
         </Grid.Col>
         <Grid.Col span={6}>
           <Section title={t('files')}>
-            <Rows head={[t('fileNo'), t('status'), t('completeness')]} rows={data.files.map((f) => [
-              <Anchor key="f" onClick={() => navigate(`/archives/file?id=${f.id}`)}>{f.fileNo}</Anchor>, t(f.status as 'in_store'), `${f.completeness}%`])} />
+            <Rows
+              head={[t('fileNo'), t('status'), t('completeness')]}
+              rows={data.files.map((f) => [
+                <Anchor key="f" onClick={() => navigate(`/archives/file?id=${f.id}`)}>
+                  {f.fileNo}
+                </Anchor>,
+                t(f.status as 'in_store'),
+                `${f.completeness}%`,
+              ])}
+            />
           </Section>
         </Grid.Col>
         <Grid.Col span={6}>
           <Section title={t('timeline')}>
-            <Rows head={['', '', '']} rows={data.timeline.slice(0, 20).map((e) => [formatDateTime(e.at), e.displayName ?? e.username, e.summary])} />
+            <Rows
+              head={['', '', '']}
+              rows={data.timeline
+                .slice(0, 20)
+                .map((e) => [formatDateTime(e.at), e.displayName ?? e.username, e.summary])}
+            />
           </Section>
         </Grid.Col>
       </Grid>

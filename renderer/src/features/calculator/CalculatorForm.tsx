@@ -7,12 +7,24 @@ import type { CalcValues, Evaluation } from './evaluate'
 type Set = <K extends keyof CalcValues>(key: K, value: CalcValues[K]) => void
 
 /** The loan terms: amount in 元, rate (年利率 % or 月息 ‰ with live conversion), term, method, dates. */
-export function CalculatorForm({ values, set, touch, result }: { values: CalcValues; set: Set; touch: (key: keyof CalcValues) => void; result: Evaluation }) {
+export function CalculatorForm({
+  values,
+  set,
+  touch,
+  result,
+}: {
+  values: CalcValues
+  set: Set
+  touch: (key: keyof CalcValues) => void
+  result: Evaluation
+}) {
   const { t } = useTranslation()
   const e = result.errors
   const amortizing = values.method === 'annuity' || values.method === 'equal_principal'
   const r = result.rates
-  const rateHint = r ? t(r.exact ? 'calculator.rateEquals' : 'calculator.rateApprox', { monthly: r.monthly, annual: r.annual }) : ' '
+  const rateHint = r
+    ? t(r.exact ? 'calculator.rateEquals' : 'calculator.rateApprox', { monthly: r.monthly, annual: r.annual })
+    : ' '
 
   return (
     <Paper withBorder radius="md" p="lg">
@@ -50,7 +62,11 @@ export function CalculatorForm({ values, set, touch, result }: { values: CalcVal
             onChange={(ev) => set('rate', ev.currentTarget.value)}
             onBlur={() => touch('rate')}
             error={e.rate}
-            rightSection={<Text size="sm" c="dimmed">{values.rateMode === 'annual' ? '%' : '‰'}</Text>}
+            rightSection={
+              <Text size="sm" c="dimmed">
+                {values.rateMode === 'annual' ? '%' : '‰'}
+              </Text>
+            }
           />
           {!e.rate && (
             <Text size="xs" c="dimmed" data-testid="rate-conversion" mih={18}>

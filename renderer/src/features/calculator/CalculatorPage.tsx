@@ -20,7 +20,10 @@ export function CalculatorPage() {
   const { org } = useSession()
   const { values, set, touch, result } = useCalculator()
   const exporter = useExportPlan()
-  const ready = result.input && result.schedule && result.totals && result.rates ? { ...result, input: result.input, schedule: result.schedule, totals: result.totals, rates: result.rates } : null
+  const ready =
+    result.input && result.schedule && result.totals && result.rates
+      ? { ...result, input: result.input, schedule: result.schedule, totals: result.totals, rates: result.rates }
+      : null
 
   const onExport = async () => {
     if (!ready) return
@@ -41,7 +44,13 @@ export function CalculatorPage() {
           subtitle={t('calculator.subtitle')}
           actions={
             <>
-              <Button variant="default" leftSection={<IconDownload size={16} />} disabled={!ready} loading={exporter.loading} onClick={() => void onExport()}>
+              <Button
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+                disabled={!ready}
+                loading={exporter.loading}
+                onClick={() => void onExport()}
+              >
                 {t('calculator.export')}
               </Button>
               <Button leftSection={<IconPrinter size={16} />} disabled={!ready} onClick={() => window.print()}>
@@ -66,7 +75,9 @@ export function CalculatorPage() {
               ) : (
                 <Alert variant="light" color="gray" data-testid="calc-invalid">
                   <Group gap="xs">
-                    <Text size="sm">{t(Object.keys(result.errors).length ? 'calculator.invalidHint' : 'calculator.emptyHint')}</Text>
+                    <Text size="sm">
+                      {t(Object.keys(result.errors).length ? 'calculator.invalidHint' : 'calculator.emptyHint')}
+                    </Text>
                   </Group>
                 </Alert>
               )}
@@ -74,7 +85,16 @@ export function CalculatorPage() {
           </Grid.Col>
         </Grid>
       </div>
-      {ready && <PlanPrint orgName={org?.name ?? ''} input={ready.input} rates={ready.rates} schedule={ready.schedule} totals={ready.totals} printedOn={localIsoDate()} />}
+      {ready && (
+        <PlanPrint
+          orgName={org?.name ?? ''}
+          input={ready.input}
+          rates={ready.rates}
+          schedule={ready.schedule}
+          totals={ready.totals}
+          printedOn={localIsoDate()}
+        />
+      )}
     </>
   )
 }

@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next'
 import type { MethodRow } from './evaluate'
 
 /** The same loan under all five methods; the cheapest (lowest total interest) is highlighted. */
-export function MethodComparison({ rows, current, onUse }: { rows: MethodRow[]; current: Method; onUse: (m: Method) => void }) {
+export function MethodComparison({
+  rows,
+  current,
+  onUse,
+}: {
+  rows: MethodRow[]
+  current: Method
+  onUse: (m: Method) => void
+}) {
   const { t } = useTranslation()
   const money = (v: number | undefined) => (v === undefined ? t('calculator.notApplicable') : formatFen(v))
   return (

@@ -20,13 +20,18 @@ interface Props {
 export const PlanPrint = memo(function PlanPrint({ orgName, input, rates, schedule, totals, printedOn }: Props) {
   const { t } = useTranslation()
   const amortizing = input.method === 'annuity' || input.method === 'equal_principal'
-  const rate = t(input.rateMode === 'monthly_permille' ? 'calculator.printRateMonthlyText' : 'calculator.printRateAnnualText', {
-    annual: rates.annual,
-    monthly: rates.monthly,
-    approx: rates.exact ? '' : '≈',
-  })
-  const basis = amortizing && input.interestBasis !== 'actual_days' ? t('calculator.basisMonthly') : t('calculator.basisDays')
-  const words = (label: string, fen: number) => t('calculator.printWords', { label, words: amountInWords(fen), amount: formatFen(fen) })
+  const rate = t(
+    input.rateMode === 'monthly_permille' ? 'calculator.printRateMonthlyText' : 'calculator.printRateAnnualText',
+    {
+      annual: rates.annual,
+      monthly: rates.monthly,
+      approx: rates.exact ? '' : '≈',
+    },
+  )
+  const basis =
+    amortizing && input.interestBasis !== 'actual_days' ? t('calculator.basisMonthly') : t('calculator.basisDays')
+  const words = (label: string, fen: number) =>
+    t('calculator.printWords', { label, words: amountInWords(fen), amount: formatFen(fen) })
   return (
     <div className="calc-print" data-testid="calc-print">
       <div className="calc-print-org">{orgName}</div>

@@ -35,7 +35,12 @@ export function PlanSummary({ totals }: { totals: PlanTotals }) {
         <Figure label={t('calculator.lastPayment')} value={formatFen(totals.lastPayment)} testId="last-payment" />
         <Figure label={t('calculator.totalInterest')} value={formatFen(totals.totalInterest)} testId="total-interest" />
         <Figure label={t('calculator.totalPayment')} value={formatFen(totals.totalPayment)} testId="total-payment" />
-        <Figure label={t('calculator.maturity')} value={totals.maturity} testId="maturity" hint={t('calculator.periods', { count: totals.rows })} />
+        <Figure
+          label={t('calculator.maturity')}
+          value={totals.maturity}
+          testId="maturity"
+          hint={t('calculator.periods', { count: totals.rows })}
+        />
       </SimpleGrid>
       <Stack gap={4} mt="md">
         <Group gap="xs" wrap="nowrap" align="baseline">
@@ -63,7 +68,13 @@ export function PlanSummary({ totals }: { totals: PlanTotals }) {
 export function CostWarning({ warning }: { warning: NonNullable<Evaluation['costWarning']> }) {
   const { t } = useTranslation()
   return (
-    <Alert color="orange" variant="light" icon={<IconAlert size={20} />} title={t('calculator.costWarningTitle')} data-testid="cost-warning">
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconAlert size={20} />}
+      title={t('calculator.costWarningTitle')}
+      data-testid="cost-warning"
+    >
       {t('calculator.costWarning', warning)}
     </Alert>
   )

@@ -17,7 +17,12 @@ export function PlanTable({ schedule, totals }: { schedule: Schedule; totals: Pl
   const { t } = useTranslation()
   const scrollRef = useRef<HTMLDivElement>(null)
   const rows = schedule.rows
-  const v = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
+  const v = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  })
   const items = v.getVirtualItems()
   const top = items[0]?.start ?? 0
   const bottom = v.getTotalSize() - (items[items.length - 1]?.end ?? 0)

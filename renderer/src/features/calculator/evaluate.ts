@@ -129,14 +129,24 @@ export function totalsOf(s: Schedule): PlanTotals {
 /** Validates the form field by field with the domain rules, then builds the plan and the comparison. */
 export function evaluate(v: CalcValues, required: string): Evaluation {
   const errors: Evaluation['errors'] = {}
-  const out: Evaluation = { errors, input: null, schedule: null, totals: null, comparison: [], rates: null, costWarning: null }
+  const out: Evaluation = {
+    errors,
+    input: null,
+    schedule: null,
+    totals: null,
+    comparison: [],
+    rates: null,
+    costWarning: null,
+  }
 
   if (!v.amount.trim()) errors.amount = required
   const principal = v.amount.trim() ? check(errors, 'amount', () => parseYuan(v.amount, 'principal')) : undefined
   if (principal !== undefined) check(errors, 'amount', () => buildSchedule({ ...PROBE, principal }))
 
   if (!v.rate.trim()) errors.rate = required
-  const annualRate = v.rate.trim() ? check(errors, 'rate', () => (v.rateMode === 'annual' ? v.rate.trim() : monthlyPermilleToAnnual(v.rate.trim()))) : undefined
+  const annualRate = v.rate.trim()
+    ? check(errors, 'rate', () => (v.rateMode === 'annual' ? v.rate.trim() : monthlyPermilleToAnnual(v.rate.trim())))
+    : undefined
   if (annualRate !== undefined && check(errors, 'rate', () => buildSchedule({ ...PROBE, annualRate })) !== undefined) {
     const monthly = v.rateMode === 'monthly_permille' ? { value: v.rate.trim(), exact: true } : permilleOf(annualRate)
     out.rates = { annual: annualRate, monthly: monthly.value, exact: monthly.exact }
@@ -148,13 +158,17 @@ export function evaluate(v: CalcValues, required: string): Evaluation {
 
   if (!v.term.trim()) errors.term = required
   const termMonths = digits(v.term)
-  if (v.term.trim()) check(errors, 'term', () => buildSchedule({ ...PROBE, termMonths: Number.isNaN(termMonths) ? 1.5 : termMonths }))
+  if (v.term.trim())
+    check(errors, 'term', () => buildSchedule({ ...PROBE, termMonths: Number.isNaN(termMonths) ? 1.5 : termMonths }))
 
   if (!v.startDate) errors.startDate = required
   else check(errors, 'startDate', () => buildSchedule({ ...PROBE, startDate: v.startDate }))
 
   const dueDay = v.dueDay.trim() ? digits(v.dueDay) : null
-  if (dueDay !== null) check(errors, 'dueDay', () => buildSchedule({ ...PROBE, method: 'annuity', dueDay: Number.isNaN(dueDay) ? 0 : dueDay }))
+  if (dueDay !== null)
+    check(errors, 'dueDay', () =>
+      buildSchedule({ ...PROBE, method: 'annuity', dueDay: Number.isNaN(dueDay) ? 0 : dueDay }),
+    )
 
   if (Object.keys(errors).length > 0 || principal === undefined) return out
   const input: CalculatorInput = {

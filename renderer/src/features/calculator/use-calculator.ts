@@ -8,7 +8,16 @@ import { type CalcValues, convertRate, evaluate, type Evaluation } from './evalu
 
 /** Defaults: an empty amount and rate, 12 months, 等额本息, disbursed today. */
 export function initialValues(today = localIsoDate()): CalcValues {
-  return { amount: '', rateMode: 'annual', rate: '', term: '12', method: 'annuity', startDate: today, dueDay: '', interestBasis: 'monthly' }
+  return {
+    amount: '',
+    rateMode: 'annual',
+    rate: '',
+    term: '12',
+    method: 'annuity',
+    startDate: today,
+    dueDay: '',
+    interestBasis: 'monthly',
+  }
 }
 
 /**
@@ -20,13 +29,26 @@ export function useCalculator() {
   const [values, setValues] = useState<CalcValues>(() => initialValues())
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set())
   const touch = useCallback((key: keyof CalcValues) => setTouched((s) => (s.has(key) ? s : new Set(s).add(key))), [])
-  const set = useCallback(<K extends keyof CalcValues>(key: K, value: CalcValues[K]) => {
-    touch(key)
-    setValues((v) => (key === 'rateMode' ? { ...v, rateMode: value as CalcValues['rateMode'], rate: convertRate(v.rate, v.rateMode, value as CalcValues['rateMode']) } : { ...v, [key]: value }))
-  }, [touch])
+  const set = useCallback(
+    <K extends keyof CalcValues>(key: K, value: CalcValues[K]) => {
+      touch(key)
+      setValues((v) =>
+        key === 'rateMode'
+          ? {
+              ...v,
+              rateMode: value as CalcValues['rateMode'],
+              rate: convertRate(v.rate, v.rateMode, value as CalcValues['rateMode']),
+            }
+          : { ...v, [key]: value },
+      )
+    },
+    [touch],
+  )
   const all = useMemo(() => evaluate(values, t('validation.required')), [values, t])
   const result = useMemo(() => {
-    const errors = Object.fromEntries(Object.entries(all.errors).filter(([k]) => touched.has(k))) as Evaluation['errors']
+    const errors = Object.fromEntries(
+      Object.entries(all.errors).filter(([k]) => touched.has(k)),
+    ) as Evaluation['errors']
     return { ...all, errors }
   }, [all, touched])
   return { values, set, touch, result }

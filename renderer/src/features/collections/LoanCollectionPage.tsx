@@ -9,7 +9,15 @@ import { PageHeader } from '../../components/PageHeader'
 import { ContactPanel } from './ContactPanel'
 import { NoticesPanel } from './NoticesPanel'
 import { PromisePanel } from './PromisePanel'
-import { today, useDeclareDue, useHashParams, useLitigation, useLoanCollection, useLoanHead, usePromises } from './use-collections'
+import {
+  today,
+  useDeclareDue,
+  useHashParams,
+  useLitigation,
+  useLoanCollection,
+  useLoanHead,
+  usePromises,
+} from './use-collections'
 
 /** One loan's collections: amounts as of today, next step and script, contacts, promises, notices. */
 export function LoanCollectionPage() {
@@ -18,13 +26,24 @@ export function LoanCollectionPage() {
   const head = useLoanHead(loanId)
   const c = useLoanCollection(loanId)
   const promises = usePromises(loanId)
-  const refresh = () => { void c.refetch(); void promises.refetch() }
-  const broken = [...(promises.data ?? [])].sort((a, b) => (a.madeOn < b.madeOn ? -1 : a.madeOn > b.madeOn ? 1 : a.id - b.id)).at(-1)
+  const refresh = () => {
+    void c.refetch()
+    void promises.refetch()
+  }
+  const broken = [...(promises.data ?? [])]
+    .sort((a, b) => (a.madeOn < b.madeOn ? -1 : a.madeOn > b.madeOn ? 1 : a.id - b.id))
+    .at(-1)
   const loan = head.data?.loan
   return (
     <Stack>
-      <PageHeader title={loan ? `${t('title')}：${loan.borrowerName} · ${loan.contractNo}` : t('title')}
-        actions={<Button variant="default" onClick={() => navigate('/collections')}>{t('back')}</Button>} />
+      <PageHeader
+        title={loan ? `${t('title')}：${loan.borrowerName} · ${loan.contractNo}` : t('title')}
+        actions={
+          <Button variant="default" onClick={() => navigate('/collections')}>
+            {t('back')}
+          </Button>
+        }
+      />
       {(head.error ?? c.error) && <ErrorAlert error={(head.error ?? c.error)!} />}
       {broken?.status === 'broken' && (
         <Alert color="red" title={t('brokenPromise')} data-testid="broken-warning">
@@ -35,17 +54,35 @@ export function LoanCollectionPage() {
         <Card withBorder>
           <Group gap="xs" mb="xs">
             <Badge>{c.data.bucket}</Badge>
-            <Text size="sm">{t('dpd')} {c.data.dpd}</Text>
-            <Badge variant="light" color="orange">{t(`step_${c.data.step}`)}</Badge>
-            {c.data.litigationOn && <Badge color="grape">{t('litigation')} {c.data.litigationOn}</Badge>}
-            {c.data.acceleratedOn && <Badge color="orange">{t('accelerated')} {c.data.acceleratedOn}</Badge>}
+            <Text size="sm">
+              {t('dpd')} {c.data.dpd}
+            </Text>
+            <Badge variant="light" color="orange">
+              {t(`step_${c.data.step}`)}
+            </Badge>
+            {c.data.litigationOn && (
+              <Badge color="grape">
+                {t('litigation')} {c.data.litigationOn}
+              </Badge>
+            )}
+            {c.data.acceleratedOn && (
+              <Badge color="orange">
+                {t('accelerated')} {c.data.acceleratedOn}
+              </Badge>
+            )}
           </Group>
-          <Text fw={500} size="sm">{t('amounts', { date: c.data.asOf })}</Text>
+          <Text fw={500} size="sm">
+            {t('amounts', { date: c.data.asOf })}
+          </Text>
           <SimpleGrid cols={5} mt={4} data-testid="amounts">
             {(['principal', 'interest', 'penaltyInterest', 'compoundInterest', 'total'] as const).map((k) => (
               <div key={k}>
-                <Text size="xs" c="dimmed">{t(k === 'penaltyInterest' ? 'penalty' : k === 'compoundInterest' ? 'compound' : k)}</Text>
-                <Text fw={k === 'total' ? 700 : 400} style={{ fontVariantNumeric: 'tabular-nums' }}>{formatFen(c.data!.amounts[k])}</Text>
+                <Text size="xs" c="dimmed">
+                  {t(k === 'penaltyInterest' ? 'penalty' : k === 'compoundInterest' ? 'compound' : k)}
+                </Text>
+                <Text fw={k === 'total' ? 700 : 400} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {formatFen(c.data!.amounts[k])}
+                </Text>
               </div>
             ))}
           </SimpleGrid>
@@ -67,9 +104,20 @@ function Script({ text }: { text: string }) {
   const [copied, setCopied] = useState(false)
   return (
     <Stack gap={2} mt="sm">
-      <Text size="xs" c="dimmed">{t('script')}</Text>
-      <Text size="sm" data-testid="script">{text}</Text>
-      <Button size="compact-xs" variant="light" w={80} onClick={() => void navigator.clipboard?.writeText(text).then(() => setCopied(true))}>{copied ? t('copied') : t('copy')}</Button>
+      <Text size="xs" c="dimmed">
+        {t('script')}
+      </Text>
+      <Text size="sm" data-testid="script">
+        {text}
+      </Text>
+      <Button
+        size="compact-xs"
+        variant="light"
+        w={80}
+        onClick={() => void navigator.clipboard?.writeText(text).then(() => setCopied(true))}
+      >
+        {copied ? t('copied') : t('copy')}
+      </Button>
     </Stack>
   )
 }
@@ -82,15 +130,27 @@ function ManagerActions({ loanId, onDone }: { loanId: number; onDone: () => void
   const due = useDeclareDue()
   const lit = useLitigation()
   if (!can('loans.approve')) return null
-  const run = (m: { mutate: (i: { loanId: number; date: string; reason: string }) => Promise<unknown> }) => void m.mutate({ loanId, date, reason }).then(onDone, () => undefined)
+  const run = (m: { mutate: (i: { loanId: number; date: string; reason: string }) => Promise<unknown> }) =>
+    void m.mutate({ loanId, date, reason }).then(onDone, () => undefined)
   return (
     <Card withBorder>
-      <Text fw={500} mb="xs">{t('manage')}</Text>
+      <Text fw={500} mb="xs">
+        {t('manage')}
+      </Text>
       <Group align="flex-end">
         <TextInput label={t('date')} type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-        <TextInput label={t('actionReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={320} />
-        <Button variant="light" color="orange" loading={due.loading} onClick={() => run(due)}>{t('declareDue')}</Button>
-        <Button variant="light" color="grape" loading={lit.loading} onClick={() => run(lit)}>{t('referLitigation')}</Button>
+        <TextInput
+          label={t('actionReason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          w={320}
+        />
+        <Button variant="light" color="orange" loading={due.loading} onClick={() => run(due)}>
+          {t('declareDue')}
+        </Button>
+        <Button variant="light" color="grape" loading={lit.loading} onClick={() => run(lit)}>
+          {t('referLitigation')}
+        </Button>
       </Group>
       {(due.error ?? lit.error) && <ErrorAlert error={(due.error ?? lit.error)!} />}
     </Card>

@@ -17,12 +17,28 @@ export function NoticePreviewPage() {
   const n = q.data
   return (
     <Stack>
-      <PageHeader title={t('previewTitle')} subtitle={t('previewHint')} actions={
-        <Group>
-          {n && n.status !== 'voided' && <Button loading={pdf.loading} onClick={() => void pdf.mutate({ noticeIds: [id] }).then(downloadPdf, () => undefined)}>{t('printPdf')}</Button>}
-          <Button variant="default" onClick={() => (n ? navigate(`/collections/loan?id=${n.loanId}`) : navigate('/collections'))}>{t('back')}</Button>
-        </Group>
-      } />
+      <PageHeader
+        title={t('previewTitle')}
+        subtitle={t('previewHint')}
+        actions={
+          <Group>
+            {n && n.status !== 'voided' && (
+              <Button
+                loading={pdf.loading}
+                onClick={() => void pdf.mutate({ noticeIds: [id] }).then(downloadPdf, () => undefined)}
+              >
+                {t('printPdf')}
+              </Button>
+            )}
+            <Button
+              variant="default"
+              onClick={() => (n ? navigate(`/collections/loan?id=${n.loanId}`) : navigate('/collections'))}
+            >
+              {t('back')}
+            </Button>
+          </Group>
+        }
+      />
       {(q.error ?? pdf.error) && <ErrorAlert error={(q.error ?? pdf.error)!} />}
       {n && <Sheet n={n} />}
     </Stack>
@@ -32,9 +48,22 @@ export function NoticePreviewPage() {
 function Sheet({ n }: { n: NoticeDocument }) {
   const { t } = useTranslation('collections')
   return (
-    <Paper withBorder shadow="sm" p={48} w={794} mx="auto" data-testid="notice-sheet" style={{ fontFamily: 'serif', minHeight: 1123 }}>
-      <Title order={2} ta="center" style={{ letterSpacing: 4 }}>{n.addressee === 'guarantor' ? W.titleGuarantor : W.title}</Title>
-      <Text ta="right" size="sm">{n.noticeNo}{n.litigationOn ? ` · ${t('litigation')} ${n.litigationOn}` : ''}</Text>
+    <Paper
+      withBorder
+      shadow="sm"
+      p={48}
+      w={794}
+      mx="auto"
+      data-testid="notice-sheet"
+      style={{ fontFamily: 'serif', minHeight: 1123 }}
+    >
+      <Title order={2} ta="center" style={{ letterSpacing: 4 }}>
+        {n.addressee === 'guarantor' ? W.titleGuarantor : W.title}
+      </Title>
+      <Text ta="right" size="sm">
+        {n.noticeNo}
+        {n.litigationOn ? ` · ${t('litigation')} ${n.litigationOn}` : ''}
+      </Text>
       <NoticeHead n={n} />
       <AmountsTable n={n} />
       <NoticeTail n={n} />

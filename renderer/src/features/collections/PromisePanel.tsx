@@ -9,7 +9,15 @@ import { usePromise } from './use-collections'
 const COLOR = { open: 'blue', kept: 'green', broken: 'red' } as const
 
 /** Promises to pay of a loan (status from repayments) and the form to log one. */
-export function PromisePanel({ loanId, promises, onAdded }: { loanId: number; promises: PromiseView[]; onAdded: () => void }) {
+export function PromisePanel({
+  loanId,
+  promises,
+  onAdded,
+}: {
+  loanId: number
+  promises: PromiseView[]
+  onAdded: () => void
+}) {
   const { t } = useTranslation('collections')
   const add = usePromise()
   const [promisedOn, setPromisedOn] = useState('')
@@ -19,19 +27,47 @@ export function PromisePanel({ loanId, promises, onAdded }: { loanId: number; pr
   const [bad, setBad] = useState(false)
   const submit = () => {
     let fen: number
-    try { fen = parseYuan(amount) } catch { setBad(true); return }
+    try {
+      fen = parseYuan(amount)
+    } catch {
+      setBad(true)
+      return
+    }
     setBad(false)
-    void add.mutate({ loanId, promisedOn, amount: fen, ...(madeOn ? { madeOn } : {}) }).then(() => { setAmount(''); onAdded() }, () => undefined)
+    void add.mutate({ loanId, promisedOn, amount: fen, ...(madeOn ? { madeOn } : {}) }).then(
+      () => {
+        setAmount('')
+        onAdded()
+      },
+      () => undefined,
+    )
   }
   return (
     <Card withBorder>
-      <Text fw={500} mb="xs">{t('promiseTitle')}</Text>
+      <Text fw={500} mb="xs">
+        {t('promiseTitle')}
+      </Text>
       <Group align="flex-end">
-        <TextInput label={t('promisedOn')} type="date" value={promisedOn} onChange={(e) => setPromisedOn(e.currentTarget.value)} />
-        <TextInput label={t('promiseAmount')} value={amount} error={bad || undefined} onChange={(e) => setAmount(e.currentTarget.value)} w={140}
-          onKeyDown={(e) => { if (e.key === 'Enter') submit() }} />
+        <TextInput
+          label={t('promisedOn')}
+          type="date"
+          value={promisedOn}
+          onChange={(e) => setPromisedOn(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('promiseAmount')}
+          value={amount}
+          error={bad || undefined}
+          onChange={(e) => setAmount(e.currentTarget.value)}
+          w={140}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') submit()
+          }}
+        />
         <TextInput label={t('madeOn')} type="date" value={madeOn} onChange={(e) => setMadeOn(e.currentTarget.value)} />
-        <Button onClick={submit} loading={add.loading}>{t('addPromise')}</Button>
+        <Button onClick={submit} loading={add.loading}>
+          {t('addPromise')}
+        </Button>
       </Group>
       {add.error && <ErrorAlert error={add.error} />}
       <Table mt="sm" data-testid="promises">
@@ -40,8 +76,14 @@ export function PromisePanel({ loanId, promises, onAdded }: { loanId: number; pr
             <Table.Tr key={p.id}>
               <Table.Td>{p.madeOn}</Table.Td>
               <Table.Td>{p.promisedOn}</Table.Td>
-              <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>{formatFen(p.amount)}</Table.Td>
-              <Table.Td><Badge color={COLOR[p.status]} data-testid={`promise-${p.status}`}>{t(`st_${p.status}`)}</Badge></Table.Td>
+              <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                {formatFen(p.amount)}
+              </Table.Td>
+              <Table.Td>
+                <Badge color={COLOR[p.status]} data-testid={`promise-${p.status}`}>
+                  {t(`st_${p.status}`)}
+                </Badge>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

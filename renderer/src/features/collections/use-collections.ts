@@ -12,9 +12,11 @@ export function useHashParams(): URLSearchParams {
 export const useWorklist = (officerId: number | undefined) =>
   useQuery('collections.worklist', { asOf: today(), ...(officerId ? { officerId } : {}) })
 export const useOfficers = (enabled: boolean) => useQuery('loans.officers', {}, { enabled })
-export const useLoanCollection = (loanId: number) => useQuery('collections.loan', { loanId, asOf: today() }, { enabled: loanId > 0 })
+export const useLoanCollection = (loanId: number) =>
+  useQuery('collections.loan', { loanId, asOf: today() }, { enabled: loanId > 0 })
 export const useContacts = (loanId: number) => useQuery('collections.contacts', { loanId }, { enabled: loanId > 0 })
-export const usePromises = (loanId: number) => useQuery('collections.promises', { loanId, asOf: today() }, { enabled: loanId > 0 })
+export const usePromises = (loanId: number) =>
+  useQuery('collections.promises', { loanId, asOf: today() }, { enabled: loanId > 0 })
 export const useNotices = (loanId: number) => useQuery('notices.list', { loanId }, { enabled: loanId > 0 })
 export const useNoticeDoc = (noticeId: number) => useQuery('notices.get', { noticeId }, { enabled: noticeId > 0 })
 export const useLoanHead = (loanId: number) => useQuery('loans.get', { id: loanId }, { enabled: loanId > 0 })

@@ -1,4 +1,16 @@
-import { Badge, Card, Group, Paper, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core'
+import {
+  Badge,
+  Card,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+  UnstyledButton,
+} from '@mantine/core'
 import { ROLES } from '@shared/api'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -18,13 +30,31 @@ function greetingKey(hour: number) {
   return 'dashboard.evening' as const
 }
 
-function Stat({ label, value, hint, loading, testId }: { label: string; value: ReactNode; hint?: ReactNode; loading: boolean; testId: string }) {
+function Stat({
+  label,
+  value,
+  hint,
+  loading,
+  testId,
+}: {
+  label: string
+  value: ReactNode
+  hint?: ReactNode
+  loading: boolean
+  testId: string
+}) {
   return (
     <Paper withBorder radius="md" p="lg" data-testid={testId}>
       <Text size="sm" c="dimmed" mb={6}>
         {label}
       </Text>
-      {loading ? <Skeleton h={34} w={80} /> : <Text fz={30} fw={700} lh={1.15}>{value}</Text>}
+      {loading ? (
+        <Skeleton h={34} w={80} />
+      ) : (
+        <Text fz={30} fw={700} lh={1.15}>
+          {value}
+        </Text>
+      )}
       <Text size="xs" c="dimmed" mt={6} mih={18}>
         {hint}
       </Text>
@@ -55,10 +85,13 @@ export function DashboardPage() {
     <Stack gap="lg" maw={1100}>
       <Group justify="space-between" align="flex-end">
         <Stack gap={4}>
-          <Title order={2}>{t('dashboard.greeting', { greeting: t(greetingKey(now.getHours())), name: user.displayName })}</Title>
+          <Title order={2}>
+            {t('dashboard.greeting', { greeting: t(greetingKey(now.getHours())), name: user.displayName })}
+          </Title>
           <Text c="dimmed" size="sm">
             {t('dashboard.today', { date: formatLongDate(now) })}
-            {data && ` · ${data.previousLoginAt ? t('dashboard.loginAt', { time: formatDateTime(data.previousLoginAt) }) : t('dashboard.firstLogin')}`}
+            {data &&
+              ` · ${data.previousLoginAt ? t('dashboard.loginAt', { time: formatDateTime(data.previousLoginAt) }) : t('dashboard.firstLogin')}`}
           </Text>
         </Stack>
       </Group>
@@ -96,7 +129,12 @@ export function DashboardPage() {
           loading={loading && !data}
           hint={byRole.map((r) => `${t(`roles.${r}`)} ${data?.users.byRole[r]}`).join(' · ')}
         />
-        <Stat testId="stat-audit" label={t('dashboard.auditToday')} value={data?.auditEntriesToday} loading={loading && !data} />
+        <Stat
+          testId="stat-audit"
+          label={t('dashboard.auditToday')}
+          value={data?.auditEntriesToday}
+          loading={loading && !data}
+        />
         <Stat
           testId="stat-borrowers"
           label={t('dashboard.borrowers')}
@@ -116,7 +154,11 @@ export function DashboardPage() {
         ) : (
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             {links.map((item) => (
-              <UnstyledButton key={item.path} onClick={() => navigate(item.path)} data-testid={`quick-${item.path.slice(1)}`}>
+              <UnstyledButton
+                key={item.path}
+                onClick={() => navigate(item.path)}
+                data-testid={`quick-${item.path.slice(1)}`}
+              >
                 <Paper withBorder radius="md" p="md" className="daihou-hover-card">
                   <Group gap="md" wrap="nowrap">
                     <ThemeIcon size={40} radius="md" variant="light">

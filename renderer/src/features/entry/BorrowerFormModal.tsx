@@ -1,5 +1,18 @@
 import { useTranslation } from 'react-i18next'
-import { Anchor, Autocomplete, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core'
+import {
+  Anchor,
+  Autocomplete,
+  Button,
+  Group,
+  Modal,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import type { BorrowerView } from '@shared/api'
 import { CREDIT_RATINGS } from '@shared/api/borrowers'
@@ -8,10 +21,22 @@ import { ApiError } from '../../api/client'
 import { useMutation, useQuery } from '../../api/hooks'
 import { navigate } from '../../app/router'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { type BorrowerField, type BorrowerValues, borrowerValues, checkBorrower, toCreateInput, toUpdateInput } from './borrower-form'
+import {
+  type BorrowerField,
+  type BorrowerValues,
+  borrowerValues,
+  checkBorrower,
+  toCreateInput,
+  toUpdateInput,
+} from './borrower-form'
 
 /** Create a borrower (individual or enterprise) or edit one; Enter saves, Esc closes. */
-export function BorrowerFormModal({ borrower, opened, onClose, onSaved }: {
+export function BorrowerFormModal({
+  borrower,
+  opened,
+  onClose,
+  onSaved,
+}: {
   borrower: BorrowerView | null
   opened: boolean
   onClose: () => void
@@ -19,14 +44,28 @@ export function BorrowerFormModal({ borrower, opened, onClose, onSaved }: {
 }) {
   const { t } = useTranslation('entry')
   return (
-    <Modal opened={opened} onClose={onClose} title={borrower ? `${t('editBorrower')} · ${borrower.name}` : t('newBorrower')} size="lg" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={borrower ? `${t('editBorrower')} · ${borrower.name}` : t('newBorrower')}
+      size="lg"
+      centered
+    >
       {opened && <BorrowerForm borrower={borrower} onClose={onClose} onSaved={onSaved} />}
     </Modal>
   )
 }
 
 /** A server field error, with a link to the existing record when the server gave its id. */
-function ServerFieldError({ message, id, onOpen }: { message: string; id: number | null; onOpen: (id: number) => void }) {
+function ServerFieldError({
+  message,
+  id,
+  onOpen,
+}: {
+  message: string
+  id: number | null
+  onOpen: (id: number) => void
+}) {
   const { t } = useTranslation('entry')
   return (
     <span data-testid="field-conflict">
@@ -34,14 +73,24 @@ function ServerFieldError({ message, id, onOpen }: { message: string; id: number
       {id !== null && (
         <>
           {' '}
-          <Anchor size="xs" component="button" type="button" onClick={() => onOpen(id)}>{t('existing', { id })}</Anchor>
+          <Anchor size="xs" component="button" type="button" onClick={() => onOpen(id)}>
+            {t('existing', { id })}
+          </Anchor>
         </>
       )}
     </span>
   )
 }
 
-function BorrowerForm({ borrower, onClose, onSaved }: { borrower: BorrowerView | null; onClose: () => void; onSaved: (b: BorrowerView) => void }) {
+function BorrowerForm({
+  borrower,
+  onClose,
+  onSaved,
+}: {
+  borrower: BorrowerView | null
+  onClose: () => void
+  onSaved: (b: BorrowerView) => void
+}) {
   const { t } = useTranslation('entry')
   const initial = useMemo(() => borrowerValues(borrower), [borrower])
   const [v, setV] = useState<BorrowerValues>(initial)
@@ -69,15 +118,24 @@ function BorrowerForm({ borrower, onClose, onSaved }: { borrower: BorrowerView |
     const link = f === 'idNumber' || f === 'creditCode' ? existingId : null
     return s ? <ServerFieldError message={s} id={link} onOpen={openExisting} /> : check.errors[f]
   }
-  const text = (f: BorrowerField) => ({ value: v[f], onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(f)(e.currentTarget.value), error: err(f) })
+  const text = (f: BorrowerField) => ({
+    value: v[f],
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(f)(e.currentTarget.value),
+    error: err(f),
+  })
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault()
     setSubmitted(true)
     if (Object.keys(checkBorrower(v, { complete: true, ...(editing ? { initial } : {}) }).errors).length > 0) return
     try {
-      const saved = borrower ? await update.mutate(toUpdateInput(borrower.id, v, initial)) : await create.mutate(toCreateInput(v))
-      notifications.show({ color: 'teal', message: t(borrower ? 'borrowerSaved' : 'borrowerCreated', { name: saved.name }) })
+      const saved = borrower
+        ? await update.mutate(toUpdateInput(borrower.id, v, initial))
+        : await create.mutate(toCreateInput(v))
+      notifications.show({
+        color: 'teal',
+        message: t(borrower ? 'borrowerSaved' : 'borrowerCreated', { name: saved.name }),
+      })
       onSaved(saved)
     } catch (x) {
       if (!(x instanceof ApiError)) throw x
@@ -103,12 +161,28 @@ function BorrowerForm({ borrower, onClose, onSaved }: { borrower: BorrowerView |
           value={v.kind}
           onChange={(k) => setV((x) => ({ ...x, kind: k as BorrowerValues['kind'] }))}
           disabled={editing}
-          data={[{ value: 'individual', label: t('individual') }, { value: 'enterprise', label: t('enterprise') }]}
+          data={[
+            { value: 'individual', label: t('individual') },
+            { value: 'enterprise', label: t('enterprise') },
+          ]}
         />
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput label={t(ent ? 'entName' : 'name')} withAsterisk data-autofocus autoComplete="off" {...text('name')} />
+          <TextInput
+            label={t(ent ? 'entName' : 'name')}
+            withAsterisk
+            data-autofocus
+            autoComplete="off"
+            {...text('name')}
+          />
           {ent ? (
-            <TextInput label={t('creditCode')} withAsterisk maxLength={18} ff="monospace" autoComplete="off" {...text('creditCode')} />
+            <TextInput
+              label={t('creditCode')}
+              withAsterisk
+              maxLength={18}
+              ff="monospace"
+              autoComplete="off"
+              {...text('creditCode')}
+            />
           ) : (
             <TextInput
               label={t('idNumber')}
@@ -116,7 +190,15 @@ function BorrowerForm({ borrower, onClose, onSaved }: { borrower: BorrowerView |
               maxLength={18}
               autoComplete="off"
               inputWrapperOrder={['label', 'input', 'description', 'error']}
-              description={d ? <Text span size="xs" c="teal.8" data-testid="id-derived">{t('born', { date: d.birthDate, sex: t(d.sex) })}</Text> : t('idHint')}
+              description={
+                d ? (
+                  <Text span size="xs" c="teal.8" data-testid="id-derived">
+                    {t('born', { date: d.birthDate, sex: t(d.sex) })}
+                  </Text>
+                ) : (
+                  t('idHint')
+                )
+              }
               {...text('idNumber')}
             />
           )}
@@ -134,20 +216,40 @@ function BorrowerForm({ borrower, onClose, onSaved }: { borrower: BorrowerView |
           <>
             <SimpleGrid cols={3} spacing="sm">
               <TextInput label={t('phone')} inputMode="tel" maxLength={11} autoComplete="off" {...text('phone')} />
-              <Autocomplete label={t('village')} placeholder={t('villageHint')} data={villages.data ?? []} value={v.village} onChange={set('village')} error={err('village')} limit={20} />
+              <Autocomplete
+                label={t('village')}
+                placeholder={t('villageHint')}
+                data={villages.data ?? []}
+                value={v.village}
+                onChange={set('village')}
+                error={err('village')}
+                limit={20}
+              />
               <TextInput label={t('group')} autoComplete="off" {...text('villageGroup')} />
             </SimpleGrid>
             <TextInput label={t('address')} autoComplete="off" {...text('address')} />
             <SimpleGrid cols={3} spacing="sm">
               <TextInput label={t('occupation')} autoComplete="off" {...text('occupation')} />
               <TextInput label={t('income')} inputMode="decimal" autoComplete="off" {...text('income')} />
-              <Select label={t('rating')} placeholder={t('choose')} clearable data={[...CREDIT_RATINGS]} value={v.creditRating || null} onChange={(x) => set('creditRating')(x ?? '')} error={err('creditRating')} />
+              <Select
+                label={t('rating')}
+                placeholder={t('choose')}
+                clearable
+                data={[...CREDIT_RATINGS]}
+                value={v.creditRating || null}
+                onChange={(x) => set('creditRating')(x ?? '')}
+                error={err('creditRating')}
+              />
             </SimpleGrid>
           </>
         )}
         <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
-          <Button type="submit" loading={create.loading || update.loading}>{t('save')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('cancel')}
+          </Button>
+          <Button type="submit" loading={create.loading || update.loading}>
+            {t('save')}
+          </Button>
         </Group>
       </Stack>
     </form>

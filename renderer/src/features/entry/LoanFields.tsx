@@ -1,5 +1,18 @@
 import { useTranslation } from 'react-i18next'
-import { Alert, Autocomplete, Button, Group, Input, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Group,
+  Input,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { GUARANTEE_TYPES } from '@shared/api/loans'
 import { METHODS, formatFen } from '@shared/domain'
@@ -39,7 +52,11 @@ export function LoanFields(p: Props) {
   const err = (f: LoanField) => server[f] ?? c.errors[f]
   const set = <K extends keyof LoanValues>(k: K, value: LoanValues[K]) => {
     p.setValues((x) => ({ ...x, [k]: value }))
-    setServer((s) => ({ ...s, [k]: undefined, ...(k === 'term' || k === 'disbursementDate' ? { maturityDate: undefined } : {}) }))
+    setServer((s) => ({
+      ...s,
+      [k]: undefined,
+      ...(k === 'term' || k === 'disbursementDate' ? { maturityDate: undefined } : {}),
+    }))
   }
   const text = (k: 'contractNo' | 'iouNo' | 'amount' | 'rate' | 'term' | 'dueDay' | 'purpose') => ({
     value: v[k],
@@ -54,21 +71,35 @@ export function LoanFields(p: Props) {
     if (Object.keys(checkLoan(v, true).errors).length > 0) return
     setServer(await p.onSubmit(v))
   }
-  const switchMode = (mode: RateMode) => p.setValues((x) => ({ ...x, rateMode: mode, rate: switchRate(x.rate, x.rateMode, mode) }))
-  const fieldShown = p.error !== null && p.error.fields.length > 0 && Object.keys(server).some((k) => server[k as LoanField])
+  const switchMode = (mode: RateMode) =>
+    p.setValues((x) => ({ ...x, rateMode: mode, rate: switchRate(x.rate, x.rateMode, mode) }))
+  const fieldShown =
+    p.error !== null && p.error.fields.length > 0 && Object.keys(server).some((k) => server[k as LoanField])
   const totals = c.totals
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="loan-form">
       <Stack gap="sm">
         {p.error && !fieldShown && <ErrorAlert error={p.error} />}
-        {p.locked && <Alert color="gray" variant="light">{t('planLocked')}</Alert>}
+        {p.locked && (
+          <Alert color="gray" variant="light">
+            {t('planLocked')}
+          </Alert>
+        )}
         <SimpleGrid cols={3} spacing="sm">
           <div style={{ gridColumn: 'span 2' }}>
             {p.borrowerFixed ? (
               <TextInput label={t('borrower')} value={label ?? ''} readOnly variant="filled" />
             ) : (
-              <BorrowerSelect value={v.borrowerId} label={label} error={err('borrowerId')} onChange={(id, l) => { set('borrowerId', id); setLabel(l) }} />
+              <BorrowerSelect
+                value={v.borrowerId}
+                label={label}
+                error={err('borrowerId')}
+                onChange={(id, l) => {
+                  set('borrowerId', id)
+                  setLabel(l)
+                }}
+              />
             )}
           </div>
           <Select
@@ -81,9 +112,21 @@ export function LoanFields(p: Props) {
             onChange={(x) => set('officerId', x ? Number(x) : null)}
             error={err('officerId')}
           />
-          <TextInput label={t('contractNo')} withAsterisk {...text('contractNo')} data-autofocus={p.borrowerFixed || undefined} />
+          <TextInput
+            label={t('contractNo')}
+            withAsterisk
+            {...text('contractNo')}
+            data-autofocus={p.borrowerFixed || undefined}
+          />
           <TextInput label={t('iouNo')} withAsterisk {...text('iouNo')} />
-          <Autocomplete label={t('product')} withAsterisk data={LOAN_PRODUCTS} value={v.product} onChange={(x) => set('product', x)} error={err('product')} />
+          <Autocomplete
+            label={t('product')}
+            withAsterisk
+            data={LOAN_PRODUCTS}
+            value={v.product}
+            onChange={(x) => set('product', x)}
+            error={err('product')}
+          />
           <TextInput label={t('amount')} withAsterisk inputMode="decimal" {...text('amount')} />
           <Input.Wrapper label={t('rateMode')}>
             <SegmentedControl
@@ -92,15 +135,28 @@ export function LoanFields(p: Props) {
               value={v.rateMode}
               onChange={(m) => switchMode(m as RateMode)}
               disabled={p.locked}
-              data={[{ value: 'annual', label: t('annual') }, { value: 'monthly_permille', label: t('monthly') }]}
+              data={[
+                { value: 'annual', label: t('annual') },
+                { value: 'monthly_permille', label: t('monthly') },
+              ]}
             />
           </Input.Wrapper>
           <TextInput
             label={t(v.rateMode === 'annual' ? 'rateAnnual' : 'rateMonthly')}
             withAsterisk
             inputMode="decimal"
-            rightSection={<Text size="sm" c="dimmed">{v.rateMode === 'annual' ? '%' : '‰'}</Text>}
-            description={c.annualRate ? <span data-testid="rate-conversion">{t('rateEquals', { annual: c.annualRate, monthly: c.monthlyPermille ?? '' })}</span> : undefined}
+            rightSection={
+              <Text size="sm" c="dimmed">
+                {v.rateMode === 'annual' ? '%' : '‰'}
+              </Text>
+            }
+            description={
+              c.annualRate ? (
+                <span data-testid="rate-conversion">
+                  {t('rateEquals', { annual: c.annualRate, monthly: c.monthlyPermille ?? '' })}
+                </span>
+              ) : undefined
+            }
             inputWrapperOrder={['label', 'input', 'description', 'error']}
             {...text('rate')}
           />
@@ -132,32 +188,68 @@ export function LoanFields(p: Props) {
             error={err('disbursementDate')}
             disabled={p.locked}
           />
-          <TextInput label={t('maturityDate')} description={t('maturityHint')} inputWrapperOrder={['label', 'input', 'description', 'error']} value={c.maturityDate ?? ''} readOnly variant="filled" error={err('maturityDate')} data-testid="maturity" />
-          <TextInput label={t('dueDay')} description={t('dueDayHint')} inputWrapperOrder={['label', 'input', 'description', 'error']} inputMode="numeric" placeholder="1–31" {...text('dueDay')} />
+          <TextInput
+            label={t('maturityDate')}
+            description={t('maturityHint')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            value={c.maturityDate ?? ''}
+            readOnly
+            variant="filled"
+            error={err('maturityDate')}
+            data-testid="maturity"
+          />
+          <TextInput
+            label={t('dueDay')}
+            description={t('dueDayHint')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            inputMode="numeric"
+            placeholder="1–31"
+            {...text('dueDay')}
+          />
           <div style={{ gridColumn: 'span 3' }}>
             <TextInput label={t('purpose')} withAsterisk {...text('purpose')} />
           </div>
         </SimpleGrid>
         <Paper withBorder p="sm" bg="var(--mantine-color-gray-0)" data-testid="plan-preview">
-          <Text size="sm" fw={600} mb={6}>{t('preview')}</Text>
+          <Text size="sm" fw={600} mb={6}>
+            {t('preview')}
+          </Text>
           {totals ? (
             <SimpleGrid cols={5} spacing="xs">
-              {([['firstDue', c.firstDue ?? ''], ['firstPayment', formatFen(totals.firstPayment)], ['periods', String(totals.rows)], ['totalInterest', formatFen(totals.totalInterest)], ['totalPayment', formatFen(totals.totalPayment)]] as const).map(([k, val]) => (
+              {(
+                [
+                  ['firstDue', c.firstDue ?? ''],
+                  ['firstPayment', formatFen(totals.firstPayment)],
+                  ['periods', String(totals.rows)],
+                  ['totalInterest', formatFen(totals.totalInterest)],
+                  ['totalPayment', formatFen(totals.totalPayment)],
+                ] as const
+              ).map(([k, val]) => (
                 <div key={k}>
-                  <Text size="xs" c="dimmed">{t(k)}</Text>
-                  <Text size="sm" fw={600} ff="monospace" data-testid={`preview-${k}`}>{val}</Text>
+                  <Text size="xs" c="dimmed">
+                    {t(k)}
+                  </Text>
+                  <Text size="sm" fw={600} ff="monospace" data-testid={`preview-${k}`}>
+                    {val}
+                  </Text>
                 </div>
               ))}
             </SimpleGrid>
           ) : (
-            <Text size="sm" c="dimmed">{t('previewEmpty')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('previewEmpty')}
+            </Text>
           )}
         </Paper>
         <Group justify="space-between" mt="xs">
           <div>{p.extra}</div>
           <Group>
-            <Button variant="default" onClick={p.onCancel}>{t('cancel')}</Button>
-            <Button type="submit" loading={p.saving}>{t('save')}</Button>
+            <Button variant="default" onClick={p.onCancel}>
+              {t('cancel')}
+            </Button>
+            <Button type="submit" loading={p.saving}>
+              {t('save')}
+            </Button>
           </Group>
         </Group>
       </Stack>

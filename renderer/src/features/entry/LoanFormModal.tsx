@@ -17,7 +17,13 @@ import { type LoanField, type LoanValues, checkLoan, loanValues, toLoanCreate, t
  * Register a loan (borrower prefilled from a borrower page, else searched) or edit one. After
  * registering, the plan is generated right away unless unticked, and servicing is one click on.
  */
-export function LoanFormModal({ loanId, borrower, opened, onClose, onSaved }: {
+export function LoanFormModal({
+  loanId,
+  borrower,
+  opened,
+  onClose,
+  onSaved,
+}: {
   loanId: number | null
   borrower: { id: number; name: string } | null
   opened: boolean
@@ -27,7 +33,12 @@ export function LoanFormModal({ loanId, borrower, opened, onClose, onSaved }: {
   const { t } = useTranslation('entry')
   return (
     <Modal opened={opened} onClose={onClose} title={loanId ? t('editLoan') : t('newLoan')} size="xl" centered>
-      {opened && (loanId ? <EditLoan loanId={loanId} onClose={onClose} onSaved={onSaved} /> : <NewLoan borrower={borrower} onClose={onClose} onSaved={onSaved} />)}
+      {opened &&
+        (loanId ? (
+          <EditLoan loanId={loanId} onClose={onClose} onSaved={onSaved} />
+        ) : (
+          <NewLoan borrower={borrower} onClose={onClose} onSaved={onSaved} />
+        ))}
     </Modal>
   )
 }
@@ -43,12 +54,26 @@ function serverErrors(x: unknown, v: LoanValues): Partial<Record<LoanField, stri
   return out
 }
 
-function NewLoan({ borrower, onClose, onSaved }: { borrower: { id: number; name: string } | null; onClose: () => void; onSaved: (loan: LoanView) => void }) {
+function NewLoan({
+  borrower,
+  onClose,
+  onSaved,
+}: {
+  borrower: { id: number; name: string } | null
+  onClose: () => void
+  onSaved: (loan: LoanView) => void
+}) {
   const { t } = useTranslation('entry')
   const me = useCurrentSession().user
   const officers = useQuery('loans.officers', {})
   const mine = officers.data?.some((o) => o.id === me.id) ? me.id : null
-  const [v, setV] = useState<LoanValues>(() => loanValues({ borrowerId: borrower?.id ?? null, officerId: me.role === 'officer' ? me.id : null, today: localIsoDate() }))
+  const [v, setV] = useState<LoanValues>(() =>
+    loanValues({
+      borrowerId: borrower?.id ?? null,
+      officerId: me.role === 'officer' ? me.id : null,
+      today: localIsoDate(),
+    }),
+  )
   const [makePlan, setMakePlan] = useState(true)
   const [done, setDone] = useState<{ loan: LoanView; plan: number | null; planError: string | null } | null>(null)
   const create = useMutation('loans.create')
@@ -81,7 +106,10 @@ function NewLoan({ borrower, onClose, onSaved }: { borrower: { id: number; name:
     }
   }
 
-  if (done) return <Created done={done} generating={plan.loading} onGenerate={() => void generate(done.loan)} onClose={onClose} />
+  if (done)
+    return (
+      <Created done={done} generating={plan.loading} onGenerate={() => void generate(done.loan)} onClose={onClose} />
+    )
   return (
     <LoanFields
       values={values}
@@ -96,15 +124,40 @@ function NewLoan({ borrower, onClose, onSaved }: { borrower: { id: number; name:
       onCancel={onClose}
       extra={
         <Group gap="md">
-          <Checkbox label={t('makePlan')} checked={makePlan} onChange={(e) => setMakePlan(e.currentTarget.checked)} disabled={v.method === ('custom' as string)} />
-          {can('org.manage') && <Anchor size="sm" onClick={() => { onClose(); navigate('/settings/numbering') }}>{tn('link')}</Anchor>}
+          <Checkbox
+            label={t('makePlan')}
+            checked={makePlan}
+            onChange={(e) => setMakePlan(e.currentTarget.checked)}
+            disabled={v.method === ('custom' as string)}
+          />
+          {can('org.manage') && (
+            <Anchor
+              size="sm"
+              onClick={() => {
+                onClose()
+                navigate('/settings/numbering')
+              }}
+            >
+              {tn('link')}
+            </Anchor>
+          )}
         </Group>
       }
     />
   )
 }
 
-function Created({ done, generating, onGenerate, onClose }: { done: { loan: LoanView; plan: number | null; planError: string | null }; generating: boolean; onGenerate: () => void; onClose: () => void }) {
+function Created({
+  done,
+  generating,
+  onGenerate,
+  onClose,
+}: {
+  done: { loan: LoanView; plan: number | null; planError: string | null }
+  generating: boolean
+  onGenerate: () => void
+  onClose: () => void
+}) {
   const { t } = useTranslation('entry')
   const go = () => {
     onClose()
@@ -114,19 +167,43 @@ function Created({ done, generating, onGenerate, onClose }: { done: { loan: Loan
     <Stack data-testid="loan-created">
       <Alert color="teal" variant="light" title={t('loanCreated', { contractNo: done.loan.contractNo })}>
         <Text size="sm">{done.loan.borrowerName}</Text>
-        {done.plan !== null && <Text size="sm" data-testid="plan-created">{t('planCreated', { n: done.plan })}</Text>}
+        {done.plan !== null && (
+          <Text size="sm" data-testid="plan-created">
+            {t('planCreated', { n: done.plan })}
+          </Text>
+        )}
       </Alert>
-      {done.planError && <Alert color="orange" variant="light">{t('planFailed', { msg: done.planError })}</Alert>}
+      {done.planError && (
+        <Alert color="orange" variant="light">
+          {t('planFailed', { msg: done.planError })}
+        </Alert>
+      )}
       <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>{t('close')}</Button>
-        {done.plan === null && <Button variant="light" loading={generating} onClick={onGenerate}>{t('createPlan')}</Button>}
-        <Button onClick={go} data-autofocus>{t('goServicing')}</Button>
+        <Button variant="default" onClick={onClose}>
+          {t('close')}
+        </Button>
+        {done.plan === null && (
+          <Button variant="light" loading={generating} onClick={onGenerate}>
+            {t('createPlan')}
+          </Button>
+        )}
+        <Button onClick={go} data-autofocus>
+          {t('goServicing')}
+        </Button>
       </Group>
     </Stack>
   )
 }
 
-function EditLoan({ loanId, onClose, onSaved }: { loanId: number; onClose: () => void; onSaved: (loan: LoanView) => void }) {
+function EditLoan({
+  loanId,
+  onClose,
+  onSaved,
+}: {
+  loanId: number
+  onClose: () => void
+  onSaved: (loan: LoanView) => void
+}) {
   const { t } = useTranslation('entry')
   const got = useQuery('loans.get', { id: loanId })
   const plan = useQuery('servicing.getPlan', { loanId })
@@ -134,10 +211,18 @@ function EditLoan({ loanId, onClose, onSaved }: { loanId: number; onClose: () =>
   if (got.error) return <ErrorAlert error={got.error} />
   if (!got.data || (!plan.data && !plan.error)) return <Text c="dimmed">{t('loading')}</Text>
   const locked = (plan.data?.versions.length ?? 0) > 0
-  return <EditForm loan={got.data.loan} locked={locked} officers={officers.data ?? []} onClose={onClose} onSaved={onSaved} />
+  return (
+    <EditForm loan={got.data.loan} locked={locked} officers={officers.data ?? []} onClose={onClose} onSaved={onSaved} />
+  )
 }
 
-function EditForm({ loan, locked, officers, onClose, onSaved }: {
+function EditForm({
+  loan,
+  locked,
+  officers,
+  onClose,
+  onSaved,
+}: {
   loan: LoanView
   locked: boolean
   officers: { id: number; displayName: string; role: string }[]

@@ -72,11 +72,13 @@ export function checkBorrower(v: BorrowerValues, opts: { complete: boolean; init
     const code = v.creditCode.trim().toUpperCase()
     if (!code) {
       if (opts.complete) errors.creditCode = et('required')
-    } else if (!unchanged('creditCode') && (code.length >= 18 || opts.complete) && !isValidCreditCode(code)) errors.creditCode = et('badCreditCode')
+    } else if (!unchanged('creditCode') && (code.length >= 18 || opts.complete) && !isValidCreditCode(code))
+      errors.creditCode = et('badCreditCode')
     if (!v.legalRep.trim() && opts.complete) errors.legalRep = et('required')
   }
   const phone = v.phone.trim()
-  if (phone && !unchanged('phone') && (phone.length >= 11 || opts.complete) && !isValidMobile(phone)) errors.phone = et('badPhone')
+  if (phone && !unchanged('phone') && (phone.length >= 11 || opts.complete) && !isValidMobile(phone))
+    errors.phone = et('badPhone')
   if (v.kind === 'individual' && v.income.trim()) {
     try {
       if (parseYuan(v.income, 'householdIncome') < 0) errors.income = et('required')
@@ -94,7 +96,12 @@ const orNull = (s: string): string | null => (s.trim() ? s.trim() : null)
 export function toCreateInput(v: BorrowerValues): Input<'borrowers.create'> {
   const common = { kind: v.kind, name: v.name.trim(), phone: orNull(v.phone), address: orNull(v.address) }
   if (v.kind === 'enterprise') {
-    return { ...common, creditCode: v.creditCode.trim().toUpperCase(), legalRep: orNull(v.legalRep), businessScope: orNull(v.businessScope) }
+    return {
+      ...common,
+      creditCode: v.creditCode.trim().toUpperCase(),
+      legalRep: orNull(v.legalRep),
+      businessScope: orNull(v.businessScope),
+    }
   }
   return {
     ...common,
@@ -103,7 +110,7 @@ export function toCreateInput(v: BorrowerValues): Input<'borrowers.create'> {
     villageGroup: orNull(v.villageGroup),
     occupation: orNull(v.occupation),
     householdIncome: v.income.trim() ? parseYuan(v.income, 'householdIncome') : null,
-    creditRating: (orNull(v.creditRating) as (typeof CREDIT_RATINGS)[number] | null),
+    creditRating: orNull(v.creditRating) as (typeof CREDIT_RATINGS)[number] | null,
   }
 }
 
@@ -112,7 +119,7 @@ export function toUpdateInput(id: number, v: BorrowerValues, initial: BorrowerVa
   const full = toCreateInput(v) as Record<string, unknown>
   const before = toCreateInput({ ...initial, kind: v.kind }) as Record<string, unknown>
   const out: Record<string, unknown> = { id }
-  for (const [k, val] of Object.entries(full)) if (k !== 'kind' && JSON.stringify(val) !== JSON.stringify(before[k])) out[k] = val
+  for (const [k, val] of Object.entries(full))
+    if (k !== 'kind' && JSON.stringify(val) !== JSON.stringify(before[k])) out[k] = val
   return out as Input<'borrowers.update'>
 }
-

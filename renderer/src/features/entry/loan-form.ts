@@ -2,7 +2,16 @@
 // calculator), the exact annual rate, the computed maturity, a plan preview and the contract input.
 import type { GUARANTEE_TYPES, LoanView } from '@shared/api/loans'
 import type { Input } from '@shared/api'
-import { DomainError, type Method, addMonths, formatFen, annualToMonthlyPermille, buildSchedule, monthlyPermilleToAnnual, parseYuan } from '@shared/domain'
+import {
+  DomainError,
+  type Method,
+  addMonths,
+  formatFen,
+  annualToMonthlyPermille,
+  buildSchedule,
+  monthlyPermilleToAnnual,
+  parseYuan,
+} from '@shared/domain'
 import { type PlanTotals, totalsOf } from '../calculator/evaluate'
 import { et } from './texts'
 
@@ -32,7 +41,12 @@ export type LoanField = keyof LoanValues | 'maturityDate'
 export const PLAN_FIELDS = ['amount', 'rate', 'rateMode', 'term', 'method', 'disbursementDate', 'dueDay'] as const
 
 /** Empty form (12 months, 等额本息, 信用, disbursed today) or a loan's values for editing. */
-export function loanValues(opts: { loan?: LoanView | null; borrowerId?: number | null; officerId?: number | null; today: string }): LoanValues {
+export function loanValues(opts: {
+  loan?: LoanView | null
+  borrowerId?: number | null
+  officerId?: number | null
+  today: string
+}): LoanValues {
   const l = opts.loan
   return {
     borrowerId: l?.borrowerId ?? opts.borrowerId ?? null,
@@ -65,7 +79,14 @@ export interface LoanCheck {
 }
 
 const PROBE = { principal: 100, annualRate: '1', termMonths: 1, method: 'bullet', startDate: '2024-01-01' } as const
-const FIELD: Record<string, LoanField> = { principal: 'amount', annualRate: 'rate', permille: 'rate', termMonths: 'term', startDate: 'disbursementDate', dueDay: 'dueDay' }
+const FIELD: Record<string, LoanField> = {
+  principal: 'amount',
+  annualRate: 'rate',
+  permille: 'rate',
+  termMonths: 'term',
+  startDate: 'disbursementDate',
+  dueDay: 'dueDay',
+}
 const digits = (s: string): number => (/^\s*\d{1,6}\s*$/.test(s) ? Number(s) : Number.NaN)
 /** The contract's rate format: up to 2 integer digits, up to 4 decimals. */
 const RATE_RE = /^\d{1,2}(\.\d{1,4})?$/
@@ -83,7 +104,14 @@ function attempt<T>(errors: LoanCheck['errors'], fallback: LoanField, fn: () => 
 /** Validates with the domain rules field by field (blank required fields only when `complete`). */
 export function checkLoan(v: LoanValues, complete: boolean): LoanCheck {
   const errors: LoanCheck['errors'] = {}
-  const out: LoanCheck = { errors, annualRate: null, monthlyPermille: null, maturityDate: null, totals: null, firstDue: null }
+  const out: LoanCheck = {
+    errors,
+    annualRate: null,
+    monthlyPermille: null,
+    maturityDate: null,
+    totals: null,
+    firstDue: null,
+  }
   const need = (f: LoanField, s: string) => {
     if (!s.trim() && complete) errors[f] = et('required')
     return s.trim() !== ''
@@ -95,13 +123,18 @@ export function checkLoan(v: LoanValues, complete: boolean): LoanCheck {
   need('product', v.product)
   need('purpose', v.purpose)
 
-  const principal = need('amount', v.amount) ? attempt(errors, 'amount', () => parseYuan(v.amount, 'principal')) : undefined
+  const principal = need('amount', v.amount)
+    ? attempt(errors, 'amount', () => parseYuan(v.amount, 'principal'))
+    : undefined
   if (principal !== undefined) attempt(errors, 'amount', () => buildSchedule({ ...PROBE, principal }))
 
   if (need('rate', v.rate)) {
     const r = v.rate.trim()
     const annual = attempt(errors, 'rate', () => (v.rateMode === 'annual' ? r : monthlyPermilleToAnnual(r)))
-    if (annual !== undefined && attempt(errors, 'rate', () => buildSchedule({ ...PROBE, annualRate: annual })) !== undefined) {
+    if (
+      annual !== undefined &&
+      attempt(errors, 'rate', () => buildSchedule({ ...PROBE, annualRate: annual })) !== undefined
+    ) {
       if (!RATE_RE.test(annual)) errors.rate = et('rateTooFine')
       else {
         out.annualRate = annual
@@ -112,17 +145,37 @@ export function checkLoan(v: LoanValues, complete: boolean): LoanCheck {
   }
 
   const termMonths = digits(v.term)
-  if (need('term', v.term)) attempt(errors, 'term', () => buildSchedule({ ...PROBE, termMonths: Number.isNaN(termMonths) ? 1.5 : termMonths }))
-  if (need('disbursementDate', v.disbursementDate)) attempt(errors, 'disbursementDate', () => buildSchedule({ ...PROBE, startDate: v.disbursementDate }))
+  if (need('term', v.term))
+    attempt(errors, 'term', () => buildSchedule({ ...PROBE, termMonths: Number.isNaN(termMonths) ? 1.5 : termMonths }))
+  if (need('disbursementDate', v.disbursementDate))
+    attempt(errors, 'disbursementDate', () => buildSchedule({ ...PROBE, startDate: v.disbursementDate }))
   const dueDay = v.dueDay.trim() ? digits(v.dueDay) : null
-  if (dueDay !== null) attempt(errors, 'dueDay', () => buildSchedule({ ...PROBE, method: 'annuity', dueDay: Number.isNaN(dueDay) ? 0 : dueDay }))
+  if (dueDay !== null)
+    attempt(errors, 'dueDay', () =>
+      buildSchedule({ ...PROBE, method: 'annuity', dueDay: Number.isNaN(dueDay) ? 0 : dueDay }),
+    )
 
   if (!errors.term && !errors.disbursementDate && v.disbursementDate && !Number.isNaN(termMonths)) {
     out.maturityDate = attempt(errors, 'maturityDate', () => addMonths(v.disbursementDate, termMonths)) ?? null
   }
-  if (principal === undefined || out.annualRate === null || errors.amount || errors.term || errors.disbursementDate || errors.dueDay) return out
+  if (
+    principal === undefined ||
+    out.annualRate === null ||
+    errors.amount ||
+    errors.term ||
+    errors.disbursementDate ||
+    errors.dueDay
+  )
+    return out
   const schedule = attempt(errors, 'amount', () =>
-    buildSchedule({ principal, annualRate: out.annualRate!, termMonths, method: v.method, startDate: v.disbursementDate, ...(dueDay !== null ? { dueDay } : {}) }),
+    buildSchedule({
+      principal,
+      annualRate: out.annualRate!,
+      termMonths,
+      method: v.method,
+      startDate: v.disbursementDate,
+      ...(dueDay !== null ? { dueDay } : {}),
+    }),
   )
   if (schedule) {
     out.totals = totalsOf(schedule)
@@ -135,7 +188,9 @@ export function checkLoan(v: LoanValues, complete: boolean): LoanCheck {
 export function switchRate(rate: string, from: RateMode, to: RateMode): string {
   if (from === to || !rate.trim()) return rate
   try {
-    return to === 'annual' ? monthlyPermilleToAnnual(rate.trim()) : annualToMonthlyPermille(rate.trim()).replace(/(\.\d{4})\d+$/, '$1')
+    return to === 'annual'
+      ? monthlyPermilleToAnnual(rate.trim())
+      : annualToMonthlyPermille(rate.trim()).replace(/(\.\d{4})\d+$/, '$1')
   } catch {
     return rate
   }
@@ -162,14 +217,37 @@ export function toLoanCreate(v: LoanValues, c: LoanCheck): Input<'loans.create'>
 }
 
 /** loans.update input: the changed fields only; plan fields are left out when the plan is locked. */
-export function toLoanUpdate(id: number, v: LoanValues, c: LoanCheck, before: LoanView, planLocked: boolean): Input<'loans.update'> {
+export function toLoanUpdate(
+  id: number,
+  v: LoanValues,
+  c: LoanCheck,
+  before: LoanView,
+  planLocked: boolean,
+): Input<'loans.update'> {
   const all = toLoanCreate(v, c)
   const prev: Record<string, unknown> = {
-    contractNo: before.contractNo, iouNo: before.iouNo, product: before.product, principal: before.principal, annualRate: before.annualRate,
-    termMonths: before.termMonths, method: before.method, dueDay: before.dueDay, disbursementDate: before.disbursementDate,
-    maturityDate: before.maturityDate, purpose: before.purpose, guaranteeType: before.guaranteeType,
+    contractNo: before.contractNo,
+    iouNo: before.iouNo,
+    product: before.product,
+    principal: before.principal,
+    annualRate: before.annualRate,
+    termMonths: before.termMonths,
+    method: before.method,
+    dueDay: before.dueDay,
+    disbursementDate: before.disbursementDate,
+    maturityDate: before.maturityDate,
+    purpose: before.purpose,
+    guaranteeType: before.guaranteeType,
   }
-  const locked = new Set(['principal', 'annualRate', 'termMonths', 'method', 'dueDay', 'disbursementDate', 'maturityDate'])
+  const locked = new Set([
+    'principal',
+    'annualRate',
+    'termMonths',
+    'method',
+    'dueDay',
+    'disbursementDate',
+    'maturityDate',
+  ])
   const out: Record<string, unknown> = { id }
   for (const [k, val] of Object.entries(all)) {
     if (k === 'borrowerId' || k === 'officerId' || (planLocked && locked.has(k))) continue
@@ -181,4 +259,10 @@ export function toLoanUpdate(id: number, v: LoanValues, c: LoanCheck, before: Lo
 }
 
 /** Product names offered in the loan form (the field stays free text). */
-export const LOAN_PRODUCTS = ['农户小额信用贷款', '农户联保贷款', '个人经营性贷款', '个人消费贷款', '小微企业流动资金贷款']
+export const LOAN_PRODUCTS = [
+  '农户小额信用贷款',
+  '农户联保贷款',
+  '个人经营性贷款',
+  '个人消费贷款',
+  '小微企业流动资金贷款',
+]

@@ -5,7 +5,10 @@ import { toApiError } from '../../api/hooks'
 import { downloadBase64, fileToBase64 } from '../../app/download'
 
 /** A chosen file, already read as base64. */
-export interface ChosenFile { name: string; b64: string }
+export interface ChosenFile {
+  name: string
+  b64: string
+}
 
 /**
  * The import screen's calls: template download, preview of a chosen file and the commit, which
@@ -20,7 +23,7 @@ export function useImport(kind: ImportKind) {
     setFile(null)
     setPreview(null)
   }, [])
-  const run = useCallback(async <T,>(fn: () => Promise<T>): Promise<T> => {
+  const run = useCallback(async <T>(fn: () => Promise<T>): Promise<T> => {
     setBusy(true)
     try {
       return await fn()
@@ -30,21 +33,24 @@ export function useImport(kind: ImportKind) {
       setBusy(false)
     }
   }, [])
-  const template = () => run(async () => {
-    const t = await api.call('imports.template', { kind })
-    downloadBase64(t.filename, t.contentBase64)
-  })
-  const choose = (f: File) => run(async () => {
-    setPreview(null)
-    const b64 = await fileToBase64(f)
-    setFile({ name: f.name, b64 })
-    setPreview(await api.call('imports.preview', { kind, contentBase64: b64 }))
-  })
-  const commit = () => run(async () => {
-    if (!file || !preview) throw new Error('no file')
-    const r = await api.call('imports.commit', { kind, contentBase64: file.b64, confirmedUpdates: preview.toUpdate })
-    reset()
-    return r
-  })
+  const template = () =>
+    run(async () => {
+      const t = await api.call('imports.template', { kind })
+      downloadBase64(t.filename, t.contentBase64)
+    })
+  const choose = (f: File) =>
+    run(async () => {
+      setPreview(null)
+      const b64 = await fileToBase64(f)
+      setFile({ name: f.name, b64 })
+      setPreview(await api.call('imports.preview', { kind, contentBase64: b64 }))
+    })
+  const commit = () =>
+    run(async () => {
+      if (!file || !preview) throw new Error('no file')
+      const r = await api.call('imports.commit', { kind, contentBase64: file.b64, confirmedUpdates: preview.toUpdate })
+      reset()
+      return r
+    })
   return { file, preview, busy, reset, template, choose, commit }
 }

@@ -22,47 +22,152 @@ export function RouteSheetPage() {
   const [quick, setQuick] = useState(false)
   const [results, setResults] = useState<Record<number, { conclusion: string; method: Method }>>({})
   const officers = useQuery('loans.officers', {}, { enabled: can('portfolio.all') })
-  const q = useQuery('inspections.routeSheet', { asOf, days, ...(village ? { village } : {}), ...(officerId ? { officerId: Number(officerId) } : {}) })
+  const q = useQuery('inspections.routeSheet', {
+    asOf,
+    days,
+    ...(village ? { village } : {}),
+    ...(officerId ? { officerId: Number(officerId) } : {}),
+  })
   const enter = useMutation('inspections.quickEntry')
   const filled = Object.entries(results).filter(([, r]) => r.conclusion.trim() !== '')
-  const save = () => void enter.mutate({ results: filled.map(([loanId, r]) => ({ loanId: Number(loanId), inspectedOn: asOf, method: r.method, conclusion: r.conclusion.trim() })) })
-    .then(() => setResults({}), () => undefined)
+  const save = () =>
+    void enter
+      .mutate({
+        results: filled.map(([loanId, r]) => ({
+          loanId: Number(loanId),
+          inspectedOn: asOf,
+          method: r.method,
+          conclusion: r.conclusion.trim(),
+        })),
+      })
+      .then(
+        () => setResults({}),
+        () => undefined,
+      )
   const rows = q.data?.rows ?? []
   return (
     <Stack>
       <Group className="print-actions">
-        <NumberInput label={t('route.days')} value={days} onChange={(v) => setDays(Number(v) || 0)} min={0} max={90} w={120} />
-        <Select label={t('route.village')} placeholder={t('route.allVillages')} clearable searchable value={village} onChange={setVillage} data={q.data?.villages ?? []} w={200} />
-        {can('portfolio.all') && <Select label={t('officerFilter')} placeholder={t('allOfficers')} clearable value={officerId} onChange={setOfficerId} data={(officers.data ?? []).map((o) => ({ value: String(o.id), label: o.displayName }))} w={160} />}
-        <Button mt={24} onClick={() => window.print()}>{t('route.print')}</Button>
-        <Button mt={24} variant={quick ? 'filled' : 'light'} onClick={() => setQuick(!quick)}>{t('route.quick')}</Button>
-        <Button mt={24} variant="default" onClick={() => navigate('/inspections')}>{t('form.back')}</Button>
+        <NumberInput
+          label={t('route.days')}
+          value={days}
+          onChange={(v) => setDays(Number(v) || 0)}
+          min={0}
+          max={90}
+          w={120}
+        />
+        <Select
+          label={t('route.village')}
+          placeholder={t('route.allVillages')}
+          clearable
+          searchable
+          value={village}
+          onChange={setVillage}
+          data={q.data?.villages ?? []}
+          w={200}
+        />
+        {can('portfolio.all') && (
+          <Select
+            label={t('officerFilter')}
+            placeholder={t('allOfficers')}
+            clearable
+            value={officerId}
+            onChange={setOfficerId}
+            data={(officers.data ?? []).map((o) => ({ value: String(o.id), label: o.displayName }))}
+            w={160}
+          />
+        )}
+        <Button mt={24} onClick={() => window.print()}>
+          {t('route.print')}
+        </Button>
+        <Button mt={24} variant={quick ? 'filled' : 'light'} onClick={() => setQuick(!quick)}>
+          {t('route.quick')}
+        </Button>
+        <Button mt={24} variant="default" onClick={() => navigate('/inspections')}>
+          {t('form.back')}
+        </Button>
       </Group>
       {q.error && <ErrorAlert error={q.error} />}
-      {enter.data && <Alert color="teal" className="print-actions">{t('route.created', { n: enter.data.created.length })}</Alert>}
+      {enter.data && (
+        <Alert color="teal" className="print-actions">
+          {t('route.created', { n: enter.data.created.length })}
+        </Alert>
+      )}
       {enter.error && <ErrorAlert error={enter.error} />}
       <div className="print-page" data-testid="route-sheet" style={{ width: 'auto' }}>
         <div className="print-org">{org?.name ?? ''}</div>
         <h1>{t('route.title')}</h1>
-        <div className="print-meta"><span>{village ?? t('route.allVillages')}</span><span>{t('route.sheetFor', { date: asOf, n: rows.length })}</span></div>
+        <div className="print-meta">
+          <span>{village ?? t('route.allVillages')}</span>
+          <span>{t('route.sheetFor', { date: asOf, n: rows.length })}</span>
+        </div>
         <table>
           <thead>
-            <tr>{(['village', 'borrower', 'address', 'phone', 'contractNo', 'outstanding', 'amountDue', 'dpd', 'kind', 'result', 'signature'] as const).map((k) => <th key={k}>{t(`col.${k}`)}</th>)}</tr>
+            <tr>
+              {(
+                [
+                  'village',
+                  'borrower',
+                  'address',
+                  'phone',
+                  'contractNo',
+                  'outstanding',
+                  'amountDue',
+                  'dpd',
+                  'kind',
+                  'result',
+                  'signature',
+                ] as const
+              ).map((k) => (
+                <th key={k}>{t(`col.${k}`)}</th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.loanId}>
-                <td>{r.village ?? ''}{r.villageGroup ? ` ${r.villageGroup}` : ''}</td>
-                <td>{r.borrowerName}</td><td>{r.address ?? ''}</td><td>{r.phone ?? ''}</td><td>{r.contractNo}</td>
-                <td className="num">{formatFen(r.outstanding)}</td><td className="num">{formatFen(r.amountDue)}</td><td className="num">{r.dpd || ''}</td>
-                <td>{t(`kinds.${r.kind as 'routine'}`)} {r.dueDate}</td>
+                <td>
+                  {r.village ?? ''}
+                  {r.villageGroup ? ` ${r.villageGroup}` : ''}
+                </td>
+                <td>{r.borrowerName}</td>
+                <td>{r.address ?? ''}</td>
+                <td>{r.phone ?? ''}</td>
+                <td>{r.contractNo}</td>
+                <td className="num">{formatFen(r.outstanding)}</td>
+                <td className="num">{formatFen(r.amountDue)}</td>
+                <td className="num">{r.dpd || ''}</td>
+                <td>
+                  {t(`kinds.${r.kind as 'routine'}`)} {r.dueDate}
+                </td>
                 <td style={{ minWidth: quick ? 220 : 120 }}>
                   {quick && (
                     <Group gap={4} wrap="nowrap" className="print-actions">
-                      <NativeSelect size="xs" aria-label={t('col.method')} value={results[r.loanId]?.method ?? 'home_visit'} data={INSPECTION_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))}
-                        onChange={(e) => { const method = e.currentTarget.value as Method; setResults((x) => ({ ...x, [r.loanId]: { conclusion: x[r.loanId]?.conclusion ?? '', method } })) }} />
-                      <TextInput size="xs" aria-label={`${t('col.result')} ${r.borrowerName}`} value={results[r.loanId]?.conclusion ?? ''}
-                        onChange={(e) => { const conclusion = e.currentTarget.value; setResults((x) => ({ ...x, [r.loanId]: { method: x[r.loanId]?.method ?? 'home_visit', conclusion } })) }} />
+                      <NativeSelect
+                        size="xs"
+                        aria-label={t('col.method')}
+                        value={results[r.loanId]?.method ?? 'home_visit'}
+                        data={INSPECTION_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))}
+                        onChange={(e) => {
+                          const method = e.currentTarget.value as Method
+                          setResults((x) => ({
+                            ...x,
+                            [r.loanId]: { conclusion: x[r.loanId]?.conclusion ?? '', method },
+                          }))
+                        }}
+                      />
+                      <TextInput
+                        size="xs"
+                        aria-label={`${t('col.result')} ${r.borrowerName}`}
+                        value={results[r.loanId]?.conclusion ?? ''}
+                        onChange={(e) => {
+                          const conclusion = e.currentTarget.value
+                          setResults((x) => ({
+                            ...x,
+                            [r.loanId]: { method: x[r.loanId]?.method ?? 'home_visit', conclusion },
+                          }))
+                        }}
+                      />
                     </Group>
                   )}
                 </td>
@@ -72,7 +177,11 @@ export function RouteSheetPage() {
           </tbody>
         </table>
       </div>
-      {quick && <Button className="print-actions" disabled={filled.length === 0} loading={enter.loading} onClick={save}>{t('route.enter')} ({filled.length})</Button>}
+      {quick && (
+        <Button className="print-actions" disabled={filled.length === 0} loading={enter.loading} onClick={save}>
+          {t('route.enter')} ({filled.length})
+        </Button>
+      )}
     </Stack>
   )
 }

@@ -16,7 +16,11 @@ export function SecurityPage({ loanId }: { loanId: number }) {
       <PageHeader
         title={t('security.title', { contract: q.data?.loan.contractNo ?? '' })}
         subtitle={q.data ? `${q.data.loan.borrowerName} · ${q.data.loan.product}` : ''}
-        actions={<Button variant="default" onClick={() => navigate('/inspections')}>{t('form.back')}</Button>}
+        actions={
+          <Button variant="default" onClick={() => navigate('/inspections')}>
+            {t('form.back')}
+          </Button>
+        }
       />
       {q.error && <ErrorAlert error={q.error} />}
       <GuarantorsPanel loanId={loanId} />

@@ -29,9 +29,24 @@ export interface RecordForm {
 /** An empty form for a loan, of the type the calendar asked for. */
 export function emptyForm(type: SaveInput['type'], today: string): RecordForm {
   return {
-    type, inspectedOn: today, method: 'home_visit', fundUse: '', fundUsedAmount: '', fundEvidence: '', businessStatus: '', incomeStatus: '',
-    repaymentSource: '', guarantorId: '', guarantorStatus: '', collateralId: '', collateralStatus: '', revaluedAmount: '', signals: [],
-    conclusion: '', proposedCategory: '', nextDate: '',
+    type,
+    inspectedOn: today,
+    method: 'home_visit',
+    fundUse: '',
+    fundUsedAmount: '',
+    fundEvidence: '',
+    businessStatus: '',
+    incomeStatus: '',
+    repaymentSource: '',
+    guarantorId: '',
+    guarantorStatus: '',
+    collateralId: '',
+    collateralStatus: '',
+    revaluedAmount: '',
+    signals: [],
+    conclusion: '',
+    proposedCategory: '',
+    nextDate: '',
   }
 }
 
@@ -40,11 +55,24 @@ const yuan = (fen: number | null) => (fen === null ? '' : formatFen(fen).replace
 /** A stored record back into the form. */
 export function formOf(v: InspectionView): RecordForm {
   return {
-    type: v.type, inspectedOn: v.inspectedOn, method: v.method, fundUse: v.fundUse ?? '', fundUsedAmount: yuan(v.fundUsedAmount),
-    fundEvidence: v.fundEvidence ?? '', businessStatus: v.businessStatus ?? '', incomeStatus: v.incomeStatus ?? '', repaymentSource: v.repaymentSource ?? '',
-    guarantorId: v.guarantorId ? String(v.guarantorId) : '', guarantorStatus: v.guarantorStatus ?? '', collateralId: v.collateralId ? String(v.collateralId) : '',
-    collateralStatus: v.collateralStatus ?? '', revaluedAmount: yuan(v.revaluedAmount), signals: v.signals, conclusion: v.conclusion ?? '',
-    proposedCategory: v.proposedCategory ?? '', nextDate: v.nextDate ?? '',
+    type: v.type,
+    inspectedOn: v.inspectedOn,
+    method: v.method,
+    fundUse: v.fundUse ?? '',
+    fundUsedAmount: yuan(v.fundUsedAmount),
+    fundEvidence: v.fundEvidence ?? '',
+    businessStatus: v.businessStatus ?? '',
+    incomeStatus: v.incomeStatus ?? '',
+    repaymentSource: v.repaymentSource ?? '',
+    guarantorId: v.guarantorId ? String(v.guarantorId) : '',
+    guarantorStatus: v.guarantorStatus ?? '',
+    collateralId: v.collateralId ? String(v.collateralId) : '',
+    collateralStatus: v.collateralStatus ?? '',
+    revaluedAmount: yuan(v.revaluedAmount),
+    signals: v.signals,
+    conclusion: v.conclusion ?? '',
+    proposedCategory: v.proposedCategory ?? '',
+    nextDate: v.nextDate ?? '',
   }
 }
 
@@ -54,13 +82,25 @@ const money = (s: string) => (s.trim() === '' ? null : parseYuan(s.trim()))
 /** The API input (throws a DomainError on a malformed amount). */
 export function inputOf(f: RecordForm, loanId: number, id: number | undefined): SaveInput {
   return {
-    ...(id ? { id } : {}), loanId, type: f.type, inspectedOn: f.inspectedOn, method: f.method,
+    ...(id ? { id } : {}),
+    loanId,
+    type: f.type,
+    inspectedOn: f.inspectedOn,
+    method: f.method,
     fundUse: f.type === 'first' ? (opt(f.fundUse) as SaveInput['fundUse']) : null,
-    fundUsedAmount: f.type === 'first' ? money(f.fundUsedAmount) : null, fundEvidence: f.type === 'first' ? opt(f.fundEvidence) : null,
-    businessStatus: opt(f.businessStatus), incomeStatus: opt(f.incomeStatus), repaymentSource: opt(f.repaymentSource),
-    guarantorId: f.guarantorId ? Number(f.guarantorId) : null, guarantorStatus: opt(f.guarantorStatus),
-    collateralId: f.collateralId ? Number(f.collateralId) : null, collateralStatus: opt(f.collateralStatus), revaluedAmount: money(f.revaluedAmount),
-    signals: f.signals as SaveInput['signals'], conclusion: opt(f.conclusion), proposedCategory: (opt(f.proposedCategory) as SaveInput['proposedCategory']) ?? null,
+    fundUsedAmount: f.type === 'first' ? money(f.fundUsedAmount) : null,
+    fundEvidence: f.type === 'first' ? opt(f.fundEvidence) : null,
+    businessStatus: opt(f.businessStatus),
+    incomeStatus: opt(f.incomeStatus),
+    repaymentSource: opt(f.repaymentSource),
+    guarantorId: f.guarantorId ? Number(f.guarantorId) : null,
+    guarantorStatus: opt(f.guarantorStatus),
+    collateralId: f.collateralId ? Number(f.collateralId) : null,
+    collateralStatus: opt(f.collateralStatus),
+    revaluedAmount: money(f.revaluedAmount),
+    signals: f.signals as SaveInput['signals'],
+    conclusion: opt(f.conclusion),
+    proposedCategory: (opt(f.proposedCategory) as SaveInput['proposedCategory']) ?? null,
     nextDate: opt(f.nextDate),
   }
 }

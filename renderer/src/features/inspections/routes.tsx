@@ -12,12 +12,19 @@ export function inspectionsRoute(route: string): ReactElement | null {
   const security = /^\/loans\/(\d+)\/security$/.exec(route)
   if (security) return <SecurityPage loanId={Number(security[1])} />
   switch (route) {
-    case '/inspections': return <CalendarPage />
-    case '/inspections/record': return <RecordPage />
-    case '/inspections/report': return <ReportPrint />
-    case '/inspections/route-sheet': return <RouteSheetPage />
-    case '/inspections/settings': return <SettingsPage />
-    case '/inspections/transfer': return <TransferPage />
-    default: return null
+    case '/inspections':
+      return <CalendarPage />
+    case '/inspections/record':
+      return <RecordPage />
+    case '/inspections/report':
+      return <ReportPrint />
+    case '/inspections/route-sheet':
+      return <RouteSheetPage />
+    case '/inspections/settings':
+      return <SettingsPage />
+    case '/inspections/transfer':
+      return <TransferPage />
+    default:
+      return null
   }
 }

@@ -17,7 +17,11 @@ export function NumberingPage() {
   }, [got.data])
   const shown = save.data ?? got.data
   const fieldError = (path: string) => save.error?.fields.find((f) => f.path === path)?.message
-  const submit = () => save.mutate(v).then(() => notifications.show({ color: 'teal', message: t('saved') }), () => undefined)
+  const submit = () =>
+    save.mutate(v).then(
+      () => notifications.show({ color: 'teal', message: t('saved') }),
+      () => undefined,
+    )
 
   return (
     <Stack>
@@ -25,15 +29,35 @@ export function NumberingPage() {
       {got.error && <ErrorAlert error={got.error} onRetry={() => void got.refetch()} />}
       {save.error && !save.error.fields.length && <ErrorAlert error={save.error} />}
       <Paper withBorder p="md" maw={640}>
-        <form onSubmit={(e) => { e.preventDefault(); void submit() }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            void submit()
+          }}
+        >
           <Stack>
-            <TextInput label={t('contract')} description={t('hint')} value={v.contractPattern} error={fieldError('contractPattern')}
-              onChange={(e) => setV({ ...v, contractPattern: e.currentTarget.value })} data-testid="contract-pattern" />
+            <TextInput
+              label={t('contract')}
+              description={t('hint')}
+              value={v.contractPattern}
+              error={fieldError('contractPattern')}
+              onChange={(e) => setV({ ...v, contractPattern: e.currentTarget.value })}
+              data-testid="contract-pattern"
+            />
             {shown && <div data-testid="contract-example">{t('example', { example: shown.contractExample })}</div>}
-            <TextInput label={t('iou')} description={t('hint')} value={v.iouPattern} error={fieldError('iouPattern')}
-              onChange={(e) => setV({ ...v, iouPattern: e.currentTarget.value })} />
+            <TextInput
+              label={t('iou')}
+              description={t('hint')}
+              value={v.iouPattern}
+              error={fieldError('iouPattern')}
+              onChange={(e) => setV({ ...v, iouPattern: e.currentTarget.value })}
+            />
             {shown && <div>{t('example', { example: shown.iouExample })}</div>}
-            <Group justify="flex-end"><Button type="submit" loading={save.loading}>{t('save')}</Button></Group>
+            <Group justify="flex-end">
+              <Button type="submit" loading={save.loading}>
+                {t('save')}
+              </Button>
+            </Group>
           </Stack>
         </form>
       </Paper>

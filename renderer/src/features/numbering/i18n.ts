@@ -15,7 +15,8 @@ export const zh = {
 /** English texts of the numbering namespace. */
 export const en: typeof zh = {
   title: 'Contract and IOU numbering',
-  subtitle: 'New loans get numbers from these patterns (still editable); serials restart each year and are used only when a loan is saved.',
+  subtitle:
+    'New loans get numbers from these patterns (still editable); serials restart each year and are used only when a loan is saved.',
   contract: 'Contract number pattern',
   iou: 'IOU number pattern',
   hint: 'Placeholders: {org} branch code, {year} year, {seq:4} four-digit serial',

@@ -20,8 +20,20 @@ export function MigrationPanel({ defaultFrom, defaultTo }: { defaultFrom: string
   return (
     <Stack gap="md">
       <Group align="flex-end" gap="sm" className="print-actions">
-        <TextInput label={t('from')} w={140} value={from} onChange={(e) => setFrom(e.currentTarget.value.trim())} error={isValidDate(from) ? undefined : t('invalidDate')} />
-        <TextInput label={t('to')} w={140} value={to} onChange={(e) => setTo(e.currentTarget.value.trim())} error={isValidDate(to) ? undefined : t('invalidDate')} />
+        <TextInput
+          label={t('from')}
+          w={140}
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value.trim())}
+          error={isValidDate(from) ? undefined : t('invalidDate')}
+        />
+        <TextInput
+          label={t('to')}
+          w={140}
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value.trim())}
+          error={isValidDate(to) ? undefined : t('invalidDate')}
+        />
       </Group>
       {q.error && <ErrorAlert error={q.error} />}
       {valid && q.data && <Matrix m={q.data} />}
@@ -35,13 +47,19 @@ function Matrix({ m }: { m: MigrationView }) {
   const max = Math.max(1, ...m.rows.map((r) => r.count))
   return (
     <Stack gap={4}>
-      <Text size="sm" c="dimmed">{t('fromTo')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('fromTo')}
+      </Text>
       <Table withTableBorder withColumnBorders data-testid="migration-matrix">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('from')} \ {t('to')}</Table.Th>
+            <Table.Th>
+              {t('from')} \ {t('to')}
+            </Table.Th>
             {TO.map((s) => (
-              <Table.Th key={s} ta="right">{t(s)}</Table.Th>
+              <Table.Th key={s} ta="right">
+                {t(s)}
+              </Table.Th>
             ))}
           </Table.Tr>
         </Table.Thead>
@@ -54,11 +72,22 @@ function Matrix({ m }: { m: MigrationView }) {
                 // Shade by count: the diagonal (stable) and the cells below it (worse) stand out.
                 const alpha = c ? 0.12 + (0.5 * c.count) / max : 0
                 return (
-                  <Table.Td key={to} ta="right" style={{ background: c ? `rgba(230, 100, 50, ${alpha.toFixed(2)})` : undefined, fontVariantNumeric: 'tabular-nums' }}>
+                  <Table.Td
+                    key={to}
+                    ta="right"
+                    style={{
+                      background: c ? `rgba(230, 100, 50, ${alpha.toFixed(2)})` : undefined,
+                      fontVariantNumeric: 'tabular-nums',
+                    }}
+                  >
                     {c ? (
                       <>
-                        <Text size="sm" fw={600}>{c.count}</Text>
-                        <Text size="xs" c="dimmed">{formatFen(c.balance)}</Text>
+                        <Text size="sm" fw={600}>
+                          {c.count}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {formatFen(c.balance)}
+                        </Text>
                       </>
                     ) : (
                       '—'

@@ -26,9 +26,26 @@ export function MonthlyPanel({ defaultMonth }: { defaultMonth: string }) {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" className="print-actions">
-        <TextInput label={t('month')} w={140} value={month} onChange={(e) => setMonth(e.currentTarget.value.trim())} error={valid ? undefined : t('invalidMonth')} data-testid="report-month" />
+        <TextInput
+          label={t('month')}
+          w={140}
+          value={month}
+          onChange={(e) => setMonth(e.currentTarget.value.trim())}
+          error={valid ? undefined : t('invalidMonth')}
+          data-testid="report-month"
+        />
         <Group gap="xs">
-          <Button variant="default" disabled={!data} loading={exp.loading} onClick={() => void exp.mutate({ month }).then((o) => downloadBase64(o.fileName, o.contentBase64), () => undefined)}>
+          <Button
+            variant="default"
+            disabled={!data}
+            loading={exp.loading}
+            onClick={() =>
+              void exp.mutate({ month }).then(
+                (o) => downloadBase64(o.fileName, o.contentBase64),
+                () => undefined,
+              )
+            }
+          >
             {t('export')}
           </Button>
           <Button variant="default" disabled={!data} onClick={() => window.print()}>
@@ -49,9 +66,13 @@ function MonthlyDocument({ m, onSaved }: { m: MonthlyView; onSaved: () => void }
   const prev = new Map(m.previous.byCategory.map((c) => [c.category, c]))
   return (
     <Stack gap="md" className="report-print" data-testid="monthly-report">
-      <Title order={3} ta="center">{t('monthlyTitle', { month: m.month })}</Title>
+      <Title order={3} ta="center">
+        {t('monthlyTitle', { month: m.month })}
+      </Title>
       <Paper withBorder p="sm">
-        <Text fw={600} mb="xs">{t('qualityChange')}</Text>
+        <Text fw={600} mb="xs">
+          {t('qualityChange')}
+        </Text>
         <Table withTableBorder>
           <Table.Thead>
             <Table.Tr>
@@ -64,26 +85,38 @@ function MonthlyDocument({ m, onSaved }: { m: MonthlyView; onSaved: () => void }
             {m.quality.byCategory.map((c) => (
               <Table.Tr key={c.category}>
                 <Table.Td>{t(c.category)}</Table.Td>
-                <Table.Td {...num}>{prev.get(c.category)!.count} · {formatFen(prev.get(c.category)!.balance)}</Table.Td>
-                <Table.Td {...num}>{c.count} · {formatFen(c.balance)}</Table.Td>
+                <Table.Td {...num}>
+                  {prev.get(c.category)!.count} · {formatFen(prev.get(c.category)!.balance)}
+                </Table.Td>
+                <Table.Td {...num}>
+                  {c.count} · {formatFen(c.balance)}
+                </Table.Td>
               </Table.Tr>
             ))}
             <Table.Tr fw={600}>
               <Table.Td>{t('total')}</Table.Td>
-              <Table.Td {...num}>{m.previous.total.count} · {formatFen(m.previous.total.balance)}</Table.Td>
-              <Table.Td {...num}>{m.quality.total.count} · {formatFen(m.quality.total.balance)}</Table.Td>
+              <Table.Td {...num}>
+                {m.previous.total.count} · {formatFen(m.previous.total.balance)}
+              </Table.Td>
+              <Table.Td {...num}>
+                {m.quality.total.count} · {formatFen(m.quality.total.balance)}
+              </Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Td>{t('nplRatio')}</Table.Td>
               <Table.Td {...num}>{nplPercent(m.previous)}</Table.Td>
-              <Table.Td {...num} data-testid="monthly-npl">{nplPercent(m.quality)}</Table.Td>
+              <Table.Td {...num} data-testid="monthly-npl">
+                {nplPercent(m.quality)}
+              </Table.Td>
             </Table.Tr>
           </Table.Tbody>
         </Table>
       </Paper>
       {m.sections.map((s) => (
         <Paper withBorder p="sm" key={s.key}>
-          <Text fw={600} mb="xs">{s.title}</Text>
+          <Text fw={600} mb="xs">
+            {s.title}
+          </Text>
           <Table>
             <Table.Tbody>
               {s.rows.map((r) => (
@@ -97,7 +130,9 @@ function MonthlyDocument({ m, onSaved }: { m: MonthlyView; onSaved: () => void }
         </Paper>
       ))}
       <Paper withBorder p="sm">
-        <Text fw={600} mb="xs">{t('concerns')}</Text>
+        <Text fw={600} mb="xs">
+          {t('concerns')}
+        </Text>
         {m.concerns.length === 0 ? (
           <Text c="dimmed">{t('noConcerns')}</Text>
         ) : (
@@ -128,7 +163,9 @@ function MonthlyDocument({ m, onSaved }: { m: MonthlyView; onSaved: () => void }
         )}
       </Paper>
       <Commentary m={m} onSaved={onSaved} />
-      <Text size="sm" c="dimmed">{t('printedAt')}：{localDate(new Date())}</Text>
+      <Text size="sm" c="dimmed">
+        {t('printedAt')}：{localDate(new Date())}
+      </Text>
     </Stack>
   )
 }
@@ -147,21 +184,44 @@ function Commentary({ m, onSaved }: { m: MonthlyView; onSaved: () => void }) {
   const save = useMutation('reports.saveCommentary')
   return (
     <Paper withBorder p="sm">
-      <Text fw={600} mb="xs">{t('commentary')}</Text>
+      <Text fw={600} mb="xs">
+        {t('commentary')}
+      </Text>
       {canWrite ? (
         <Stack gap="xs">
-          <Textarea className="print-actions" autosize minRows={3} maxLength={4000} value={text} onChange={(e) => setText(e.currentTarget.value)} aria-label={t('commentary')} />
-          <Text className="print-only" style={{ whiteSpace: 'pre-wrap' }}>{text}</Text>
+          <Textarea
+            className="print-actions"
+            autosize
+            minRows={3}
+            maxLength={4000}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            aria-label={t('commentary')}
+          />
+          <Text className="print-only" style={{ whiteSpace: 'pre-wrap' }}>
+            {text}
+          </Text>
           <Group className="print-actions">
-            <Button size="xs" loading={save.loading} disabled={text.trim() === ''} onClick={() => void save.mutate({ month: m.month, text }).then(onSaved, () => undefined)}>
+            <Button
+              size="xs"
+              loading={save.loading}
+              disabled={text.trim() === ''}
+              onClick={() => void save.mutate({ month: m.month, text }).then(onSaved, () => undefined)}
+            >
               {t('saveCommentary')}
             </Button>
-            {m.commentary && <Text size="xs" c="dimmed">{t('savedBy', { name: m.commentary.updatedBy })}</Text>}
+            {m.commentary && (
+              <Text size="xs" c="dimmed">
+                {t('savedBy', { name: m.commentary.updatedBy })}
+              </Text>
+            )}
           </Group>
           {save.error && <ErrorAlert error={save.error} />}
         </Stack>
       ) : (
-        <Text style={{ whiteSpace: 'pre-wrap' }} c={m.commentary ? undefined : 'dimmed'}>{m.commentary?.text ?? t('noCommentary')}</Text>
+        <Text style={{ whiteSpace: 'pre-wrap' }} c={m.commentary ? undefined : 'dimmed'}>
+          {m.commentary?.text ?? t('noCommentary')}
+        </Text>
       )}
     </Paper>
   )

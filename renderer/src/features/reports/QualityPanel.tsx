@@ -29,7 +29,12 @@ export function QualityPanel({ defaultAsOf }: { defaultAsOf: string }) {
             variant="default"
             disabled={!data}
             loading={exp.loading}
-            onClick={() => void exp.mutate(sliceInput(slice)).then((o) => downloadBase64(o.fileName, o.contentBase64), () => undefined)}
+            onClick={() =>
+              void exp.mutate(sliceInput(slice)).then(
+                (o) => downloadBase64(o.fileName, o.contentBase64),
+                () => undefined,
+              )
+            }
           >
             {t('export')}
           </Button>
@@ -65,10 +70,17 @@ function QualityBody({ q, slice }: { q: QualityView; slice: ReportSlice }) {
       {q.total.count === 0 && <Text c="dimmed">{t('empty')}</Text>}
       <SimpleGrid cols={2}>
         <Paper withBorder p="sm">
-          <Text fw={600} mb="xs">{t('byCategory')}</Text>
+          <Text fw={600} mb="xs">
+            {t('byCategory')}
+          </Text>
           <FigureTable
             head={t('category')}
-            rows={q.byCategory.map((c) => ({ key: c.category, label: t(c.category), count: c.count, balance: c.balance }))}
+            rows={q.byCategory.map((c) => ({
+              key: c.category,
+              label: t(c.category),
+              count: c.count,
+              balance: c.balance,
+            }))}
             total={q.total}
             share={share}
             testId="by-category"
@@ -83,7 +95,9 @@ function QualityBody({ q, slice }: { q: QualityView; slice: ReportSlice }) {
           />
         </Paper>
         <Paper withBorder p="sm">
-          <Text fw={600} mb="xs">{t('byBucket')}</Text>
+          <Text fw={600} mb="xs">
+            {t('byBucket')}
+          </Text>
           <FigureTable
             head={t('bucket')}
             rows={q.byBucket.map((b) => ({ key: b.bucket, label: t(b.bucket), count: b.count, balance: b.balance }))}
@@ -111,8 +125,12 @@ function QualityBody({ q, slice }: { q: QualityView; slice: ReportSlice }) {
 function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
     <Paper withBorder p="sm">
-      <Text size="sm" c="dimmed">{label}</Text>
-      <Text fw={700} size="lg" style={{ fontVariantNumeric: 'tabular-nums' }} data-testid={testId}>{value}</Text>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} size="lg" style={{ fontVariantNumeric: 'tabular-nums' }} data-testid={testId}>
+        {value}
+      </Text>
     </Paper>
   )
 }
@@ -124,7 +142,13 @@ interface FigureRow {
   balance: number
 }
 
-function FigureTable(p: { head: string; rows: FigureRow[]; total: { count: number; balance: number }; share: (fen: number) => string; testId: string }) {
+function FigureTable(p: {
+  head: string
+  rows: FigureRow[]
+  total: { count: number; balance: number }
+  share: (fen: number) => string
+  testId: string
+}) {
   const { t } = useTranslation('reports')
   const num = { ta: 'right' as const, style: { fontVariantNumeric: 'tabular-nums' } }
   return (

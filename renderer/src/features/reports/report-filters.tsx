@@ -27,7 +27,17 @@ export function ReportFilters({ value, onChange }: { value: ReportSlice; onChang
         error={isValidDate(value.asOf) ? undefined : t('invalidDate')}
         data-testid="report-asof"
       />
-      <Select label={t('village')} w={150} placeholder={t('all')} clearable searchable data={villages.data ?? []} value={value.village} onChange={(v) => set({ village: v })} data-testid="report-village" />
+      <Select
+        label={t('village')}
+        w={150}
+        placeholder={t('all')}
+        clearable
+        searchable
+        data={villages.data ?? []}
+        value={value.village}
+        onChange={(v) => set({ village: v })}
+        data-testid="report-village"
+      />
       <Select
         label={t('officer')}
         w={150}
@@ -37,7 +47,15 @@ export function ReportFilters({ value, onChange }: { value: ReportSlice; onChang
         value={value.officerId}
         onChange={(v) => set({ officerId: v })}
       />
-      <Select label={t('product')} w={190} placeholder={t('all')} clearable data={[...LOAN_PRODUCTS]} value={value.product} onChange={(v) => set({ product: v })} />
+      <Select
+        label={t('product')}
+        w={190}
+        placeholder={t('all')}
+        clearable
+        data={[...LOAN_PRODUCTS]}
+        value={value.product}
+        onChange={(v) => set({ product: v })}
+      />
     </Group>
   )
 }

@@ -17,13 +17,24 @@ function Counts() {
   return (
     <Paper withBorder radius="md" p="lg" data-testid="risk-counts">
       <Group justify="space-between">
-        <Text size="sm" c="dimmed">{t('counts')}</Text>
-        <Text size="xs" c="dimmed">{c?.lastRunOn ? t('lastRun', { date: c.lastRunOn }) : t('neverRun')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('counts')}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {c?.lastRunOn ? t('lastRun', { date: c.lastRunOn }) : t('neverRun')}
+        </Text>
       </Group>
       <Group mt="xs" gap="lg">
         {(['red', 'orange', 'yellow'] as const).map((l) => (
           <UnstyledButton key={l} onClick={() => navigate(`/risk?level=${l}&status=open`)}>
-            <Group gap={6}><Badge color={l} variant="filled" size="lg">{t(l)}</Badge><Text fz="xl" fw={700} data-testid={`risk-count-${l}`}>{c?.[l] ?? '—'}</Text></Group>
+            <Group gap={6}>
+              <Badge color={l} variant="filled" size="lg">
+                {t(l)}
+              </Badge>
+              <Text fz="xl" fw={700} data-testid={`risk-count-${l}`}>
+                {c?.[l] ?? '—'}
+              </Text>
+            </Group>
           </UnstyledButton>
         ))}
       </Group>

@@ -23,7 +23,10 @@ export function WarningModal({ id, onClose, onChanged }: { id: number; onClose: 
   const [actedOn, setActedOn] = useState(localIsoDate())
   const [reason, setReason] = useState('')
   const w = q.data
-  const refresh = async () => { await q.refetch(); onChanged() }
+  const refresh = async () => {
+    await q.refetch()
+    onChanged()
+  }
   const mayClose = w && w.status === 'open' && (w.level !== 'red' || can('loans.approve'))
   return (
     <Modal opened onClose={onClose} size="lg" title={t('warning', { id })}>
@@ -31,35 +34,107 @@ export function WarningModal({ id, onClose, onChanged }: { id: number; onClose: 
       {w && (
         <Stack gap="sm">
           <Group gap={8}>
-            <Badge color={LEVEL_COLOR[w.level]} variant="filled">{t(w.level)}</Badge>
+            <Badge color={LEVEL_COLOR[w.level]} variant="filled">
+              {t(w.level)}
+            </Badge>
             <Text fw={600}>{t(`rules.${w.rule}`)}</Text>
-            <Text>{w.contractNo} · {w.borrowerName}</Text>
-            <Button size="compact-xs" variant="subtle" onClick={() => navigate(`/risk/loan?id=${w.loanId}`)}>{t('viewLoan')}</Button>
+            <Text>
+              {w.contractNo} · {w.borrowerName}
+            </Text>
+            <Button size="compact-xs" variant="subtle" onClick={() => navigate(`/risk/loan?id=${w.loanId}`)}>
+              {t('viewLoan')}
+            </Button>
           </Group>
           <Text size="sm">{w.detail}</Text>
-          <Text size="xs" c="dimmed">{t('openedOn')} {w.openedOn}{w.closedOn ? ` · ${t('closedOn')} ${w.closedOn}：${w.closeReason ?? ''}` : ''}</Text>
+          <Text size="xs" c="dimmed">
+            {t('openedOn')} {w.openedOn}
+            {w.closedOn ? ` · ${t('closedOn')} ${w.closedOn}：${w.closeReason ?? ''}` : ''}
+          </Text>
           <Divider label={t('history')} />
-          {w.history.length === 0 ? <Text size="sm" c="dimmed">{t('noActions')}</Text> : (
+          {w.history.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('noActions')}
+            </Text>
+          ) : (
             <Table data-testid="actions">
-              <Table.Tbody>{w.history.map((a) => (
-                <Table.Tr key={a.id}><Table.Td>{a.actedOn}</Table.Td><Table.Td>{t(`actionKinds.${a.kind as Kind}`)}</Table.Td><Table.Td>{a.note}</Table.Td><Table.Td>{a.createdBy ?? ''}</Table.Td></Table.Tr>
-              ))}</Table.Tbody>
+              <Table.Tbody>
+                {w.history.map((a) => (
+                  <Table.Tr key={a.id}>
+                    <Table.Td>{a.actedOn}</Table.Td>
+                    <Table.Td>{t(`actionKinds.${a.kind as Kind}`)}</Table.Td>
+                    <Table.Td>{a.note}</Table.Td>
+                    <Table.Td>{a.createdBy ?? ''}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
             </Table>
           )}
           {w.status === 'open' && (
             <>
               <Group align="flex-end" gap={8}>
-                <Select label={t('kind')} w={110} value={kind} onChange={(v) => setKind((v ?? 'phone') as Kind)} data={WARNING_ACTION_KINDS.map((k) => ({ value: k, label: t(`actionKinds.${k}`) }))} allowDeselect={false} />
-                <TextInput label={t('actedOn')} w={130} value={actedOn} onChange={(e) => setActedOn(e.currentTarget.value)} />
-                <TextInput label={t('note')} style={{ flex: 1 }} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-testid="action-note" />
-                <Button loading={add.loading} onClick={() => void add.mutate({ warningId: id, kind, note, actedOn }).then(async () => { setNote(''); await refresh() }, () => undefined)}>{t('addAction')}</Button>
+                <Select
+                  label={t('kind')}
+                  w={110}
+                  value={kind}
+                  onChange={(v) => setKind((v ?? 'phone') as Kind)}
+                  data={WARNING_ACTION_KINDS.map((k) => ({ value: k, label: t(`actionKinds.${k}`) }))}
+                  allowDeselect={false}
+                />
+                <TextInput
+                  label={t('actedOn')}
+                  w={130}
+                  value={actedOn}
+                  onChange={(e) => setActedOn(e.currentTarget.value)}
+                />
+                <TextInput
+                  label={t('note')}
+                  style={{ flex: 1 }}
+                  value={note}
+                  onChange={(e) => setNote(e.currentTarget.value)}
+                  data-testid="action-note"
+                />
+                <Button
+                  loading={add.loading}
+                  onClick={() =>
+                    void add.mutate({ warningId: id, kind, note, actedOn }).then(
+                      async () => {
+                        setNote('')
+                        await refresh()
+                      },
+                      () => undefined,
+                    )
+                  }
+                >
+                  {t('addAction')}
+                </Button>
               </Group>
               {add.error && <ErrorAlert error={add.error} />}
               <Divider />
-              {w.level === 'red' && !can('loans.approve') && <Text size="sm" c="red">{t('redNeedsManager')}</Text>}
+              {w.level === 'red' && !can('loans.approve') && (
+                <Text size="sm" c="red">
+                  {t('redNeedsManager')}
+                </Text>
+              )}
               <Group align="flex-end" gap={8}>
-                <Textarea label={t('closeReason')} style={{ flex: 1 }} autosize minRows={1} value={reason} onChange={(e) => setReason(e.currentTarget.value)} disabled={!mayClose} data-testid="close-reason" />
-                <Button color="red" variant="light" disabled={!mayClose} loading={close.loading} onClick={() => void close.mutate({ warningId: id, reason }).then(refresh, () => undefined)}>{t('close')}</Button>
+                <Textarea
+                  label={t('closeReason')}
+                  style={{ flex: 1 }}
+                  autosize
+                  minRows={1}
+                  value={reason}
+                  onChange={(e) => setReason(e.currentTarget.value)}
+                  disabled={!mayClose}
+                  data-testid="close-reason"
+                />
+                <Button
+                  color="red"
+                  variant="light"
+                  disabled={!mayClose}
+                  loading={close.loading}
+                  onClick={() => void close.mutate({ warningId: id, reason }).then(refresh, () => undefined)}
+                >
+                  {t('close')}
+                </Button>
               </Group>
               {close.error && <ErrorAlert error={close.error} />}
             </>

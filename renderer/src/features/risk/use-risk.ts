@@ -13,18 +13,23 @@ export const useCloseWarning = () => useMutation('risk.closeWarning')
 export const useExportWarnings = () => useMutation('risk.exportWarnings')
 export const useRules = () => useQuery('risk.rules', {})
 export const useSetRules = () => useMutation('risk.setRules')
-export const useClocks = (loanId: number, asOf: string) => useQuery('risk.clocks', { loanId, asOf }, { enabled: loanId > 0 })
+export const useClocks = (loanId: number, asOf: string) =>
+  useQuery('risk.clocks', { loanId, asOf }, { enabled: loanId > 0 })
 export const useRecordInterruption = () => useMutation('risk.recordInterruption')
-export const useLimitationBoard = (asOf: string, withinDays: number) => useQuery('risk.limitationBoard', { asOf, withinDays, limit: 300 })
+export const useLimitationBoard = (asOf: string, withinDays: number) =>
+  useQuery('risk.limitationBoard', { asOf, withinDays, limit: 300 })
 export const useCircles = () => useQuery('risk.circles', {})
-export const useClassification = (loanId: number) => useQuery('classification.history', { loanId }, { enabled: loanId > 0 })
+export const useClassification = (loanId: number) =>
+  useQuery('classification.history', { loanId }, { enabled: loanId > 0 })
 export const usePropose = () => useMutation('classification.propose')
 export const useDecide = () => useMutation('classification.decide')
 export const usePending = () => useQuery('classification.pending', {})
 export const useNpl = () => useQuery('classification.npl', {})
-export const useLoanAsOf = (loanId: number) => useQuery('servicing.asOf', { loanId, asOf: localIsoDate() }, { enabled: loanId > 0 })
+export const useLoanAsOf = (loanId: number) =>
+  useQuery('servicing.asOf', { loanId, asOf: localIsoDate() }, { enabled: loanId > 0 })
 export const useSnapshots = () => useQuery('servicing.listSnapshots', {})
-export const useMatrix = (from: string, to: string) => useQuery('classification.matrix', { from, to }, { enabled: from !== '' && to !== '' })
+export const useMatrix = (from: string, to: string) =>
+  useQuery('classification.matrix', { from, to }, { enabled: from !== '' && to !== '' })
 
 /**
  * The evaluation job: `start` launches it (or joins the running one), progress is polled until it

@@ -18,7 +18,12 @@ function Highlight({ text, ranges }: { text: string; ranges: [number, number][] 
 }
 
 const TYPE = { borrower: 'borrowerType', loan: 'loanType', file: 'fileType' } as const
-const target = (h: SearchHit) => (h.type === 'borrower' ? `/borrowers/detail?id=${h.id}` : h.type === 'loan' ? `/servicing/loan?id=${h.id}` : `/archives/file?id=${h.id}`)
+const target = (h: SearchHit) =>
+  h.type === 'borrower'
+    ? `/borrowers/detail?id=${h.id}`
+    : h.type === 'loan'
+      ? `/servicing/loan?id=${h.id}`
+      : `/archives/file?id=${h.id}`
 
 /** Global search (Ctrl+K) across borrowers, loans and files, with the match highlighted. */
 export function GlobalSearch() {
@@ -50,35 +55,78 @@ export function GlobalSearch() {
   }
   const onKeyDown = (e: React.KeyboardEvent) => {
     const n = data?.hits.length ?? 0
-    if (e.key === 'ArrowDown' && n) { e.preventDefault(); setActive((i) => (i + 1) % n) }
-    else if (e.key === 'ArrowUp' && n) { e.preventDefault(); setActive((i) => (i - 1 + n) % n) }
-    else if (e.key === 'Enter' && data?.hits[active]) go(data.hits[active])
+    if (e.key === 'ArrowDown' && n) {
+      e.preventDefault()
+      setActive((i) => (i + 1) % n)
+    } else if (e.key === 'ArrowUp' && n) {
+      e.preventDefault()
+      setActive((i) => (i - 1 + n) % n)
+    } else if (e.key === 'Enter' && data?.hits[active]) go(data.hits[active])
   }
   return (
     <>
-      <UnstyledButton onClick={() => setOpened(true)} aria-label={t('search')} px="sm" py={4} style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }}>
-        <Group gap={6}><Text size="sm" c="dimmed">{t('search')}</Text><Kbd size="xs">Ctrl+K</Kbd></Group>
+      <UnstyledButton
+        onClick={() => setOpened(true)}
+        aria-label={t('search')}
+        px="sm"
+        py={4}
+        style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }}
+      >
+        <Group gap={6}>
+          <Text size="sm" c="dimmed">
+            {t('search')}
+          </Text>
+          <Kbd size="xs">Ctrl+K</Kbd>
+        </Group>
       </UnstyledButton>
       <Modal opened={opened} onClose={() => setOpened(false)} withCloseButton={false} size="lg" yOffset="10vh">
-        <TextInput data-autofocus aria-label={t('search')} placeholder={t('searchHint')} value={q} onChange={(e) => setQ(e.currentTarget.value)}
-          onKeyDown={onKeyDown} aria-controls="search-results"
-          aria-activedescendant={data?.hits[active] ? `search-hit-${active}` : undefined} />
+        <TextInput
+          data-autofocus
+          aria-label={t('search')}
+          placeholder={t('searchHint')}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          onKeyDown={onKeyDown}
+          aria-controls="search-results"
+          aria-activedescendant={data?.hits[active] ? `search-hit-${active}` : undefined}
+        />
         <Stack gap={2} mt="sm" data-testid="search-results" id="search-results" role="listbox">
           {data?.hits.map((h, i) => (
-            <UnstyledButton key={`${h.type}-${h.id}`} id={`search-hit-${i}`} role="option" aria-selected={i === active} onClick={() => go(h)} onMouseEnter={() => setActive(i)}
-              p={6} data-testid="search-hit" data-active={i === active || undefined}
-              style={{ borderRadius: 4, background: i === active ? 'var(--mantine-color-blue-light)' : undefined }}>
+            <UnstyledButton
+              key={`${h.type}-${h.id}`}
+              id={`search-hit-${i}`}
+              role="option"
+              aria-selected={i === active}
+              onClick={() => go(h)}
+              onMouseEnter={() => setActive(i)}
+              p={6}
+              data-testid="search-hit"
+              data-active={i === active || undefined}
+              style={{ borderRadius: 4, background: i === active ? 'var(--mantine-color-blue-light)' : undefined }}
+            >
               <Group justify="space-between" wrap="nowrap">
                 <div>
-                  <Text size="sm" fw={600}>{h.field === 'name' ? <Highlight text={h.title} ranges={h.ranges} /> : h.title}</Text>
-                  <Text size="xs" c="dimmed">{h.field !== 'name' && <Highlight text={h.matchText} ranges={h.ranges} />} {h.subtitle}</Text>
+                  <Text size="sm" fw={600}>
+                    {h.field === 'name' ? <Highlight text={h.title} ranges={h.ranges} /> : h.title}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {h.field !== 'name' && <Highlight text={h.matchText} ranges={h.ranges} />} {h.subtitle}
+                  </Text>
                 </div>
                 <Badge variant="light">{t(TYPE[h.type])}</Badge>
               </Group>
             </UnstyledButton>
           ))}
-          {data && data.hits.length === 0 && <Text c="dimmed" size="sm">{t('searchEmpty')}</Text>}
-          {data?.truncated && <Text c="dimmed" size="sm">{t('truncated', { n: 30 })}</Text>}
+          {data && data.hits.length === 0 && (
+            <Text c="dimmed" size="sm">
+              {t('searchEmpty')}
+            </Text>
+          )}
+          {data?.truncated && (
+            <Text c="dimmed" size="sm">
+              {t('truncated', { n: 30 })}
+            </Text>
+          )}
         </Stack>
       </Modal>
     </>

@@ -8,7 +8,11 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
 import { useBulkPost } from './use-servicing'
 
-interface Line { iouNo: string; paidDate: string; amount: string }
+interface Line {
+  iouNo: string
+  paidDate: string
+  amount: string
+}
 const COLS = ['iouNo', 'paidDate', 'amount'] as const
 
 /**
@@ -22,9 +26,14 @@ export function BulkPage() {
   const [localErrors, setLocalErrors] = useState<Record<number, string>>({})
   const refs = useRef(new Map<string, HTMLInputElement>())
   const focus = (row: number, col: number) => setTimeout(() => refs.current.get(`${row}:${col}`)?.focus(), 0)
-  const set = (k: number, col: (typeof COLS)[number], v: string) => setLines((ls) => ls.map((l, i) => (i === k ? { ...l, [col]: v } : l)))
+  const set = (k: number, col: (typeof COLS)[number], v: string) =>
+    setLines((ls) => ls.map((l, i) => (i === k ? { ...l, [col]: v } : l)))
   const addRow = (after: number) => {
-    setLines((ls) => [...ls.slice(0, after + 1), { iouNo: '', paidDate: ls[after]?.paidDate ?? localIsoDate(), amount: '' }, ...ls.slice(after + 1)])
+    setLines((ls) => [
+      ...ls.slice(0, after + 1),
+      { iouNo: '', paidDate: ls[after]?.paidDate ?? localIsoDate(), amount: '' },
+      ...ls.slice(after + 1),
+    ])
     focus(after + 1, 0)
   }
   const rows = () => {
@@ -48,9 +57,25 @@ export function BulkPage() {
   const resultFor = (k: number) => bulk.data?.rows.find((r) => r.row === k + 1)
   return (
     <Stack>
-      <PageHeader title={t('bulk')} subtitle={t('bulkHint')} actions={<Button variant="default" onClick={() => navigate('/servicing')}>{t('back')}</Button>} />
+      <PageHeader
+        title={t('bulk')}
+        subtitle={t('bulkHint')}
+        actions={
+          <Button variant="default" onClick={() => navigate('/servicing')}>
+            {t('back')}
+          </Button>
+        }
+      />
       <Table data-testid="bulk-grid">
-        <Table.Thead><Table.Tr><Table.Th>#</Table.Th>{COLS.map((c) => <Table.Th key={c}>{t(c)}</Table.Th>)}<Table.Th /></Table.Tr></Table.Thead>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>#</Table.Th>
+            {COLS.map((c) => (
+              <Table.Th key={c}>{t(c)}</Table.Th>
+            ))}
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
           {lines.map((l, k) => {
             const res = resultFor(k)
@@ -61,31 +86,58 @@ export function BulkPage() {
                 {COLS.map((c, ci) => (
                   <Table.Td key={c}>
                     <TextInput
-                      size="xs" aria-label={`${t(c)} ${k + 1}`} value={l[c]} onChange={(e) => set(k, c, e.currentTarget.value)}
-                      ref={(el) => { if (el) refs.current.set(`${k}:${ci}`, el) }}
+                      size="xs"
+                      aria-label={`${t(c)} ${k + 1}`}
+                      value={l[c]}
+                      onChange={(e) => set(k, c, e.currentTarget.value)}
+                      ref={(el) => {
+                        if (el) refs.current.set(`${k}:${ci}`, el)
+                      }}
                       onKeyDown={(e) => {
-                        if (e.key === 'Enter') { e.preventDefault(); if (ci === COLS.length - 1) addRow(k); else focus(k, ci + 1) }
+                        if (e.key === 'Enter') {
+                          e.preventDefault()
+                          if (ci === COLS.length - 1) addRow(k)
+                          else focus(k, ci + 1)
+                        }
                         if (e.key === 'ArrowDown') focus(Math.min(lines.length - 1, k + 1), ci)
                         if (e.key === 'ArrowUp') focus(Math.max(0, k - 1), ci)
                       }}
                     />
                   </Table.Td>
                 ))}
-                <Table.Td>{err ? <Text size="xs" c="red">{err}</Text> : res ? <Text size="xs" c="green">{res.borrowerName}</Text> : null}</Table.Td>
+                <Table.Td>
+                  {err ? (
+                    <Text size="xs" c="red">
+                      {err}
+                    </Text>
+                  ) : res ? (
+                    <Text size="xs" c="green">
+                      {res.borrowerName}
+                    </Text>
+                  ) : null}
+                </Table.Td>
               </Table.Tr>
             )
           })}
         </Table.Tbody>
       </Table>
       <Group>
-        <Button variant="default" onClick={() => addRow(lines.length - 1)}>{t('addRow')}</Button>
-        <Button variant="default" onClick={() => run(true)} loading={bulk.loading}>{t('validate')}</Button>
-        <Button onClick={() => run(false)} loading={bulk.loading}>{t('commit')}</Button>
+        <Button variant="default" onClick={() => addRow(lines.length - 1)}>
+          {t('addRow')}
+        </Button>
+        <Button variant="default" onClick={() => run(true)} loading={bulk.loading}>
+          {t('validate')}
+        </Button>
+        <Button onClick={() => run(false)} loading={bulk.loading}>
+          {t('commit')}
+        </Button>
       </Group>
       {bulk.error && <ErrorAlert error={bulk.error} />}
       {bulk.data && (
         <Alert color={bulk.data.committed ? 'green' : bulk.data.valid === bulk.data.total ? 'blue' : 'orange'}>
-          {bulk.data.committed ? `${t('committed')} ${bulk.data.total}` : `${bulk.data.valid}/${bulk.data.total} · ${bulk.data.total - bulk.data.valid} ${t('rowErrors')}`}
+          {bulk.data.committed
+            ? `${t('committed')} ${bulk.data.total}`
+            : `${bulk.data.valid}/${bulk.data.total} · ${bulk.data.total - bulk.data.valid} ${t('rowErrors')}`}
         </Alert>
       )}
     </Stack>

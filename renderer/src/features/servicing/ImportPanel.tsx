@@ -29,13 +29,28 @@ export function ImportPanel({ onDone }: { onDone: () => void }) {
   const p = preview.data
   return (
     <Card withBorder>
-      <Title order={4} mb="xs">{t('importTitle')}</Title>
-      <Text size="sm" c="dimmed" mb="sm">{t('importHint')}</Text>
+      <Title order={4} mb="xs">
+        {t('importTitle')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('importHint')}
+      </Text>
       <Group>
-        <FileButton onChange={(f) => void pick(f)} accept=".xlsx">{(props) => <Button variant="default" {...props}>{t('chooseFile')}</Button>}</FileButton>
+        <FileButton onChange={(f) => void pick(f)} accept=".xlsx">
+          {(props) => (
+            <Button variant="default" {...props}>
+              {t('chooseFile')}
+            </Button>
+          )}
+        </FileButton>
         {name && <Text size="sm">{name}</Text>}
         {p && p.problemCount === 0 && content && (
-          <Button loading={commit.loading} onClick={() => void commit.mutate({ contentBase64: content }).then(onDone, () => undefined)}>{t('commit')}</Button>
+          <Button
+            loading={commit.loading}
+            onClick={() => void commit.mutate({ contentBase64: content }).then(onDone, () => undefined)}
+          >
+            {t('commit')}
+          </Button>
         )}
       </Group>
       {preview.error && <ErrorAlert error={preview.error} mb="sm" />}
@@ -43,10 +58,22 @@ export function ImportPanel({ onDone }: { onDone: () => void }) {
       {p && (
         <Alert mt="sm" color={p.problemCount ? 'orange' : 'blue'}>
           {p.loans} · {p.installments} · {p.repayments} {p.problemCount ? `· ${p.problemCount} ${t('rowErrors')}` : ''}
-          {p.problemCount > 0 && <List size="sm" mt="xs">{p.problems.slice(0, 50).map((x, k) => <List.Item key={k}>{x.sheet} 第 {x.row} 行：{x.message}</List.Item>)}</List>}
+          {p.problemCount > 0 && (
+            <List size="sm" mt="xs">
+              {p.problems.slice(0, 50).map((x, k) => (
+                <List.Item key={k}>
+                  {x.sheet} 第 {x.row} 行：{x.message}
+                </List.Item>
+              ))}
+            </List>
+          )}
         </Alert>
       )}
-      {commit.data && <Alert mt="sm" color="green">{t('committed')} {commit.data.loans} · {commit.data.installments} · {commit.data.repayments}</Alert>}
+      {commit.data && (
+        <Alert mt="sm" color="green">
+          {t('committed')} {commit.data.loans} · {commit.data.installments} · {commit.data.repayments}
+        </Alert>
+      )}
     </Card>
   )
 }

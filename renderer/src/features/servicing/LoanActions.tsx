@@ -12,11 +12,23 @@ type Action = 'settle' | 'extension' | 'restructure' | 'writeOff' | 'recovery'
 const METHODS = ['annuity', 'equal_principal', 'quarterly_interest', 'monthly_interest', 'bullet'] as const
 /** Who may do what: the same permissions the backend checks (ROLE_PERMISSIONS via the session). */
 const NEEDS: Record<Action, Permission> = {
-  settle: 'repayments.post', extension: 'loans.write', restructure: 'loans.approve', writeOff: 'loans.approve', recovery: 'repayments.post',
+  settle: 'repayments.post',
+  extension: 'loans.write',
+  restructure: 'loans.approve',
+  writeOff: 'loans.approve',
+  recovery: 'repayments.post',
 }
 
 /** 结清, 展期, 重组, 核销 (active) or 核销后收回 (written off): only the actions the caller's role may do are offered. */
-export function LoanActions({ loanId, status, onDone }: { loanId: number; status: string; onDone: () => Promise<void> }) {
+export function LoanActions({
+  loanId,
+  status,
+  onDone,
+}: {
+  loanId: number
+  status: string
+  onDone: () => Promise<void>
+}) {
   const { t } = useTranslation('loan')
   const can = useCan()
   const [open, setOpen] = useState<Action | null>(null)
@@ -25,22 +37,43 @@ export function LoanActions({ loanId, status, onDone }: { loanId: number; status
   if (actions.length === 0) return null
   return (
     <Card withBorder padding="sm" data-testid="loan-actions">
-      <Title order={5} mb={6}>{t('actions')}</Title>
+      <Title order={5} mb={6}>
+        {t('actions')}
+      </Title>
       <Group gap="xs">
         {actions.map((a) => (
-          <Button key={a} size="xs" variant={a === 'settle' ? 'filled' : 'default'} color={a === 'writeOff' ? 'red' : undefined} onClick={() => setOpen(a)} data-testid={`action-${a}`}>
+          <Button
+            key={a}
+            size="xs"
+            variant={a === 'settle' ? 'filled' : 'default'}
+            color={a === 'writeOff' ? 'red' : undefined}
+            onClick={() => setOpen(a)}
+            data-testid={`action-${a}`}
+          >
             {t(a)}
           </Button>
         ))}
       </Group>
       {open === 'settle' && <SettleModal loanId={loanId} onClose={() => setOpen(null)} onDone={onDone} />}
-      {open && open !== 'settle' && <ActionModal action={open} loanId={loanId} onClose={() => setOpen(null)} onDone={onDone} />}
+      {open && open !== 'settle' && (
+        <ActionModal action={open} loanId={loanId} onClose={() => setOpen(null)} onDone={onDone} />
+      )}
     </Card>
   )
 }
 
 /** 展期 / 重组 / 核销 / 核销后收回 with their fields; the backend enforces policy and approval. */
-function ActionModal({ action, loanId, onClose, onDone }: { action: Exclude<Action, 'settle'>; loanId: number; onClose: () => void; onDone: () => Promise<void> }) {
+function ActionModal({
+  action,
+  loanId,
+  onClose,
+  onDone,
+}: {
+  action: Exclude<Action, 'settle'>
+  loanId: number
+  onClose: () => void
+  onDone: () => Promise<void>
+}) {
   const { t } = useTranslation('loan')
   const [date, setDate] = useState(localDate(new Date()))
   const [reason, setReason] = useState('')
@@ -59,8 +92,10 @@ function ActionModal({ action, loanId, onClose, onDone }: { action: Exclude<Acti
     try {
       if (action === 'extension') await extend.mutate({ loanId, date, extensionMonths: Number(months), reason })
       if (action === 'writeOff') await writeOff.mutate({ loanId, date, reason })
-      if (action === 'recovery') await recovery.mutate({ loanId, paidDate: date, amount: parseYuan(amount), channel: 'cash' })
-      if (action === 'restructure') await restructure.mutate({ loanId, date, reason, annualRate: rate, method, termMonths: Number(months) })
+      if (action === 'recovery')
+        await recovery.mutate({ loanId, paidDate: date, amount: parseYuan(amount), channel: 'cash' })
+      if (action === 'restructure')
+        await restructure.mutate({ loanId, date, reason, annualRate: rate, method, termMonths: Number(months) })
       onClose()
       await onDone()
     } catch (e) {
@@ -71,18 +106,40 @@ function ActionModal({ action, loanId, onClose, onDone }: { action: Exclude<Acti
     <Modal opened onClose={onClose} title={t(action)}>
       <Stack gap="xs">
         <TextInput label={t('date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-        {(action === 'extension' || action === 'restructure') && <TextInput label={t('months')} value={months} onChange={(e) => setMonths(e.currentTarget.value)} />}
-        {action === 'restructure' && <TextInput label={t('rate')} value={rate} onChange={(e) => setRate(e.currentTarget.value)} />}
-        {action === 'restructure' && (
-          <Select label={t('method')} value={method} onChange={(v) => setMethod((v ?? 'equal_principal') as typeof method)} data={METHODS.map((x) => ({ value: x, label: t(x) }))} allowDeselect={false} />
+        {(action === 'extension' || action === 'restructure') && (
+          <TextInput label={t('months')} value={months} onChange={(e) => setMonths(e.currentTarget.value)} />
         )}
-        {action === 'recovery' && <TextInput label={t('amount')} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} />}
-        {action !== 'recovery' && <TextInput label={t('reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />}
-        {localError && <Text c="red" size="sm">{localError}</Text>}
+        {action === 'restructure' && (
+          <TextInput label={t('rate')} value={rate} onChange={(e) => setRate(e.currentTarget.value)} />
+        )}
+        {action === 'restructure' && (
+          <Select
+            label={t('method')}
+            value={method}
+            onChange={(v) => setMethod((v ?? 'equal_principal') as typeof method)}
+            data={METHODS.map((x) => ({ value: x, label: t(x) }))}
+            allowDeselect={false}
+          />
+        )}
+        {action === 'recovery' && (
+          <TextInput label={t('amount')} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} />
+        )}
+        {action !== 'recovery' && (
+          <TextInput label={t('reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        )}
+        {localError && (
+          <Text c="red" size="sm">
+            {localError}
+          </Text>
+        )}
         {m.error && <ErrorAlert error={m.error} />}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('cancel')}</Button>
-          <Button onClick={() => void run()} loading={m.loading} color={action === 'writeOff' ? 'red' : undefined}>{t(action)}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('cancel')}
+          </Button>
+          <Button onClick={() => void run()} loading={m.loading} color={action === 'writeOff' ? 'red' : undefined}>
+            {t(action)}
+          </Button>
         </Group>
       </Stack>
     </Modal>

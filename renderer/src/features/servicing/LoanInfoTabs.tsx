@@ -15,15 +15,31 @@ export function ContactsTab({ loanId }: { loanId: number }) {
   const q = useQuery('servicing.listContacts', { loanId }, { enabled: loanId > 0 })
   if (q.error) return <ErrorAlert error={q.error} />
   if (!q.data) return null
-  if (q.data.length === 0) return <Text c="dimmed" size="sm">{t('noContacts')}</Text>
+  if (q.data.length === 0)
+    return (
+      <Text c="dimmed" size="sm">
+        {t('noContacts')}
+      </Text>
+    )
   return (
     <Table fz="sm" striped data-testid="contacts">
-      <Table.Thead><Table.Tr><Table.Th>{t('contactDate')}</Table.Th><Table.Th>{t('channel')}</Table.Th><Table.Th>{t('outcome')}</Table.Th><Table.Th>{t('note')}</Table.Th><Table.Th>{t('createdBy')}</Table.Th></Table.Tr></Table.Thead>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('contactDate')}</Table.Th>
+          <Table.Th>{t('channel')}</Table.Th>
+          <Table.Th>{t('outcome')}</Table.Th>
+          <Table.Th>{t('note')}</Table.Th>
+          <Table.Th>{t('createdBy')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
       <Table.Tbody>
         {q.data.map((c) => (
           <Table.Tr key={c.id}>
-            <Table.Td>{c.contactDate}</Table.Td><Table.Td>{t(c.channel as 'phone')}</Table.Td><Table.Td>{c.outcome}</Table.Td>
-            <Table.Td>{c.note ?? ''}</Table.Td><Table.Td>{c.createdBy ?? ''}</Table.Td>
+            <Table.Td>{c.contactDate}</Table.Td>
+            <Table.Td>{t(c.channel as 'phone')}</Table.Td>
+            <Table.Td>{c.outcome}</Table.Td>
+            <Table.Td>{c.note ?? ''}</Table.Td>
+            <Table.Td>{c.createdBy ?? ''}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -40,14 +56,32 @@ export function GuaranteesTab({ loanId }: { loanId: number }) {
   const { guarantors, collaterals } = q.data
   return (
     <>
-      <Text size="sm" c="dimmed" mb="xs">{t('guaranteesHint')}</Text>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('guaranteesHint')}
+      </Text>
       <Table fz="sm" striped>
         <Table.Tbody>
           {guarantors.map((g) => (
-            <Table.Tr key={`g${g.id}`}><Table.Td>{g.name}</Table.Td><Table.Td>{g.phone ?? ''}</Table.Td><Table.Td {...num}><Money fen={g.amount} /></Table.Td><Table.Td>{g.periodStart} – {g.periodEnd}</Table.Td></Table.Tr>
+            <Table.Tr key={`g${g.id}`}>
+              <Table.Td>{g.name}</Table.Td>
+              <Table.Td>{g.phone ?? ''}</Table.Td>
+              <Table.Td {...num}>
+                <Money fen={g.amount} />
+              </Table.Td>
+              <Table.Td>
+                {g.periodStart} – {g.periodEnd}
+              </Table.Td>
+            </Table.Tr>
           ))}
           {collaterals.map((c) => (
-            <Table.Tr key={`c${c.id}`}><Table.Td>{c.description}</Table.Td><Table.Td>{c.certNo ?? ''}</Table.Td><Table.Td {...num}><Money fen={c.currentValue} /></Table.Td><Table.Td>{c.appraisedOn}</Table.Td></Table.Tr>
+            <Table.Tr key={`c${c.id}`}>
+              <Table.Td>{c.description}</Table.Td>
+              <Table.Td>{c.certNo ?? ''}</Table.Td>
+              <Table.Td {...num}>
+                <Money fen={c.currentValue} />
+              </Table.Td>
+              <Table.Td>{c.appraisedOn}</Table.Td>
+            </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
@@ -63,9 +97,15 @@ export function FilesTab({ loanId }: { loanId: number }) {
   if (!q.data) return null
   return (
     <>
-      <Text size="sm" c="dimmed" mb="xs">{t('filesHint')}</Text>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('filesHint')}
+      </Text>
       <Group>
-        {q.data.files.map((f) => <Anchor key={f.id} onClick={() => navigate(`/archives/file?id=${f.id}`)}>{f.fileNo}</Anchor>)}
+        {q.data.files.map((f) => (
+          <Anchor key={f.id} onClick={() => navigate(`/archives/file?id=${f.id}`)}>
+            {f.fileNo}
+          </Anchor>
+        ))}
         <Anchor onClick={() => navigate('/archives')}>{t('openArchives')}</Anchor>
       </Group>
     </>
@@ -81,20 +121,55 @@ export function HistoryTab({ plan }: { plan: PlanView }) {
     `v${x.version} ${t(x.reason as 'initial')}${x.version === plan.currentVersion ? ` · ${t('current')}` : ''}${x.status === 'voided' ? ` · ${t('voided')}` : ''}`
   return (
     <>
-      <SegmentedControl size="xs" value={shown} onChange={setShown} data={plan.versions.map((x) => ({ value: String(x.version), label: label(x) }))} mb="xs" />
+      <SegmentedControl
+        size="xs"
+        value={shown}
+        onChange={setShown}
+        data={plan.versions.map((x) => ({ value: String(x.version), label: label(x) }))}
+        mb="xs"
+      />
       <Text size="sm" c="dimmed" mb="xs">
-        {t('effective')} {v.effectiveDate} · {t('createdBy')} {v.createdBy ?? ''}{v.note ? ` · ${v.note}` : ''}{' '}
-        {v.status === 'voided' && <Badge color="gray" size="sm">{t('voided')}</Badge>}
+        {t('effective')} {v.effectiveDate} · {t('createdBy')} {v.createdBy ?? ''}
+        {v.note ? ` · ${v.note}` : ''}{' '}
+        {v.status === 'voided' && (
+          <Badge color="gray" size="sm">
+            {t('voided')}
+          </Badge>
+        )}
       </Text>
       <Table fz="xs" withTableBorder data-testid="plan-version">
-        <Table.Thead><Table.Tr><Table.Th>{t('seq')}</Table.Th><Table.Th>{t('dueDate')}</Table.Th><Table.Th ta="right">{t('principal')}</Table.Th><Table.Th ta="right">{t('interest')}</Table.Th></Table.Tr></Table.Thead>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('seq')}</Table.Th>
+            <Table.Th>{t('dueDate')}</Table.Th>
+            <Table.Th ta="right">{t('principal')}</Table.Th>
+            <Table.Th ta="right">{t('interest')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
           {v.rows.map((r) => (
-            <Table.Tr key={r.seq}><Table.Td>{r.seq}</Table.Td><Table.Td>{r.dueDate}</Table.Td><Table.Td {...num}><Money fen={r.principal} /></Table.Td><Table.Td {...num}><Money fen={r.interest} /></Table.Td></Table.Tr>
+            <Table.Tr key={r.seq}>
+              <Table.Td>{r.seq}</Table.Td>
+              <Table.Td>{r.dueDate}</Table.Td>
+              <Table.Td {...num}>
+                <Money fen={r.principal} />
+              </Table.Td>
+              <Table.Td {...num}>
+                <Money fen={r.interest} />
+              </Table.Td>
+            </Table.Tr>
           ))}
         </Table.Tbody>
         <Table.Tfoot>
-          <Table.Tr fw={600}><Table.Td colSpan={2}>{t('total')}</Table.Td><Table.Td {...num}><Money fen={v.totalPrincipal} /></Table.Td><Table.Td {...num}><Money fen={v.totalInterest} /></Table.Td></Table.Tr>
+          <Table.Tr fw={600}>
+            <Table.Td colSpan={2}>{t('total')}</Table.Td>
+            <Table.Td {...num}>
+              <Money fen={v.totalPrincipal} />
+            </Table.Td>
+            <Table.Td {...num}>
+              <Money fen={v.totalInterest} />
+            </Table.Td>
+          </Table.Tr>
         </Table.Tfoot>
       </Table>
     </>

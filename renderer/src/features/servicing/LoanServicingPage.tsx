@@ -14,8 +14,16 @@ import { RepaymentsTable } from './RepaymentsTable'
 import { useAsOf, useCreatePlan, useHashParams, usePlan, useRepayments } from './use-servicing'
 
 type Tab = 'plan' | 'repayments' | 'contacts' | 'guarantees' | 'files' | 'history'
-const TABS: readonly [Tab, 'tabPlan' | 'tabRepayments' | 'tabContacts' | 'tabGuarantees' | 'tabFiles' | 'tabHistory'][] = [
-  ['plan', 'tabPlan'], ['repayments', 'tabRepayments'], ['contacts', 'tabContacts'], ['guarantees', 'tabGuarantees'], ['files', 'tabFiles'], ['history', 'tabHistory'],
+const TABS: readonly [
+  Tab,
+  'tabPlan' | 'tabRepayments' | 'tabContacts' | 'tabGuarantees' | 'tabFiles' | 'tabHistory',
+][] = [
+  ['plan', 'tabPlan'],
+  ['repayments', 'tabRepayments'],
+  ['contacts', 'tabContacts'],
+  ['guarantees', 'tabGuarantees'],
+  ['files', 'tabFiles'],
+  ['history', 'tabHistory'],
 ]
 
 /**
@@ -43,13 +51,34 @@ export function LoanServicingPage() {
     <Box>
       {plan.error && <ErrorAlert error={plan.error} />}
       {head && (
-        <LoanHead head={head} e={e} asOf={asOf} asOfError={validAsOf ? null : t('asOfInvalid')} onAsOf={setAsOf}
+        <LoanHead
+          head={head}
+          e={e}
+          asOf={asOf}
+          asOfError={validAsOf ? null : t('asOfInvalid')}
+          onAsOf={setAsOf}
           actions={
             <Group gap="xs" wrap="nowrap">
-              <Button size="xs" variant="default" onClick={() => navigate('/servicing')}>{t('back')}</Button>
-              <Button size="xs" variant="default" onClick={() => navigate(`/servicing/print/schedule?loan=${loanId}`)}>{t('printSchedule')}</Button>
-              {head.status === 'settled' && <Button size="xs" variant="default" onClick={() => navigate(`/servicing/print/settlement?loan=${loanId}`)}>{t('printSettlement')}</Button>}
-              {can('repayments.reverse') && <Button size="xs" variant="default" onClick={() => navigate('/servicing/reversals')}>{t('reversalsTitle')}</Button>}
+              <Button size="xs" variant="default" onClick={() => navigate('/servicing')}>
+                {t('back')}
+              </Button>
+              <Button size="xs" variant="default" onClick={() => navigate(`/servicing/print/schedule?loan=${loanId}`)}>
+                {t('printSchedule')}
+              </Button>
+              {head.status === 'settled' && (
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => navigate(`/servicing/print/settlement?loan=${loanId}`)}
+                >
+                  {t('printSettlement')}
+                </Button>
+              )}
+              {can('repayments.reverse') && (
+                <Button size="xs" variant="default" onClick={() => navigate('/servicing/reversals')}>
+                  {t('reversalsTitle')}
+                </Button>
+              )}
             </Group>
           }
         />
@@ -59,7 +88,17 @@ export function LoanServicingPage() {
         <Card withBorder mb="sm">
           <Group>
             <Text>{t('noPlan')}</Text>
-            <Button loading={create.loading} onClick={() => void create.mutate({ loanId }).then(refresh).catch(() => undefined)}>{t('createPlan')}</Button>
+            <Button
+              loading={create.loading}
+              onClick={() =>
+                void create
+                  .mutate({ loanId })
+                  .then(refresh)
+                  .catch(() => undefined)
+              }
+            >
+              {t('createPlan')}
+            </Button>
           </Group>
           {create.error && <ErrorAlert error={create.error} />}
         </Card>
@@ -68,14 +107,30 @@ export function LoanServicingPage() {
         <Box style={{ flex: 1, minWidth: 0 }}>
           <Tabs value={tab} onChange={(v) => setTab((v ?? 'plan') as Tab)} keepMounted={false}>
             <Tabs.List>
-              {TABS.map(([k, label]) => <Tabs.Tab key={k} value={k} data-testid={`tab-${k}`}>{t(label)}</Tabs.Tab>)}
+              {TABS.map(([k, label]) => (
+                <Tabs.Tab key={k} value={k} data-testid={`tab-${k}`}>
+                  {t(label)}
+                </Tabs.Tab>
+              ))}
             </Tabs.List>
-            <Tabs.Panel value="plan" pt="xs">{e && <PlanTab e={e} />}</Tabs.Panel>
-            <Tabs.Panel value="repayments" pt="xs">{reps.data && <RepaymentsTable rows={reps.data} onChanged={refresh} />}</Tabs.Panel>
-            <Tabs.Panel value="contacts" pt="xs"><ContactsTab loanId={loanId} /></Tabs.Panel>
-            <Tabs.Panel value="guarantees" pt="xs"><GuaranteesTab loanId={loanId} /></Tabs.Panel>
-            <Tabs.Panel value="files" pt="xs"><FilesTab loanId={loanId} /></Tabs.Panel>
-            <Tabs.Panel value="history" pt="xs">{plan.data && hasPlan && <HistoryTab plan={plan.data} />}</Tabs.Panel>
+            <Tabs.Panel value="plan" pt="xs">
+              {e && <PlanTab e={e} />}
+            </Tabs.Panel>
+            <Tabs.Panel value="repayments" pt="xs">
+              {reps.data && <RepaymentsTable rows={reps.data} onChanged={refresh} />}
+            </Tabs.Panel>
+            <Tabs.Panel value="contacts" pt="xs">
+              <ContactsTab loanId={loanId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="guarantees" pt="xs">
+              <GuaranteesTab loanId={loanId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="files" pt="xs">
+              <FilesTab loanId={loanId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="history" pt="xs">
+              {plan.data && hasPlan && <HistoryTab plan={plan.data} />}
+            </Tabs.Panel>
           </Tabs>
         </Box>
         <Box w={372} style={{ flexShrink: 0 }}>

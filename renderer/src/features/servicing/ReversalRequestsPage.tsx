@@ -25,21 +25,51 @@ export function ReversalRequestsPage() {
         <Table striped data-testid="reversal-requests">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('contractNo')}</Table.Th><Table.Th>{t('borrower')}</Table.Th><Table.Th>{t('receipt')}</Table.Th><Table.Th>{t('paidDate')}</Table.Th>
-              <Table.Th ta="right">{t('reverseAmount')}</Table.Th><Table.Th>{t('reverseReason')}</Table.Th><Table.Th>{t('requester')}</Table.Th><Table.Th />
+              <Table.Th>{t('contractNo')}</Table.Th>
+              <Table.Th>{t('borrower')}</Table.Th>
+              <Table.Th>{t('receipt')}</Table.Th>
+              <Table.Th>{t('paidDate')}</Table.Th>
+              <Table.Th ta="right">{t('reverseAmount')}</Table.Th>
+              <Table.Th>{t('reverseReason')}</Table.Th>
+              <Table.Th>{t('requester')}</Table.Th>
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {q.data.map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td><Anchor onClick={() => navigate(`/servicing/loan?id=${r.loanId}`)}>{r.contractNo}</Anchor></Table.Td>
-                <Table.Td>{r.borrowerName}</Table.Td><Table.Td>{r.receiptNo}</Table.Td><Table.Td>{r.paidDate}</Table.Td>
-                <Table.Td ta="right"><Money fen={r.amount} unit /></Table.Td><Table.Td>{r.reason}</Table.Td>
-                <Table.Td>{r.requestedBy ?? ''} · {localDate(new Date(r.requestedAt))}</Table.Td>
+                <Table.Td>
+                  <Anchor onClick={() => navigate(`/servicing/loan?id=${r.loanId}`)}>{r.contractNo}</Anchor>
+                </Table.Td>
+                <Table.Td>{r.borrowerName}</Table.Td>
+                <Table.Td>{r.receiptNo}</Table.Td>
+                <Table.Td>{r.paidDate}</Table.Td>
+                <Table.Td ta="right">
+                  <Money fen={r.amount} unit />
+                </Table.Td>
+                <Table.Td>{r.reason}</Table.Td>
+                <Table.Td>
+                  {r.requestedBy ?? ''} · {localDate(new Date(r.requestedAt))}
+                </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    <Button size="compact-xs" color="red" variant="light" loading={decide.loading} onClick={() => void act(r.id, true)}>{t('approve')}</Button>
-                    <Button size="compact-xs" variant="default" loading={decide.loading} onClick={() => void act(r.id, false)}>{t('reject')}</Button>
+                    <Button
+                      size="compact-xs"
+                      color="red"
+                      variant="light"
+                      loading={decide.loading}
+                      onClick={() => void act(r.id, true)}
+                    >
+                      {t('approve')}
+                    </Button>
+                    <Button
+                      size="compact-xs"
+                      variant="default"
+                      loading={decide.loading}
+                      onClick={() => void act(r.id, false)}
+                    >
+                      {t('reject')}
+                    </Button>
                   </Group>
                 </Table.Td>
               </Table.Tr>

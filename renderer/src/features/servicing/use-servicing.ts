@@ -8,9 +8,11 @@ export function useHashParams(): URLSearchParams {
 /** Plan (all versions) of a loan. */
 export const usePlan = (loanId: number) => useQuery('servicing.getPlan', { loanId }, { enabled: loanId > 0 })
 /** The loan as of a date. */
-export const useAsOf = (loanId: number, asOf: string) => useQuery('servicing.asOf', { loanId, asOf }, { enabled: loanId > 0 && /^\d{4}-\d{2}-\d{2}$/.test(asOf) })
+export const useAsOf = (loanId: number, asOf: string) =>
+  useQuery('servicing.asOf', { loanId, asOf }, { enabled: loanId > 0 && /^\d{4}-\d{2}-\d{2}$/.test(asOf) })
 /** Repayments of a loan, reversed ones included. */
-export const useRepayments = (loanId: number) => useQuery('servicing.listRepayments', { loanId }, { enabled: loanId > 0 })
+export const useRepayments = (loanId: number) =>
+  useQuery('servicing.listRepayments', { loanId }, { enabled: loanId > 0 })
 export const useCreatePlan = () => useMutation('servicing.createPlan')
 export const usePreview = () => useMutation('servicing.previewRepayment')
 export const usePost = () => useMutation('servicing.postRepayment')

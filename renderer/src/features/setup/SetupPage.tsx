@@ -14,7 +14,14 @@ export function SetupPage() {
   const setup = useSetup()
   const r = rules(t)
   const form = useForm({
-    initialValues: { orgName: '', branchCode: '', adminUsername: '', adminDisplayName: '', adminPassword: '', confirmPassword: '' },
+    initialValues: {
+      orgName: '',
+      branchCode: '',
+      adminUsername: '',
+      adminDisplayName: '',
+      adminPassword: '',
+      confirmPassword: '',
+    },
     validate: {
       orgName: r.orgName,
       branchCode: r.branchCode,
@@ -44,7 +51,7 @@ export function SetupPage() {
           <SimpleGrid cols={2}>
             <TextInput
               label={t('setup.orgName')}
-              description={"\u00a0"}
+              description={'\u00a0'}
               placeholder={t('setup.orgNamePlaceholder')}
               withAsterisk
               data-autofocus
@@ -69,7 +76,7 @@ export function SetupPage() {
             />
             <TextInput
               label={t('setup.adminDisplayName')}
-              description={"\u00a0"}
+              description={'\u00a0'}
               withAsterisk
               {...form.getInputProps('adminDisplayName')}
             />
@@ -82,7 +89,7 @@ export function SetupPage() {
             />
             <PasswordInput
               label={t('setup.confirmPassword')}
-              description={"\u00a0"}
+              description={'\u00a0'}
               withAsterisk
               autoComplete="new-password"
               {...form.getInputProps('confirmPassword')}

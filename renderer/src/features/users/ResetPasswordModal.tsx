@@ -8,7 +8,15 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { useResetPassword } from './use-users'
 
 /** Admin sets a temporary password; the user must change it at next sign-in. */
-export function ResetPasswordModal({ user, onClose, onSaved }: { user: UserView | null; onClose: () => void; onSaved: () => void }) {
+export function ResetPasswordModal({
+  user,
+  onClose,
+  onSaved,
+}: {
+  user: UserView | null
+  onClose: () => void
+  onSaved: () => void
+}) {
   const { t } = useTranslation()
   return (
     <Modal
@@ -54,7 +62,12 @@ function ResetForm({ user, onClose, onSaved }: { user: UserView; onClose: () => 
           autoComplete="new-password"
           {...form.getInputProps('password')}
         />
-        <PasswordInput label={t('changePassword.confirm')} withAsterisk autoComplete="new-password" {...form.getInputProps('confirm')} />
+        <PasswordInput
+          label={t('changePassword.confirm')}
+          withAsterisk
+          autoComplete="new-password"
+          {...form.getInputProps('confirm')}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

@@ -9,10 +9,26 @@ import { roleOptions } from './role-options'
 import { useCreateUser, useUpdateUser } from './use-users'
 
 /** Create a user (username, name, role, initial password) or edit one's name and role. */
-export function UserFormModal({ user, opened, onClose, onSaved }: { user: UserView | null; opened: boolean; onClose: () => void; onSaved: () => void }) {
+export function UserFormModal({
+  user,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  user: UserView | null
+  opened: boolean
+  onClose: () => void
+  onSaved: () => void
+}) {
   const { t } = useTranslation()
   return (
-    <Modal opened={opened} onClose={onClose} title={user ? t('users.editTitle', { username: user.username }) : t('users.createTitle')} size="md" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={user ? t('users.editTitle', { username: user.username }) : t('users.createTitle')}
+      size="md"
+      centered
+    >
       {opened && <UserForm user={user} onClose={onClose} onSaved={onSaved} />}
     </Modal>
   )
@@ -25,7 +41,12 @@ function UserForm({ user, onClose, onSaved }: { user: UserView | null; onClose: 
   const update = useUpdateUser()
   const editing = user !== null
   const form = useForm({
-    initialValues: { username: user?.username ?? '', displayName: user?.displayName ?? '', role: (user?.role ?? 'officer') as Role, password: '' },
+    initialValues: {
+      username: user?.username ?? '',
+      displayName: user?.displayName ?? '',
+      role: (user?.role ?? 'officer') as Role,
+      password: '',
+    },
     validate: {
       username: editing ? () => null : r.username,
       displayName: r.displayName,
@@ -41,7 +62,12 @@ function UserForm({ user, onClose, onSaved }: { user: UserView | null; onClose: 
         await update.mutate({ id: user.id, displayName: v.displayName.trim(), role: v.role })
         notifications.show({ color: 'teal', message: t('users.updated', { username: user.username }) })
       } else {
-        await create.mutate({ username: v.username.trim(), displayName: v.displayName.trim(), role: v.role, password: v.password })
+        await create.mutate({
+          username: v.username.trim(),
+          displayName: v.displayName.trim(),
+          role: v.role,
+          password: v.password,
+        })
         notifications.show({ color: 'teal', message: t('users.created', { username: v.username.trim() }) })
       }
       onSaved()
@@ -55,9 +81,21 @@ function UserForm({ user, onClose, onSaved }: { user: UserView | null; onClose: 
       <Stack gap="md">
         {error && !error.fields.length && <ErrorAlert error={error} />}
         {!editing && (
-          <TextInput label={t('users.username')} description={t('setup.adminUsernameHint')} withAsterisk data-autofocus autoComplete="off" {...form.getInputProps('username')} />
+          <TextInput
+            label={t('users.username')}
+            description={t('setup.adminUsernameHint')}
+            withAsterisk
+            data-autofocus
+            autoComplete="off"
+            {...form.getInputProps('username')}
+          />
         )}
-        <TextInput label={t('users.displayName')} withAsterisk data-autofocus={editing || undefined} {...form.getInputProps('displayName')} />
+        <TextInput
+          label={t('users.displayName')}
+          withAsterisk
+          data-autofocus={editing || undefined}
+          {...form.getInputProps('displayName')}
+        />
         <Select
           label={t('users.role')}
           withAsterisk

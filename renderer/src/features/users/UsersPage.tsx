@@ -40,7 +40,10 @@ export function UsersPage() {
       onConfirm: async () => {
         try {
           await update.mutate({ id: u.id, disabled: disabling })
-          notifications.show({ color: 'teal', message: t(disabling ? 'users.disabledDone' : 'users.enabledDone', { username: u.username }) })
+          notifications.show({
+            color: 'teal',
+            message: t(disabling ? 'users.disabledDone' : 'users.enabledDone', { username: u.username }),
+          })
         } catch (e) {
           const err = toApiError(e)
           notifications.show({ color: 'red', title: t(`errors.titles.${err.code}`), message: err.message })
@@ -64,7 +67,13 @@ export function UsersPage() {
       <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
       <Table.Td>
         <Group gap={4}>
-          {u.disabled ? <Badge color="gray">{t('users.disabled')}</Badge> : <Badge color="teal" variant="light">{t('users.active')}</Badge>}
+          {u.disabled ? (
+            <Badge color="gray">{t('users.disabled')}</Badge>
+          ) : (
+            <Badge color="teal" variant="light">
+              {t('users.active')}
+            </Badge>
+          )}
           {u.mustChangePassword && !u.disabled && (
             <Badge color="orange" variant="light">
               {t('users.mustChange')}
@@ -72,7 +81,15 @@ export function UsersPage() {
           )}
         </Group>
       </Table.Td>
-      <Table.Td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : <Text span c="dimmed" size="sm">{t('users.never')}</Text>}</Table.Td>
+      <Table.Td>
+        {u.lastLoginAt ? (
+          formatDateTime(u.lastLoginAt)
+        ) : (
+          <Text span c="dimmed" size="sm">
+            {t('users.never')}
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap" justify="flex-end">
           <Button size="compact-sm" variant="subtle" onClick={() => setForm({ user: u })}>
@@ -82,7 +99,13 @@ export function UsersPage() {
             {t('users.resetPassword')}
           </Button>
           {u.id !== me.id && (
-            <Button size="compact-sm" variant="subtle" color={u.disabled ? 'teal' : 'red'} w={56} onClick={() => toggleDisabled(u)}>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              color={u.disabled ? 'teal' : 'red'}
+              w={56}
+              onClick={() => toggleDisabled(u)}
+            >
               {u.disabled ? t('users.enable') : t('users.disable')}
             </Button>
           )}
@@ -133,7 +156,13 @@ export function UsersPage() {
           </Table>
         </Table.ScrollContainer>
         {data && data.length === 0 && (
-          <EmptyState py="xl" icon={<IconUsers size={28} />} withIndicatorBackground title={t('users.empty')} description={t('users.emptyHint')} />
+          <EmptyState
+            py="xl"
+            icon={<IconUsers size={28} />}
+            withIndicatorBackground
+            title={t('users.empty')}
+            description={t('users.emptyHint')}
+          />
         )}
       </Paper>
 
