@@ -77,11 +77,11 @@ test('audit log: filters, load more via beforeId, and chain verification', async
   await page.getByRole('button', { name: '校验审计链' }).click()
   await expect(page.getByTestId('verify-result')).toContainText(`审计链完整：已校验 ${total} 条记录`)
 
-  // Filter by method prefix (Enter submits the filter form).
+  // Filter by area: the operation list offers labels, e.g. every 登录与会话 operation.
   const method = page.getByRole('combobox', { name: '操作' })
-  await method.fill('auth.')
-  await method.press('Escape')
-  await method.press('Enter')
+  await method.fill('登录与会话')
+  await page.getByRole('option', { name: '登录与会话（全部操作）' }).click()
+  await page.getByRole('button', { name: '查询', exact: true }).click()
   await expect(table.locator('tbody tr')).toHaveCount(2) // two logins: the UI's and the API's
   await expect(table).toContainText('admin 登录')
   await snap(page, 'audit-zh')
