@@ -1,8 +1,8 @@
 import { i18next } from '../../i18n'
 import type { zh } from './i18n'
 
-// Kept only for screens not yet on `useTranslation('entry')` (servicing's list page, owned by
-// the servicing work); the texts themselves live in the i18next namespace `entry` (./i18n.ts).
+// For the entry forms' plain validation modules (no React, so no useTranslation); the texts
+// themselves live in the i18next namespace `entry` (./i18n.ts).
 
 /** A key of the entry namespace. */
 export type EntryKey = keyof typeof zh
