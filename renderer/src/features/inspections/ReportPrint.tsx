@@ -1,6 +1,6 @@
 import { Button, Group } from '@mantine/core'
 import type { InspectionView } from '@shared/api'
-import { formatFen } from '@shared/domain'
+import { formatFen, yuanText } from '@shared/domain'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from '../../api/hooks'
@@ -82,7 +82,7 @@ export function ReportPrint() {
             {r.type === 'first' && (
               <Row label={t('form.fundUse')}>
                 {r.fundUse ? t(`fundUses.${r.fundUse}`) : ''}
-                {r.fundUsedAmount !== null ? ` ${formatFen(r.fundUsedAmount)} 元` : ''}
+                {r.fundUsedAmount !== null ? ` ${yuanText(r.fundUsedAmount)}` : ''}
                 {r.fundEvidence ? `；${r.fundEvidence}` : ''}
               </Row>
             )}

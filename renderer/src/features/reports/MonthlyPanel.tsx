@@ -2,7 +2,7 @@ import { Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } 
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MonthlyView, QualityView, ReportRow } from '@shared/api'
-import { formatFen, isNonPerforming, localDate, ratio } from '@shared/domain'
+import { formatFen, isNonPerforming, localDate, ratio, yuanText } from '@shared/domain'
 import { useMutation, useQuery } from '../../api/hooks'
 import { useCan } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
@@ -171,7 +171,7 @@ function MonthlyDocument({ m, onSaved }: { m: MonthlyView; onSaved: () => void }
 }
 
 function rowValue(r: ReportRow): string {
-  if (r.unit === 'fen') return `${formatFen(Number(r.value))} 元`
+  if (r.unit === 'fen') return yuanText(Number(r.value))
   return String(r.value)
 }
 

@@ -3,13 +3,13 @@ import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@ma
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { QualityView } from '@shared/api'
-import { formatFen, isNonPerforming, isValidDate, localDate, ratio } from '@shared/domain'
+import { formatFen, isNonPerforming, isValidDate, localDate, ratio, yuanText } from '@shared/domain'
 import { useMutation, useQuery } from '../../api/hooks'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { downloadBase64 } from '../../app/download'
 import { ReportFilters, type ReportSlice, sliceInput } from './report-filters'
 
-const yuan = (fen: number) => `${formatFen(fen)} 元`
+const yuan = yuanText
 
 /** Portfolio quality as of a date: totals, five categories, aging, NPL ratio; Excel and A4 print. */
 export function QualityPanel({ defaultAsOf }: { defaultAsOf: string }) {

@@ -43,7 +43,7 @@ export function BulkPage() {
       try {
         return [{ iouNo: l.iouNo.trim(), paidDate: l.paidDate, amount: parseYuan(l.amount), channel: 'cash' as const }]
       } catch {
-        errs[k] = `金额格式无效：${l.amount}`
+        errs[k] = t('badAmount', { amount: l.amount })
         return []
       }
     })

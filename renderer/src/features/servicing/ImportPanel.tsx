@@ -61,9 +61,7 @@ export function ImportPanel({ onDone }: { onDone: () => void }) {
           {p.problemCount > 0 && (
             <List size="sm" mt="xs">
               {p.problems.slice(0, 50).map((x, k) => (
-                <List.Item key={k}>
-                  {x.sheet} 第 {x.row} 行：{x.message}
-                </List.Item>
+                <List.Item key={k}>{t('problemAt', { sheet: x.sheet, row: x.row, message: x.message })}</List.Item>
               ))}
             </List>
           )}
