@@ -154,6 +154,9 @@ describe('催收通知书 (DOMAIN §12)', () => {
     const db = t.backend.env.db
     // 12 installments from 2025-02-10: the last is due 2026-01-10 → 3 years: 2029-01-10 (民法典 188/189).
     expect(await limitationExpiry(db, loanId, '2026-03-02')).toBe('2029-01-10')
+    // The stable field the loan view shows (risk's clock) says the same.
+    const asOfView = () => t.call('servicing.asOf', { loanId, asOf: '2026-03-02' }, w.officer)
+    expect((await asOfView()).limitationExpiry).toBe('2029-01-10')
     const n = await t.call('notices.create', { loanId, addressee: 'borrower', asOf: '2026-02-27' }, w.officer)
     expect(
       (
@@ -190,6 +193,7 @@ describe('催收通知书 (DOMAIN §12)', () => {
     expect(String((ev[0] as { evidence: string }).evidence)).toContain('张三（同住成年家属）')
     // New 3 years from the signature: 2026-03-02 → 2029-03-02.
     expect(await limitationExpiry(db, loanId, '2026-03-02')).toBe('2029-03-02')
+    expect((await asOfView()).limitationExpiry).toBe('2029-03-02')
     const gn = await t.call(
       'notices.create',
       { loanId, addressee: 'guarantor', guarantorId: g.id, asOf: '2026-03-02' },
@@ -297,6 +301,10 @@ describe('promises to pay', () => {
     expect((await t.call('collections.promises', { loanId }, w.officer))[0]!.status).toBe('broken')
     const rule = await brokenPromiseRule(t.backend.env.db, '2026-03-02')
     expect(rule).toEqual([{ loanId, detail: expect.stringContaining('2026-02-25') }])
+    // The risk evaluation turns it into a warning (rule broken_promise) on the loan.
+    await t.call('risk.evaluate', { asOf: '2026-03-02', store: true }, w.manager)
+    const warned = await t.call('risk.warnings', { rule: 'broken_promise', loanId }, w.manager)
+    expect(warned.items.map((x) => [x.loanId, x.rule, x.status])).toEqual([[loanId, 'broken_promise', 'open']])
     // Before the promised day passes it is open, and the rule is silent.
     expect(await brokenPromiseRule(t.backend.env.db, '2026-02-25')).toEqual([])
     // A new promise supersedes: open, not broken.
