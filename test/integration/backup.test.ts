@@ -52,6 +52,12 @@ describe('backup.create / backup.list', () => {
     const dbEntry = manifest.files.find((f: { path: string }) => f.path === 'daihou.sqlite')
     expect(dbEntry.sha256).toBe(fileHash(b.file))
     expect(manifest.counts.loans).toBe(1)
+    // The audit chain head of the copy is in the manifest (issue 14.4), matching the live chain there.
+    const row = w.t.backend.env.sqlite
+      .prepare('select hash from audit_log where id = ?')
+      .get(manifest.auditAnchor.count) as { hash: string }
+    expect(manifest.auditAnchor.count).toBeGreaterThan(0)
+    expect(manifest.auditAnchor.hash).toBe(row.hash)
     expect(manifest.counts.users).toBe(2)
     const list = await w.t.call('backup.list', {}, w.admin)
     expect(list).toHaveLength(1)

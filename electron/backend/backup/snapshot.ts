@@ -36,6 +36,8 @@ export interface Manifest {
   files: { path: string; size: number; sha256: string }[]
   verified: boolean
   problem: string | null
+  /** The audit chain head in this copy (issue 14.4): write it down to detect a later cut-off tail. */
+  auditAnchor?: { count: number; hash: string | null }
 }
 
 /** Result of checking a backup folder or a bare database file. */
@@ -116,6 +118,17 @@ function listFiles(root: string, under = root): string[] {
   })
 }
 
+/** The audit chain head of a database file (none when it predates the audit log). */
+function chainHeadOf(db: Database.Database): Manifest['auditAnchor'] {
+  try {
+    const head = db.prepare('select id, hash from audit_log order by id desc limit 1').get() as
+      { id: number; hash: string } | undefined
+    return { count: head?.id ?? 0, hash: head?.hash ?? null }
+  } catch {
+    return undefined
+  }
+}
+
 /** Re-reads a backup folder: every file's SHA-256 against the manifest, then the database itself. */
 export async function verifyBackupDir(dir: string, manifest: Manifest, checked?: Verification): Promise<Verification> {
   for (const f of manifest.files) {
@@ -182,9 +195,11 @@ export async function writeSnapshot(
     const dbFile = join(tmp, BACKUP_DB_NAME)
     await source.backup(dbFile, { progress: () => 64 })
     const copy = new Database(dbFile)
+    let auditAnchor: Manifest['auditAnchor']
     try {
       copy.pragma('journal_mode = DELETE') // one self-contained file
       copy.pragma(`application_id = ${APPLICATION_ID}`)
+      auditAnchor = chainHeadOf(copy)
     } finally {
       copy.close()
     }
@@ -206,6 +221,7 @@ export async function writeSnapshot(
       files,
       verified: false,
       problem: check.problem,
+      auditAnchor,
     }
     // Verified = sound database + every file re-read against its SHA-256 (+ counts as listed).
     const v = check.ok ? await verifyBackupDir(tmp, manifest, check) : check
