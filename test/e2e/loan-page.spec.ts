@@ -91,6 +91,11 @@ test('officer: 逾期 and DPD in the head, posts without scrolling, settles only
   const box = (await form.boundingBox())!
   expect(box.y + box.height).toBeLessThanOrEqual(768)
   await shot(page, 'loan-page-officer')
+  // 担保 tab: guarantors and collateral are maintained right here.
+  await page.getByRole('tab', { name: '担保' }).click()
+  await expect(page.getByRole('heading', { name: '保证人' })).toBeVisible()
+  await shot(page, 'loan-page-guarantees-officer')
+  await page.getByRole('tab', { name: '还款计划' }).click()
   const amount = form.getByTestId('amount')
   await amount.fill('500')
   await amount.press('Enter')

@@ -1,6 +1,8 @@
-import { Anchor, Badge, Group, SegmentedControl, Table, Text } from '@mantine/core'
+import { Anchor, Badge, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CollateralPanel } from '../inspections/CollateralPanel'
+import { GuarantorsPanel } from '../inspections/GuarantorsPanel'
 import type { PlanView } from '@shared/api'
 import { useQuery } from '../../api/hooks'
 import { navigate } from '../../app/router'
@@ -47,45 +49,13 @@ export function ContactsTab({ loanId }: { loanId: number }) {
   )
 }
 
-/** 担保: guarantors and collateral of the loan record (maintained on the loan record). */
+/** 担保: guarantors and collateral, added and revalued here (the inspections area's panels). */
 export function GuaranteesTab({ loanId }: { loanId: number }) {
-  const { t } = useTranslation('loan')
-  const q = useQuery('loans.get', { id: loanId }, { enabled: loanId > 0 })
-  if (q.error) return <ErrorAlert error={q.error} />
-  if (!q.data) return null
-  const { guarantors, collaterals } = q.data
   return (
-    <>
-      <Text size="sm" c="dimmed" mb="xs">
-        {t('guaranteesHint')}
-      </Text>
-      <Table fz="sm" striped>
-        <Table.Tbody>
-          {guarantors.map((g) => (
-            <Table.Tr key={`g${g.id}`}>
-              <Table.Td>{g.name}</Table.Td>
-              <Table.Td>{g.phone ?? ''}</Table.Td>
-              <Table.Td {...num}>
-                <Money fen={g.amount} />
-              </Table.Td>
-              <Table.Td>
-                {g.periodStart} – {g.periodEnd}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-          {collaterals.map((c) => (
-            <Table.Tr key={`c${c.id}`}>
-              <Table.Td>{c.description}</Table.Td>
-              <Table.Td>{c.certNo ?? ''}</Table.Td>
-              <Table.Td {...num}>
-                <Money fen={c.currentValue} />
-              </Table.Td>
-              <Table.Td>{c.appraisedOn}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </>
+    <Stack gap="md">
+      <GuarantorsPanel loanId={loanId} />
+      <CollateralPanel loanId={loanId} />
+    </Stack>
   )
 }
 
