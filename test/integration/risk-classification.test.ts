@@ -174,7 +174,8 @@ describe('five-category classification: floors, maker-checker, history', () => {
     w = await makeWorld()
     await overdue95()
     const dry = await w.t.call('risk.evaluate', { asOf: '2026-01-15', store: false }, w.tokens.manager)
-    expect(dry).toMatchObject({ loans: 1, warningsOpened: 1, stored: false })
+    // Two: overdue, and 首次检查 not done 30 days after disbursement (no inspection recorded).
+    expect(dry).toMatchObject({ loans: 1, warningsOpened: 2, stored: false })
     expect((await w.t.call('risk.warnings', {}, w.tokens.manager)).total).toBe(0)
     const job = await w.t.call('risk.startJob', { onlyIfNotRunToday: true }, w.tokens.officer)
     expect(job?.state).toBe('running')
