@@ -51,15 +51,20 @@ export function createAnchorKeeper(opts: { dataDir: string; db: Db; now: () => D
   let broken: string | null = null
   let pending: Promise<void> = Promise.resolve()
 
+  /** Writes the current chain head to the anchor file (atomically: temp file, then rename). */
+  async function writeHead(): Promise<void> {
+    const head = await chainHead(opts.db, opts.now().toISOString())
+    const file = join(opts.dataDir, ANCHOR_FILE)
+    writeFileSync(`${file}.tmp`, `${JSON.stringify(head, null, 2)}\n`)
+    renameSync(`${file}.tmp`, file)
+  }
+
   async function write(): Promise<void> {
     timer = null
     const previous = readAnchor(opts.dataDir)
     if (previous) broken ??= await anchorMismatch(opts.db, previous)
     if (broken) return
-    const head = await chainHead(opts.db, opts.now().toISOString())
-    const file = join(opts.dataDir, ANCHOR_FILE)
-    writeFileSync(`${file}.tmp`, `${JSON.stringify(head, null, 2)}\n`)
-    renameSync(`${file}.tmp`, file)
+    await writeHead()
   }
 
   return {
@@ -76,12 +81,7 @@ export function createAnchorKeeper(opts: { dataDir: string; db: Db; now: () => D
       if (timer) clearTimeout(timer)
       timer = null
       broken = null
-      pending = (async () => {
-        const head = await chainHead(opts.db, opts.now().toISOString())
-        const file = join(opts.dataDir, ANCHOR_FILE)
-        writeFileSync(`${file}.tmp`, `${JSON.stringify(head, null, 2)}\n`)
-        renameSync(`${file}.tmp`, file)
-      })().catch((e: unknown) => console.error('[daihou] audit anchor not written:', e))
+      pending = writeHead().catch((e: unknown) => console.error('[daihou] audit anchor not written:', e))
     },
     /** Writes a pending update now (before verify, on close). */
     async flush(): Promise<void> {
