@@ -100,12 +100,13 @@ function pdffonts(file: string): { total: number; embedded: number; type3: numbe
   }
 }
 
-export async function benchNotices(
-  _dir: string,
-  log: (s: string) => void,
-  count = 500,
-  out?: string,
-): Promise<BenchResult[]> {
+/** The area bench: 500 notices. */
+export function benchNotices(_dir: string, log: (s: string) => void): Promise<BenchResult[]> {
+  return benchNoticeBatch(log, 500)
+}
+
+/** Prints `count` notices into one PDF (kept at `out` when given). */
+export async function benchNoticeBatch(log: (s: string) => void, count: number, out?: string): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'daihou-bench-notices-'))
   try {
     log(`notices: seeding ${count} overdue loans …`)
@@ -147,7 +148,7 @@ export async function benchNotices(
 
 if (process.argv[1]?.endsWith('bench-notices.ts')) {
   const count = Number(process.argv[2] ?? 500)
-  benchNotices('', (s) => console.log(s), count, process.argv[3])
+  benchNoticeBatch((s) => console.log(s), count, process.argv[3])
     .then((rs) => rs.forEach((r) => console.log(`  ${r.name.padEnd(48)} ${r.value.toFixed(2).padStart(12)} ${r.unit}`)))
     .catch((e: Error) => {
       console.error(e.message)

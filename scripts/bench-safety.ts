@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { createBackend } from '../electron/backend'
 import { createBackup } from '../electron/backend/backup/service'
 import { runCrashTest } from '../test/helpers/crash'
-import type { BenchResult } from './bench'
+import type { BenchOptions, BenchResult } from './bench'
 
 async function benchBackup(dir: string): Promise<BenchResult[]> {
   const b = await createBackend({ dataDir: dir })
@@ -44,7 +44,11 @@ async function benchBackup(dir: string): Promise<BenchResult[]> {
   }
 }
 
-export async function benchSafety(dir: string, log: (s: string) => void, kills: number): Promise<BenchResult[]> {
+export async function benchSafety(
+  dir: string,
+  log: (s: string) => void,
+  { kills }: BenchOptions,
+): Promise<BenchResult[]> {
   const results = await benchBackup(dir)
   log(`  crash test: ${kills} SIGKILLs while posting repayments …`)
   const r = await runCrashTest(kills, log)

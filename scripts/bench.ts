@@ -84,21 +84,33 @@ async function benchFirstAnswer(dir: string): Promise<BenchResult> {
   return { name: 'browser mode: spawn to first API answer', value: median(times), unit: 'ms' }
 }
 
-/** Each area's bench module and its entry function `(dir, log) => BenchResult[]`, run in this order. */
+/** Options every area bench may read (from the command line). */
+export interface BenchOptions {
+  /** Crash-test kills for the safety bench. */
+  kills: number
+}
+
+/** Each area's bench module and its entry function `(dir, log, opts) => BenchResult[]`, run in this order. */
 const AREA_BENCHES: readonly [string, string][] = [
   ['bench-archives.ts', 'benchArchives'],
   ['bench-servicing.ts', 'benchServicing'],
   ['bench-reports.ts', 'benchReports'],
   ['bench-risk.ts', 'benchRisk'],
+  ['bench-notices.ts', 'benchNotices'],
+  ['bench-inspections.ts', 'benchInspections'],
+  ['bench-loanlist.ts', 'benchLoanList'],
+  ['bench-safety.ts', 'benchSafety'],
 ]
 
+type AreaBench = (dir: string, log: (s: string) => void, opts: BenchOptions) => Promise<BenchResult[]>
+
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), { borrowers: '200000', seed: '1', kills: '1000' })
+  const args = parseArgs(process.argv.slice(2), { borrowers: '200000', seed: '1', kills: '1000', only: '' })
   const json = args.flags.has('json')
+  // `--only risk,reports` runs those area benches (file name without bench-/.ts) and skips the common ones.
+  const only = args.only ? new Set(args.only.split(',')) : null
   const log = (s: string) => (json ? process.stderr.write(`${s}\n`) : console.log(s))
-  const results: BenchResult[] = []
   const emit = (r: BenchResult) => {
-    results.push(r)
     if (json) console.log(JSON.stringify(r))
     else
       log(
@@ -107,49 +119,17 @@ async function main(): Promise<void> {
   }
   const dir = await ensureDatabase(Number(args.seed), Number(args.borrowers), log)
   log(`database: ${dir}`)
-  emit(await benchOpen(dir))
-  emit(await benchFirstAnswer(dir))
-  const domainBench = join(__dirname, 'bench-domain.ts')
-  if (existsSync(domainBench)) {
-    const mod = (await import(domainBench)) as { benchDomain: () => BenchResult[] | Promise<BenchResult[]> }
-    for (const r of await mod.benchDomain()) emit(r)
+  if (!only) {
+    emit(await benchOpen(dir))
+    emit(await benchFirstAnswer(dir))
+    const { benchDomain } = await import('./bench-domain')
+    for (const r of benchDomain()) emit(r)
   }
+  const opts: BenchOptions = { kills: Number(args.kills) }
   for (const [file, fn] of AREA_BENCHES) {
-    const path = join(__dirname, file)
-    if (!existsSync(path)) continue
-    const mod = (await import(path)) as Record<
-      string,
-      (dir: string, log: (s: string) => void) => Promise<BenchResult[]>
-    >
-    for (const r of await mod[fn]!(dir, log)) emit(r)
-  }
-  const noticesBench = join(__dirname, 'bench-notices.ts')
-  if (existsSync(noticesBench)) {
-    const mod = (await import(noticesBench)) as {
-      benchNotices: (dir: string, log: (s: string) => void) => Promise<BenchResult[]>
-    }
-    for (const r of await mod.benchNotices(dir, log)) emit(r)
-  }
-  const inspectionsBench = join(__dirname, 'bench-inspections.ts')
-  if (existsSync(inspectionsBench)) {
-    const mod = (await import(inspectionsBench)) as {
-      benchInspections: (dir: string, log: (s: string) => void) => Promise<BenchResult[]>
-    }
-    for (const r of await mod.benchInspections(dir, log)) emit(r)
-  }
-  const loanListBench = join(__dirname, 'bench-loanlist.ts')
-  if (existsSync(loanListBench)) {
-    const mod = (await import(loanListBench)) as {
-      benchLoanList: (dir: string, log: (s: string) => void) => Promise<BenchResult[]>
-    }
-    for (const r of await mod.benchLoanList(dir, log)) emit(r)
-  }
-  const safetyBench = join(__dirname, 'bench-safety.ts')
-  if (existsSync(safetyBench)) {
-    const mod = (await import(safetyBench)) as {
-      benchSafety: (dir: string, log: (s: string) => void, kills: number) => Promise<BenchResult[]>
-    }
-    for (const r of await mod.benchSafety(dir, log, Number(args.kills))) emit(r)
+    if (only && !only.has(file.slice('bench-'.length, -'.ts'.length))) continue
+    const mod = (await import(join(__dirname, file))) as Record<string, AreaBench>
+    for (const r of await mod[fn]!(dir, log, opts)) emit(r)
   }
 }
 
