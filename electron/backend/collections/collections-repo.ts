@@ -279,33 +279,3 @@ export async function guarantorNames(db: Db, loanId: number): Promise<string[]> 
     (r) => r.name,
   )
 }
-
-/** Last due date of the loan's plan version in force (the latest active version). */
-export async function lastDueDate(db: Db, loanId: number): Promise<string | null> {
-  const v = await db
-    .selectFrom('loan_plan_versions')
-    .select('id')
-    .where('loan_id', '=', loanId)
-    .where('status', '=', 'active')
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-  if (!v) return null
-  const r = await db
-    .selectFrom('plan_installments')
-    .select((eb) => eb.fn.max('due_date').as('d'))
-    .where('plan_version_id', '=', v.id)
-    .executeTakeFirst()
-  return r?.d ? String(r.d) : null
-}
-
-/** Dates of posted repayments (a part payment interrupts the 诉讼时效). */
-export async function paymentDates(db: Db, loanId: number): Promise<string[]> {
-  const rs = await db
-    .selectFrom('repayments')
-    .select('paid_date')
-    .where('loan_id', '=', loanId)
-    .where('status', '=', 'posted')
-    .execute()
-  return rs.map((r) => r.paid_date)
-}

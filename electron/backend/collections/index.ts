@@ -1,3 +1,2 @@
 // Public surface of the collections area for other areas (risk's warnings plug in here).
 export { brokenPromiseRule } from './promises'
-export { limitationExpiry } from './limitation'

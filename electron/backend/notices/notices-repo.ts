@@ -278,18 +278,6 @@ export async function loanPrintFacts(
   return { idNumber: r.id_number, creditCode: r.credit_code }
 }
 
-/** Limitation events of a loan (dates of interruptions by signed demands and acknowledgements). */
-export async function interruptionDates(db: Db, loanId: number): Promise<string[]> {
-  const rs = await db
-    .selectFrom('limitation_events')
-    .select('occurred_on')
-    .where('loan_id', '=', loanId)
-    .where('kind', 'in', ['demand_signed', 'acknowledgement', 'public_notice'])
-    .where('guarantor_id', 'is', null)
-    .execute()
-  return rs.map((r) => r.occurred_on)
-}
-
 /** Records a scan in the content-addressed store's table unless it is already there. */
 export async function ensureScanRow(
   db: Db,
