@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
 import { apiCall, expect, loginNewUser, setupAndLoginAdmin, snap, test } from './fixtures'
+import { BORROWER_HEADERS, xlsxBuffer } from '../helpers/xlsx'
 
 // A 1×1 PNG: what a phone photo of a signed 借款申请书 stands in for.
 const PNG = Buffer.from(
@@ -16,29 +16,6 @@ async function users(page: Page) {
     manager: await mk('zhouzg', '周主管', 'manager'),
     archivist: await mk('zhaoda', '赵档案', 'archivist'),
   }
-}
-
-async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
-  const ws = wb.addWorksheet('借款人')
-  ws.addRow([
-    '类型',
-    '姓名/名称',
-    '身份证号',
-    '统一社会信用代码',
-    '手机号',
-    '村',
-    '组',
-    '地址',
-    '职业',
-    '家庭年收入(元)',
-    '信用等级',
-    '法定代表人',
-    '经营范围',
-    '管户信贷员用户名',
-  ])
-  for (const r of rows) ws.addRow(r)
-  return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
 test('archivist registers a file, attaches a scan, lends it and takes it back', async ({ page, server }) => {
@@ -146,7 +123,7 @@ test('officer imports an Excel with 3 bad rows, sees them, fixes them, imports; 
   await page.locator('input[type=file]').setInputFiles({
     name: '借款人.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    buffer: await xlsx([...ok, ...bad]),
+    buffer: await xlsxBuffer(BORROWER_HEADERS, [...ok, ...bad]),
   })
   const problems = page.getByTestId('import-problems')
   await expect(page.getByRole('alert').filter({ hasText: '处错误' })).toBeVisible()
@@ -172,7 +149,7 @@ test('officer imports an Excel with 3 bad rows, sees them, fixes them, imports; 
   await page.locator('input[type=file]').setInputFiles({
     name: '借款人-改.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    buffer: await xlsx(fixed),
+    buffer: await xlsxBuffer(BORROWER_HEADERS, fixed),
   })
   await expect(page.getByText('共 5 行：新增 5，更新 0，未变 0')).toBeVisible()
   await page.getByRole('button', { name: '导入', exact: true }).click()

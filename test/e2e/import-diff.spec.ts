@@ -1,34 +1,9 @@
-import ExcelJS from 'exceljs'
 import { apiCall, expect, setupAndLoginAdmin, smallText, snap, test } from './fixtures'
+import { BORROWER_HEADERS, xlsxBuffer } from '../helpers/xlsx'
 
 // Issue 9, "Imports that change existing records": an import that renames a borrower shows
 // old → new and changes nothing until confirmed.
 test.use({ viewport: { width: 1366, height: 768 } })
-
-const HEAD = [
-  '类型',
-  '姓名/名称',
-  '身份证号',
-  '统一社会信用代码',
-  '手机号',
-  '村',
-  '组',
-  '地址',
-  '职业',
-  '家庭年收入(元)',
-  '信用等级',
-  '法定代表人',
-  '经营范围',
-  '管户信贷员用户名',
-]
-
-async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
-  const ws = wb.addWorksheet('借款人')
-  ws.addRow(HEAD)
-  for (const r of rows) ws.addRow(r)
-  return Buffer.from(await wb.xlsx.writeBuffer())
-}
 
 test('an import that renames a borrower shows 王静 → 王晶 and changes nothing until confirmed', async ({
   page,
@@ -51,7 +26,9 @@ test('an import that renames a borrower shows 王静 → 王晶 and changes noth
     .getByRole('navigation', { name: '主导航' })
     .getByRole('link', { name: /Excel 导入/ })
     .click()
-  const file = await xlsx([['个人', '王晶', id, '', '13912345678', '青山镇前进村', '', '', '', '', 'A', '', '', '']])
+  const file = await xlsxBuffer(BORROWER_HEADERS, [
+    ['个人', '王晶', id, '', '13912345678', '青山镇前进村', '', '', '', '', 'A', '', '', ''],
+  ])
   await page.locator('input[type=file]').setInputFiles({
     name: '借款人-改名.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

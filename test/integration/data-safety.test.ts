@@ -19,7 +19,7 @@ import { makeWorld, makeId } from '../helpers/archives'
 import { makeBackend, tempDir } from '../helpers/backend'
 import { insertLoan, userId } from '../helpers/loans'
 import { dumpTables, fileHash } from '../helpers/safety'
-import { xlsxBase64 } from '../helpers/xlsx'
+import { BORROWER_HEADERS, xlsxBase64 } from '../helpers/xlsx'
 
 const isRoot = process.getuid?.() === 0
 const cleanups: (() => void | Promise<void>)[] = []
@@ -60,23 +60,6 @@ function fillDisk(dir: string): () => void {
   return () => rmSync(file)
 }
 
-const H = [
-  '类型',
-  '姓名/名称',
-  '身份证号',
-  '统一社会信用代码',
-  '手机号',
-  '村',
-  '组',
-  '地址',
-  '职业',
-  '家庭年收入(元)',
-  '信用等级',
-  '法定代表人',
-  '经营范围',
-  '管户信贷员用户名',
-]
-
 describe.skipIf(!isRoot)('disk full (tiny tmpfs; needs root to mount)', () => {
   it('an import, a repayment and a backup fail with 磁盘空间不足 and leave the database exactly as before; freeing space recovers without a restart', async () => {
     const dir = tmpfs('6m')
@@ -102,7 +85,7 @@ describe.skipIf(!isRoot)('disk full (tiny tmpfs; needs root to mount)', () => {
       '',
       '',
     ])
-    const xlsx = await xlsxBase64(H, rows)
+    const xlsx = await xlsxBase64(BORROWER_HEADERS, rows)
     const file = join(dir, 'daihou.sqlite')
     t.backend.env.sqlite.pragma('wal_checkpoint(TRUNCATE)')
     const before = dumpTables(file)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeId, makeWorld, type World } from '../helpers/archives'
-import { readXlsx, xlsxBase64 } from '../helpers/xlsx'
+import { BORROWER_HEADERS, readXlsx, xlsxBase64 } from '../helpers/xlsx'
 
 // Issue 9, "Imports that change existing records": the preview lists each borrower whose data
 // would change, field by field (old → new); nothing changes without confirming; the audit entry
@@ -12,22 +12,6 @@ beforeAll(async () => {
 })
 afterAll(() => w.t.close())
 
-const H = [
-  '类型',
-  '姓名/名称',
-  '身份证号',
-  '统一社会信用代码',
-  '手机号',
-  '村',
-  '组',
-  '地址',
-  '职业',
-  '家庭年收入(元)',
-  '信用等级',
-  '法定代表人',
-  '经营范围',
-  '管户信贷员用户名',
-]
 const row = (o: {
   name: string
   id: string
@@ -57,7 +41,10 @@ describe('import that changes existing borrowers: old → new, confirm first', (
   const liId = makeId('19850301', 813)
 
   it('a rename shows 王静 → 王晶 in the preview and changes nothing until confirmed', async () => {
-    const first = await xlsxBase64(H, [row({ name: '王静', id: wangId }), row({ name: '李强', id: liId })])
+    const first = await xlsxBase64(BORROWER_HEADERS, [
+      row({ name: '王静', id: wangId }),
+      row({ name: '李强', id: liId }),
+    ])
     expect(await w.t.call('imports.commit', { kind: 'borrowers', contentBase64: first }, w.tokens.officer)).toEqual({
       created: 2,
       updated: 0,
@@ -65,7 +52,7 @@ describe('import that changes existing borrowers: old → new, confirm first', (
     })
 
     // 王静 renamed and her income changed (50,000.00 元 → 62,500.50 元); 李强 unchanged.
-    const renamed = await xlsxBase64(H, [
+    const renamed = await xlsxBase64(BORROWER_HEADERS, [
       row({ name: '王晶', id: wangId, income: '62,500.50' }),
       row({ name: '李强', id: liId }),
     ])
@@ -123,11 +110,13 @@ describe('import that changes existing borrowers: old → new, confirm first', (
   })
 
   it('phones are masked in the change list for roles without pii.view and always in the audit line; officers are named', async () => {
-    const changed = await xlsxBase64(H, [row({ name: '李强', id: liId, phone: '13900002222', officer: 'officer1' })])
+    const changed = await xlsxBase64(BORROWER_HEADERS, [
+      row({ name: '李强', id: liId, phone: '13900002222', officer: 'officer1' }),
+    ])
     const asManager = await w.t.call('imports.preview', { kind: 'borrowers', contentBase64: changed }, w.tokens.manager)
     expect(asManager.changes[0]?.fields).toEqual([{ field: '手机号', from: '13800001111', to: '13900002222' }])
     // Assign to officer2 as the manager: the officer column shows display names, not ids.
-    const moved = await xlsxBase64(H, [row({ name: '李强', id: liId, officer: 'officer2' })])
+    const moved = await xlsxBase64(BORROWER_HEADERS, [row({ name: '李强', id: liId, officer: 'officer2' })])
     const m = await w.t.call('imports.preview', { kind: 'borrowers', contentBase64: moved }, w.tokens.manager)
     const officers = await w.t.call('users.list', {}, w.tokens.admin)
     const dn = (u: string) => officers.find((x) => x.username === u)!.displayName

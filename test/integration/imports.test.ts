@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeId, makeWorld, type World } from '../helpers/archives'
-import { readXlsx, xlsxBase64 } from '../helpers/xlsx'
+import { BORROWER_HEADERS, readXlsx, xlsxBase64 } from '../helpers/xlsx'
 
 let w: World
 beforeAll(async () => {
@@ -8,22 +8,6 @@ beforeAll(async () => {
 })
 afterAll(() => w.t.close())
 
-const H = [
-  '类型',
-  '姓名/名称',
-  '身份证号',
-  '统一社会信用代码',
-  '手机号',
-  '村',
-  '组',
-  '地址',
-  '职业',
-  '家庭年收入(元)',
-  '信用等级',
-  '法定代表人',
-  '经营范围',
-  '管户信贷员用户名',
-]
 const person = (name: string, id: string, phone = '13800001111', income: string | number = '85,000.50') => [
   '个人',
   name,
@@ -45,7 +29,7 @@ describe('Excel import: template, preview with every bad row, all-or-nothing com
   it('the template has the import headers and a notes sheet', async () => {
     const t = await w.t.call('imports.template', { kind: 'borrowers' }, w.tokens.officer)
     expect(t.filename).toBe('借款人导入模板.xlsx')
-    expect((await readXlsx(t.contentBase64))[0]).toEqual(H)
+    expect((await readXlsx(t.contentBase64))[0]).toEqual(BORROWER_HEADERS)
     for (const kind of ['loans', 'guarantors', 'collaterals'] as const)
       expect((await w.t.call('imports.template', { kind }, w.tokens.officer)).contentBase64.length).toBeGreaterThan(100)
   })
@@ -61,7 +45,7 @@ describe('Excel import: template, preview with every bad row, all-or-nothing com
       person('坏二', makeId('19800101', 509), '12345'), // bad phone
       ['个人', '坏三', makeId('19800101', 511), '', '', '', '', '', '', '-5', 'Z', '', '', ''], // negative income, bad rating
     ]
-    const b64 = await xlsxBase64(H, [...good.slice(0, 2), bad[0]!, bad[1]!, good[2]!, bad[2]!])
+    const b64 = await xlsxBase64(BORROWER_HEADERS, [...good.slice(0, 2), bad[0]!, bad[1]!, good[2]!, bad[2]!])
     const p = await w.t.call('imports.preview', { kind: 'borrowers', contentBase64: b64 }, w.tokens.officer)
     expect(p).toMatchObject({ total: 6, valid: 3, toCreate: 3 })
     expect([...new Set(p.problems.map((x) => x.row))]).toEqual([4, 5, 7])
@@ -78,7 +62,7 @@ describe('Excel import: template, preview with every bad row, all-or-nothing com
     expect(e.message).toMatch(/未导入任何数据/)
     expect((await w.t.call('borrowers.list', {}, w.tokens.manager)).rows.map((r) => r.name)).not.toContain('甲一')
 
-    const fixed = await xlsxBase64(H, [
+    const fixed = await xlsxBase64(BORROWER_HEADERS, [
       ...good,
       person('坏一', makeId('19800101', 507)),
       person('坏二', makeId('19800101', 509)),
@@ -104,7 +88,7 @@ describe('Excel import: template, preview with every bad row, all-or-nothing com
       updated: 0,
       unchanged: 6,
     })
-    const changed = await xlsxBase64(H, [person('甲一', makeId('19800101', 501), '13800002222')])
+    const changed = await xlsxBase64(BORROWER_HEADERS, [person('甲一', makeId('19800101', 501), '13800002222')])
     expect(
       await w.t.call(
         'imports.commit',
@@ -117,7 +101,10 @@ describe('Excel import: template, preview with every bad row, all-or-nothing com
   })
 
   it('duplicate rows within a file and missing required headers are reported', async () => {
-    const b64 = await xlsxBase64(H, [person('重一', makeId('19810101', 601)), person('重二', makeId('19810101', 601))])
+    const b64 = await xlsxBase64(BORROWER_HEADERS, [
+      person('重一', makeId('19810101', 601)),
+      person('重二', makeId('19810101', 601)),
+    ])
     const p = await w.t.call('imports.preview', { kind: 'borrowers', contentBase64: b64 }, w.tokens.officer)
     expect(p.problems).toEqual([{ row: 3, column: '身份证号', message: '与第 2 行重复' }])
     const e = await w.t.fail(
