@@ -1,4 +1,3 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -7,6 +6,7 @@ import { brokenPromiseRule } from '../../electron/backend/collections'
 import { loginAs, makeBackend, setupAdmin, type TestBackend } from '../helpers/backend'
 import { makeId } from '../helpers/archives'
 import { insertLoan, userId } from '../helpers/loans'
+import { numberingWorker } from '../helpers/numbering'
 
 let t: TestBackend
 afterEach(() => t?.close())
@@ -422,65 +422,28 @@ describe('contact log', () => {
   })
 })
 
-function worker(dir: string, ids: number[]) {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(__dirname, '../helpers/notice-worker.ts'),
-      dir,
-      'officer1',
-      'Passw0rd!',
-      ids.join(','),
-      '2025-04-25',
-    ],
-    { cwd: join(__dirname, '../..') },
-  ) as ChildProcessWithoutNullStreams
-  let out = ''
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()))
-  child.stderr.on('data', (c: Buffer) => process.stderr.write(c))
-  const ready = new Promise<void>((ok, fail) => {
-    const iv = setInterval(() => {
-      if (out.includes('ready')) {
-        clearInterval(iv)
-        ok()
-      }
-    }, 10)
-    child.on('exit', () => {
-      clearInterval(iv)
-      fail(new Error(`worker exited before ready: ${out}`))
-    })
-  })
-  const done = new Promise<{ numbers: string[]; errors: string[] }>((ok, fail) => {
-    child.on('exit', () => {
-      const line = out.trim().split('\n').pop() ?? ''
-      try {
-        ok(JSON.parse(line))
-      } catch {
-        fail(new Error(`worker output: ${out}`))
-      }
-    })
-  })
-  return { child, ready, done }
-}
-
 describe('notice numbering under two concurrent writers (two processes, one database)', () => {
   it('numbers are unique and gap-free', async () => {
     const w = await world()
     const loans: number[] = []
     for (let i = 0; i < 30; i++) loans.push((await overdueLoan(w.officer, w.officerId)).loanId)
-    const a = worker(
+    const a = numberingWorker(
       t.dir,
+      'officer1',
+      'notices',
       loans.filter((_, i) => i % 2 === 0),
+      '2025-04-25',
     )
-    const b = worker(
+    const b = numberingWorker(
       t.dir,
+      'officer1',
+      'notices',
       loans.filter((_, i) => i % 2 === 1),
+      '2025-04-25',
     )
     await Promise.all([a.ready, b.ready])
-    a.child.stdin.write('go\n')
-    b.child.stdin.write('go\n')
+    a.go()
+    b.go()
     const [ra, rb] = await Promise.all([a.done, b.done])
     expect([...ra.errors, ...rb.errors]).toEqual([])
     const all = [...ra.numbers, ...rb.numbers]

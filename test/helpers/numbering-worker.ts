@@ -1,9 +1,17 @@
-// A second process writing to the same data dir: logs in, waits for "go" on stdin, then
-// registers loan files as fast as it can and prints the numbers it got (one JSON line).
+// A second process writing to the same data dir: logs in, waits for "go" on stdin, then numbers
+// documents as fast as it can — loan files (`files`) or collection notices (`notices`) — and
+// prints the numbers it got (one JSON line).
 import { createBackend } from '../../electron/backend'
 
 async function main(): Promise<void> {
-  const [dir, username, password, idsCsv] = process.argv.slice(2) as [string, string, string, string]
+  const [dir, username, password, kind, idsCsv, asOf] = process.argv.slice(2) as [
+    string,
+    string,
+    string,
+    'files' | 'notices',
+    string,
+    string | undefined,
+  ]
   const b = await createBackend({ dataDir: dir })
   const call = async (method: string, input: unknown, token: string | null = null) => {
     const r = await b.dispatch({ method, input, token })
@@ -11,13 +19,17 @@ async function main(): Promise<void> {
     return r.value as Record<string, unknown>
   }
   const token = (await call('auth.login', { username, password })).token as string
+  const next = async (loanId: number): Promise<string> =>
+    kind === 'files'
+      ? ((await call('archives.register', { loanId }, token)).fileNo as string)
+      : ((await call('notices.create', { loanId, addressee: 'borrower', asOf }, token)).noticeNo as string)
   process.stdout.write('ready\n')
   await new Promise<void>((ok) => process.stdin.once('data', () => ok()))
   const numbers: string[] = []
   const errors: string[] = []
   for (const id of idsCsv.split(',').map(Number)) {
     try {
-      numbers.push((await call('archives.register', { loanId: id }, token)).fileNo as string)
+      numbers.push(await next(id))
     } catch (e) {
       errors.push((e as Error).message)
     }
