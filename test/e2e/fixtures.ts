@@ -138,6 +138,46 @@ export async function loginNewUser(page: Page, username: string): Promise<void> 
   await expect(page.getByTestId('user-name')).toBeVisible()
 }
 
+/** The password of users made by `makeUser`. */
+export const USER_PASSWORD = 'Passw0rd!'
+
+/**
+ * Creates a user as the logged-in admin, then replaces the initial password as that user over the
+ * API (outside the page's own session), so a form login with USER_PASSWORD goes straight in.
+ */
+export async function makeUser(page: Page, username: string, displayName: string, role: string): Promise<number> {
+  const initial = 'Initial1!'
+  const u = await apiCall<{ id: number }>(page, 'users.create', { username, displayName, role, password: initial })
+  const changed = await page.evaluate(
+    async ({ username, initial, password }) => {
+      const call = async (method: string, input: unknown, token?: string) => {
+        const res = await fetch('/api/call', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ method, input }),
+        })
+        return (await res.json()) as { ok: boolean; value: { token: string } }
+      }
+      const s = await call('auth.login', { username, password: initial })
+      const ok = (await call('auth.changePassword', { oldPassword: initial, newPassword: password }, s.value.token)).ok
+      await call('auth.logout', {}, s.value.token)
+      return ok
+    },
+    { username, initial, password: USER_PASSWORD },
+  )
+  expect(changed).toBe(true)
+  return u.id
+}
+
+/** Logs the current user out and `username` (made by makeUser) in through the form. */
+export async function switchUser(page: Page, username: string, displayName?: string): Promise<void> {
+  await page.getByRole('button', { name: '退出登录' }).click()
+  await expect(page.getByText('已退出登录')).toBeVisible()
+  await login(page, username, USER_PASSWORD)
+  if (displayName) await expect(page.getByTestId('user-name')).toHaveText(displayName)
+  else await expect(page.getByTestId('user-name')).toBeVisible()
+}
+
 /** Fresh server → setup → logged in as admin on the dashboard. */
 export async function setupAndLoginAdmin(page: Page, server: DaihouServer): Promise<void> {
   await completeSetup(page, server)

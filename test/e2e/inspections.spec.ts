@@ -1,50 +1,16 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { addDays, addMonths, localDate } from '../../shared/domain'
-import { apiCall, expect, login, SCREENSHOT_DIR, setupAndLoginAdmin, snap, test } from './fixtures'
+import { apiCall, expect, makeUser, SCREENSHOT_DIR, setupAndLoginAdmin, snap, switchUser, test } from './fixtures'
 
 test.use({ viewport: { width: 1366, height: 768 } })
-
-const PASSWORD = 'Passw0rd!'
-const INITIAL = 'Initial1!'
 
 /** Resident ID with its ISO 7064 MOD 11-2 check character (DOMAIN §10). */
 function residentId(first17: string): string {
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
   const sum = [...first17].reduce((s, c, i) => s + Number(c) * w[i]!, 0)
   return first17 + '10X98765432'[sum % 11]!
-}
-
-/** Creates a user as admin and replaces the initial password (as that user, over the API) so the UI login goes straight in. */
-async function makeUser(page: Page, username: string, displayName: string, role: string): Promise<number> {
-  const u = await apiCall<{ id: number }>(page, 'users.create', { username, displayName, role, password: INITIAL })
-  await page
-    .evaluate(
-      async ({ username, INITIAL, PASSWORD }) => {
-        const call = async (method: string, input: unknown, token?: string) => {
-          const res = await fetch('/api/call', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-            body: JSON.stringify({ method, input }),
-          })
-          return (await res.json()) as { ok: boolean; value: { token: string } }
-        }
-        const s = await call('auth.login', { username, password: INITIAL })
-        return (await call('auth.changePassword', { oldPassword: INITIAL, newPassword: PASSWORD }, s.value.token)).ok
-      },
-      { username, INITIAL, PASSWORD },
-    )
-    .then((ok) => expect(ok).toBe(true))
-  return u.id
-}
-
-async function switchUser(page: Page, username: string, displayName: string): Promise<void> {
-  await page.getByRole('button', { name: '退出登录' }).click()
-  await expect(page.getByText('已退出登录')).toBeVisible()
-  await login(page, username, PASSWORD)
-  await expect(page.getByTestId('user-name')).toHaveText(displayName)
 }
 
 test('家访 with a photo, second officer confirms, manager approves, report prints; guarantor added and collateral revalued on the loan security page', async ({

@@ -1,30 +1,8 @@
 import type { Page } from '@playwright/test'
 import { addDays, addMonths, localDate, residentIdCheckChar } from '../../shared/domain'
-import { apiCall, expect, setupAndLoginAdmin, snap, test } from './fixtures'
+import { apiCall, expect, makeUser, setupAndLoginAdmin, snap, switchUser, test } from './fixtures'
 
 test.use({ viewport: { width: 1366, height: 768 } })
-
-/** Logs a user in through the API (first password change included) and opens the app with that session. */
-async function loginVia(page: Page, url: string, username: string): Promise<void> {
-  await page.evaluate(
-    async ({ username }) => {
-      const call = async (method: string, input: unknown, token?: string) => {
-        const res = await fetch('/api/call', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify({ method, input }),
-        })
-        return ((await res.json()) as { value: { token: string } }).value
-      }
-      const { token } = await call('auth.login', { username, password: 'Initial1!' })
-      await call('auth.changePassword', { oldPassword: 'Initial1!', newPassword: 'Passw0rd!' }, token)
-      sessionStorage.setItem('daihou.token', token)
-    },
-    { username },
-  )
-  await page.goto(`${url}#/servicing`)
-  await page.reload()
-}
 
 async function pick(page: Page, label: string, option: string): Promise<void> {
   await page.getByRole('combobox', { name: label, exact: true }).click()
@@ -37,18 +15,8 @@ test('an officer filters overdue M2 loans of one village and sees 逾期 with DP
 }) => {
   await setupAndLoginAdmin(page, server)
   const today = localDate(new Date())
-  const officer = await apiCall<{ id: number }>(page, 'users.create', {
-    username: 'li',
-    displayName: '李信贷',
-    role: 'officer',
-    password: 'Initial1!',
-  })
-  await apiCall(page, 'users.create', {
-    username: 'zhou',
-    displayName: '周主管',
-    role: 'manager',
-    password: 'Initial1!',
-  })
+  const officer = { id: await makeUser(page, 'li', '李信贷', 'officer') }
+  await makeUser(page, 'zhou', '周主管', 'manager')
   let n = 0
   // A loan whose first installment fell due `dpd` days ago (monthly plan, nothing paid).
   const seed = async (name: string, village: string, dpd: number) => {
@@ -86,7 +54,8 @@ test('an officer filters overdue M2 loans of one village and sees 逾期 with DP
   await seed('陈国强', '石桥村', 45) // M2 in another village
   await seed('赵丽', '青山村', -12) // current: first installment in 12 days
 
-  await loginVia(page, server.url, 'li')
+  await switchUser(page, 'li', '李信贷')
+  await page.goto(`${server.url}#/servicing`)
   await expect(page.getByTestId('overdue-summary')).toContainText('共 4 笔', { timeout: 15_000 })
   await expect(page.getByTestId('overdue-summary')).toContainText('逾期 3 笔')
   await pick(page, '状态', '逾期')
@@ -116,9 +85,8 @@ test('an officer filters overdue M2 loans of one village and sees 逾期 with DP
   await expect(page.getByTestId('due-soon')).toContainText('13912345601')
   await snap(page, 'due-soon-officer')
 
-  await page.evaluate(() => sessionStorage.clear())
-  await page.goto(server.url)
-  await loginVia(page, server.url, 'zhou')
+  await switchUser(page, 'zhou', '周主管')
+  await page.goto(`${server.url}#/servicing`)
   await expect(page.getByTestId('overdue-summary')).toContainText('逾期 3 笔')
   await snap(page, 'loan-list-manager')
   await page.evaluate(() => {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { apiCall, expect, login, SCREENSHOT_DIR, setupAndLoginAdmin, snap, test } from './fixtures'
+import { apiCall, expect, makeUser, SCREENSHOT_DIR, setupAndLoginAdmin, snap, switchUser, test } from './fixtures'
 
 /** YYYY-MM-DD of the browser's local day shifted by `days` and `months`. */
 async function localDay(page: Page, days: number, months = 0): Promise<string> {
@@ -15,35 +15,6 @@ async function localDay(page: Page, days: number, months = 0): Promise<string> {
     },
     { days, months },
   )
-}
-
-/** Creates a user as admin and replaces the initial password (outside the page's own session). */
-async function makeUser(page: Page, username: string, displayName: string, role: string): Promise<number> {
-  const u = await apiCall<{ id: number }>(page, 'users.create', { username, displayName, role, password: 'Init1234' })
-  await page.evaluate(
-    async ({ username }) => {
-      const call = async (method: string, input: unknown, token?: string) => {
-        const res = await fetch('/api/call', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify({ method, input }),
-        })
-        return ((await res.json()) as { value: { token: string } }).value
-      }
-      const { token } = await call('auth.login', { username, password: 'Init1234' })
-      await call('auth.changePassword', { oldPassword: 'Init1234', newPassword: 'Passw0rd1' }, token)
-      await call('auth.logout', {}, token)
-    },
-    { username },
-  )
-  return u.id
-}
-
-async function relogin(page: Page, username: string) {
-  await page.getByRole('button', { name: '退出登录' }).click()
-  await expect(page.getByText('已退出登录')).toBeVisible()
-  await login(page, username, 'Passw0rd1')
-  await expect(page.getByTestId('user-name')).toBeVisible()
 }
 
 test('officer proposes 次级 for a 95-day overdue loan, manager approves; manager filters red warnings, acts, closes one; 预警表 prints to PDF', async ({
@@ -87,7 +58,7 @@ test('officer proposes 次级 for a 95-day overdue loan, manager approves; manag
   expect(plan.versions[0]!.rows[0]!.dueDate).toBe(firstDue)
 
   // The officer logs in: today's evaluation runs by itself on first start.
-  await relogin(page, 'liming')
+  await switchUser(page, 'liming')
   await page.goto(`${server.url}#/risk`)
   await expect(page.getByTestId('warnings')).toContainText('QS-RISK-0095')
   await snap(page, 'risk-board-officer')
@@ -103,7 +74,7 @@ test('officer proposes 次级 for a 95-day overdue loan, manager approves; manag
   await snap(page, 'risk-classification-officer')
 
   // The manager approves; the loan shows the decided 次级.
-  await relogin(page, 'zhaozg')
+  await switchUser(page, 'zhaozg')
   await page.goto(`${server.url}#/risk/classification`)
   await expect(page.getByTestId('pending-list')).toContainText('QS-RISK-0095')
   await page.getByTestId('pending-list').getByText('QS-RISK-0095').click()
