@@ -118,18 +118,31 @@ export const loanCollectionView = z.object({
 })
 export type LoanCollectionView = z.infer<typeof loanCollectionView>
 
+/** Which loans the worklist covers: the caller's scope, optionally one officer and one village, as of a day (default today). */
+const worklistFilter = z.object({
+  officerId: z.number().int().positive().optional(),
+  village: z.string().trim().max(60).optional(),
+  asOf: isoDate.optional(),
+})
+
 /** Collections (催收): worklist, contact log, promises to pay, acceleration and litigation flags. */
 export const collectionMethods = {
   'collections.worklist': method({
-    input: z.object({
-      officerId: z.number().int().positive().optional(),
-      village: z.string().trim().max(60).optional(),
-      asOf: isoDate.optional(),
+    input: worklistFilter.extend({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
     }),
-    output: z.object({ asOf: isoDate, rows: z.array(worklistRow) }),
+    output: z.object({ asOf: isoDate, total: z.number().int(), rows: z.array(worklistRow) }),
     access: 'loans.read',
     write: false,
-    summary: '催收工作清单',
+    summary: '催收工作清单（分页，逾期天数多的在前）',
+  }),
+  'collections.worklistIds': method({
+    input: worklistFilter,
+    output: z.object({ loanIds: z.array(z.number().int()) }),
+    access: 'loans.read',
+    write: false,
+    summary: '催收工作清单的全部贷款（全选用）',
   }),
   'collections.loan': method({
     input: z.object({ loanId, asOf: isoDate.optional() }),

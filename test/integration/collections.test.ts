@@ -397,6 +397,60 @@ describe('contact log', () => {
     expect(wl.rows.find((x) => x.loanId === loanId)).toMatchObject({ lastContactOn: '2026-03-02', daysSinceContact: 0 })
   })
 
+  it('the worklist pages on the server, most days overdue first; a past date evaluates; select-all ids; village filter', async () => {
+    const w = await world()
+    const loan = async (disbursementDate: string, village: string, cls: string | null = null) => {
+      const l = insertLoan(t, { officerId: w.officerId, principal: 1_200_000, disbursementDate })
+      await t.call('servicing.createPlan', { loanId: l.loanId }, w.officer)
+      t.backend.env.sqlite
+        .prepare(
+          'update borrowers set village = ?, customer_class = ? where id = (select borrower_id from loans where id = ?)',
+        )
+        .run(village, cls, l.loanId)
+      return l.loanId
+    }
+    // First installments fall due one month after disbursement, nothing paid. DPD on 2026-03-02 (today):
+    // 2025-02-10 → 385, 2025-07-10 → 235, 2025-12-10 → 82 (days counted with Python's date arithmetic).
+    const mid = await loan('2025-06-10', '前进村')
+    const old = await loan('2025-01-10', '青山村')
+    const recent = await loan('2025-11-10', '青山村')
+    // A C-class loan due 2026-03-05, within the 7-day window: listed after the overdue ones (DPD 0).
+    const soonC = await loan('2026-02-05', '青山村', 'C')
+    // Not overdue and not C: not on the list.
+    await loan('2026-02-05', '青山村', 'A')
+    const p1 = await t.call('collections.worklist', { limit: 2 }, w.officer)
+    expect(p1.total).toBe(4)
+    expect(p1.rows.map((r) => [r.loanId, r.dpd])).toEqual([
+      [old, 385],
+      [mid, 235],
+    ])
+    const p2 = await t.call('collections.worklist', { offset: 2, limit: 2 }, w.officer)
+    expect(p2.rows.map((r) => [r.loanId, r.dpd])).toEqual([
+      [recent, 82],
+      [soonC, 0],
+    ])
+    expect(p2.rows[1]!.nextDueDate).toBe('2026-03-05')
+    // The same list from a full evaluation of a past date: yesterday, every DPD one less.
+    const past = await t.call('collections.worklist', { asOf: '2026-03-01', limit: 10 }, w.officer)
+    expect(past.rows.map((r) => [r.loanId, r.dpd])).toEqual([
+      [old, 384],
+      [mid, 234],
+      [recent, 81],
+      [soonC, 0],
+    ])
+    // Amounts on a page equal the loan's own evaluation.
+    const e = await t.call('servicing.asOf', { loanId: mid, asOf: '2026-03-02' }, w.officer)
+    expect(p1.rows[1]!.amounts.total).toBe(
+      e.overduePrincipal + e.overdueInterest + e.penaltyInterest + e.compoundInterest,
+    )
+    const village = await t.call('collections.worklist', { village: '青山村' }, w.officer)
+    expect(village.total).toBe(3)
+    expect(village.rows.map((r) => r.loanId)).toEqual([old, recent, soonC])
+    expect((await t.call('collections.worklistIds', {}, w.officer)).loanIds).toEqual([old, mid, recent, soonC])
+    expect((await t.call('collections.worklistIds', { village: '前进村' }, w.officer2)).loanIds).toEqual([])
+    expect((await t.fail('collections.worklist', { limit: 501 }, w.officer)).code).toBe('VALIDATION')
+  })
+
   it('the worklist is scoped to the officer, shows the step and today’s amounts; the manager sees all', async () => {
     const w = await world()
     const a = await overdueLoan(w.officer, w.officerId, '甲')

@@ -1,5 +1,6 @@
-// Collections repository: contact log, promises, per-loan flags, settings. The only SQL of the area.
+// Collections repository: worklist candidates, contact log, promises, per-loan flags, settings. The only SQL of the area.
 import type {} from '../db/schema-collections'
+import { sql } from 'kysely'
 import type {} from '../db/schema-servicing'
 import type { Db } from '../db/types'
 import type { CollectionContactView } from '../../../shared/api/collections'
@@ -278,4 +279,50 @@ export async function guarantorNames(db: Db, loanId: number): Promise<string[]> 
   return (await db.selectFrom('guarantors').select('name').where('loan_id', '=', loanId).orderBy('id').execute()).map(
     (r) => r.name,
   )
+}
+
+/** Which loans the worklist covers as of today, from loan_state (made current by ensureLoanStates). */
+export interface WorklistFilter {
+  today: string
+  /** Last day of the due-soon window: C-class loans with an installment due by then come in. */
+  soon: string
+  officerId: number | null
+  village: string | null
+}
+
+function worklistWhere(f: WorklistFilter) {
+  return sql`from loan_state s
+    join loans l on l.id = s.loan_id
+    join borrowers b on b.id = l.borrower_id
+    where l.status = 'active'
+      and (s.oldest_unpaid_due < ${f.today} or (s.oldest_unpaid_due <= ${f.soon} and b.customer_class = 'C'))
+      ${f.officerId === null ? sql`` : sql`and l.officer_id = ${f.officerId}`}
+      ${f.village === null ? sql`` : sql`and b.village = ${f.village}`}`
+}
+
+/**
+ * Loans on today's worklist, most days overdue first (oldest unpaid due date, then loan id): the
+ * total and the ids of one page. DPD = today − oldest unpaid due date, so this order is DPD descending.
+ */
+export async function worklistPage(
+  db: Db,
+  f: WorklistFilter,
+  page: { offset: number; limit: number },
+): Promise<{ total: number; ids: number[] }> {
+  const where = worklistWhere(f)
+  const total = (await sql<{ n: number }>`select count(*) as n ${where}`.execute(db)).rows[0]!.n
+  const ids = (
+    await sql<{ id: number }>`select s.loan_id as id ${where}
+      order by s.oldest_unpaid_due, s.loan_id limit ${page.limit} offset ${page.offset}`.execute(db)
+  ).rows.map((r) => r.id)
+  return { total, ids }
+}
+
+/** Every loan id on today's worklist, in worklist order (for "select all"). */
+export async function worklistIds(db: Db, f: WorklistFilter): Promise<number[]> {
+  return (
+    await sql<{
+      id: number
+    }>`select s.loan_id as id ${worklistWhere(f)} order by s.oldest_unpaid_due, s.loan_id`.execute(db)
+  ).rows.map((r) => r.id)
 }

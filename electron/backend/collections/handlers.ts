@@ -17,7 +17,7 @@ import {
 import { CHANNEL_LABELS, OUTCOME_LABELS, PARTY_LABELS } from './labels'
 import { latestPromise, promisesWithStatus } from './promises'
 import { loadSettings, saveSettings } from './settings'
-import { buildWorklist } from './worklist'
+import { buildWorklist, buildWorklistIds } from './worklist'
 
 /** Contacts in person or by phone/SMS happen "now" and must respect the hours (DOMAIN §12). */
 const TIMED_CHANNELS = new Set(['phone', 'sms', 'visit'])
@@ -37,10 +37,8 @@ async function checkHours(ctx: Ctx, channel: string): Promise<void> {
 }
 
 export const collectionHandlers = {
-  'collections.worklist': async (ctx, input) => ({
-    asOf: input.asOf ?? ctx.today(),
-    rows: await buildWorklist(ctx, input),
-  }),
+  'collections.worklist': (ctx, input) => buildWorklist(ctx, input),
+  'collections.worklistIds': async (ctx, input) => ({ loanIds: await buildWorklistIds(ctx, input) }),
 
   'collections.loan': async (ctx, input) => {
     const head = loadLoan(ctx, input.loanId)

@@ -1,33 +1,90 @@
-import { Alert, Badge, Button, Checkbox, Group, Select, Stack, Switch, Table, Text } from '@mantine/core'
+import { Alert, Badge, Box, Button, Checkbox, Group, Loader, Paper, Select, Stack, Switch, Text } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useVirtualizer } from '@tanstack/react-virtual'
 import type { WorklistRow } from '@shared/api'
 import { formatFen } from '@shared/domain'
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
+import { api } from '../../api/client'
+import { toApiError, useQuery } from '../../api/hooks'
 import { useTranslation } from 'react-i18next'
 import { navigate } from '../../app/router'
 import { useCan } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
-import { downloadPdf, today, useCreateBatch, useOfficers, usePdf, useWorklist } from './use-collections'
+import { downloadPdf, today, useCreateBatch, useOfficers, usePagedWorklist, usePdf } from './use-collections'
 
-/** The officer's (or, for a manager, everyone's) collections worklist; keyboard-first. */
+const ROW_HEIGHT = 40
+const ROW = { px: 'sm', gap: 0, wrap: 'nowrap', h: ROW_HEIGHT } as const
+const COLUMNS = [
+  'borrower',
+  'contractNo',
+  'village',
+  'class',
+  'dpd',
+  'overdueTotal',
+  'step',
+  'lastContact',
+  'promise',
+  'officer',
+] as const
+/** Column widths; the officer column only for those who see everyone's loans. */
+const COL: Record<(typeof COLUMNS)[number] | 'check', string> = {
+  check: '36px',
+  borrower: '17%',
+  contractNo: '13%',
+  village: '12%',
+  class: '6%',
+  dpd: '8%',
+  overdueTotal: '10%',
+  step: '9%',
+  lastContact: '7%',
+  promise: '10%',
+  officer: '6%',
+}
+
+/** The officer's (or, for a manager, everyone's) collections worklist; keyboard-first, virtualised (thousands of rows). */
 export function WorklistPage() {
   const { t } = useTranslation('collections')
   const can = useCan()
   const seesAll = can('portfolio.all')
   const [officerId, setOfficerId] = useState<number | undefined>(undefined)
   const [village, setVillage] = useState<string | null>(null)
-  const q = useWorklist(officerId)
+  const filter = { ...(officerId ? { officerId } : {}), ...(village ? { village } : {}) }
+  const list = usePagedWorklist(filter)
+  const count = list.total ?? 0
   const officers = useOfficers(seesAll)
-  const rows = useMemo(() => (q.data?.rows ?? []).filter((r) => !village || r.village === village), [q.data, village])
-  const villages = useMemo(
-    () => [...new Set((q.data?.rows ?? []).map((r) => r.village ?? '').filter(Boolean))].sort(),
-    [q.data],
-  )
+  const villages = useQuery('borrowers.villages', {})
   const [cursor, setCursor] = useState(0)
   const [picked, setPicked] = useState<Set<number>>(new Set())
   const print = usePrintSelected()
   const tableRef = useRef<HTMLDivElement>(null)
   useEffect(() => tableRef.current?.focus(), [])
+  const v = useVirtualizer({
+    count,
+    getScrollElement: () => tableRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  })
+  const items = v.getVirtualItems()
+  const { want } = list
+  useEffect(() => want(items.map((it) => it.index)), [items, want])
+  useEffect(() => {
+    if (count > 0) v.scrollToIndex(Math.min(cursor, count - 1))
+  }, [cursor, count, v])
+  /** A new filter: selection and cursor start over. */
+  const restart = () => {
+    setPicked(new Set())
+    setCursor(0)
+  }
+  const selectAll = async (on: boolean) => {
+    if (!on) return setPicked(new Set())
+    setPicked(new Set(list.loadedIds())) // at once; the rows not loaded yet follow from the server
+    try {
+      setPicked(new Set((await api.call('collections.worklistIds', filter)).loanIds))
+    } catch (e) {
+      notifications.show({ color: 'red', message: toApiError(e).message })
+    }
+  }
 
   const toggle = (id: number) =>
     setPicked((s) => {
@@ -37,9 +94,9 @@ export function WorklistPage() {
       return n
     })
   const onKey = (e: KeyboardEvent) => {
-    const r = rows[cursor]
+    const r = list.rowAt(cursor)
     if (e.key === 'ArrowDown' || e.key === 'j') {
-      setCursor((c) => Math.min(c + 1, rows.length - 1))
+      setCursor((c) => Math.min(c + 1, count - 1))
       e.preventDefault()
     } else if (e.key === 'ArrowUp' || e.key === 'k') {
       setCursor((c) => Math.max(c - 1, 0))
@@ -72,7 +129,10 @@ export function WorklistPage() {
             clearable
             w={180}
             value={officerId ? String(officerId) : null}
-            onChange={(v) => setOfficerId(v ? Number(v) : undefined)}
+            onChange={(v) => {
+              setOfficerId(v ? Number(v) : undefined)
+              restart()
+            }}
             data={(officers.data ?? []).map((o) => ({ value: String(o.id), label: o.displayName }))}
           />
         )}
@@ -82,8 +142,12 @@ export function WorklistPage() {
           clearable
           w={200}
           value={village}
-          onChange={setVillage}
-          data={villages}
+          onChange={(v) => {
+            setVillage(v)
+            restart()
+          }}
+          data={villages.data ?? []}
+          searchable
         />
         <Switch
           label={t('withGuarantors')}
@@ -100,8 +164,13 @@ export function WorklistPage() {
         >
           {t('printSelected')}（{t('selected', { n: picked.size })}）
         </Button>
+        {list.total !== null && (
+          <Text c="dimmed" size="sm" mt="lg" data-testid="worklist-total">
+            {t('count', { n: list.total })}
+          </Text>
+        )}
       </Group>
-      {q.error && <ErrorAlert error={q.error} />}
+      {list.error && <ErrorAlert error={list.error} />}
       {print.error && <ErrorAlert error={print.error} />}
       {print.result && (
         <Alert color={print.result.skipped.length ? 'yellow' : 'green'} data-testid="print-result">
@@ -118,61 +187,80 @@ export function WorklistPage() {
           )}
         </Alert>
       )}
-      <div ref={tableRef} tabIndex={0} onKeyDown={onKey} data-testid="worklist" style={{ outline: 'none' }}>
-        <Table highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>
-                <Checkbox
-                  aria-label={t('selectAll')}
-                  checked={rows.length > 0 && picked.size === rows.length}
-                  onChange={(e) => setPicked(e.currentTarget.checked ? new Set(rows.map((r) => r.loanId)) : new Set())}
+      <Paper withBorder>
+        <Group {...ROW} bg="var(--mantine-color-gray-0)" data-testid="worklist-head">
+          <Box w={COL.check}>
+            <Checkbox
+              aria-label={t('selectAll')}
+              checked={count > 0 && picked.size === count}
+              onChange={(e) => void selectAll(e.currentTarget.checked)}
+            />
+          </Box>
+          {COLUMNS.filter((k) => seesAll || k !== 'officer').map((k) => (
+            <Text
+              pl={k === 'step' ? 'sm' : undefined}
+              key={k}
+              w={COL[k]}
+              size="sm"
+              fw={600}
+              ta={k === 'dpd' || k === 'overdueTotal' ? 'right' : undefined}
+            >
+              {t(k)}
+            </Text>
+          ))}
+        </Group>
+        <div
+          ref={tableRef}
+          tabIndex={0}
+          onKeyDown={onKey}
+          data-testid="worklist"
+          style={{ height: 'calc(100vh - 330px)', minHeight: 280, overflow: 'auto', outline: 'none' }}
+        >
+          <div style={{ height: v.getTotalSize(), position: 'relative' }}>
+            {items.map((it) => {
+              const r = list.rowAt(it.index)
+              if (!r)
+                return (
+                  <Text key={it.key} size="sm" c="dimmed" px="sm" pos="absolute" top={it.start} h={ROW_HEIGHT}>
+                    {t('loading')}
+                  </Text>
+                )
+              return (
+                <Row
+                  key={r.loanId}
+                  r={r}
+                  top={it.start}
+                  active={it.index === cursor}
+                  checked={picked.has(r.loanId)}
+                  onToggle={() => toggle(r.loanId)}
+                  showOfficer={seesAll}
+                  onFocus={() => setCursor(it.index)}
                 />
-              </Table.Th>
-              {(
-                [
-                  'borrower',
-                  'contractNo',
-                  'village',
-                  'class',
-                  'dpd',
-                  'overdueTotal',
-                  'step',
-                  'lastContact',
-                  'promise',
-                ] as const
-              ).map((k) => (
-                <Table.Th key={k}>{t(k)}</Table.Th>
-              ))}
-              {seesAll && <Table.Th>{t('officer')}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r, i) => (
-              <Row
-                key={r.loanId}
-                r={r}
-                active={i === cursor}
-                checked={picked.has(r.loanId)}
-                onToggle={() => toggle(r.loanId)}
-                showOfficer={seesAll}
-                onFocus={() => setCursor(i)}
-              />
-            ))}
-          </Table.Tbody>
-        </Table>
-        {q.data && rows.length === 0 && (
-          <Text c="dimmed" p="md">
-            {t('empty')}
-          </Text>
-        )}
-      </div>
+              )
+            })}
+          </div>
+          {list.total === null && !list.error && (
+            <Group p="md" gap="xs">
+              <Loader size="xs" />
+              <Text c="dimmed" size="sm">
+                {t('loading')}
+              </Text>
+            </Group>
+          )}
+          {list.total === 0 && (
+            <Text c="dimmed" p="md">
+              {t('empty')}
+            </Text>
+          )}
+        </div>
+      </Paper>
     </Stack>
   )
 }
 
 function Row({
   r,
+  top,
   active,
   checked,
   onToggle,
@@ -180,6 +268,7 @@ function Row({
   onFocus,
 }: {
   r: WorklistRow
+  top: number
   active: boolean
   checked: boolean
   onToggle: () => void
@@ -188,64 +277,88 @@ function Row({
 }) {
   const { t } = useTranslation('collections')
   return (
-    <Table.Tr
+    <Group
+      {...ROW}
+      style={{
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        right: 0,
+        height: ROW_HEIGHT,
+        transform: `translateY(${top}px)`,
+        borderBottom: '1px solid var(--mantine-color-gray-2)',
+      }}
       bg={active ? 'var(--mantine-color-blue-light)' : undefined}
       onClick={onFocus}
       onDoubleClick={() => navigate(`/collections/loan?id=${r.loanId}`)}
       data-testid="worklist-row"
     >
-      <Table.Td>
+      <Box w={COL.check}>
         <Checkbox aria-label={r.borrowerName} checked={checked} onChange={onToggle} />
-      </Table.Td>
-      <Table.Td>
-        <a href={`#/collections/loan?id=${r.loanId}`}>{r.borrowerName}</a>
+      </Box>
+      <Group w={COL.borrower} gap={4} wrap="nowrap">
+        <Text size="sm" truncate>
+          <a href={`#/collections/loan?id=${r.loanId}`}>{r.borrowerName}</a>
+        </Text>
         {r.litigationOn && (
-          <Badge ml={4} size="xs" color="grape">
+          <Badge size="xs" color="grape">
             {t('litigation')}
           </Badge>
         )}
         {r.acceleratedOn && (
-          <Badge ml={4} size="xs" color="orange">
+          <Badge size="xs" color="orange">
             {t('accelerated')}
           </Badge>
         )}
-      </Table.Td>
-      <Table.Td>{r.contractNo}</Table.Td>
-      <Table.Td>{r.village ?? ''}</Table.Td>
-      <Table.Td>{r.customerClass ?? t('unclassified')}</Table.Td>
-      <Table.Td ta="right">
+      </Group>
+      <Text w={COL.contractNo} size="sm" truncate>
+        {r.contractNo}
+      </Text>
+      <Text w={COL.village} size="sm" truncate>
+        {r.village ?? ''}
+      </Text>
+      <Text w={COL.class} size="sm">
+        {r.customerClass ?? t('unclassified')}
+      </Text>
+      <Text w={COL.dpd} size="sm" ta="right">
         {r.dpd}
         <Text span size="xs" c="dimmed">
           {' '}
           {r.bucket}
         </Text>
-      </Table.Td>
-      <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+      </Text>
+      <Text w={COL.overdueTotal} size="sm" ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
         {formatFen(r.amounts.total)}
-      </Table.Td>
-      <Table.Td>
+      </Text>
+      <Box w={COL.step} pl="sm">
         <Badge
           variant="light"
           color={r.step === 'legal_review' ? 'red' : r.step === 'notice_visit' ? 'orange' : 'blue'}
         >
           {t(`step_${r.step}`)}
         </Badge>
-      </Table.Td>
-      <Table.Td>{r.lastContactOn ? t('daysSince', { n: r.daysSinceContact ?? 0 }) : t('never')}</Table.Td>
-      <Table.Td>
+      </Box>
+      <Text w={COL.lastContact} size="sm">
+        {r.lastContactOn ? t('daysSince', { n: r.daysSinceContact ?? 0 }) : t('never')}
+      </Text>
+      <Box w={COL.promise}>
         {r.brokenPromise && (
           <Badge color="red" data-testid="broken-badge">
             {t('brokenPromise')}
           </Badge>
         )}
         {r.promiseDue && (
-          <Text size="sm">
+          <Text size="xs">
             {r.promiseDue.promisedOn} · {formatFen(r.promiseDue.amount)}
           </Text>
         )}
-      </Table.Td>
-      {showOfficer && <Table.Td>{r.officerName}</Table.Td>}
-    </Table.Tr>
+      </Box>
+      {showOfficer && (
+        <Text w={COL.officer} size="sm" truncate>
+          {r.officerName}
+        </Text>
+      )}
+    </Group>
   )
 }
 

@@ -1,5 +1,8 @@
+import type { Input, WorklistRow } from '@shared/api'
 import { localDate } from '@shared/domain'
-import { useMutation, useQuery } from '../../api/hooks'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { api, type ApiError } from '../../api/client'
+import { toApiError, useMutation, useQuery } from '../../api/hooks'
 
 /** The user's calendar day (amounts and promise status are as of it). */
 export const today = (): string => localDate(new Date())
@@ -9,8 +12,58 @@ export function useHashParams(): URLSearchParams {
   return new URLSearchParams(window.location.hash.split('?')[1] ?? '')
 }
 
-export const useWorklist = (officerId: number | undefined) =>
-  useQuery('collections.worklist', { asOf: today(), ...(officerId ? { officerId } : {}) })
+const PAGE = 100
+export type WorklistFilter = Omit<Input<'collections.worklistIds'>, 'asOf'>
+
+/**
+ * Today's worklist for a filter, loaded page by page as rows come into view (`want`); a filter
+ * change starts over and answers of the old filter are dropped.
+ */
+export function usePagedWorklist(filter: WorklistFilter) {
+  const key = JSON.stringify(filter)
+  const [state, setState] = useState<{ key: string; total: number | null; pages: Map<number, WorklistRow[]> }>({
+    key,
+    total: null,
+    pages: new Map(),
+  })
+  const [error, setError] = useState<ApiError | null>(null)
+  const asked = useRef({ key, pages: new Set<number>() })
+  const want = useCallback(
+    (indexes: readonly number[]) => {
+      if (asked.current.key !== key) asked.current = { key, pages: new Set() }
+      for (const page of new Set(indexes.map((i) => Math.floor(i / PAGE)))) {
+        if (asked.current.pages.has(page)) continue
+        asked.current.pages.add(page)
+        api
+          .call('collections.worklist', { ...filter, asOf: today(), offset: page * PAGE, limit: PAGE })
+          .then((r) =>
+            setState((s) => {
+              const base = s.key === key ? s : { key, total: null, pages: new Map<number, WorklistRow[]>() }
+              return { key, total: r.total, pages: new Map(base.pages).set(page, r.rows) }
+            }),
+          )
+          .catch((e: unknown) => setError(toApiError(e)))
+      }
+    },
+    // `key` is the filter as JSON: a new loader only when the filter's content changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key],
+  )
+  useEffect(() => {
+    setError(null)
+    want([0])
+  }, [want])
+  const current = state.key === key ? state : { total: null, pages: new Map<number, WorklistRow[]>() }
+  return {
+    /** Null until the first page answered. */
+    total: current.total,
+    rowAt: (i: number): WorklistRow | undefined => current.pages.get(Math.floor(i / PAGE))?.[i % PAGE],
+    /** Ids of the rows loaded so far. */
+    loadedIds: (): number[] => [...current.pages.values()].flat().map((r) => r.loanId),
+    want,
+    error,
+  }
+}
 export const useOfficers = (enabled: boolean) => useQuery('loans.officers', {}, { enabled })
 export const useLoanCollection = (loanId: number) =>
   useQuery('collections.loan', { loanId, asOf: today() }, { enabled: loanId > 0 })
