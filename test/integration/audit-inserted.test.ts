@@ -120,6 +120,42 @@ describe('rows inserted outside the app are reported', () => {
   })
 })
 
+describe('bulk writers (the demo generator) list their rows as runs', () => {
+  it('rows written in bulk on the app connection verify; a run supersedes older per-row seals', async () => {
+    const sqlite = w.t.backend.env.sqlite
+    // On the app's own connection (row tracking on): rewrite every borrower, add 50 more.
+    const first = sqlite.prepare('select * from borrowers order by id limit 1').get() as Record<string, unknown>
+    sqlite.transaction(() => {
+      sqlite.prepare(`update borrowers set occupation = '养殖户'`).run()
+      for (let n = 0; n < 50; n++) {
+        const id = makeId('19700101', 500 + n)
+        const row = { ...first, id: null, id_number: id, id_tail: id.slice(-6) }
+        const names = Object.keys(row)
+        sqlite
+          .prepare(`insert into borrowers (${names.join(', ')}) values (${names.map((k) => '@' + k).join(', ')})`)
+          .run(row)
+      }
+    })()
+    await w.t.backend.env.db.transaction().execute((trx) =>
+      appendAudit(trx, {
+        at: '2026-03-02T01:00:00.000Z',
+        userId: null,
+        username: null,
+        method: 'demo.generate',
+        entity: 'borrower',
+        entityId: null,
+        summary: '批量写入（测试）',
+        ranges: true,
+      }),
+    )
+    const r = await verify()
+    // Without the run superseding them, the API-sealed borrowers would read as changed (occupation).
+    expect(r.rows.changed).toBe(0)
+    expect(r.rows.inserted).toBe(0)
+    expect(r.ok).toBe(true)
+  })
+})
+
 describe('a schema upgrade (RESEAL entry) restarts the baseline', () => {
   it('rows present at the upgrade are accepted; a row inserted after it is reported', async () => {
     const copy = () =>

@@ -86,6 +86,25 @@ export interface ChainRows {
   baseline: boolean
 }
 
+/**
+ * Records a bulk run; rows of it sealed one by one earlier were rewritten by the bulk writer, so their
+ * old seals no longer apply (walks the smaller of the run and the seal map).
+ */
+function addRange(seals: SealMap, ranges: RangeMap, table: string, lo: number, hi: number): void {
+  if (ranges.has(table)) ranges.get(table)!.push([lo, hi])
+  else ranges.set(table, [[lo, hi]])
+  if (hi - lo + 1 <= seals.size) {
+    for (let rid = lo; rid <= hi; rid++) seals.delete(`${table}:${rid}`)
+    return
+  }
+  const prefix = `${table}:`
+  for (const key of seals.keys()) {
+    if (!key.startsWith(prefix)) continue
+    const rid = Number(key.slice(prefix.length))
+    if (rid >= lo && rid <= hi) seals.delete(key)
+  }
+}
+
 /** Walks the chain; returns the first row whose link or content does not match, and each row's last seal. */
 export async function verifyChain(db: Db): Promise<{ chain: ChainResult } & ChainRows> {
   let prevHash = GENESIS
@@ -134,8 +153,7 @@ export async function verifyChain(db: Db): Promise<{ chain: ChainResult } & Chai
         if (!row.rows_ref || expected !== digest) return broken(row.id, '记录所列数据行的摘要不符')
         for (const [table, a, b, hash] of JSON.parse(row.rows_ref) as SealedRow[]) {
           if (hash !== RANGE) seals.set(`${table}:${a}`, [b, hash, row.id])
-          else if (ranges.has(table)) ranges.get(table)!.push([a, b])
-          else ranges.set(table, [[a, b]])
+          else addRange(seals, ranges, table, a, b)
         }
       }
       prevHash = row.hash
