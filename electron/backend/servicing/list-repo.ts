@@ -56,6 +56,7 @@ function applyFilters<O>(db: Db, q0: Q<O>, f: ListQuery): Q<O> {
   if (f.category) q = q.where('l.category', '=', f.category)
   if (f.product) q = q.where('l.product', '=', f.product)
   if (f.village) q = q.where('b.village', '=', f.village)
+  if (f.customerClass) q = q.where('b.customer_class', '=', f.customerClass)
   if (f.maturityFrom) q = q.where('l.maturity_date', '>=', f.maturityFrom)
   if (f.maturityTo) q = q.where('l.maturity_date', '<=', f.maturityTo)
   if (f.q) q = q.where('l.id', 'in', searchIds(db, f.q))
@@ -129,6 +130,7 @@ export interface ListRecord {
   overdue_principal: number
   overdue_interest: number
   payoff: number
+  customer_class: string | null
 }
 
 /** Sort and page of the list; limit null = every row. */
@@ -165,6 +167,7 @@ export function loanPageQuery(db: Db, f: ListQuery, page: ListPage) {
       's.overdue_principal',
       's.overdue_interest',
       's.payoff',
+      'b.customer_class',
     ])
   const dir = page.dir,
     rev = dir === 'asc' ? 'desc' : 'asc'
@@ -188,9 +191,11 @@ export async function listLoanPage(db: Db, f: ListQuery, page: ListPage): Promis
 
 /** The count query (exported for EXPLAIN QUERY PLAN tests). */
 export function countQuery(db: Db, f: ListQuery) {
-  return applyFilters(db, from(db, { state: needsState(f), borrower: f.village !== undefined }), f).select((eb) =>
-    eb.fn.countAll<number>().as('n'),
-  )
+  return applyFilters(
+    db,
+    from(db, { state: needsState(f), borrower: f.village !== undefined || f.customerClass !== undefined }),
+    f,
+  ).select((eb) => eb.fn.countAll<number>().as('n'))
 }
 
 /** Number of loans matching the filters. */

@@ -51,6 +51,7 @@ function toRow(r: ListRecord, today: string): LoanListRow {
     outstandingPrincipal: r.outstanding_principal,
     overdueAmount: d.dpd > 0 ? r.overdue_principal + r.overdue_interest : 0,
     payoff: r.payoff,
+    customerClass: (r.customer_class as 'A' | 'B' | 'C' | null) ?? null,
   }
 }
 
@@ -148,6 +149,7 @@ export const listHandlers = {
         { header: '最早未还日' },
         { header: '到期日' },
         { header: '五级分类' },
+        { header: '客户分类' },
         { header: '责任人' },
       ],
       rows.map((r) => [
@@ -164,6 +166,7 @@ export const listHandlers = {
         r.oldestUnpaidDue,
         r.maturityDate,
         CATEGORY_ZH[r.category] ?? r.category,
+        r.customerClass ?? '',
         r.officerName,
       ]),
     )
