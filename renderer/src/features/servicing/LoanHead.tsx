@@ -127,7 +127,7 @@ function CategoryCell({ head, e }: { head: LoanHeadView; e: Output<'servicing.as
         </Tooltip>
       )}
       {suggested && suggested !== decided && can('loans.write') && head.status === 'active' && (
-        <Anchor size="xs" onClick={() => navigate(`/risk/loan?id=${head.id}`)} data-testid="propose-category">
+        <Anchor size="xs" onClick={() => navigate(`/risk/loan?id=${head.id}`)} data-testid="head-propose-category">
           {t('proposeCategory')}
         </Anchor>
       )}

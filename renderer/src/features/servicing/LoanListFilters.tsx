@@ -94,7 +94,7 @@ export function LoanListFilters({
       />
       <Select
         label={t('customerClass')}
-        w={84}
+        w={100}
         clearable
         placeholder={t('all')}
         data-testid="filter-class"
