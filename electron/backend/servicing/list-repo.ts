@@ -139,13 +139,17 @@ export interface ListPage {
   dir: 'asc' | 'desc'
   limit: number | null
   offset: number
+  /** The filters match few loans (counted first): sorting them beats walking the state index. */
+  few?: boolean
 }
 
 /** The page query (exported for EXPLAIN QUERY PLAN tests). */
 export function loanPageQuery(db: Db, f: ListQuery, page: ListPage) {
   // Sorts on loan_state walk its index and stop at the page (an officer holds a good share of the
   // county's loans); a village's or a search's loans are few enough to sort.
-  const byState = ['dpd', 'dueDate', 'balance'].includes(page.sort) && !f.village && !f.q
+  // A rare customer class is found through its index (few rows to sort); a common one walks the index.
+  const byState =
+    ['dpd', 'dueDate', 'balance'].includes(page.sort) && !f.village && !f.q && !(f.customerClass && page.few)
   let q = applyFilters(db, from(db, { byState, state: true, borrower: true }), f)
     .leftJoin('users as u', 'u.id', 'l.officer_id')
     .select([

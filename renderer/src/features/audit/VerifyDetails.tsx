@@ -17,7 +17,7 @@ export function VerifyDetails({ result }: { result: Output<'audit.verify'> }) {
           : t('rows.problems', { changed: rows.changed, deleted: rows.deleted })}
       </Text>
       {rows.inserted > 0 && (
-        <Text size="sm" mt={4} fw={600} c="red" data-testid="verify-inserted">
+        <Text size="sm" mt={4} fw={700} data-testid="verify-inserted">
           {t('rows.insertedProblems', { count: rows.inserted })}
         </Text>
       )}
