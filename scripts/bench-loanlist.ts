@@ -53,6 +53,9 @@ export async function benchLoanList(dir: string, log: (s: string) => void): Prom
       ['village', { village }],
       ['overdue + village', { status: 'overdue', village }],
       ['category', { category: 'normal' }],
+      // Classes are stored by the risk evaluation; on a demo never evaluated these match nothing.
+      ['customer class C', { customerClass: 'C' }],
+      ['overdue + customer class B', { status: 'overdue', customerClass: 'B' }],
       ['product', { product: '农户小额信用贷款' }],
       ['maturity window', { maturityFrom: '2027-01-01', maturityTo: '2027-03-31' }],
       ['sort by balance', { sort: 'balance' }],

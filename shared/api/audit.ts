@@ -16,12 +16,15 @@ export const auditEntryView = z.object({
 })
 export type AuditEntryView = z.infer<typeof auditEntryView>
 
-/** A business row that no longer matches the audit entry that last wrote it (first 100 listed). */
+/**
+ * A business row that no longer matches the audit entry that last wrote it, or that no audit entry
+ * wrote at all ('inserted' behind the app's back; auditId 0). First 100 listed.
+ */
 export const rowProblem = z.object({
   table: z.string(),
   rowId: z.number().int(),
   auditId: z.number().int(),
-  kind: z.enum(['changed', 'deleted']),
+  kind: z.enum(['changed', 'deleted', 'inserted']),
 })
 /** The chain head kept beside the database: entry count and last hash, to write down or print. */
 export const anchorView = z.object({ count: z.number().int(), hash: z.string().nullable(), at: z.string() })
@@ -59,6 +62,8 @@ export const auditMethods = {
         checked: z.number().int(),
         changed: z.number().int(),
         deleted: z.number().int(),
+        /** Rows of business tables that no audit entry created (inserted outside the app). */
+        inserted: z.number().int(),
         problems: z.array(rowProblem),
       }),
       anchor: anchorView.extend({ ok: z.boolean(), reason: z.string().nullable() }).nullable(),

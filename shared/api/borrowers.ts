@@ -56,6 +56,8 @@ export const borrowerView = z.object({
   status: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Customer class A/B/C (DOMAIN §5) from the last stored risk evaluation; null before the first. */
+  customerClass: z.enum(['A', 'B', 'C']).nullable().optional(),
 })
 export type BorrowerView = z.infer<typeof borrowerView>
 
@@ -97,6 +99,8 @@ export const borrowerMethods = {
       creditRating: z.enum(CREDIT_RATINGS).optional(),
       status: z.enum(BORROWER_STATUSES).optional(),
       kind: z.enum(['individual', 'enterprise']).optional(),
+      /** Customer class A/B/C (DOMAIN §5) as of the last stored risk evaluation. */
+      customerClass: z.enum(['A', 'B', 'C']).optional(),
       sort: z.enum(['id', 'name', 'village', 'creditRating', 'updatedAt']).default('id'),
       dir: z.enum(['asc', 'desc']).default('asc'),
       ...paging,

@@ -6,6 +6,9 @@ import { isoDate } from './common'
 const int = z.number().int()
 const id = z.number().int().positive()
 
+/** Customer classes (客户分类, DOMAIN §5). */
+export const CUSTOMER_CLASSES = ['A', 'B', 'C'] as const
+
 /** Sort keys of the loan list: most overdue first, balance, next due date, newest. */
 export const LOAN_LIST_SORTS = ['dpd', 'balance', 'dueDate', 'maturityDate', 'id'] as const
 
@@ -26,6 +29,8 @@ export const loanListFilter = z.object({
   product: z.string().trim().min(1).max(60).optional(),
   maturityFrom: isoDate.optional(),
   maturityTo: isoDate.optional(),
+  /** Borrower's customer class A/B/C (DOMAIN §5) as of the last stored risk evaluation. */
+  customerClass: z.enum(CUSTOMER_CLASSES).optional(),
 })
 export type LoanListFilter = z.infer<typeof loanListFilter>
 
@@ -52,6 +57,8 @@ export const loanListRow = z.object({
   outstandingPrincipal: int,
   overdueAmount: int,
   payoff: int,
+  /** Borrower's customer class A/B/C from the last stored evaluation; null before the first one. */
+  customerClass: z.enum(CUSTOMER_CLASSES).nullable().optional(),
 })
 export type LoanListRow = z.infer<typeof loanListRow>
 

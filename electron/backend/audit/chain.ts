@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Db } from '../db/types'
 import type {} from '../db/schema-audit'
-import { drainSeal, readRows, rowHash, type SealedRow } from './seal'
+import { baselineRanges, drainSeal, RANGE, readRows, refDigest, rowHash, type SealedRow } from './seal'
 
 const GENESIS = '0'.repeat(64)
 /** rows_digest of the entry written when a schema upgrade rewrote rows: older seals no longer apply. */
@@ -17,6 +17,13 @@ export interface AuditRecord {
   summary: string
   /** Set on the schema-upgrade entry (see RESEAL). */
   reseal?: boolean
+  /** Bulk writers (demo generator): list the written rows as rowid runs, not one hash per row. */
+  ranges?: boolean
+}
+
+/** The rows_digest of a RESEAL entry carrying a baseline (`RESEAL:<sha256 of rows_ref>`). */
+function resealDigest(ref: string): string {
+  return `${RESEAL}:${refDigest(ref)}`
 }
 
 /** The hash of one row, chaining it to the previous one; entries since 0008 also cover their sealed rows. */
@@ -31,8 +38,13 @@ export async function appendAudit(db: Db, r: AuditRecord): Promise<void> {
   const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst()
   const id = (last?.id ?? 0) + 1
   const prevHash = last?.hash ?? GENESIS
-  const seal = r.reseal ? null : await drainSeal(db)
-  const rowsDigest = r.reseal ? RESEAL : (seal?.digest ?? null)
+  // The chain's first entry and an upgrade's RESEAL also record what rows existed then (baseline).
+  const baseline = r.reseal || !last ? await baselineRanges(db) : []
+  const sealed = r.reseal ? null : await drainSeal(db, { ranges: r.ranges })
+  const rows = [...(sealed ?? []), ...baseline]
+  const ref = rows.length ? JSON.stringify(rows) : null
+  const rowsRef = r.reseal ? (ref ?? '[]') : ref
+  const rowsDigest = r.reseal ? resealDigest(rowsRef!) : rowsRef === null ? null : refDigest(rowsRef)
   await db
     .insertInto('audit_log')
     .values({
@@ -46,7 +58,7 @@ export async function appendAudit(db: Db, r: AuditRecord): Promise<void> {
       summary: r.summary,
       prev_hash: prevHash,
       hash: auditHash(id, r, prevHash, rowsDigest),
-      rows_ref: seal?.ref ?? null,
+      rows_ref: rowsRef,
       rows_digest: rowsDigest,
     })
     .execute()
@@ -63,16 +75,49 @@ export interface ChainResult {
 
 /** Last seal per row: `table:rowid` → [columns, hash, auditId]. */
 export type SealMap = Map<string, [number, string, number]>
+/** Rowid runs bulk writers and baselines recorded, per table: rows there were written by the app. */
+export type RangeMap = Map<string, [number, number][]>
+
+/** What the chain says about business rows: each row's last seal, the bulk runs, whether a baseline exists. */
+export interface ChainRows {
+  seals: SealMap
+  ranges: RangeMap
+  /** False after a RESEAL written before baselines existed: inserted rows cannot be told apart then. */
+  baseline: boolean
+}
+
+/**
+ * Records a bulk run; rows of it sealed one by one earlier were rewritten by the bulk writer, so their
+ * old seals no longer apply (walks the smaller of the run and the seal map).
+ */
+function addRange(seals: SealMap, ranges: RangeMap, table: string, lo: number, hi: number): void {
+  if (ranges.has(table)) ranges.get(table)!.push([lo, hi])
+  else ranges.set(table, [[lo, hi]])
+  if (hi - lo + 1 <= seals.size) {
+    for (let rid = lo; rid <= hi; rid++) seals.delete(`${table}:${rid}`)
+    return
+  }
+  const prefix = `${table}:`
+  for (const key of seals.keys()) {
+    if (!key.startsWith(prefix)) continue
+    const rid = Number(key.slice(prefix.length))
+    if (rid >= lo && rid <= hi) seals.delete(key)
+  }
+}
 
 /** Walks the chain; returns the first row whose link or content does not match, and each row's last seal. */
-export async function verifyChain(db: Db): Promise<{ chain: ChainResult; seals: SealMap }> {
+export async function verifyChain(db: Db): Promise<{ chain: ChainResult } & ChainRows> {
   let prevHash = GENESIS
   let expectedId = 1
   let checked = 0
   const seals: SealMap = new Map()
+  const ranges: RangeMap = new Map()
+  let baseline = true
   const broken = (id: number, reason: string) => ({
     chain: { ok: false, checked, firstBrokenId: id, reason, headHash: null },
     seals,
+    ranges,
+    baseline,
   })
   const batch = 5000
   for (;;) {
@@ -96,12 +141,20 @@ export async function verifyChain(db: Db): Promise<{ chain: ChainResult; seals: 
         summary: row.summary,
       }
       if (auditHash(row.id, rec, prevHash, row.rows_digest) !== row.hash) return broken(row.id, '记录内容已被修改')
-      if (row.rows_digest === RESEAL) seals.clear()
-      else if (row.rows_digest !== null) {
-        if (!row.rows_ref || createHash('sha256').update(row.rows_ref).digest('hex') !== row.rows_digest)
-          return broken(row.id, '记录所列数据行的摘要不符')
-        for (const [table, rid, columns, hash] of JSON.parse(row.rows_ref) as SealedRow[])
-          seals.set(`${table}:${rid}`, [columns, hash, row.id])
+      const digest = row.rows_digest
+      const reseal = digest === RESEAL || (digest?.startsWith(`${RESEAL}:`) ?? false)
+      if (reseal) {
+        seals.clear()
+        ranges.clear()
+        baseline = digest !== RESEAL
+      }
+      if (digest !== null && digest !== RESEAL) {
+        const expected = reseal ? resealDigest(row.rows_ref ?? '') : refDigest(row.rows_ref ?? '')
+        if (!row.rows_ref || expected !== digest) return broken(row.id, '记录所列数据行的摘要不符')
+        for (const [table, a, b, hash] of JSON.parse(row.rows_ref) as SealedRow[]) {
+          if (hash !== RANGE) seals.set(`${table}:${a}`, [b, hash, row.id])
+          else addRange(seals, ranges, table, a, b)
+        }
       }
       prevHash = row.hash
       expectedId++
@@ -111,6 +164,8 @@ export async function verifyChain(db: Db): Promise<{ chain: ChainResult; seals: 
       return {
         chain: { ok: true, checked, firstBrokenId: null, reason: null, headHash: checked ? prevHash : null },
         seals,
+        ranges,
+        baseline,
       }
   }
 }
@@ -120,7 +175,7 @@ export interface RowProblem {
   table: string
   rowId: number
   auditId: number
-  kind: 'changed' | 'deleted'
+  kind: 'changed' | 'deleted' | 'inserted'
 }
 
 /** Compares every sealed row with the database now; lists rows changed or deleted outside the app. */
@@ -129,7 +184,9 @@ export async function verifyRows(db: Db, seals: SealMap): Promise<{ checked: num
   for (const key of seals.keys()) {
     const i = key.lastIndexOf(':')
     const table = key.slice(0, i)
-    byTable.set(table, [...(byTable.get(table) ?? []), Number(key.slice(i + 1))])
+    const rid = Number(key.slice(i + 1))
+    if (byTable.has(table)) byTable.get(table)!.push(rid)
+    else byTable.set(table, [rid])
   }
   const problems: RowProblem[] = []
   let checked = 0

@@ -1,5 +1,6 @@
 import type { Handlers } from '../context'
 import { verifyChain, verifyRows } from './chain'
+import { findInserted } from './inserted'
 import { ANCHOR_FILE, anchorMismatch, chainHead, readAnchor } from './anchor'
 import { localDayStartUtc } from '../clock'
 
@@ -52,25 +53,29 @@ export const auditHandlers = {
 
   'audit.verify': async (ctx) => {
     await ctx.env.anchor.flush()
-    const { chain, seals } = await verifyChain(ctx.db)
-    const rows = chain.ok ? await verifyRows(ctx.db, seals) : { checked: 0, problems: [] }
+    const { chain, ...known } = await verifyChain(ctx.db)
+    const rows = chain.ok ? await verifyRows(ctx.db, known.seals) : { checked: 0, problems: [] }
+    const inserted = chain.ok ? await findInserted(ctx.db, known, MAX_LISTED) : { count: 0, problems: [] }
     const file = readAnchor(ctx.env.dataDir)
     const anchorReason = ctx.env.anchor.broken() ?? (file ? await anchorMismatch(ctx.db, file) : null)
     const anchor = file ? { ...file, ok: anchorReason === null, reason: anchorReason } : null
     const count = (kind: 'changed' | 'deleted') => rows.problems.filter((p) => p.kind === kind).length
+    const altered = rows.problems.length
+    const rowReasons = [
+      altered ? `${altered} 行业务数据在本程序之外被修改或删除` : null,
+      inserted.count ? `${inserted.count} 行业务数据在本程序之外被插入（没有任何审计记录写入过）` : null,
+    ].filter((x) => x !== null)
     return {
-      ok: chain.ok && rows.problems.length === 0 && (anchor?.ok ?? true),
+      ok: chain.ok && altered === 0 && inserted.count === 0 && (anchor?.ok ?? true),
       checked: chain.checked,
       firstBrokenId: chain.firstBrokenId,
-      reason:
-        chain.reason ??
-        anchorReason ??
-        (rows.problems.length ? `${rows.problems.length} 行业务数据在本程序之外被修改或删除` : null),
+      reason: chain.reason ?? anchorReason ?? (rowReasons.length ? rowReasons.join('；') : null),
       rows: {
         checked: rows.checked,
         changed: count('changed'),
         deleted: count('deleted'),
-        problems: rows.problems.slice(0, MAX_LISTED),
+        inserted: inserted.count,
+        problems: [...rows.problems.slice(0, MAX_LISTED), ...inserted.problems].slice(0, MAX_LISTED),
       },
       anchor,
     }

@@ -89,17 +89,33 @@ export async function readRows(db: Db, table: string, rids: readonly number[]): 
 }
 
 /**
+ * Rows a bulk writer created, listed as a rowid run instead of one hash per row: `[table, lo, hi, 'range']`.
+ * Such rows count as written by the app (no "inserted outside" alarm) but their content is not sealed.
+ */
+export const RANGE = 'range'
+
+/** SHA-256 hex of a rows_ref text. */
+export function refDigest(ref: string): string {
+  return createHash('sha256').update(ref).digest('hex')
+}
+
+/**
  * Takes the rows touched since the last seal (in this transaction) and returns their seal, or null
  * when nothing was written. Called by appendAudit, so every audit entry seals what preceded it.
+ * `ranges`: list runs of rowids instead (bulk writers such as the demo generator: millions of rows).
  */
-export async function drainSeal(db: Db): Promise<{ ref: string; digest: string } | null> {
+export async function drainSeal(db: Db, o: { ranges?: boolean } = {}): Promise<SealedRow[] | null> {
+  if (o.ranges) return drainRanges(db)
   const touched = await sql<{ tbl: string; rid: number }>`select tbl, rid from temp.audit_touched order by tbl, rid`
     .execute(db)
     .catch(() => null)
   if (!touched || touched.rows.length === 0) return null
   await sql`delete from temp.audit_touched`.execute(db)
   const byTable = new Map<string, number[]>()
-  for (const { tbl, rid } of touched.rows) byTable.set(tbl, [...(byTable.get(tbl) ?? []), rid])
+  for (const { tbl, rid } of touched.rows) {
+    if (byTable.has(tbl)) byTable.get(tbl)!.push(rid)
+    else byTable.set(tbl, [rid])
+  }
   const sealed: SealedRow[] = []
   for (const [table, rids] of byTable) {
     const rows = await readRows(db, table, rids)
@@ -108,6 +124,52 @@ export async function drainSeal(db: Db): Promise<{ ref: string; digest: string }
       sealed.push(values ? [table, rid, values.length, rowHash(values)] : [table, rid, 0, 'deleted'])
     }
   }
-  const ref = JSON.stringify(sealed)
-  return { ref, digest: createHash('sha256').update(ref).digest('hex') }
+  return sealed
+}
+
+/** The touched rows as runs of consecutive rowids (gaps and islands in SQL), then forgotten. */
+async function drainRanges(db: Db): Promise<SealedRow[] | null> {
+  const runs = await sql<{ tbl: string; lo: number; hi: number }>`select tbl, min(rid) as lo, max(rid) as hi
+    from (select tbl, rid, rid - row_number() over (partition by tbl order by rid) as g from temp.audit_touched)
+    group by tbl, g order by tbl, lo`
+    .execute(db)
+    .catch(() => null)
+  if (!runs || runs.rows.length === 0) return null
+  await sql`delete from temp.audit_touched`.execute(db)
+  return runs.rows.map((r) => [r.tbl, Number(r.lo), Number(r.hi), RANGE])
+}
+
+/** Sealed tables of `db`'s schema (the Kysely twin of sealedTables, for use inside a transaction). */
+export async function sealedTableNames(db: Db): Promise<string[]> {
+  const r = await sql<{ name: string; sql: string | null }>`select m.name, m.sql from sqlite_master m
+    join pragma_table_list t on t.name = m.name and t.schema = 'main'
+    where m.type = 'table' and t.type = 'table' and m.name not like 'sqlite_%'`.execute(db)
+  return r.rows
+    .filter(
+      (t) =>
+        NAME.test(t.name) &&
+        !UNSEALED_TABLES.has(t.name) &&
+        !/without\s+rowid/i.test(t.sql ?? '') &&
+        !/^create\s+virtual/i.test(t.sql ?? ''),
+    )
+    .map((t) => t.name)
+}
+
+/**
+ * The rows every sealed table holds now, as one run per table (min..max rowid): the baseline the
+ * chain's first entry and a schema upgrade's RESEAL entry record, so rows that predate them (seeded by
+ * migrations, rewritten by an upgrade) are not taken for rows inserted behind the app's back.
+ */
+export async function baselineRanges(db: Db): Promise<SealedRow[]> {
+  const out: SealedRow[] = []
+  for (const t of await sealedTableNames(db)) {
+    const r = await sql<{
+      lo: number | null
+      hi: number | null
+    }>`select min(rowid) as lo, max(rowid) as hi from ${sql.table(t)}`.execute(db)
+    const lo = r.rows[0]?.lo,
+      hi = r.rows[0]?.hi
+    if (lo != null && hi != null) out.push([t, Number(lo), Number(hi), RANGE])
+  }
+  return out
 }

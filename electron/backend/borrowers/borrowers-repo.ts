@@ -32,6 +32,7 @@ export function toBorrowerView(r: Row, pii: boolean): BorrowerView {
     status: r.status,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    customerClass: (r.customer_class as 'A' | 'B' | 'C' | null | undefined) ?? null,
   }
 }
 
@@ -75,6 +76,7 @@ export interface BorrowerFilter {
   creditRating?: string | undefined
   status?: string | undefined
   kind?: string | undefined
+  customerClass?: string | undefined
   /** Officer scope: only borrowers this officer manages (管户). */
   scopeOfficerId: number | null
 }
@@ -99,6 +101,7 @@ export async function listBorrowers(
   if (f.creditRating) q = q.where('b.credit_rating', '=', f.creditRating)
   if (f.status) q = q.where('b.status', '=', f.status)
   if (f.kind) q = q.where('b.kind', '=', f.kind as 'individual' | 'enterprise')
+  if (f.customerClass) q = q.where('b.customer_class', '=', f.customerClass)
   // An officer's list is the borrowers they manage (管户, borrowers.officer_id, kept in step with
   // their loans by loans.create and 责任移交): one index range, fast at county size. A borrower
   // reached through one of the officer's loans is still visible in search and detail.

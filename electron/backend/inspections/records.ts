@@ -20,6 +20,7 @@ import {
   updateDraft,
   type RecordColumns,
 } from './inspections-repo'
+import { proposeFromWorkflow } from '../risk/classification-handlers'
 import { clearSignals } from './schedule-repo'
 import { refreshLoanDue } from './schedule'
 
@@ -98,7 +99,7 @@ async function reload(ctx: Ctx, id: number): Promise<InspectionView> {
 }
 
 /** Takes effect when the second officer signs: revaluation, signals checked, schedule moved. */
-async function onSigned(ctx: Ctx, r: InspectionView): Promise<void> {
+async function onSigned(ctx: Ctx, r: InspectionView): Promise<string> {
   if (r.collateralId && r.revaluedAmount != null) {
     await insertValuation(ctx.db, {
       collateralId: r.collateralId,
@@ -112,6 +113,24 @@ async function onSigned(ctx: Ctx, r: InspectionView): Promise<void> {
   }
   await clearSignals(ctx.db, r.loanId, r.id, r.inspectedOn)
   await refreshLoanDue(ctx.db, [r.loanId], ctx.nowIso())
+  return proposeCategory(ctx, r)
+}
+
+/**
+ * The conclusion's proposed category goes to the 五级分类 workflow (DOMAIN §6; issue 11): a proposal
+ * by the inspector with the conclusion as its reason, decided by a manager like any other. Returns
+ * the audit note (filed, or why not: same as the category in force, below the floor, one pending).
+ */
+async function proposeCategory(ctx: Ctx, r: InspectionView): Promise<string> {
+  if (!r.proposedCategory) return ''
+  const reason = `贷后检查 #${r.id}（${TYPE_LABELS[r.type]}，${r.inspectedOn}）结论：${r.conclusion ?? ''}`
+  const filed = await proposeFromWorkflow(ctx, {
+    loanId: r.loanId,
+    category: r.proposedCategory,
+    reason,
+    proposerId: r.officerId,
+  })
+  return 'id' in filed ? `，建议分类已提交审批（调整 #${filed.id}）` : `，建议分类未提交审批：${filed.skipped}`
 }
 
 export const recordHandlers = {
@@ -185,12 +204,12 @@ export const recordHandlers = {
     if (!(await advance(ctx.db, r.id, 'submitted', { status: 'confirmed', confirmed_at: ctx.nowIso() }, ctx.nowIso())))
       throw new AppError('CONFLICT', '记录已被他人处理')
     const signed = await reload(ctx, r.id)
-    await onSigned(ctx, signed)
     const reval = r.revaluedAmount != null ? `，抵质押物重估为 ${r.revaluedAmount} 分` : ''
+    const note = await onSigned(ctx, signed)
     ctx.audit({
       entity: 'inspection',
       entityId: r.id,
-      summary: `${me.displayName} 作为第二检查人确认${TYPE_LABELS[r.type]}（合同 ${r.contractNo}）${reval}`,
+      summary: `${me.displayName} 作为第二检查人确认${TYPE_LABELS[r.type]}（合同 ${r.contractNo}）${reval}${note}`,
     })
     return reload(ctx, r.id)
   },

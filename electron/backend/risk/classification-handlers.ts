@@ -12,7 +12,9 @@ import {
 } from '../../../shared/domain'
 import type { Ctx, Handlers } from '../context'
 import { caller, scopeOfficer } from '../scope'
+import { refreshLoanDue } from '../inspections/schedule'
 import { evaluate, loadContext, loadLoan } from '../servicing/core'
+import { findLoanHead } from '../servicing/servicing-repo'
 import {
   type Proposal,
   categoriesInForce,
@@ -28,8 +30,9 @@ import { loanRiskFields } from './loan-risk'
 import { snapshotCategories } from './risk-repo'
 
 /** Today's state of a loan: DPD, floor, suggestion, category in force, restructuring date. */
-async function today(ctx: Ctx, loanId: number) {
-  const head = loadLoan(ctx, loanId)
+async function today(ctx: Ctx, loanId: number, o: { scoped: boolean } = { scoped: true }) {
+  const head = o.scoped ? loadLoan(ctx, loanId) : findLoanHead(ctx.db, loanId)
+  if (!head) throw new AppError('NOT_FOUND', `贷款 #${loanId} 不存在`)
   const asOf = ctx.today()
   const lc = loadContext(ctx, head, asOf)
   const e = evaluate(ctx, lc, asOf)
@@ -71,6 +74,45 @@ function checkAllowed(s: Awaited<ReturnType<typeof today>>, category: Category):
       throw new AppError('VALIDATION', `不能上调为“${L[category]}”：${why}`, [{ path: 'category', message: why }])
     }
   }
+}
+
+/**
+ * Hook for other workflows (a signed 贷后检查's proposed category, issue 11): files a proposal by
+ * `proposerId` under the rules of `classification.propose` — not the category in force, not below
+ * the floor, not while another proposal is pending — and audits it; or says why none was filed.
+ * The caller has checked the loan is visible to it; a manager decides as usual.
+ */
+export async function proposeFromWorkflow(
+  ctx: Ctx,
+  p: { loanId: number; category: Category; reason: string; proposerId: number },
+): Promise<{ id: number } | { skipped: string }> {
+  const s = await today(ctx, p.loanId, { scoped: false })
+  if (p.category === s.category) return { skipped: `现行分类已是“${L[s.category]}”` }
+  try {
+    checkAllowed(s, p.category)
+  } catch (e) {
+    if (e instanceof AppError) return { skipped: e.message }
+    throw e
+  }
+  if ((await loanProposals(ctx.db, s.head.id)).some((x) => x.status === 'pending'))
+    return { skipped: '该笔贷款已有待审批的分类调整' }
+  const reason = p.reason.length > 500 ? `${p.reason.slice(0, 499)}…` : p.reason
+  const id = await insertProposal(ctx.db, {
+    loanId: s.head.id,
+    from: s.category,
+    category: p.category,
+    suggested: s.suggested,
+    floor: s.floor,
+    reason,
+    by: p.proposerId,
+    now: ctx.nowIso(),
+  })
+  ctx.audit({
+    entity: 'loan',
+    entityId: s.head.id,
+    summary: `提出五级分类调整：合同 ${s.head.contractNo}（${s.head.borrowerName}）${L[s.category]} → ${L[p.category]}（系统建议 ${L[s.suggested]}）；理由：${reason}`,
+  })
+  return { id }
 }
 
 function view({ proposedById: _p, officerId: _o, ...rest }: Proposal & { officerId: number }) {
@@ -125,6 +167,8 @@ export const classificationHandlers = {
       on: s.asOf,
       now: ctx.nowIso(),
     })
+    // Inspection frequency follows the category (DOMAIN §8: 关注 monthly/quarterly, NPL monthly).
+    if (input.approve) await refreshLoanDue(ctx.db, [p.loanId], ctx.nowIso())
     ctx.audit({
       entity: 'loan',
       entityId: p.loanId,

@@ -56,6 +56,7 @@ function applyFilters<O>(db: Db, q0: Q<O>, f: ListQuery): Q<O> {
   if (f.category) q = q.where('l.category', '=', f.category)
   if (f.product) q = q.where('l.product', '=', f.product)
   if (f.village) q = q.where('b.village', '=', f.village)
+  if (f.customerClass) q = q.where('b.customer_class', '=', f.customerClass)
   if (f.maturityFrom) q = q.where('l.maturity_date', '>=', f.maturityFrom)
   if (f.maturityTo) q = q.where('l.maturity_date', '<=', f.maturityTo)
   if (f.q) q = q.where('l.id', 'in', searchIds(db, f.q))
@@ -129,6 +130,7 @@ export interface ListRecord {
   overdue_principal: number
   overdue_interest: number
   payoff: number
+  customer_class: string | null
 }
 
 /** Sort and page of the list; limit null = every row. */
@@ -137,13 +139,17 @@ export interface ListPage {
   dir: 'asc' | 'desc'
   limit: number | null
   offset: number
+  /** The filters match few loans (counted first): sorting them beats walking the state index. */
+  few?: boolean
 }
 
 /** The page query (exported for EXPLAIN QUERY PLAN tests). */
 export function loanPageQuery(db: Db, f: ListQuery, page: ListPage) {
   // Sorts on loan_state walk its index and stop at the page (an officer holds a good share of the
   // county's loans); a village's or a search's loans are few enough to sort.
-  const byState = ['dpd', 'dueDate', 'balance'].includes(page.sort) && !f.village && !f.q
+  // A rare customer class is found through its index (few rows to sort); a common one walks the index.
+  const byState =
+    ['dpd', 'dueDate', 'balance'].includes(page.sort) && !f.village && !f.q && !(f.customerClass && page.few)
   let q = applyFilters(db, from(db, { byState, state: true, borrower: true }), f)
     .leftJoin('users as u', 'u.id', 'l.officer_id')
     .select([
@@ -165,6 +171,7 @@ export function loanPageQuery(db: Db, f: ListQuery, page: ListPage) {
       's.overdue_principal',
       's.overdue_interest',
       's.payoff',
+      'b.customer_class',
     ])
   const dir = page.dir,
     rev = dir === 'asc' ? 'desc' : 'asc'
@@ -188,9 +195,11 @@ export async function listLoanPage(db: Db, f: ListQuery, page: ListPage): Promis
 
 /** The count query (exported for EXPLAIN QUERY PLAN tests). */
 export function countQuery(db: Db, f: ListQuery) {
-  return applyFilters(db, from(db, { state: needsState(f), borrower: f.village !== undefined }), f).select((eb) =>
-    eb.fn.countAll<number>().as('n'),
-  )
+  return applyFilters(
+    db,
+    from(db, { state: needsState(f), borrower: f.village !== undefined || f.customerClass !== undefined }),
+    f,
+  ).select((eb) => eb.fn.countAll<number>().as('n'))
 }
 
 /** Number of loans matching the filters. */

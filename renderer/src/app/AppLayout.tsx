@@ -18,7 +18,7 @@ import { useIdleLock } from '../features/auth/use-idle-lock'
 import { GlobalSearch } from '../features/search/GlobalSearch'
 import { useEvaluationJob } from '../features/risk/use-risk'
 import { LanguageSwitch } from './LanguageSwitch'
-import { NAV_ITEMS } from './nav'
+import { NAV_ITEMS, activeNavPath } from './nav'
 import { Routes } from './Routes'
 import { navigate, useRoute } from './router'
 import { useCan, useCurrentSession, useSession } from './session'
@@ -102,7 +102,7 @@ export function AppLayout() {
       <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
         <nav aria-label={t('nav.label')}>
           {items.map((item, i) => {
-            const active = item.path === '/' ? route === '/' : route.startsWith(item.path)
+            const active = item.path === activeNavPath(route, items)
             return (
               <NavLink
                 key={item.path}
@@ -110,11 +110,14 @@ export function AppLayout() {
                 label={t(item.labelKey)}
                 leftSection={<item.icon size={18} />}
                 rightSection={
-                  i < 9 ? (
-                    <Kbd size="xs" c="dimmed">
-                      Alt+{i + 1}
-                    </Kbd>
-                  ) : null
+                  <Group gap={4} wrap="nowrap">
+                    {item.badge && <item.badge />}
+                    {i < 9 ? (
+                      <Kbd size="xs" c="dimmed">
+                        Alt+{i + 1}
+                      </Kbd>
+                    ) : null}
+                  </Group>
                 }
                 active={active}
                 aria-current={active ? 'page' : undefined}

@@ -7,12 +7,14 @@ import {
   IconAudit,
   IconCalculator,
   IconChart,
+  IconCheck,
   IconDownload,
   IconHome,
   IconInbox,
   IconShield,
   IconUsers,
 } from '../components/icons'
+import { PendingProposalsBadge, PendingReversalsBadge } from '../features/servicing/ApprovalBadges'
 
 /** One navigation entry; shown only when the user holds `permission`. */
 export interface NavItem {
@@ -21,6 +23,8 @@ export interface NavItem {
   labelKey: `nav.${Exclude<keyof (typeof zhCN)['nav'], 'label'>}`
   permission: Permission
   icon: ComponentType<{ size?: number }>
+  /** A count beside the label (e.g. requests waiting for approval); renders nothing when zero. */
+  badge?: ComponentType
 }
 
 /** Areas that exist, in navbar order (Alt+1… follows this order among the visible ones). */
@@ -39,4 +43,32 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/collections', labelKey: 'nav.collections', permission: 'loans.read', icon: IconInbox },
   { path: '/inspections', labelKey: 'nav.inspections', permission: 'loans.read', icon: IconInbox },
   { path: '/backup', labelKey: 'nav.backup', permission: 'org.manage', icon: IconShield },
+  // Maker-checker queues, for the approvers only (issue 9): the pages existed, reachable by URL alone.
+  {
+    path: '/servicing/reversals',
+    labelKey: 'nav.reversals',
+    permission: 'repayments.reverse',
+    icon: IconCheck,
+    badge: PendingReversalsBadge,
+  },
+  {
+    path: '/risk/classification',
+    labelKey: 'nav.classification',
+    permission: 'loans.approve',
+    icon: IconCheck,
+    badge: PendingProposalsBadge,
+  },
 ]
+
+/** The nav item a route belongs to: the longest path it starts with ('/servicing/reversals' over '/servicing'). */
+export function activeNavPath(route: string, items: readonly NavItem[]): string | null {
+  let best: string | null = null
+  for (const i of items) {
+    const hit =
+      i.path === '/'
+        ? route === '/'
+        : route === i.path || route.startsWith(`${i.path}/`) || route.startsWith(`${i.path}?`)
+    if (hit && (best === null || i.path.length > best.length)) best = i.path
+  }
+  return best
+}

@@ -63,6 +63,8 @@ export const en: Resources = {
     collections: 'Collections',
     inspections: 'Inspections',
     backup: 'Backup',
+    reversals: 'Reversal approvals',
+    classification: 'Category approvals',
   },
   header: {
     lock: 'Lock',

@@ -6,6 +6,7 @@
 import * as archives from '../features/archives/i18n'
 import * as audit from '../features/audit/i18n'
 import * as backup from '../features/backup/i18n'
+import * as borrowers from '../features/borrowers/i18n'
 import * as collections from '../features/collections/i18n'
 import * as entry from '../features/entry/i18n'
 import * as inspections from '../features/inspections/i18n'
@@ -20,6 +21,7 @@ export const namespaces = {
   archives,
   audit,
   backup,
+  borrowers,
   collections,
   entry,
   inspections,

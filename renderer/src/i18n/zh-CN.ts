@@ -63,6 +63,8 @@ export const zhCN = {
     collections: '催收管理',
     inspections: '贷后检查',
     backup: '备份与恢复',
+    reversals: '冲正审批',
+    classification: '分类审批',
   },
   header: {
     lock: '锁屏',

@@ -7,6 +7,8 @@ export function VerifyDetails({ result }: { result: Output<'audit.verify'> }) {
   const { t } = useTranslation('audit')
   const { rows, anchor } = result
   const bad = rows.changed + rows.deleted
+  // Table names shown by their label where the dictionary has one (labels, not codes).
+  const table = (name: string) => t(`rows.tables.${name}` as 'rows.tables.repayments', { defaultValue: name })
   return (
     <>
       <Text size="sm" mt={4} data-testid="verify-rows">
@@ -14,10 +16,19 @@ export function VerifyDetails({ result }: { result: Output<'audit.verify'> }) {
           ? t('rows.ok', { count: rows.checked })
           : t('rows.problems', { changed: rows.changed, deleted: rows.deleted })}
       </Text>
+      {rows.inserted > 0 && (
+        <Text size="sm" mt={4} fw={700} data-testid="verify-inserted">
+          {t('rows.insertedProblems', { count: rows.inserted })}
+        </Text>
+      )}
       {rows.problems.length > 0 && (
-        <List size="xs" mt={4} spacing={2}>
+        <List size="xs" mt={4} spacing={2} data-testid="verify-problems">
           {rows.problems.slice(0, 20).map((p) => (
-            <List.Item key={`${p.table}:${p.rowId}`}>{t('rows.item', { ...p, kind: t(`rows.${p.kind}`) })}</List.Item>
+            <List.Item key={`${p.kind}:${p.table}:${p.rowId}`}>
+              {p.kind === 'inserted'
+                ? t('rows.insertedItem', { table: table(p.table), rowId: p.rowId })
+                : t('rows.item', { ...p, table: table(p.table), kind: t(`rows.${p.kind}`) })}
+            </List.Item>
           ))}
         </List>
       )}

@@ -14,6 +14,7 @@ import { BorrowerFormModal } from '../entry/BorrowerFormModal'
 import { LoanFormModal } from '../entry/LoanFormModal'
 import { HouseholdPanel } from '../inspections/HouseholdPanel'
 import { StatusBadge } from '../servicing/ServicingListPage'
+import { ClassBadge, ClassPanel } from './ClassPanel'
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -60,6 +61,7 @@ function Rows({ head, rows }: { head: string[]; rows: ReactNode[][] }) {
 export function BorrowerDetailPage() {
   const { t } = useTranslation('archives')
   const { t: te } = useTranslation('entry')
+  const { t: tb } = useTranslation('borrowers')
   const id = Number(hashParams().get('id') ?? 0)
   const { data, error, refetch } = useQuery('borrowers.get', { id }, { enabled: id > 0 })
   const can = useCan()
@@ -128,6 +130,12 @@ export function BorrowerDetailPage() {
           {field('income', b.householdIncome === null ? null : formatFen(b.householdIncome))}
           {field('rating', b.creditRating)}
           {field('officer', b.officerName)}
+          <div>
+            <Text size="xs" c="dimmed">
+              {tb('customerClass')}
+            </Text>
+            <ClassBadge value={b.customerClass} />
+          </div>
           {b.kind === 'enterprise' && field('legalRep', b.legalRep)}
         </SimpleGrid>
       </Section>
@@ -202,6 +210,9 @@ export function BorrowerDetailPage() {
               ])}
             />
           </Section>
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <ClassPanel borrowerId={b.id} current={b.customerClass} />
         </Grid.Col>
         <Grid.Col span={6}>
           <Section title={t('timeline')}>

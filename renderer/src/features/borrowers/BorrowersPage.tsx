@@ -21,6 +21,7 @@ type Filter = Omit<Input<'borrowers.list'>, 'limit' | 'offset'>
 export function BorrowersPage() {
   const { t } = useTranslation('archives')
   const { t: te } = useTranslation('entry')
+  const { t: tb } = useTranslation('borrowers')
   const [filter, setFilter] = useState<Filter>({ sort: 'id', dir: 'asc' })
   const villages = useQuery('borrowers.villages', {})
   const officers = useQuery('loans.officers', {})
@@ -142,6 +143,16 @@ export function BorrowersPage() {
           w={120}
         />
         <Select
+          label={tb('customerClass')}
+          clearable
+          placeholder={t('all')}
+          data-testid="filter-class"
+          data={(['A', 'B', 'C'] as const).map((c) => ({ value: c, label: tb('classLetter', { c }) }))}
+          value={filter.customerClass ?? null}
+          onChange={(x) => set({ customerClass: (x ?? undefined) as Filter['customerClass'] })}
+          w={100}
+        />
+        <Select
           label={t('sort')}
           data={[
             { value: 'id', label: t('sortId') },
@@ -181,7 +192,7 @@ export function BorrowersPage() {
             {t('village')}
           </Text>
           <Text w="10%" fw={600} size="sm">
-            {t('rating')}
+            {t('rating')} / {tb('customerClass')}
           </Text>
           <Text w="16%" fw={600} size="sm">
             {t('officer')}
@@ -230,6 +241,7 @@ export function BorrowersPage() {
                       </Text>
                       <Text w="10%" size="sm">
                         {b.creditRating}
+                        {b.customerClass ? ` · ${b.customerClass}` : ''}
                       </Text>
                       <Text w="16%" size="sm">
                         {b.officerName}

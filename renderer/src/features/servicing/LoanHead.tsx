@@ -1,7 +1,9 @@
-import { Badge, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Anchor, Badge, Card, Group, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { EvaluationView, LoanHeadView } from '@shared/api'
+import type { EvaluationView, LoanHeadView, Output } from '@shared/api'
+import { navigate } from '../../app/router'
+import { useCan } from '../../app/session'
 import { Money } from './Money'
 
 type Key = 'outstanding' | 'payoff' | 'overduePrincipal' | 'penaltyAll' | 'category' | 'bucket' | 'officer' | 'maturity'
@@ -20,7 +22,7 @@ export function loanState(
 /** Compact head of the loan page: who, state with DPD, balance, payoff, category, officer, the as-of date. */
 export function LoanHead(p: {
   head: LoanHeadView
-  e: EvaluationView | undefined
+  e: Output<'servicing.asOf'> | undefined
   asOf: string
   asOfError: string | null
   onAsOf: (v: string) => void
@@ -34,7 +36,7 @@ export function LoanHead(p: {
     ['payoff', e ? <Money fen={e.payoff} unit /> : '—', 'payoff'],
     ['overduePrincipal', e ? <Money fen={e.overduePrincipal} unit /> : '—', 'overdue-principal'],
     ['penaltyAll', e ? <Money fen={e.penaltyInterest + e.compoundInterest} unit /> : '—', 'penalty-total'],
-    ['category', t((head.category ?? 'normal') as 'normal'), 'category'],
+    ['category', <CategoryCell key="c" head={head} e={e} />, 'category'],
     ['bucket', e ? e.bucket : '—', 'bucket'],
     ['officer', head.officerName ?? '—', 'officer'],
     ['maturity', head.maturityDate, 'maturity'],
@@ -54,6 +56,18 @@ export function LoanHead(p: {
               <Badge color="red" variant="light" size="lg" data-testid="dpd">
                 {t('dpdDays', { n: e.dpd })}
               </Badge>
+            )}
+            {e && (
+              <Tooltip label={t('customerClassHint')}>
+                <Badge
+                  color={e.customerClass === 'A' ? 'teal' : e.customerClass === 'B' ? 'yellow' : 'orange'}
+                  variant="outline"
+                  size="lg"
+                  data-testid="customer-class"
+                >
+                  {t('customerClassBadge', { c: e.customerClass })}
+                </Badge>
+              </Tooltip>
             )}
           </Group>
           <Text size="sm" c="dimmed">
@@ -83,12 +97,40 @@ export function LoanHead(p: {
             <Text size="xs" c="dimmed">
               {t(k)}
             </Text>
-            <Text fw={600} size="sm" data-testid={id} style={{ whiteSpace: 'nowrap' }}>
+            <Text component="div" fw={600} size="sm" data-testid={id} style={{ whiteSpace: 'nowrap' }}>
               {v}
             </Text>
           </div>
         ))}
       </Group>
     </Card>
+  )
+}
+
+/**
+ * The decided category, and beside it the system's suggestion when they differ (建议：次级) with a
+ * link to propose a change for roles that may (classification.propose needs loans.write).
+ */
+function CategoryCell({ head, e }: { head: LoanHeadView; e: Output<'servicing.asOf'> | undefined }) {
+  const { t } = useTranslation('loan')
+  const can = useCan()
+  const decided = e?.category ?? head.category ?? 'normal'
+  const suggested = e?.suggestedCategory
+  return (
+    <Group gap={6} wrap="nowrap" component="span">
+      <span>{t(decided as 'normal')}</span>
+      {suggested && suggested !== decided && (
+        <Tooltip label={t('suggestedHint')}>
+          <Badge color="orange" variant="light" size="sm" data-testid="suggested-category">
+            {t('suggestedCategory', { c: t(suggested) })}
+          </Badge>
+        </Tooltip>
+      )}
+      {suggested && suggested !== decided && can('loans.write') && head.status === 'active' && (
+        <Anchor size="xs" onClick={() => navigate(`/risk/loan?id=${head.id}`)} data-testid="head-propose-category">
+          {t('proposeCategory')}
+        </Anchor>
+      )}
+    </Group>
   )
 }

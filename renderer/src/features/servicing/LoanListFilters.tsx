@@ -1,6 +1,6 @@
 import { Button, Group, Select, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import type { Input } from '@shared/api'
+import { CUSTOMER_CLASSES, type Input } from '@shared/api'
 import { BUCKETS, CATEGORIES, DISPLAY_STATUSES } from '@shared/domain'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -91,6 +91,16 @@ export function LoanListFilters({
         data={CATEGORIES.map((c) => ({ value: c, label: t(c) }))}
         value={filter.category ?? null}
         onChange={(x) => set({ category: (x ?? undefined) as LoanListFilter['category'] })}
+      />
+      <Select
+        label={t('customerClass')}
+        w={100}
+        clearable
+        placeholder={t('all')}
+        data-testid="filter-class"
+        data={CUSTOMER_CLASSES.map((c) => ({ value: c, label: t('classLetter', { c }) }))}
+        value={filter.customerClass ?? null}
+        onChange={(x) => set({ customerClass: (x ?? undefined) as LoanListFilter['customerClass'] })}
       />
       {can('portfolio.all') && (
         <Select

@@ -177,7 +177,7 @@ export function ServicingListPage() {
               ['overdue', t('overdueAmount')],
               ['oldest', t('oldestUnpaid')],
               ['maturity', t('maturity')],
-              ['category', t('category')],
+              ['category', t('categoryAndClass')],
               ['officer', t('officer')],
             ] as const
           ).map(([k, label]) => (
@@ -269,8 +269,9 @@ function LoanRow({ r, yuan }: { r: LoanListRow; yuan: (fen: number) => string })
       <Text w={COLS.maturity} size="sm">
         {r.maturityDate}
       </Text>
-      <Text w={COLS.category} size="sm">
+      <Text w={COLS.category} size="sm" data-testid="row-category">
         {t(r.category as 'normal')}
+        {r.customerClass ? ` · ${r.customerClass}` : ''}
       </Text>
       <Text w={COLS.officer} size="sm" truncate>
         {r.officerName ?? ''}
