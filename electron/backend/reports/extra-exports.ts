@@ -1,7 +1,7 @@
 // Excel sheets of the KPI table and the migration matrix: numbers as numbers, amounts in 元 with the
 // #,##0.00 format, ratios as percentages (numbers) so the sheet can sort and sum them.
 import type { KpiView, MigrationView } from '../../../shared/api/reports'
-import { MIGRATION_STATES } from '../../../shared/api/reports'
+import { type MIGRATION_STATES } from '../../../shared/api/reports'
 import { CATEGORY_LABELS, type Category } from '../../../shared/domain'
 import { writeSheet } from '../imports/xlsx'
 
