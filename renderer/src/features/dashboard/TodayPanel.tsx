@@ -27,7 +27,7 @@ function Section(p: {
       <Group justify="space-between" mb="xs" wrap="nowrap">
         <Group gap="xs" wrap="nowrap">
           <Text fw={600}>{p.title}</Text>
-          <Badge variant={p.count > 0 ? 'filled' : 'light'} color={p.count > 0 ? 'orange' : 'gray'}>
+          <Badge fz={12} variant={p.count > 0 ? 'filled' : 'light'} color={p.count > 0 ? 'orange' : 'gray'}>
             {p.count}
           </Badge>
         </Group>
@@ -207,7 +207,7 @@ function Warnings(p: { list: NonNullable<TodayView['warnings']>; title: string; 
         {p.list.rows.slice(0, SHOWN).map((w) => (
           <Row key={w.id} to={`/risk/loan?id=${w.loanId}`}>
             <Table.Td>
-              <Badge size="sm" color={colors[w.level]} variant="light">
+              <Badge size="md" fz={12} color={colors[w.level]} variant="light">
                 {t(w.level)}
               </Badge>
             </Table.Td>

@@ -1,0 +1,95 @@
+// The landing page per role (今日工作) and the officer KPI table, in Chromium at 1366×768.
+// The server's "today" is the machine's date, so the seeded loan is placed relative to it: its
+// first installment falls due 3 days from today (or on the 1st of next month when that day would be
+// past the 28th, still within the 7-day window). Loan 1,200,000 分, 6 %, 12 months 等额本金:
+// row 1 = 100,000 principal + 1,200,000 × 0.5 % = 6,000 interest = 106,000 分 → "1,060.00".
+// A second loan disbursed 4 months ago and never paid is overdue, so the officer may propose 次级.
+import { addDays, addMonths, localDate, residentIdCheckChar } from '../../shared/domain'
+import { apiCall, expect, loginNewUser, setupAndLoginAdmin, snap, test } from './fixtures'
+
+test.use({ viewport: { width: 1366, height: 768 } })
+
+function firstDueDate(today: string): string {
+  const soon = addDays(today, 3)
+  return Number(soon.slice(8)) > 28 ? `${addMonths(soon, 1).slice(0, 7)}-01` : soon
+}
+
+test("officer's landing page lists the due installment; manager's inbox shows the proposal; KPI table", async ({
+  page,
+  server,
+}) => {
+  test.setTimeout(240_000)
+  const today = localDate(new Date())
+  const due = firstDueDate(today)
+  await setupAndLoginAdmin(page, server)
+  for (const [username, displayName, role] of [
+    ['liwei', '李伟', 'officer'],
+    ['zhouzg', '周主管', 'manager'],
+  ] as const) {
+    await apiCall(page, 'users.create', { username, displayName, role, password: 'Init1234' })
+  }
+
+  await loginNewUser(page, 'liwei')
+  const loan = async (name: string, no: string, disbursementDate: string) => {
+    const body = `33010219800512${no.slice(-3)}`
+    const b = await apiCall<{ id: number }>(page, 'borrowers.create', {
+      kind: 'individual',
+      name,
+      village: '东村',
+      idNumber: body + residentIdCheckChar(body),
+    })
+    const l = await apiCall<{ id: number }>(page, 'loans.create', {
+      borrowerId: b.id,
+      contractNo: `HT-${no}`,
+      iouNo: `JJ-${no}`,
+      product: '农户小额信用贷款',
+      principal: 1_200_000,
+      annualRate: '6',
+      termMonths: 12,
+      method: 'equal_principal',
+      disbursementDate,
+      maturityDate: addMonths(disbursementDate, 12),
+      purpose: '种植',
+      guaranteeType: 'credit',
+    })
+    await apiCall(page, 'servicing.createPlan', { loanId: l.id })
+    return l.id
+  }
+  await loan('王建华', '1001', addMonths(due, -1))
+  const overdue = await loan('李秀英', '1002', addMonths(`${today.slice(0, 7)}-05`, -4))
+  await apiCall(page, 'classification.propose', {
+    loanId: overdue,
+    category: 'substandard',
+    reason: '逾期已超过九十天，还款来源不足',
+  })
+
+  await page.goto(server.url)
+  const dueSoon = page.getByTestId('today-due-soon')
+  await expect(dueSoon).toContainText('HT-1001')
+  await expect(dueSoon).toContainText('1,060.00')
+  await expect(dueSoon).toContainText(due)
+  await expect(page.getByTestId('today-overdue')).toContainText('HT-1002')
+  await expect(page.getByTestId('today-approvals')).toHaveCount(0)
+  await snap(page, 'today-officer')
+  // A row opens the loan where the repayment is posted.
+  await dueSoon.getByText('HT-1001').click()
+  await expect(page).toHaveURL(/#\/servicing\/loan\?id=\d+/)
+
+  await loginNewUser(page, 'zhouzg')
+  await page.goto(server.url)
+  const inbox = page.getByTestId('today-approvals')
+  await expect(inbox).toContainText('五级分类调整')
+  await expect(inbox).toContainText('HT-1002')
+  await expect(inbox).toContainText('次级')
+  await expect(page.getByTestId('today-due-soon')).toHaveCount(0)
+  await snap(page, 'today-manager')
+
+  await page.goto(`${server.url}#/reports`)
+  await page.getByRole('tab', { name: '信贷员考核' }).click()
+  const kpis = page.getByTestId('kpi-table')
+  await expect(kpis).toContainText('李伟')
+  await snap(page, 'reports-kpis')
+  await kpis.getByText('李伟').click()
+  await expect(page.getByTestId('kpi-detail')).toContainText('不良率')
+  await snap(page, 'reports-kpi-detail')
+})
