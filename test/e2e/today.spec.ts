@@ -5,6 +5,8 @@
 // row 1 = 100,000 principal + 1,200,000 × 0.5 % = 6,000 interest = 106,000 分 → "1,060.00".
 // A second loan disbursed 4 months ago and never paid is overdue, so the officer may propose 次级.
 import { addDays, addMonths, localDate, residentIdCheckChar } from '../../shared/domain'
+import { readFileSync } from 'node:fs'
+import ExcelJS from 'exceljs'
 import { apiCall, expect, loginNewUser, setupAndLoginAdmin, snap, test } from './fixtures'
 
 test.use({ viewport: { width: 1366, height: 768 } })
@@ -92,4 +94,30 @@ test("officer's landing page lists the due installment; manager's inbox shows th
   await kpis.getByText('李伟').click()
   await expect(page.getByTestId('kpi-detail')).toContainText('不良率')
   await snap(page, 'reports-kpi-detail')
+  await page.keyboard.press('Escape')
+
+  // Month-end snapshots feed the quality trend; the migration matrix has a heat map and an Excel export.
+  const monthEnd = (back: number) => addDays(addMonths(`${today.slice(0, 7)}-01`, -back), -1)
+  for (const back of [3, 2, 1, 0]) await apiCall(page, 'servicing.snapshot', { asOf: monthEnd(back) })
+  await page.getByRole('tab', { name: '资产质量' }).click()
+  const trend = page.getByTestId('quality-trend')
+  await expect(trend.locator('.recharts-bar-rectangle').first()).toBeVisible()
+  await expect(trend).toContainText(monthEnd(1).slice(0, 7))
+  await snap(page, 'reports-quality-trend')
+  await page.getByRole('tab', { name: '分类迁徙' }).click()
+  await expect(page.getByTestId('migration-heatmap')).toBeVisible()
+  await snap(page, 'reports-migration-heatmap')
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 Excel' }).click(),
+  ])
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(readFileSync(await download.path()) as never)
+  const ws = wb.getWorksheet('五级分类迁徙')!
+  expect(ws.getRow(1).getCell(1).value).toBe('期初分类')
+  // Two loans are outstanding at last month-end (the older one also the month before): the matrix rows count 2.
+  const counts = [2, 3, 4].flatMap((r) =>
+    ws.getRow(r).getCell(3).value === null ? [] : [ws.getRow(r).getCell(3).value],
+  )
+  expect(counts.reduce((s: number, c) => s + Number(c), 0)).toBe(2)
 })

@@ -200,7 +200,7 @@ function OfficerDetail({ input }: { input: { from: string; to: string; warningDa
             <Table.Tr>
               <Table.Th>{t('figure')}</Table.Th>
               <Table.Th ta="right">{t('done')}</Table.Th>
-              <Table.Th ta="right">{t('share')}</Table.Th>
+              <Table.Th ta="right">{t('rate')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

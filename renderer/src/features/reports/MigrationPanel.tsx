@@ -153,7 +153,11 @@ function HeatMap({ m }: { m: MigrationView }) {
   const data = FROM.flatMap((f) =>
     TO.map((to) => {
       const c = cell(f, to)
-      return { x: t(to), y: t(f), value: c ? (by === 'count' ? c.count : c.balance / 100) : null }
+      return {
+        x: to === 'closed' ? t('closedShort') : t(to),
+        y: t(f),
+        value: c ? (by === 'count' ? c.count : c.balance / 100) : null,
+      }
     }),
   )
   return (
@@ -173,7 +177,7 @@ function HeatMap({ m }: { m: MigrationView }) {
       </Group>
       <MatrixChart
         data={data}
-        xLabels={TO.map((s) => t(s))}
+        xLabels={TO.map((s) => (s === 'closed' ? t('closedShort') : t(s)))}
         yLabels={FROM.map((s) => t(s))}
         withXLabels
         withYLabels
@@ -181,7 +185,7 @@ function HeatMap({ m }: { m: MigrationView }) {
         xLabelsRotation={0}
         xLabelsHeight={28}
         yLabelsWidth={64}
-        cellSize={44}
+        cellSize={42}
         gap={2}
         fontSize={12}
         colors={['orange.1', 'orange.3', 'orange.5', 'orange.7', 'red.8']}
@@ -192,8 +196,6 @@ function HeatMap({ m }: { m: MigrationView }) {
             ? `${c.y} → ${c.x}`
             : `${c.y} → ${c.x}：${by === 'count' ? c.value : `${c.value.toLocaleString('zh-CN')} 元`}`
         }
-        withLegend
-        legendLabels={[by === 'count' ? t('byCount') : t('byBalance'), '']}
       />
     </Paper>
   )

@@ -1,5 +1,5 @@
 import { CompositeChart } from '@mantine/charts'
-import { Paper, Text } from '@mantine/core'
+import { ColorSwatch, Group, Paper, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { CATEGORIES } from '@shared/domain'
 import { useQuery } from '../../api/hooks'
@@ -22,6 +22,12 @@ export function TrendChart({ to }: { to: string }) {
       <Text fw={600} mb="xs">
         {t('trend')}
       </Text>
+      <Group gap="md" mb="xs">
+        {CATEGORIES.map((c, i) => (
+          <Legend key={c} color={COLORS[i]!} label={t(c)} />
+        ))}
+        <Legend color="red.9" label={t('trendNpl')} line />
+      </Group>
       {points.length === 0 ? (
         <Text c="dimmed" size="sm">
           {t('trendEmpty')}
@@ -31,9 +37,7 @@ export function TrendChart({ to }: { to: string }) {
           h={240}
           data={data}
           dataKey="month"
-          withLegend
           withRightYAxis
-          rightYAxisLabel={t('trendNpl')}
           rightYAxisProps={{ tickFormatter: (v: number) => `${v}%` }}
           valueFormatter={(v) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 })}
           barProps={(s) => (s.type === 'bar' ? { stackId: 'balance', isAnimationActive: false } : {})}
@@ -46,5 +50,22 @@ export function TrendChart({ to }: { to: string }) {
         />
       )}
     </Paper>
+  )
+}
+
+/** One legend entry, in category order (recharts' own legend reorders stacked series). */
+function Legend({ color, label, line }: { color: string; label: string; line?: boolean }) {
+  const [name = 'gray', shade = '6'] = color.split('.')
+  return (
+    <Group gap={6} wrap="nowrap">
+      <ColorSwatch
+        color={`var(--mantine-color-${name}-${shade})`}
+        size={line ? 4 : 12}
+        w={line ? 16 : 12}
+        radius={line ? 0 : 2}
+        withShadow={false}
+      />
+      <Text size="sm">{label}</Text>
+    </Group>
   )
 }

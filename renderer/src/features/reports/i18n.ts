@@ -93,6 +93,8 @@ export const zh = {
   trendNpl: '不良率（%）',
   heatmap: '迁徙热力图',
   byCount: '按笔数',
+  closedShort: '结清',
+  rate: '比率',
   byBalance: '按余额',
   migrationEmpty: '两个日期之间没有贷款',
 }
@@ -190,6 +192,8 @@ export const en: typeof zh = {
   trendNpl: 'NPL ratio (%)',
   heatmap: 'Migration heat map',
   byCount: 'By count',
+  closedShort: 'Closed',
+  rate: 'Rate',
   byBalance: 'By balance',
   migrationEmpty: 'No loans between the two dates',
 }
