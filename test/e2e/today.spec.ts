@@ -5,9 +5,11 @@
 // row 1 = 100,000 principal + 1,200,000 × 0.5 % = 6,000 interest = 106,000 分 → "1,060.00".
 // A second loan disbursed 4 months ago and never paid is overdue, so the officer may propose 次级.
 import { addDays, addMonths, localDate, residentIdCheckChar } from '../../shared/domain'
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import { apiCall, expect, loginNewUser, setupAndLoginAdmin, snap, test } from './fixtures'
+import { apiCall, expect, loginNewUser, SCREENSHOT_DIR, setupAndLoginAdmin, snap, test } from './fixtures'
 
 test.use({ viewport: { width: 1366, height: 768 } })
 
@@ -95,6 +97,17 @@ test("officer's landing page lists the due installment; manager's inbox shows th
   await expect(page.getByTestId('kpi-detail')).toContainText('不良率')
   await snap(page, 'reports-kpi-detail')
   await page.keyboard.press('Escape')
+  await expect(page.getByTestId('kpi-detail')).toHaveCount(0)
+  // The KPI table prints on A4 without the filters and the hint.
+  await page.emulateMedia({ media: 'print' })
+  const pdf = join(SCREENSHOT_DIR, 'reports-kpis.pdf')
+  writeFileSync(pdf, await page.pdf({ format: 'A4' }))
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+  expect(text).toContain('信贷员考核')
+  expect(text).toContain('李伟')
+  expect(text).toContain('50.00%') // overdue rate: 12,000 of 24,000 元 overdue at month-end
+  expect(text).not.toContain('导出 Excel')
+  await page.emulateMedia({ media: 'screen' })
 
   // Month-end snapshots feed the quality trend; the migration matrix has a heat map and an Excel export.
   const monthEnd = (back: number) => addDays(addMonths(`${today.slice(0, 7)}-01`, -back), -1)

@@ -213,6 +213,29 @@ describe('reports.kpis (officer 考核)', () => {
     })
   })
 
+  it('from a month-end snapshot the table is the same; a decision in force at the month-end moves the NPL', async () => {
+    const p = await portfolio()
+    const live = await t.call('reports.kpis', JUNE, p.manager)
+    await t.call('servicing.snapshot', { asOf: '2025-06-30' }, p.manager)
+    expect(await t.call('reports.kpis', JUNE, p.manager)).toEqual(live)
+    // 次级 approved for L3 (B) and dated 2025-06-25, after the snapshot was taken: L3's 1,200,000
+    // becomes non-performing at 06-30 → B's NPL ratio 1,200,000 ÷ 1,200,000 = 1.0000; A unchanged.
+    const { id } = await t.call(
+      'classification.propose',
+      { loanId: p.L3, category: 'substandard', reason: '首期即逾期，借款人外出务工失联' },
+      p.officerB,
+    )
+    await t.call('classification.decide', { proposalId: id, approve: true }, p.manager)
+    t.backend.env.sqlite.prepare("update classification_proposals set decided_on = '2025-06-25' where id = ?").run(id)
+    const after = await t.call('reports.kpis', JUNE, p.manager)
+    const B = after.rows.find((r) => r.officerId === p.b)!
+    expect([B.nplBalance, B.nplRatio]).toEqual([1_200_000, '1.0000'])
+    expect(after.rows.find((r) => r.officerId === p.a)).toEqual(live.rows.find((r) => r.officerId === p.a))
+    const detail = await t.call('reports.officerKpis', { ...JUNE, officerId: p.b }, p.manager)
+    expect(detail.row).toEqual(B)
+    expect(detail.items.map((i) => [i.issue, i.loanId])).toContainEqual(['npl', p.L3])
+  })
+
   it('a longer handling window changes only the warnings figure (W2 closed on day 15 counts with N = 15)', async () => {
     const p = await portfolio()
     const k = await t.call('reports.kpis', { ...JUNE, warningDays: 15 }, p.manager)

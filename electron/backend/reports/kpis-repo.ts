@@ -4,6 +4,7 @@ import type {} from '../db/schema-collections'
 import type {} from '../db/schema-inspections'
 import type {} from '../db/schema-risk'
 import type {} from '../db/schema-servicing'
+import { sql } from 'kysely'
 import type { Db } from '../db/types'
 import type { Period } from './monthly-repo'
 
@@ -162,21 +163,25 @@ export async function warningsOpened(db: Db, p: Period): Promise<OpenedWarning[]
 }
 
 /**
- * Contacts logged in the period per loan: the collections log and the servicing reminder log
- * both count (a call is a call, whichever screen recorded it).
+ * Contacts logged in the period per loan with its officer: the collections log and the servicing
+ * reminder log both count (a call is a call, whichever screen recorded it).
  */
-export async function contactsPerLoan(db: Db, p: Period): Promise<Map<number, number>> {
-  const out = new Map<number, number>()
+export async function contactsPerLoan(db: Db, p: Period): Promise<Map<number, { officerId: number; n: number }>> {
+  const out = new Map<number, { officerId: number; n: number }>()
   for (const table of ['collection_contacts', 'contact_log'] as const) {
     let q = db
       .selectFrom(`${table} as c` as 'contact_log as c')
       .innerJoin('loans as l', 'l.id', 'c.loan_id')
-      .select((eb) => ['c.loan_id', eb.fn.countAll<number>().as('n')])
+      .select((eb) => ['c.loan_id', 'l.officer_id', eb.fn.countAll<number>().as('n')])
       .where('c.contact_date', '>=', p.from)
       .where('c.contact_date', '<=', p.to)
       .groupBy('c.loan_id')
     if (p.officerId !== null) q = q.where('l.officer_id', '=', p.officerId)
-    for (const r of await q.execute()) out.set(r.loan_id, (out.get(r.loan_id) ?? 0) + Number(r.n))
+    for (const r of await q.execute()) {
+      const c = out.get(r.loan_id) ?? { officerId: r.officer_id, n: 0 }
+      c.n += Number(r.n)
+      out.set(r.loan_id, c)
+    }
   }
   return out
 }
@@ -196,15 +201,86 @@ export async function recoveriesByOfficer(db: Db, p: Period): Promise<Map<number
   return new Map((await q.execute()).map((r) => [r.officer_id, Number(r.amount)]))
 }
 
-/** Loans with a promise to pay falling due in the period (the promises' statuses come from collections). */
-export async function loansWithPromisesDue(db: Db, p: Period): Promise<number[]> {
+/** Loans (→ officer) with a promise to pay falling due in the period (statuses come from collections). */
+export async function loansWithPromisesDue(db: Db, p: Period): Promise<Map<number, number>> {
   let q = db
     .selectFrom('collection_promises as c')
     .innerJoin('loans as l', 'l.id', 'c.loan_id')
-    .select('c.loan_id')
+    .select(['c.loan_id', 'l.officer_id'])
     .distinct()
     .where('c.promised_on', '>=', p.from)
     .where('c.promised_on', '<=', p.to)
   if (p.officerId !== null) q = q.where('l.officer_id', '=', p.officerId)
-  return (await q.execute()).map((r) => r.loan_id)
+  return new Map((await q.execute()).map((r) => [r.loan_id, r.officer_id]))
+}
+
+/** Per-officer totals of a month-end snapshot (loans with principal outstanding). */
+export interface OfficerTotals {
+  officerId: number
+  loans: number
+  balance: number
+  overdueLoans: number
+  overdueBalance: number
+  /** Balance whose recorded category (or, where none, the floor) is 次级/可疑/损失. */
+  nplBalance: number
+}
+
+const NPL = sql`('substandard', 'doubtful', 'loss')`
+
+/**
+ * One grouped read of a snapshot per officer — the KPI table's period-end figures without loading
+ * every loan. NPL uses the snapshot's category in force, never below its floor (as reports.quality
+ * does); loans with a later-approved decision are corrected by the caller.
+ */
+export async function snapshotOfficerTotals(
+  db: Db,
+  snapshotId: number,
+  officerId: number | null,
+): Promise<OfficerTotals[]> {
+  const r = await sql<{ officer_id: number; n: number; bal: number; od_n: number; od_bal: number; npl: number }>`
+    select l.officer_id, count(*) as n, sum(r.outstanding_principal) as bal,
+      sum(case when r.dpd > 0 then 1 else 0 end) as od_n,
+      sum(case when r.dpd > 0 then r.outstanding_principal else 0 end) as od_bal,
+      sum(case when coalesce(r.category, r.min_category) in ${NPL} or r.min_category in ${NPL}
+          then r.outstanding_principal else 0 end) as npl
+    from portfolio_snapshot_rows r join loans l on l.id = r.loan_id
+    where r.snapshot_id = ${snapshotId} and r.outstanding_principal > 0
+      ${officerId === null ? sql`` : sql`and l.officer_id = ${officerId}`}
+    group by l.officer_id`.execute(db)
+  return r.rows.map((x) => ({
+    officerId: x.officer_id,
+    loans: Number(x.n),
+    balance: Number(x.bal),
+    overdueLoans: Number(x.od_n),
+    overdueBalance: Number(x.od_bal),
+    nplBalance: Number(x.npl),
+  }))
+}
+
+/** Snapshot rows (outstanding) of the given loans with their officer, for decision corrections. */
+export async function snapshotRowsOf(
+  db: Db,
+  snapshotId: number,
+  loanIds: readonly number[],
+): Promise<Array<{ loanId: number; officerId: number; floor: string; category: string | null; balance: number }>> {
+  const out = []
+  for (let i = 0; i < loanIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('portfolio_snapshot_rows as r')
+      .innerJoin('loans as l', 'l.id', 'r.loan_id')
+      .select(['r.loan_id', 'l.officer_id', 'r.min_category', 'r.category', 'r.outstanding_principal'])
+      .where('r.snapshot_id', '=', snapshotId)
+      .where('r.outstanding_principal', '>', 0)
+      .where('r.loan_id', 'in', loanIds.slice(i, i + 500))
+      .execute()
+    for (const r of rows)
+      out.push({
+        loanId: r.loan_id,
+        officerId: r.officer_id,
+        floor: r.min_category,
+        category: r.category,
+        balance: r.outstanding_principal,
+      })
+  }
+  return out
 }

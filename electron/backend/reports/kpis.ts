@@ -13,7 +13,7 @@
 // - recoveries: 核销后收回 posted in the period.
 import type { KpiIssue, KpiRow, OfficerKpiView } from '../../../shared/api/reports'
 import { AppError } from '../../../shared/api'
-import { addDays, formatFen, isNonPerforming, ratio } from '../../../shared/domain'
+import { type Category, addDays, formatFen, isNonPerforming, ratio } from '../../../shared/domain'
 import type { Ctx } from '../context'
 import { scopeOfficer } from '../scope'
 import { promisesWithStatus } from '../collections/promises'
@@ -23,12 +23,17 @@ import {
   loanOfficers,
   loansWithPromisesDue,
   officerNames,
+  type OfficerTotals,
   plannedChecks,
   recoveriesByOfficer,
+  snapshotOfficerTotals,
+  snapshotRowsOf,
   warningsOpened,
 } from './kpis-repo'
 import { loanLabels, type Period } from './monthly-repo'
-import { reportLoans, type ReportLoan } from './quality'
+import { categoryInForce, reportLoans, type ReportLoan } from './quality'
+import { snapshotAt } from './reports-repo'
+import { decisionsInForce } from '../risk/classification-repo'
 
 /** Days after disbursement by which the first check is due (DOMAIN §8: 15–30 days). */
 export const FIRST_CHECK_DAYS = 30
@@ -63,18 +68,46 @@ const zero = (): Tally => ({
 
 const rateOf = (part: number, whole: number) => (whole === 0 ? null : ratio(part, whole))
 
-/** Everything the KPI figures are made of, for one officer or all in scope. */
-async function gather(ctx: Ctx, input: KpiInput, officerId: number | null) {
+/**
+ * Per-officer period-end totals from the snapshot of `asOf`, corrected for loans whose category in
+ * force comes from an approved decision (categoryInForce, as reports.quality applies it).
+ */
+async function totalsAt(ctx: Ctx, snapshot: number, asOf: string, officerId: number | null): Promise<OfficerTotals[]> {
+  const totals = await snapshotOfficerTotals(ctx.db, snapshot, officerId)
+  const decided = await decisionsInForce(ctx.db, asOf)
+  if (decided.size === 0) return totals
+  const byOfficer = new Map(totals.map((t) => [t.officerId, t]))
+  for (const r of await snapshotRowsOf(ctx.db, snapshot, [...decided.keys()])) {
+    const t = byOfficer.get(r.officerId)
+    if (!t) continue
+    const floor = r.floor as Category
+    const recorded = categoryInForce(floor, (r.category as Category | null) ?? undefined)
+    const inForce = categoryInForce(floor, decided.get(r.loanId))
+    t.nplBalance += (isNonPerforming(inForce) ? r.balance : 0) - (isNonPerforming(recorded) ? r.balance : 0)
+  }
+  return totals
+}
+
+/**
+ * Everything the KPI figures are made of, for one officer or all in scope. The period-end figures
+ * come per loan (the drill-down lists them) or, for the whole table when a month-end snapshot of
+ * `to` exists, as one grouped read per officer (`totals`) instead of loading every loan.
+ */
+async function gather(ctx: Ctx, input: KpiInput, officerId: number | null, perLoan: boolean) {
   const p: Period = { from: input.from, to: input.to, officerId }
-  const officers = await loanOfficers(ctx.db, officerId)
-  const atEnd: ReportLoan[] = (await reportLoans(ctx, input.to, officerId === null ? {} : { officerId })).filter((l) =>
-    officers.has(l.loanId),
-  )
+  const snapshot = perLoan ? null : await snapshotAt(ctx.db, input.to)
+  const totals = snapshot === null ? null : await totalsAt(ctx, snapshot, input.to, officerId)
+  const atEnd: ReportLoan[] =
+    totals !== null ? [] : await reportLoans(ctx, input.to, officerId === null ? {} : { officerId })
+  // Report loans carry no officer: one officer's are that officer's, otherwise look them up.
+  const owners = officerId === null && atEnd.length > 0 ? await loanOfficers(ctx.db, null) : null
   const promiseLoans = await loansWithPromisesDue(ctx.db, p)
-  const promises = await promisesWithStatus(ctx.db, promiseLoans, input.to)
+  const promises = await promisesWithStatus(ctx.db, [...promiseLoans.keys()], input.to)
   return {
-    officers,
+    ownerOf: (loanId: number) => owners?.get(loanId) ?? officerId ?? 0,
+    promiseLoans,
     atEnd,
+    totals,
     planned: await plannedChecks(ctx.db, p),
     // Deadline disbursement + 30 in [from, to] ⇔ disbursed in [from − 30, to − 30].
     first: await firstChecks(ctx.db, {
@@ -142,8 +175,16 @@ function tally(input: KpiInput, g: Awaited<ReturnType<typeof gather>>) {
         detail: w.detail,
       })
   }
+  for (const t of g.totals ?? []) {
+    const r = row(t.officerId)
+    r.loans += t.loans
+    r.balance += t.balance
+    r.overdueLoans += t.overdueLoans
+    r.overdueBalance += t.overdueBalance
+    r.nplBalance += t.nplBalance
+  }
   for (const l of g.atEnd) {
-    const officerId = g.officers.get(l.loanId)!
+    const officerId = g.ownerOf(l.loanId)
     const r = row(officerId)
     r.loans++
     r.balance += l.balance
@@ -165,12 +206,9 @@ function tally(input: KpiInput, g: Awaited<ReturnType<typeof gather>>) {
       flag(officerId, { issue: 'npl', loanId: l.loanId, date: input.to, amount: l.balance, detail: l.category })
     }
   }
-  for (const [loanId, n] of g.contacts) {
-    const officerId = g.officers.get(loanId)
-    if (officerId !== undefined) row(officerId).contacts += n
-  }
+  for (const c of g.contacts.values()) row(c.officerId).contacts += c.n
   for (const [loanId, list] of g.promises) {
-    const officerId = g.officers.get(loanId)
+    const officerId = g.promiseLoans.get(loanId)
     if (officerId === undefined) continue
     for (const pr of list) {
       if (pr.promisedOn < input.from || pr.promisedOn > input.to || pr.status === 'open') continue
@@ -233,7 +271,7 @@ function rank(rows: KpiRow[]): KpiRow[] {
 export async function kpiTable(ctx: Ctx, input: KpiInput): Promise<KpiRow[]> {
   const scope = scopeOfficer(ctx)
   const names = await officerNames(ctx.db, scope)
-  const { rows } = tally(input, await gather(ctx, input, scope))
+  const { rows } = tally(input, await gather(ctx, input, scope, false))
   const ids = new Set([...names.keys(), ...rows.keys()])
   return rank([...ids].map((id) => finish(id, names.get(id) ?? `#${id}`, rows.get(id) ?? zero())))
 }
@@ -254,7 +292,7 @@ export async function officerKpis(ctx: Ctx, input: KpiInput & { officerId: numbe
   const table = await kpiTable(ctx, input)
   const row = table.find((r) => r.officerId === input.officerId)
   if (!row) throw new AppError('NOT_FOUND', '该信贷员不存在或不在您的查看范围内')
-  const { issues } = tally(input, await gather(ctx, input, input.officerId))
+  const { issues } = tally(input, await gather(ctx, input, input.officerId, true))
   const list = (issues.get(input.officerId) ?? []).sort(
     (a, b) =>
       ISSUE_ORDER.indexOf(a.issue) - ISSUE_ORDER.indexOf(b.issue) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0),
