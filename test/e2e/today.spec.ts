@@ -106,7 +106,7 @@ test("officer's landing page lists the due installment; manager's inbox shows th
   expect(text).toContain('信贷员考核')
   expect(text).toContain('李伟')
   expect(text).toContain('50.00%') // overdue rate: 12,000 of 24,000 元 overdue at month-end
-  expect(text).not.toContain('导出 Excel')
+  expect(text).not.toContain('预警处置时限') // the filters stay on screen
   await page.emulateMedia({ media: 'screen' })
 
   // Month-end snapshots feed the quality trend; the migration matrix has a heat map and an Excel export.

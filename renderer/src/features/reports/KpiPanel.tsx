@@ -81,7 +81,7 @@ export function KpiPanel({ defaultFrom, defaultTo }: { defaultFrom: string; defa
       {q.error && <ErrorAlert error={q.error} />}
       {exp.error && <ErrorAlert error={exp.error} />}
       {data && (
-        <Stack gap="xs" className="report-print">
+        <Stack gap="xs" className="report-print kpi-print">
           <Title order={4}>{t('kpiTitle', { from: data.from, to: data.to })}</Title>
           <Text size="xs" c="dimmed" className="print-actions">
             {t('kpiHint')}
