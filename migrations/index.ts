@@ -14,6 +14,7 @@ import * as m0012 from './0012_risk'
 import * as m0013 from './0013_collections'
 import * as m0014 from './0014_inspections'
 import * as m0016 from './0016_report_notes'
+import * as m0017 from './0017_report_indexes'
 import * as m0018 from './0018_customer_class_index'
 
 /** Every migration in order; a static list so the bundle contains them. Forward-only. */
@@ -33,5 +34,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0013_collections': m0013,
   '0014_inspections': m0014,
   '0016_report_notes': m0016,
+  '0017_report_indexes': m0017,
   '0018_customer_class_index': m0018,
 }

@@ -1,5 +1,6 @@
 /**
- * Reports figures for `npm run bench`: the quality report and the migration matrix at county size,
+ * Reports figures for `npm run bench`: the quality report, the migration matrix, the officer KPI table
+ * and the landing page (today.mine) at county size,
  * live (evaluating every loan as of the date) and from month-end snapshots (what a month-end run keeps).
  * Works on a copy: the snapshots it takes do not change the shared bench database.
  */
@@ -39,11 +40,13 @@ export async function benchReports(dir: string, log: (s: string) => void): Promi
     })
     if (!login.ok) throw new Error(login.error.message)
     const token = (login.value as { token: string }).token
-    const call = async (method: string, input: unknown) => {
-      const r = await backend.dispatch({ method, input, token })
+    const call = async (method: string, input: unknown, as = token) => {
+      const r = await backend.dispatch({ method, input, token: as })
       if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
       return r.value
     }
+    const kpiInput = { from: '2026-10-01', to: TO, warningDays: 7 }
+    const liveKpis = await timed(1, () => call('reports.kpis', kpiInput))
     const live = await timed(3, () => call('reports.quality', { asOf: TO }))
     const liveMigration = await timed(1, () => call('reports.migration', { from: FROM, to: TO }))
     for (const asOf of [FROM, TO]) {
@@ -54,6 +57,33 @@ export async function benchReports(dir: string, log: (s: string) => void): Promi
     const snap = await timed(5, () => call('reports.quality', { asOf: TO }))
     const village = await timed(5, () => call('reports.quality', { asOf: TO, village: VILLAGES[0] }))
     const migration = await timed(5, () => call('reports.migration', { from: FROM, to: TO }))
+    const kpis = await timed(5, () => call('reports.kpis', kpiInput))
+    const k = (await call('reports.kpis', kpiInput)) as {
+      rows: { officerName: string; loans: number; score: string | null }[]
+    }
+    log(
+      `  KPIs ${kpiInput.from}…${TO}: ${k.rows.map((r) => `${r.officerName} ${r.loans} loans score ${r.score}`).join('; ')}`,
+    )
+    // The landing page: the manager's inbox and the busiest officer's lists (own portfolio).
+    const officerLogin = await backend.dispatch({
+      method: 'auth.login',
+      input: { username: 'officer1', password: DEMO_PASSWORD },
+    })
+    if (!officerLogin.ok) throw new Error(officerLogin.error.message)
+    const officer = (officerLogin.value as { token: string }).token
+    // The first call of a day also brings the day's loan states and inspection calendar up to date
+    // (servicing's and inspections' catch-up, once per day for everyone); timed apart from the page.
+    const firstOfDay = await timed(1, () => call('today.mine', {}, officer))
+    const managerToday = await timed(5, () => call('today.mine', {}))
+    const officerToday = await timed(5, () => call('today.mine', {}, officer))
+    const d = (await call('today.mine', {}, officer)) as {
+      dueSoon: { total: number }
+      overdue: { total: number }
+      warnings: { total: number }
+    }
+    log(
+      `  today (officer1): ${d.dueSoon.total} due soon, ${d.overdue.total} overdue, ${d.warnings.total} open warnings`,
+    )
     const q = (await call('reports.quality', { asOf: TO })) as { total: { count: number }; nplRatio: string }
     log(`  reports: ${q.total.count} loans outstanding on ${TO}, NPL ratio ${q.nplRatio}`)
     out.push({ name: 'reports: quality, live evaluation (median)', value: live.median, unit: 'ms' })
@@ -61,6 +91,15 @@ export async function benchReports(dir: string, log: (s: string) => void): Promi
     out.push({ name: 'reports: quality from month-end snapshot (max of 5)', value: snap.max, unit: 'ms' })
     out.push({ name: 'reports: quality, one village, snapshot (max of 5)', value: village.max, unit: 'ms' })
     out.push({ name: 'reports: migration from snapshots (max of 5)', value: migration.max, unit: 'ms' })
+    out.push({ name: 'reports: officer KPI table, live evaluation', value: liveKpis.median, unit: 'ms' })
+    out.push({ name: 'reports: officer KPI table, month-end snapshot (max of 5)', value: kpis.max, unit: 'ms' })
+    out.push({
+      name: "today: first call of the day (incl. the day's state catch-up)",
+      value: firstOfDay.max,
+      unit: 'ms',
+    })
+    out.push({ name: 'today: manager landing page (max of 5)', value: managerToday.max, unit: 'ms' })
+    out.push({ name: 'today: officer landing page (max of 5)', value: officerToday.max, unit: 'ms' })
   } finally {
     await backend.close()
     rmSync(copy, { recursive: true, force: true })

@@ -33,6 +33,7 @@ import { createBackup, dailyBackupDue } from './backup/service'
 import { acquireDataDirLock } from './db/lock'
 import { createHost } from './host'
 import { numberingHandlers } from './numbering/handlers'
+import { todayHandlers } from './today/handlers'
 
 export { DatabaseOpenError, SCHEMA_VERSION } from './db/connection'
 export type { OpenFailure } from './db/connection'
@@ -63,6 +64,7 @@ export const handlers: Handlers = {
   ...inspectionHandlers,
   ...backupHandlers,
   ...numberingHandlers,
+  ...todayHandlers,
 }
 
 export interface BackendOptions {

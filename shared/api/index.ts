@@ -19,6 +19,7 @@ import { noticeMethods } from './notices'
 import { inspectionMethods } from './inspections'
 import { backupMethods } from './backup'
 import { numberingMethods } from './numbering'
+import { todayMethods } from './today'
 
 export * from './errors'
 export { installZhErrors, zhIssueMessage } from './zod-zh'
@@ -43,6 +44,7 @@ export * from './collections'
 export * from './notices'
 export * from './inspections'
 export * from './backup'
+export * from './today'
 
 /** Every API method, declared once; both transports and the dispatcher use this map. */
 export const contract = {
@@ -65,6 +67,7 @@ export const contract = {
   ...inspectionMethods,
   ...backupMethods,
   ...numberingMethods,
+  ...todayMethods,
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

@@ -1,4 +1,7 @@
 import { BUCKET_LABELS, CATEGORY_LABELS, formatFen, isNonPerforming, ratio } from '../../../shared/domain'
+import { kpiWorkbook, migrationWorkbook } from './extra-exports'
+import { kpiTable, officerKpis } from './kpis'
+import { qualityTrend } from './trend'
 import type { Handlers } from '../context'
 import { writeSheet } from '../imports/xlsx'
 import { caller } from '../scope'
@@ -58,4 +61,20 @@ export const reportHandlers = {
     })
     return { fileName: `资产质量-${q.asOf}.xlsx`, contentBase64: buf.toString('base64') }
   },
+
+  'reports.kpis': async (ctx, input) => ({ ...input, rows: await kpiTable(ctx, input) }),
+
+  'reports.officerKpis': async (ctx, input) => officerKpis(ctx, input),
+
+  'reports.exportKpis': async (ctx, input) => {
+    const buf = await kpiWorkbook({ ...input, rows: await kpiTable(ctx, input) })
+    return { fileName: `信贷员考核-${input.from}-${input.to}.xlsx`, contentBase64: buf.toString('base64') }
+  },
+
+  'reports.exportMigration': async (ctx, input) => {
+    const buf = await migrationWorkbook(await migrationOf(ctx, input.from, input.to), input.from, input.to)
+    return { fileName: `五级分类迁徙-${input.from}-${input.to}.xlsx`, contentBase64: buf.toString('base64') }
+  },
+
+  'reports.trend': async (ctx, input) => ({ points: await qualityTrend(ctx, input.to, input.months) }),
 } satisfies Partial<Handlers>

@@ -79,3 +79,46 @@ export async function snapshotLoans(
     balance: r.outstanding_principal,
   }))
 }
+
+/** Balance by recorded category of each month-end snapshot in [from, to] (newest snapshot per date). */
+export async function snapshotBalances(
+  db: Db,
+  f: { from: string; to: string; officerId: number | null },
+): Promise<Array<{ asOf: string; category: Category; balance: number }>> {
+  let q = db
+    .selectFrom('portfolio_snapshot_rows as r')
+    .innerJoin('portfolio_snapshots as s', 's.id', 'r.snapshot_id')
+    .select((eb) => [
+      's.as_of',
+      eb.fn.coalesce('r.category', 'r.min_category').as('cat'),
+      eb.fn.sum<number>('r.outstanding_principal').as('balance'),
+    ])
+    .where('s.as_of', '>=', f.from)
+    .where('s.as_of', '<=', f.to)
+    .where('r.outstanding_principal', '>', 0)
+    .where((eb) =>
+      eb(
+        's.id',
+        '=',
+        eb
+          .selectFrom('portfolio_snapshots as s2')
+          .select((e) => e.fn.max('s2.id').as('m'))
+          .whereRef('s2.as_of', '=', 's.as_of'),
+      ),
+    )
+    .groupBy(['s.as_of', 'cat'])
+  if (f.officerId !== null) {
+    const officerId = f.officerId
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('loans as l')
+          .select('l.id')
+          .whereRef('l.id', '=', 'r.loan_id')
+          .where('l.officer_id', '=', officerId),
+      ),
+    )
+  }
+  const rows = await q.orderBy('s.as_of').execute()
+  return rows.map((r) => ({ asOf: r.as_of, category: r.cat as Category, balance: Number(r.balance) }))
+}

@@ -15,6 +15,7 @@ import * as numbering from '../features/numbering/i18n'
 import * as reports from '../features/reports/i18n'
 import * as risk from '../features/risk/i18n'
 import * as servicing from '../features/servicing/i18n'
+import * as today from '../features/dashboard/i18n'
 
 /** Every feature namespace; add one line per feature. */
 export const namespaces = {
@@ -30,6 +31,7 @@ export const namespaces = {
   reports,
   risk,
   servicing,
+  today,
 } satisfies Record<string, { zh: object; en: object }>
 
 export type Namespaces = typeof namespaces

@@ -22,6 +22,7 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { IconBuilding } from '../../components/icons'
 import { useDashboardSummary } from './use-dashboard'
 import { RiskCounts } from '../risk/RiskCounts'
+import { TodayPanel } from './TodayPanel'
 
 function greetingKey(hour: number) {
   if (hour < 11) return 'dashboard.morning' as const
@@ -97,6 +98,8 @@ export function DashboardPage() {
       </Group>
 
       {error && <ErrorAlert error={error} onRetry={() => void refetch()} />}
+
+      <TodayPanel />
 
       <Card withBorder radius="md" p="lg">
         <Group gap="md" wrap="nowrap">

@@ -1,9 +1,11 @@
-import { Group, Stack, Table, Text, TextInput } from '@mantine/core'
+import { MatrixChart } from '@mantine/charts'
+import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MIGRATION_STATES, type MigrationView } from '@shared/api'
-import { formatFen, isValidDate } from '@shared/domain'
-import { useQuery } from '../../api/hooks'
+import { formatFen, isValidDate, localDate } from '@shared/domain'
+import { useMutation, useQuery } from '../../api/hooks'
+import { downloadBase64 } from '../../app/download'
 import { ErrorAlert } from '../../components/ErrorAlert'
 
 type State = (typeof MIGRATION_STATES)[number]
@@ -17,26 +19,66 @@ export function MigrationPanel({ defaultFrom, defaultTo }: { defaultFrom: string
   const [to, setTo] = useState(defaultTo)
   const valid = isValidDate(from) && isValidDate(to) && from < to
   const q = useQuery('reports.migration', { from, to }, { enabled: valid })
+  const exp = useMutation('reports.exportMigration')
+  const data = valid ? q.data : undefined
   return (
     <Stack gap="md">
-      <Group align="flex-end" gap="sm" className="print-actions">
-        <TextInput
-          label={t('from')}
-          w={140}
-          value={from}
-          onChange={(e) => setFrom(e.currentTarget.value.trim())}
-          error={isValidDate(from) ? undefined : t('invalidDate')}
-        />
-        <TextInput
-          label={t('to')}
-          w={140}
-          value={to}
-          onChange={(e) => setTo(e.currentTarget.value.trim())}
-          error={isValidDate(to) ? undefined : t('invalidDate')}
-        />
+      <Group justify="space-between" align="flex-end" className="print-actions">
+        <Group align="flex-end" gap="sm">
+          <TextInput
+            label={t('from')}
+            w={140}
+            value={from}
+            onChange={(e) => setFrom(e.currentTarget.value.trim())}
+            error={isValidDate(from) ? undefined : t('invalidDate')}
+          />
+          <TextInput
+            label={t('to')}
+            w={140}
+            value={to}
+            onChange={(e) => setTo(e.currentTarget.value.trim())}
+            error={isValidDate(to) ? undefined : t('invalidDate')}
+          />
+        </Group>
+        <Group gap="xs">
+          <Button
+            variant="default"
+            disabled={!data}
+            loading={exp.loading}
+            onClick={() =>
+              void exp.mutate({ from, to }).then(
+                (o) => downloadBase64(o.fileName, o.contentBase64),
+                () => undefined,
+              )
+            }
+          >
+            {t('export')}
+          </Button>
+          <Button variant="default" disabled={!data} onClick={() => window.print()}>
+            {t('print')}
+          </Button>
+        </Group>
       </Group>
       {q.error && <ErrorAlert error={q.error} />}
-      {valid && q.data && <Matrix m={q.data} />}
+      {exp.error && <ErrorAlert error={exp.error} />}
+      {data && (
+        <Stack gap="sm" className="report-print">
+          <Title order={4}>
+            {t('migration')} · {from} → {to}
+          </Title>
+          {data.rows.length === 0 ? (
+            <Text c="dimmed">{t('migrationEmpty')}</Text>
+          ) : (
+            <SimpleGrid cols={2} style={{ gridTemplateColumns: '3fr 2fr' }}>
+              <Matrix m={data} />
+              <HeatMap m={data} />
+            </SimpleGrid>
+          )}
+          <Text size="sm" c="dimmed">
+            {t('printedAt')}：{localDate(new Date())}
+          </Text>
+        </Stack>
+      )}
     </Stack>
   )
 }
@@ -100,5 +142,61 @@ function Matrix({ m }: { m: MigrationView }) {
         </Table.Tbody>
       </Table>
     </Stack>
+  )
+}
+
+/** The matrix as a heat map (MatrixChart): rows = category at start, columns = at end; colour by count or balance. */
+function HeatMap({ m }: { m: MigrationView }) {
+  const { t } = useTranslation('reports')
+  const [by, setBy] = useState<'count' | 'balance'>('count')
+  const cell = (f: State, to: State) => m.rows.find((r) => r.from === f && r.to === to)
+  const data = FROM.flatMap((f) =>
+    TO.map((to) => {
+      const c = cell(f, to)
+      return {
+        x: to === 'closed' ? t('closedShort') : t(to),
+        y: t(f),
+        value: c ? (by === 'count' ? c.count : c.balance / 100) : null,
+      }
+    }),
+  )
+  return (
+    <Paper withBorder p="sm" data-testid="migration-heatmap">
+      <Group justify="space-between" mb="xs">
+        <Text fw={600}>{t('heatmap')}</Text>
+        <SegmentedControl
+          size="xs"
+          className="print-actions"
+          value={by}
+          onChange={(v) => setBy(v as 'count' | 'balance')}
+          data={[
+            { value: 'count', label: t('byCount') },
+            { value: 'balance', label: t('byBalance') },
+          ]}
+        />
+      </Group>
+      <MatrixChart
+        data={data}
+        xLabels={TO.map((s) => (s === 'closed' ? t('closedShort') : t(s)))}
+        yLabels={FROM.map((s) => t(s))}
+        withXLabels
+        withYLabels
+        xLabelsPosition="top"
+        xLabelsRotation={0}
+        xLabelsHeight={28}
+        yLabelsWidth={64}
+        cellSize={42}
+        gap={2}
+        fontSize={12}
+        colors={['orange.1', 'orange.3', 'orange.5', 'orange.7', 'red.8']}
+        emptyColor="gray.1"
+        withTooltip
+        getTooltipLabel={(c) =>
+          c.value === null
+            ? `${c.y} → ${c.x}`
+            : `${c.y} → ${c.x}：${by === 'count' ? c.value : `${c.value.toLocaleString('zh-CN')} 元`}`
+        }
+      />
+    </Paper>
   )
 }

@@ -8,6 +8,7 @@ import { useMutation, useQuery } from '../../api/hooks'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { downloadBase64 } from '../../app/download'
 import { ReportFilters, type ReportSlice, sliceInput } from './report-filters'
+import { TrendChart } from './TrendChart'
 
 const yuan = yuanText
 
@@ -115,6 +116,8 @@ function QualityBody({ q, slice }: { q: QualityView; slice: ReportSlice }) {
           />
         </Paper>
       </SimpleGrid>
+      {/* The trend comes from the month-end snapshots of the whole scope, not the slice. */}
+      {!slice.village && !slice.product && !slice.officerId && <TrendChart to={q.asOf} />}
       <Text size="sm" c="dimmed" className="report-print-footer">
         {t('printedAt')}：{localDate(new Date())}
       </Text>

@@ -2,6 +2,7 @@ import { Tabs } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { addDays, localDate } from '@shared/domain'
 import { PageHeader } from '../../components/PageHeader'
+import { KpiPanel } from './KpiPanel'
 import { MigrationPanel } from './MigrationPanel'
 import { MonthlyPanel } from './MonthlyPanel'
 import { QualityPanel } from './QualityPanel'
@@ -25,6 +26,7 @@ export function ReportsPage() {
           <Tabs.Tab value="quality">{t('quality')}</Tabs.Tab>
           <Tabs.Tab value="migration">{t('migration')}</Tabs.Tab>
           <Tabs.Tab value="monthly">{t('monthly')}</Tabs.Tab>
+          <Tabs.Tab value="kpis">{t('kpis')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="quality">
           <QualityPanel defaultAsOf={lastMonthEnd} />
@@ -34,6 +36,9 @@ export function ReportsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="monthly">
           <MonthlyPanel defaultMonth={lastMonthEnd.slice(0, 7)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="kpis">
+          <KpiPanel defaultFrom={`${lastMonthEnd.slice(0, 7)}-01`} defaultTo={lastMonthEnd} />
         </Tabs.Panel>
       </Tabs>
     </>
