@@ -120,6 +120,13 @@ test("officer's landing page lists the due installment; manager's inbox shows th
   await page.getByRole('tab', { name: '分类迁徙' }).click()
   await expect(page.getByTestId('migration-heatmap')).toBeVisible()
   await snap(page, 'reports-migration-heatmap')
+  await page.emulateMedia({ media: 'print' })
+  const mpdf = join(SCREENSHOT_DIR, 'reports-migration.pdf')
+  writeFileSync(mpdf, await page.pdf({ format: 'A4' }))
+  const mtext = execFileSync('pdftotext', ['-layout', mpdf, '-'], { encoding: 'utf8' })
+  expect(mtext).toContain('迁徙热力图')
+  expect(mtext).toContain('新发放')
+  await page.emulateMedia({ media: 'screen' })
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: '导出 Excel' }).click(),

@@ -69,7 +69,7 @@ export function MigrationPanel({ defaultFrom, defaultTo }: { defaultFrom: string
           {data.rows.length === 0 ? (
             <Text c="dimmed">{t('migrationEmpty')}</Text>
           ) : (
-            <SimpleGrid cols={2} style={{ gridTemplateColumns: '3fr 2fr' }}>
+            <SimpleGrid cols={2} className="migration-grid" style={{ gridTemplateColumns: '3fr 2fr' }}>
               <Matrix m={data} />
               <HeatMap m={data} />
             </SimpleGrid>
