@@ -120,6 +120,19 @@ describe('rows inserted outside the app are reported', () => {
   })
 })
 
+describe('the chain’s first entry', () => {
+  it('keeps the seals of the rows it wrote next to its baseline: the org row edited outside is still caught', async () => {
+    // system.setup wrote the org row in the first entry, which also records the baseline run.
+    const orgId = outsider((db) => {
+      const row = db.prepare('select rowid as id from org limit 1').get() as { id: number }
+      db.prepare('update org set name = ? where rowid = ?').run('篡改的机构名', row.id)
+      return row.id
+    })
+    const r = await verify()
+    expect(r.rows.problems).toContainEqual(expect.objectContaining({ table: 'org', rowId: orgId, kind: 'changed' }))
+  })
+})
+
 describe('bulk writers (the demo generator) list their rows as runs', () => {
   it('rows written in bulk on the app connection verify; a run supersedes older per-row seals', async () => {
     const sqlite = w.t.backend.env.sqlite

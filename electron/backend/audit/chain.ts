@@ -41,7 +41,8 @@ export async function appendAudit(db: Db, r: AuditRecord): Promise<void> {
   // The chain's first entry and an upgrade's RESEAL also record what rows existed then (baseline).
   const baseline = r.reseal || !last ? await baselineRanges(db) : []
   const sealed = r.reseal ? null : await drainSeal(db, { ranges: r.ranges })
-  const rows = [...(sealed ?? []), ...baseline]
+  // Baseline first: verify applies a run by dropping older seals inside it, then this entry's own seals.
+  const rows = [...baseline, ...(sealed ?? [])]
   const ref = rows.length ? JSON.stringify(rows) : null
   const rowsRef = r.reseal ? (ref ?? '[]') : ref
   const rowsDigest = r.reseal ? resealDigest(rowsRef!) : rowsRef === null ? null : refDigest(rowsRef)
