@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { build } from 'esbuild'
 import { loginAs, makeBackend, setupAdmin } from './backend'
 import { insertLoan, userId } from './loans'

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 
 /** SHA-256 of a file's bytes (before/after checks that nothing was modified). */
 export function fileHash(file: string): string {

@@ -37,7 +37,7 @@ let driverPath: string | null | undefined
 function driver(): string | null {
   if (driverPath === undefined) {
     try {
-      driverPath = createRequire(__filename).resolve('better-sqlite3')
+      driverPath = createRequire(__filename).resolve('better-sqlite3-multiple-ciphers')
     } catch {
       driverPath = null
     }

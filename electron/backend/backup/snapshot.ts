@@ -13,7 +13,7 @@ import {
 } from 'node:fs'
 import { copyFile } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { MIGRATIONS } from '../../../migrations'
 import { checkInWorker, type RawCheck } from './check-worker'
 
