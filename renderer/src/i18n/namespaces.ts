@@ -14,6 +14,7 @@ import * as numbering from '../features/numbering/i18n'
 import * as reports from '../features/reports/i18n'
 import * as risk from '../features/risk/i18n'
 import * as servicing from '../features/servicing/i18n'
+import * as unlock from '../features/unlock/i18n'
 
 /** Every feature namespace; add one line per feature. */
 export const namespaces = {
@@ -28,6 +29,7 @@ export const namespaces = {
   reports,
   risk,
   servicing,
+  unlock,
 } satisfies Record<string, { zh: object; en: object }>
 
 export type Namespaces = typeof namespaces
