@@ -2,8 +2,8 @@
 export const zh = {
   title: '数据库已加密',
   subtitle: '请输入数据库口令解锁，然后再登录。',
-  byPassphrase: '数据库口令',
-  byRecovery: '恢复密钥',
+  byPassphrase: '输入数据库口令',
+  byRecovery: '使用恢复密钥',
   passphrase: '数据库口令',
   recoveryKey: '恢复密钥',
   recoveryPlaceholder: 'XXXX-XXXX-XXXX-…（13 组，每组 4 个字符）',
