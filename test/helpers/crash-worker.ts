@@ -1,10 +1,16 @@
 // Crash-test child: opens the data folder like the app (lock file included), logs in, then posts
 // 1.00 元 repayments round-robin over the given loans for ever, printing `ack <receiptNo>` after
 // each one the backend acknowledged. The parent kills it with SIGKILL at a random moment.
+// The parent starts the next child while the current one runs: it loads its code, says `loaded`
+// and waits for `go` on stdin (after the previous kill and check) before touching the data folder.
 import { createBackend } from '../../electron/backend'
 
 async function main(): Promise<void> {
   const [dir, username, password, idsCsv, paidDate] = process.argv.slice(2) as [string, string, string, string, string]
+  if (process.argv.includes('--wait-go')) {
+    process.stdout.write('loaded\n')
+    await new Promise<void>((ok) => process.stdin.once('data', () => ok()))
+  }
   const b = await createBackend({ dataDir: dir, lock: true })
   const call = async (method: string, input: unknown, token: string | null = null) => {
     const r = await b.dispatch({ method, input, token })

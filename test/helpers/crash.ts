@@ -38,37 +38,60 @@ async function bundleWorker(): Promise<string> {
   return outfile
 }
 
-/** One child life: spawn, wait a random moment, SIGKILL; returns the receipts it acknowledged. */
-function killOnce(
-  worker: string,
-  args: string[],
-  rand: () => number,
-): Promise<{ acks: string[]; failure: string | null }> {
-  return new Promise((ok) => {
-    const child = spawn(process.execPath, [worker, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-    let out = ''
-    let err = ''
-    let timer: NodeJS.Timeout | undefined
-    const arm = (ms: number) => {
-      if (!timer) timer = setTimeout(() => child.kill('SIGKILL'), ms)
-    }
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString()
-      if (out.includes('ready')) arm(rand() * 250) // mostly while posting
-    })
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()))
-    if (rand() < 0.2) arm(rand() * 400) // sometimes while opening / logging in
-    const guard = setTimeout(() => child.kill('SIGKILL'), 15_000)
-    child.on('exit', (code, signal) => {
+interface Life {
+  /** Resolves when the child has loaded its code and waits for `go`. */
+  loaded: Promise<void>
+  /** Lets it open the data folder and post; resolves with what it acknowledged once it is dead. */
+  go: (rand: () => number) => Promise<{ acks: string[]; failure: string | null }>
+  /** Ends a life that never got its turn. */
+  stop: () => void
+}
+
+/**
+ * One child life, started ahead of its turn: spawn and load (overlapping the previous life),
+ * then on `go` open the folder, post, and die by SIGKILL at a random moment.
+ */
+function startLife(worker: string, args: string[]): Life {
+  const child = spawn(process.execPath, [worker, ...args, '--wait-go'], { stdio: ['pipe', 'pipe', 'pipe'] })
+  let out = ''
+  let err = ''
+  let onLoaded: () => void = () => {}
+  let onReady: () => void = () => {}
+  const loaded = new Promise<void>((ok) => (onLoaded = ok))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) =>
+    child.on('exit', (code, signal) => ok({ code, signal })),
+  )
+  child.stdout.on('data', (c: Buffer) => {
+    out += c.toString()
+    if (out.includes('loaded')) onLoaded()
+    if (out.includes('ready')) onReady()
+  })
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()))
+  child.stdin.on('error', () => undefined) // a child that died early: its failure is reported from its exit
+  void exited.then(() => onLoaded()) // a child that died early is not waited for
+  return {
+    loaded,
+    stop: () => child.exitCode === null && child.kill('SIGKILL'),
+    async go(rand) {
+      let timer: NodeJS.Timeout | undefined
+      const arm = (ms: number) => {
+        if (!timer) timer = setTimeout(() => child.kill('SIGKILL'), ms)
+      }
+      onReady = () => arm(rand() * 150) // mostly while posting
+      if (rand() < 0.2) arm(rand() * 250) // sometimes while opening / logging in
+      if (out.includes('ready')) onReady()
+      const guard = setTimeout(() => child.kill('SIGKILL'), 15_000)
+      child.stdin.end('go\n')
+      const { code, signal } = await exited
       clearTimeout(guard)
       if (timer) clearTimeout(timer)
       const acks = out
         .split('\n')
         .filter((l) => l.startsWith('ack '))
         .map((l) => l.slice(4).trim())
-      ok({ acks, failure: signal === 'SIGKILL' ? null : `exit ${code}: ${err.trim().slice(0, 300)}` })
-    })
-  })
+      return { acks, failure: signal === 'SIGKILL' ? null : `exit ${code}: ${err.trim().slice(0, 300)}` }
+    },
+  }
 }
 
 /**
@@ -98,9 +121,16 @@ export async function runCrashTest(
   const worker = await bundleWorker()
   const acked = new Set<string>()
   const report: CrashReport = { kills: 0, acknowledged: 0, lost: [], integrityFailures: 0, childFailures: [], ms: 0 }
+  const args = [dir, 'officer1', 'Passw0rd!', ids.join(','), '2025-06-15']
+  let next = startLife(worker, args)
   try {
     for (let k = 0; k < kills; k++) {
-      const r = await killOnce(worker, [dir, 'officer1', 'Passw0rd!', ids.join(','), '2025-06-15'], rand)
+      const life = next
+      await life.loaded
+      const running = life.go(rand)
+      // The next child loads its code meanwhile; it touches the folder only after this one is dead and checked.
+      if (k + 1 < kills) next = startLife(worker, args)
+      const r = await running
       if (r.failure) report.childFailures.push(r.failure)
       else report.kills++
       r.acks.forEach((a) => acked.add(a))
@@ -116,6 +146,7 @@ export async function runCrashTest(
         log(`  crash test: ${k + 1} kills, ${acked.size} acknowledged, ${report.lost.length} lost`)
     }
   } finally {
+    next.stop()
     t.close().catch(() => undefined)
   }
   report.acknowledged = acked.size

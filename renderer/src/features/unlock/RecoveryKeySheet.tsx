@@ -13,8 +13,8 @@ const PRINT_CSS = `
   .dh-recovery-print { display: block; font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: #000; }
   .dh-recovery-print h1 { font-size: 20pt; margin: 0 0 8mm; }
   .dh-recovery-print p { font-size: 11pt; line-height: 1.7; margin: 0 0 4mm; }
-  .dh-recovery-print .key { font: 600 17pt/1.6 "Noto Sans Mono CJK SC", "Consolas", monospace; letter-spacing: 1pt;
-    border: 1.5pt solid #000; padding: 6mm; margin: 8mm 0; text-align: center; word-spacing: 4pt; }
+  .dh-recovery-print .key { font: 600 17pt/1.6 "Noto Sans Mono CJK SC", "Consolas", monospace; letter-spacing: 1.5pt;
+    border: 1.5pt solid #000; padding: 6mm; margin: 8mm 0; text-align: center; }
 }
 `
 
@@ -62,9 +62,9 @@ export function RecoveryKeySheet({
           <p>{t('printOrg', { org })}</p>
           <p>{t('printDate', { date: formatDateTime(createdAt) })}</p>
           <div className="key">
-            {groups.slice(0, 7).join(' - ')}
+            {groups.slice(0, 7).join('-')}
             <br />
-            {groups.slice(7).join(' - ')}
+            {groups.slice(7).join('-')}
           </div>
           <p>{t('printUse')}</p>
           <p>{t('printKeep')}</p>
