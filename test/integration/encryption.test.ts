@@ -230,4 +230,19 @@ describe('encryption at rest', () => {
     const keptRows = dumpTables(kept!.file, [], PASS).repayments as { receipt_no: string }[]
     expect(keptRows.map((x) => x.receipt_no)).toContain(later.repayment.receiptNo)
   })
+
+  it('restoring a plain backup (from a USB folder, made before encryption) keeps the database encrypted', async () => {
+    const w = await world()
+    const usb = join(w.t.dir, 'usb')
+    const plain = await w.t.call('backup.create', { folder: usb }, w.admin)
+    expect(contains(plain.file, NAME)).toBe(true) // made before encryption: plain
+    await w.t.call('backup.enableEncryption', { passphrase: PASS }, w.admin)
+    const before = dumpTables(plain.file)
+    await w.t.call('backup.restore', { path: join(usb, plain.id) }, w.admin)
+    w.t.backend.env.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    expect(contains(w.file, NAME)).toBe(false)
+    const { audit_log: _a, ...now } = dumpTables(w.file, [], PASS)
+    const { audit_log: _b, ...then } = before
+    expect(now).toEqual(then)
+  })
 })
