@@ -11,7 +11,11 @@ async function main(): Promise<void> {
     process.stdout.write('loaded\n')
     await new Promise<void>((ok) => process.stdin.once('data', () => ok()))
   }
-  const b = await createBackend({ dataDir: dir, lock: true })
+  // The tests' scrypt cost (2^10): with the default (2^17) every life's login would verify, and the
+  // first rehash, at ~0.5 s of CPU — most of a short life — without touching what is tested.
+  const cost = process.argv.find((a) => a.startsWith('--password-cost-log2='))
+  const passwordCost = cost ? { N: 2 ** Number(cost.split('=')[1]), r: 8, p: 1 } : undefined
+  const b = await createBackend({ dataDir: dir, lock: true, ...(passwordCost && { passwordCost }) })
   const call = async (method: string, input: unknown, token: string | null = null) => {
     const r = await b.dispatch({ method, input, token })
     if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { build } from 'esbuild'
-import { loginAs, makeBackend, setupAdmin } from './backend'
+import { loginAs, makeBackend, setupAdmin, TEST_PASSWORD_COST } from './backend'
 import { insertLoan, userId } from './loans'
 
 const root = resolve(__dirname, '../..')
@@ -93,7 +93,7 @@ function startLife(worker: string, args: string[]): Life {
       const arm = (ms: number) => {
         if (!timer) timer = setTimeout(() => child.kill('SIGKILL'), ms)
       }
-      onReady = () => arm(rand() * 150) // mostly while posting
+      onReady = () => arm(rand() * 250) // mostly while posting
       if (rand() < 0.2) arm(rand() * 250) // sometimes while opening / logging in
       if (out.includes('ready')) onReady()
       const guard = setTimeout(() => child.kill('SIGKILL'), 15_000)
@@ -137,7 +137,14 @@ export async function runCrashTest(
   const worker = await bundleWorker()
   const acked = new Set<string>()
   const report: CrashReport = { kills: 0, acknowledged: 0, lost: [], integrityFailures: 0, childFailures: [], ms: 0 }
-  const args = [dir, 'officer1', 'Passw0rd!', ids.join(','), '2025-06-15']
+  const args = [
+    dir,
+    'officer1',
+    'Passw0rd!',
+    ids.join(','),
+    '2025-06-15',
+    `--password-cost-log2=${Math.log2(TEST_PASSWORD_COST.N)}`,
+  ]
   let next = startLife(worker, args)
   try {
     for (let k = 0; k < kills; k++) {
