@@ -119,7 +119,7 @@ test('first-run setup with the optional passphrase shows the recovery key once, 
     await page.getByLabel('姓名').fill(ADMIN.displayName)
     await page.getByRole('textbox', { name: '密码', exact: true }).fill(ADMIN.password)
     await page.getByLabel('确认密码').fill(ADMIN.password)
-    await page.getByLabel('加密数据库文件').check()
+    await page.getByLabel('加密数据库文件（可选）').check()
     await page.getByRole('textbox', { name: '数据库口令', exact: true }).fill(PASS)
     await page.getByRole('textbox', { name: '确认数据库口令', exact: true }).fill(PASS)
     await snap(page, 'encryption-setup-step')

@@ -138,31 +138,37 @@ export function SetupPage() {
               {...form.getInputProps('confirmPassword')}
             />
           </SimpleGrid>
-          <Divider label={tu('setupSection')} labelPosition="left" />
-          <Checkbox
-            label={tu('setupEnable')}
-            description={tu('setupExplain')}
-            {...form.getInputProps('encrypt', { type: 'checkbox' })}
-          />
           {form.values.encrypt && (
-            <SimpleGrid cols={2}>
-              <PasswordInput
-                label={tu('newPassphrase')}
-                description={tu('newPassphraseHint')}
-                withAsterisk
-                autoComplete="off"
-                {...form.getInputProps('dbPassphrase')}
-              />
-              <PasswordInput
-                label={tu('confirmPassphrase')}
-                description={'\u00a0'}
-                withAsterisk
-                autoComplete="off"
-                {...form.getInputProps('dbConfirm')}
-              />
-            </SimpleGrid>
+            <>
+              <Divider label={tu('setupSection')} labelPosition="left" />
+              <Text size="sm" c="dimmed">
+                {tu('setupExplain')}
+              </Text>
+              <SimpleGrid cols={2}>
+                <PasswordInput
+                  label={tu('newPassphrase')}
+                  description={tu('newPassphraseHint')}
+                  withAsterisk
+                  autoComplete="off"
+                  {...form.getInputProps('dbPassphrase')}
+                />
+                <PasswordInput
+                  label={tu('confirmPassphrase')}
+                  description={'\u00a0'}
+                  withAsterisk
+                  autoComplete="off"
+                  {...form.getInputProps('dbConfirm')}
+                />
+              </SimpleGrid>
+            </>
           )}
-          <Group justify="flex-end" mt="sm">
+          {/* The optional encryption sits beside the button: unchecked it costs no height (1366×768). */}
+          <Group justify="space-between" align="flex-start" mt="sm" wrap="nowrap">
+            <Checkbox
+              label={tu('setupEnable')}
+              description={tu('setupShort')}
+              {...form.getInputProps('encrypt', { type: 'checkbox' })}
+            />
             <Button type="submit" loading={setup.loading || encryption.loading}>
               {t('setup.submit')}
             </Button>

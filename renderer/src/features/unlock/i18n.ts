@@ -26,7 +26,8 @@ export const zh = {
   printSign: '保管人签字：＿＿＿＿＿＿＿＿    日期：＿＿＿＿＿＿＿＿',
   // Setup step (optional)
   setupSection: '数据库加密（可选）',
-  setupEnable: '加密数据库文件',
+  setupEnable: '加密数据库文件（可选）',
+  setupShort: '拷走的数据库和备份无法读取；每次启动先输入数据库口令',
   setupExplain:
     '加密后，数据库和备份文件即使被拷走也无法读取；每次启动程序需先输入数据库口令。不加密可以以后在“备份与恢复”中再开启。',
   newPassphrase: '数据库口令',
@@ -83,7 +84,8 @@ export const en: typeof zh = {
     'Keep it locked away, not with the computer or backup sticks: anyone with this sheet and the database file can read all data.',
   printSign: 'Custodian signature: ____________    Date: ____________',
   setupSection: 'Database encryption (optional)',
-  setupEnable: 'Encrypt the database file',
+  setupEnable: 'Encrypt the database file (optional)',
+  setupShort: 'Copied database and backup files cannot be read; the passphrase is asked at each start',
   setupExplain:
     'Encrypted database and backup files cannot be read if copied; the passphrase is asked at every start. You can also enable it later under Backup & restore.',
   newPassphrase: 'Database passphrase',
