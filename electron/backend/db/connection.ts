@@ -162,9 +162,11 @@ async function openChecked(dataDir: string, file: string, opts: OpenOptions): Pr
     sqlite.pragma('synchronous = FULL') // a posted repayment must survive a power cut
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
-    // 64 MiB of page cache (default 2 MiB): an encrypted page is decrypted and its HMAC checked on
-    // every read from the OS cache, so lists over the county's hot pages keep them decrypted here.
-    sqlite.pragma('cache_size = -65536')
+    // 256 MiB of page cache at most (default 2 MiB; filled only as pages are read): an encrypted page is
+    // decrypted and its HMAC checked on every read from the OS cache, so the county scans keep their hot
+    // pages decrypted here. Measured at 20,000 borrowers: 64 MiB left +27 % / +39 % (evaluation / list),
+    // 256 MiB none (the plain evaluation also went from ~9 s to ~2 s there).
+    sqlite.pragma('cache_size = -262144')
     if (empty) sqlite.pragma(`application_id = ${APPLICATION_ID}`)
     const pending = pendingMigrations(sqlite)
     const copy = !empty && pending.length > 0 ? await copyBeforeMigrating(sqlite, dataDir, opts) : null
