@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
-import { type Backend, createBackend, DatabaseOpenError, restoreLatestAtStartup } from './backend'
+import { type AppBackend, DatabaseOpenError, restoreLatestAtStartup, startBackend } from './backend'
 import { CSP } from './backend/http-server'
 import { APP_DIR_NAME } from './backend/paths'
 import { isAllowedRequest } from './request-policy'
@@ -10,7 +10,7 @@ const RENDERER_DIR = join(__dirname, '../renderer')
 const RENDERER_INDEX = join(RENDERER_DIR, 'index.html')
 const RENDERER_URL = pathToFileURL(RENDERER_INDEX).href
 
-let backend: Backend | null = null
+let backend: AppBackend | null = null
 /** Session token per window: the renderer never has to hold it. */
 const tokens = new Map<number, string>()
 
@@ -88,9 +88,10 @@ app.whenReady().then(async () => {
 })
 
 /** Opens the database; when it is damaged or missing, offers the latest verified backup. */
-async function openBackend(): Promise<Backend | null> {
+async function openBackend(): Promise<AppBackend | null> {
   const dataDir = app.getPath('userData')
-  const open = () => createBackend({ dataDir, version: app.getVersion(), lock: true, dailyBackup: true })
+  // An encrypted database opens locked: the renderer shows the unlock screen before login.
+  const open = () => startBackend({ dataDir, version: app.getVersion(), lock: true, dailyBackup: true })
   try {
     return await open()
   } catch (e) {

@@ -3,7 +3,7 @@
  * the API on 127.0.0.1 only. Plain Node — never imports 'electron'.
  */
 import { join } from 'node:path'
-import { createBackend, DatabaseOpenError, restoreLatestAtStartup } from './backend'
+import { DatabaseOpenError, restoreLatestAtStartup, startBackend } from './backend'
 import { startWebServer } from './backend/http-server'
 import { defaultDataDir } from './backend/paths'
 
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   const open = () =>
-    createBackend({
+    startBackend({
       dataDir,
       lock: true,
       dailyBackup: true,
@@ -59,6 +59,8 @@ async function main(): Promise<void> {
   console.log(`贷后管家 Daihou 浏览器模式已启动 / browser mode running`)
   console.log(`数据目录 data dir: ${dataDir}`)
   console.log(`请在浏览器打开 Open: ${web.url}`)
+  if (!backend.opened)
+    console.log('数据库已加密：请在浏览器中输入数据库口令解锁 / database encrypted: unlock in the browser')
   // Clean shutdown: stop taking requests, wait for the last write, checkpoint the WAL, close.
   const stop = async () => {
     await web.close()

@@ -1,18 +1,32 @@
 /**
- * Data-safety figures for `npm run bench`: an online backup of the bench database (time, size,
- * the longest a call waited meanwhile) and the crash test with many SIGKILLs
- * (`--kills N`, default 1000): kills survived and acknowledged repayments lost (must be 0).
+ * Data-safety figures for `npm run bench`: backup time of the bench database, plain and encrypted
+ * (size, the longest a call waited meanwhile); the encryption overhead on the county evaluation
+ * and the loan-list queries (the same calls on a plain and an encrypted copy, interleaved; goal
+ * ≤ 15 %); and the crash test with many SIGKILLs (`--kills N`, default 1000): kills survived and
+ * acknowledged repayments lost (must be 0).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createBackend } from '../electron/backend'
 import { createBackup } from '../electron/backend/backup/service'
+import { openSqlite, rekey } from '../electron/backend/db/cipher'
+import { computeRun } from '../electron/backend/risk/run'
+import { DEFAULT_ALLOCATION_ORDER } from '../shared/domain'
 import { runCrashTest } from '../test/helpers/crash'
 import type { BenchOptions, BenchResult } from './bench'
+import { DEMO_PASSWORD } from './demo/generate'
 
-async function benchBackup(dir: string): Promise<BenchResult[]> {
-  const b = await createBackend({ dataDir: dir })
+const AS_OF = '2026-11-01'
+const KEY = 'bench passphrase 2026'
+type Backend = Awaited<ReturnType<typeof createBackend>>
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)] as number
+}
+
+async function benchBackup(b: Backend, label: string): Promise<BenchResult[]> {
   const out = mkdtempSync(join(tmpdir(), 'daihou-bench-backup-'))
   try {
     let worst = 0
@@ -32,15 +46,103 @@ async function benchBackup(dir: string): Promise<BenchResult[]> {
     const ms = performance.now() - t0
     running = false
     await probe
-    if (!entry.verified) throw new Error(`bench backup failed verification: ${entry.problem}`)
+    if (!entry.verified) throw new Error(`bench backup (${label}) failed verification: ${entry.problem}`)
     return [
-      { name: 'backup of the bench database (write + verify)', value: ms, unit: 'ms' },
-      { name: 'backup size', value: entry.sizeBytes / 1024 / 1024, unit: 'MiB' },
-      { name: 'longest call wait during the backup', value: worst, unit: 'ms' },
+      { name: `backup of the bench database, ${label} (write + verify)`, value: ms, unit: 'ms' },
+      { name: `backup size, ${label}`, value: entry.sizeBytes / 1024 / 1024, unit: 'MiB' },
+      { name: `longest call wait during the backup, ${label}`, value: worst, unit: 'ms' },
     ]
   } finally {
-    await b.close()
     rmSync(out, { recursive: true, force: true })
+  }
+}
+
+/** A plain and an encrypted copy of the bench database, each in its own folder. */
+function copies(dir: string): { plain: string; encrypted: string; cleanup: () => void } {
+  const plain = mkdtempSync(join(tmpdir(), 'daihou-bench-plain-'))
+  const encrypted = mkdtempSync(join(tmpdir(), 'daihou-bench-cipher-'))
+  const src = openSqlite(join(dir, 'daihou.sqlite'), null)
+  src.pragma('wal_checkpoint(TRUNCATE)')
+  src.close()
+  copyFileSync(join(dir, 'daihou.sqlite'), join(plain, 'daihou.sqlite'))
+  copyFileSync(join(dir, 'daihou.sqlite'), join(encrypted, 'daihou.sqlite'))
+  const db = openSqlite(join(encrypted, 'daihou.sqlite'), null)
+  try {
+    rekey(db, KEY)
+  } finally {
+    db.close()
+  }
+  return {
+    plain,
+    encrypted,
+    cleanup: () => [plain, encrypted].forEach((d) => rmSync(d, { recursive: true, force: true })),
+  }
+}
+
+/** The timed calls: the county evaluation (every active loan + every rule) and loan-list first pages. */
+async function workload(b: Backend, token: string): Promise<{ evaluation: number; list: number }> {
+  const t0 = performance.now()
+  await computeRun(b.env.db, b.env.sqlite, AS_OF, DEFAULT_ALLOCATION_ORDER)
+  const evaluation = performance.now() - t0
+  const filters: Record<string, unknown>[] = [
+    {},
+    { status: 'overdue' },
+    { bucket: 'M3+' },
+    { category: 'normal' },
+    { sort: 'balance' },
+    { q: 'wf' },
+    { maturityFrom: '2027-01-01', maturityTo: '2027-03-31' },
+  ]
+  const t1 = performance.now()
+  for (const f of filters) {
+    const r = await b.dispatch({ method: 'servicing.loanList', input: { limit: 100, ...f }, token })
+    if (!r.ok) throw new Error(`servicing.loanList: ${r.error.message}`)
+  }
+  return { evaluation, list: performance.now() - t1 }
+}
+
+async function benchEncryption(dir: string, log: (s: string) => void): Promise<BenchResult[]> {
+  const c = copies(dir)
+  const now = () => new Date(`${AS_OF}T02:00:00.000Z`)
+  const plain = await createBackend({ dataDir: c.plain, now })
+  const enc = await createBackend({ dataDir: c.encrypted, now, key: KEY })
+  try {
+    const login = async (b: Backend) => {
+      const r = await b.dispatch({ method: 'auth.login', input: { username: 'manager', password: DEMO_PASSWORD } })
+      if (!r.ok) throw new Error(r.error.message)
+      return (r.value as { token: string }).token
+    }
+    const tp = await login(plain)
+    const te = await login(enc)
+    await workload(plain, tp) // warm-up: the day's loan-state refresh, caches
+    await workload(enc, te)
+    const p: { evaluation: number; list: number }[] = []
+    const e: { evaluation: number; list: number }[] = []
+    for (let i = 0; i < 5; i++) {
+      p.push(await workload(plain, tp)) // interleaved: machine load hits both alike
+      e.push(await workload(enc, te))
+    }
+    const pe = median(p.map((x) => x.evaluation)),
+      ee = median(e.map((x) => x.evaluation))
+    const pl = median(p.map((x) => x.list)),
+      el = median(e.map((x) => x.list))
+    log(
+      `  encryption: evaluation ${pe.toFixed(0)} → ${ee.toFixed(0)} ms, list (7 first pages) ${pl.toFixed(0)} → ${el.toFixed(0)} ms`,
+    )
+    const results: BenchResult[] = [
+      { name: 'county evaluation, plain', value: pe, unit: 'ms' },
+      { name: 'county evaluation, encrypted', value: ee, unit: 'ms' },
+      { name: 'encryption overhead: evaluation (goal ≤ 0.15)', value: ee / pe - 1, unit: 'ratio' },
+      { name: 'loan list, 7 first pages, plain', value: pl, unit: 'ms' },
+      { name: 'loan list, 7 first pages, encrypted', value: el, unit: 'ms' },
+      { name: 'encryption overhead: list (goal ≤ 0.15)', value: el / pl - 1, unit: 'ratio' },
+    ]
+    results.push(...(await benchBackup(plain, 'plain')), ...(await benchBackup(enc, 'encrypted')))
+    return results
+  } finally {
+    await plain.close()
+    await enc.close()
+    c.cleanup()
   }
 }
 
@@ -49,7 +151,7 @@ export async function benchSafety(
   log: (s: string) => void,
   { kills }: BenchOptions,
 ): Promise<BenchResult[]> {
-  const results = await benchBackup(dir)
+  const results = await benchEncryption(dir, log)
   log(`  crash test: ${kills} SIGKILLs while posting repayments …`)
   const r = await runCrashTest(kills, log)
   if (r.childFailures.length)

@@ -6,7 +6,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import os, { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import { createBackend } from '../electron/backend'
 import { bareScan } from '../electron/backend/servicing/scan-repo'
 import { evaluateAll, refreshCheckpoints } from '../electron/backend/servicing/portfolio'

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import type { Kysely } from 'kysely'
 import type { MethodName, Output, ParsedInput, Role } from '../../shared/api'
 import type { SessionStore, Session } from './auth/sessions'

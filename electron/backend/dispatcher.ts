@@ -31,7 +31,7 @@ const ALLOWED_WHEN_LOCKED = new Set<string>([
 /** Methods a user who must first change the initial password may call. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<string>([...ALLOWED_WHEN_LOCKED, 'auth.changePassword'])
 /** Input keys never written to the audit log. */
-const SECRET_KEYS = /password|token/i
+const SECRET_KEYS = /password|passphrase|secret|token/i
 
 export interface CallRequest {
   /** Checked here: anything but a known method name is refused (transports pass what they got). */

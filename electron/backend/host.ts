@@ -15,6 +15,12 @@ export interface DatabaseHost {
   /** Closes the database, runs `swap`, reopens; when reopening fails runs `undo` and reopens again. */
   reopen(swap: () => void | Promise<void>, undo: () => void | Promise<void>): Promise<void>
   appVersion: string
+  /** The passphrase the open database is encrypted with (null: plain). Backups use it. */
+  readonly key: string | null
+  /** How the running database was unlocked (a recovery unlock may set a new passphrase without the old one). */
+  readonly unlockedWith: 'passphrase' | 'recovery' | null
+  /** Records a new key after encrypting or rekeying the open database. */
+  setKey(key: string | null, how?: 'passphrase' | 'recovery'): void
 }
 
 export interface HostTarget {
@@ -26,9 +32,15 @@ export function createHost(
   first: OpenedDatabase,
   dataDir: string,
   target: () => HostTarget,
-  opts: OpenOptions & { appVersion: string; onReopen?: (o: OpenedDatabase) => void },
+  opts: OpenOptions & {
+    appVersion: string
+    onReopen?: (o: OpenedDatabase) => void
+    unlockedWith?: 'passphrase' | 'recovery' | null
+  },
 ) {
   let opened = first
+  let key = opts.key ?? null
+  let unlockedWith = key === null ? null : (opts.unlockedWith ?? 'passphrase')
   let active = 0
   let gate: Promise<void> | null = null
   let chain: Promise<unknown> = Promise.resolve()
@@ -48,6 +60,16 @@ export function createHost(
 
   const host: DatabaseHost = {
     appVersion: opts.appVersion,
+    get key() {
+      return key
+    },
+    get unlockedWith() {
+      return unlockedWith
+    },
+    setKey(k, how = 'passphrase') {
+      key = k
+      unlockedWith = k === null ? null : how
+    },
     async exclusive(fn, o = {}) {
       if (gate) throw new AppError('CONFLICT', '正在进行数据库维护（恢复），请稍后再试')
       let open!: () => void
@@ -69,10 +91,10 @@ export function createHost(
       await opened.close()
       try {
         await swap()
-        point(await openDatabase(dataDir, opts))
+        point(await openDatabase(dataDir, { ...opts, key }))
       } catch (e) {
         await undo()
-        point(await openDatabase(dataDir, opts))
+        point(await openDatabase(dataDir, { ...opts, key }))
         throw e
       }
     },

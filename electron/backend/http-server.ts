@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { MAX_IMPORT_BASE64 } from '../../shared/api'
-import type { Backend } from './index'
+import type { AppBackend } from './system/locked'
 
 /** Before login nothing big is needed (login, setup): a small cap stops memory abuse by anyone on the machine. */
 export const MAX_PUBLIC_BODY = 64 * 1024
@@ -56,7 +56,8 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
 }
 
 export interface WebServerOptions {
-  backend: Backend
+  /** The open backend or the locked gate in front of an encrypted one (both answer dispatch). */
+  backend: Pick<AppBackend, 'dispatch' | 'env'>
   port: number
   /** Folder with the built renderer (index.html); omitted → API only. */
   staticDir?: string

@@ -38,6 +38,7 @@ import { todayHandlers } from './today/handlers'
 export { DatabaseOpenError, SCHEMA_VERSION } from './db/connection'
 export type { OpenFailure } from './db/connection'
 export { restoreLatestAtStartup } from './backup/startup'
+export { startBackend, type AppBackend } from './system/locked'
 
 /** Every service's handlers, merged; the dispatcher checks it matches the contract. */
 export const handlers: Handlers = {
@@ -78,6 +79,10 @@ export interface BackendOptions {
   lock?: boolean
   /** Make today's automatic backup in the background if none exists yet (the app's entry points). */
   dailyBackup?: boolean
+  /** The database passphrase of an encrypted database (system/locked.ts asks for it). */
+  key?: string | null
+  /** How the key was obtained: after a recovery unlock a new passphrase can be set without the old one. */
+  unlockedWith?: 'passphrase' | 'recovery'
 }
 
 /** Opens the database, runs migrations and returns the dispatcher for both transports. */
@@ -87,7 +92,7 @@ export async function createBackend(opts: BackendOptions) {
   const now = opts.now ?? (() => new Date())
   let opened
   try {
-    opened = await openDatabase(opts.dataDir, { appVersion: version, now })
+    opened = await openDatabase(opts.dataDir, { appVersion: version, now, key: opts.key ?? null })
   } catch (e) {
     lock?.release()
     throw e
@@ -120,6 +125,8 @@ export async function createBackend(opts: BackendOptions) {
   const holder = createHost(opened, opts.dataDir, () => env, {
     appVersion: version,
     now,
+    key: opts.key ?? null,
+    unlockedWith: opts.unlockedWith ?? null,
     // After a restore swapped the file: track rows on the new connection, anchor its chain head.
     onReopen: (o) => {
       installRowTracking(o.sqlite)

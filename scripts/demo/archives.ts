@@ -2,7 +2,7 @@
 // valuations (before servicing adds plans), then loan files with checklist items and a
 // borrowing register (after servicing has settled loans). Raw prepared statements, 10k-row
 // transactions: county size (200k borrowers) takes well under two minutes.
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import { addMonths } from '../../shared/domain'
 import { formatFileNo } from '../../shared/archives'
 import { personName } from './people'

@@ -1,7 +1,7 @@
 // Demo servicing data: a plan (version 1) for every loan without one, and a payment history up
 // to the demo date — most borrowers pay on time, some pay late, some stopped paying (overdue
 // in every bucket), loans past maturity and fully paid are settled, a few long-overdue ones written off.
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import { addDays, addMonths, overdueCharges } from '../../shared/domain'
 import { type PlanMethod, initialRows } from '../../shared/servicing'
 import { createRandom } from './random'

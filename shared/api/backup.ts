@@ -25,7 +25,14 @@ const source = z
   .object({ id: z.string().trim().min(1).max(120).optional(), path: z.string().trim().min(1).max(1000).optional() })
   .refine((s) => Boolean(s.id) !== Boolean(s.path), '请选择一个备份（列表中的备份或备份文件路径，二选一）')
 
-/** Backup, restore and the restore drill (系统管理员). */
+/** A database passphrase: long enough to resist guessing of a stolen file (the KDF costs ~0.2 s a try). */
+export const dbPassphrase = z
+  .string()
+  .min(10, '数据库口令至少 10 个字符')
+  .max(128, '数据库口令最多 128 个字符')
+  .refine((s) => s.trim() === s, '数据库口令首尾不能有空格')
+
+/** Backup, restore, the restore drill and encryption at rest (系统管理员). */
 export const backupMethods = {
   'backup.list': method({
     input: empty,
@@ -95,5 +102,35 @@ export const backupMethods = {
     access: 'org.manage',
     write: true,
     summary: '修改备份保留份数',
+  }),
+  'backup.encryption': method({
+    input: empty,
+    output: z.object({
+      encrypted: z.boolean(),
+      /** How this run was unlocked: after a recovery unlock a new passphrase needs no current one. */
+      unlockedWith: z.enum(['passphrase', 'recovery']).nullable(),
+    }),
+    access: 'org.manage',
+    write: false,
+    summary: '数据库加密状态',
+  }),
+  'backup.enableEncryption': method({
+    input: z.object({ passphrase: dbPassphrase }).strict(),
+    output: z.object({
+      /** Shown once, never stored: 13 groups of 4 characters. */
+      recoveryKey: z.string(),
+      backupId: z.string(),
+      removedPlainBackups: z.number().int(),
+    }),
+    access: 'org.manage',
+    write: false, // swaps the database file for an encrypted copy; audited by the use case
+    summary: '启用数据库加密',
+  }),
+  'backup.changePassphrase': method({
+    input: z.object({ current: z.string().max(128).optional(), next: dbPassphrase }).strict(),
+    output: z.object({ backupId: z.string() }),
+    access: 'org.manage',
+    write: false, // rekeys the file; audited by the use case
+    summary: '修改数据库口令',
   }),
 }

@@ -13,6 +13,28 @@ export const systemMethods = {
     write: false,
     summary: '健康检查',
   }),
+  'system.lockStatus': method({
+    input: empty,
+    output: z.object({
+      /** The database is encrypted and not unlocked yet: only the unlock screen works. */
+      dbLocked: z.boolean(),
+    }),
+    access: 'public',
+    write: false,
+    summary: '数据库是否待解锁',
+  }),
+  'system.unlockDatabase': method({
+    input: z
+      .object({
+        kind: z.enum(['passphrase', 'recovery']),
+        secret: z.string().min(1, '请输入数据库口令或恢复密钥').max(200),
+      })
+      .strict(),
+    output: z.object({ ok: z.literal(true) }),
+    access: 'public',
+    write: false,
+    summary: '解锁加密的数据库',
+  }),
   'system.setupStatus': method({
     input: empty,
     output: z.object({ needsSetup: z.boolean(), org: orgView.nullable() }),

@@ -1,11 +1,21 @@
 // Crash-test child: opens the data folder like the app (lock file included), logs in, then posts
 // 1.00 元 repayments round-robin over the given loans for ever, printing `ack <receiptNo>` after
 // each one the backend acknowledged. The parent kills it with SIGKILL at a random moment.
+// The parent starts the next child while the current one runs: it loads its code, says `loaded`
+// and waits for `go` on stdin (after the previous kill and check) before touching the data folder.
 import { createBackend } from '../../electron/backend'
 
 async function main(): Promise<void> {
   const [dir, username, password, idsCsv, paidDate] = process.argv.slice(2) as [string, string, string, string, string]
-  const b = await createBackend({ dataDir: dir, lock: true })
+  if (process.argv.includes('--wait-go')) {
+    process.stdout.write('loaded\n')
+    await new Promise<void>((ok) => process.stdin.once('data', () => ok()))
+  }
+  // The tests' scrypt cost (2^10): with the default (2^17) every life's login would verify, and the
+  // first rehash, at ~0.5 s of CPU — most of a short life — without touching what is tested.
+  const cost = process.argv.find((a) => a.startsWith('--password-cost-log2='))
+  const passwordCost = cost ? { N: 2 ** Number(cost.split('=')[1]), r: 8, p: 1 } : undefined
+  const b = await createBackend({ dataDir: dir, lock: true, ...(passwordCost && { passwordCost }) })
   const call = async (method: string, input: unknown, token: string | null = null) => {
     const r = await b.dispatch({ method, input, token })
     if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)

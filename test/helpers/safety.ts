@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
+import { openSqlite } from '../../electron/backend/db/cipher'
 
 /** SHA-256 of a file's bytes (before/after checks that nothing was modified). */
 export function fileHash(file: string): string {
@@ -15,8 +16,8 @@ function sortRows(rows: unknown[]): unknown[] {
 }
 
 /** Every row of every user table, by table, read through a separate read-only connection. */
-export function dumpTables(file: string, except: string[] = []): Record<string, unknown[]> {
-  const db = new Database(file, { readonly: true, fileMustExist: true })
+export function dumpTables(file: string, except: string[] = [], key: string | null = null): Record<string, unknown[]> {
+  const db = openSqlite(file, key, { readonly: true, fileMustExist: true })
   try {
     const names = db
       .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")

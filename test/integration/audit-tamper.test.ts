@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { auditHash, type AuditRecord } from '../../electron/backend/audit/chain'
 import { ANCHOR_FILE } from '../../electron/backend/audit/anchor'

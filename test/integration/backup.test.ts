@@ -1,7 +1,7 @@
 // Issue 12 (data safety): backup, restore, the drill, retention, daily and pre-migration copies.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createBackend, DatabaseOpenError, restoreLatestAtStartup } from '../../electron/backend'
 import { type TestBackend, loginAs, makeBackend, setupAdmin, tempDir } from '../helpers/backend'

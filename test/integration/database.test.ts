@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createBackend, DatabaseOpenError, SCHEMA_VERSION } from '../../electron/backend'
 import { MIGRATIONS } from '../../migrations'

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import { openSqlite } from '../db/cipher'
 import { BACKUP_DB_NAME, tableCounts } from './snapshot'
 import { type Source, verifySource } from './service'
 
@@ -12,6 +12,7 @@ import { type Source, verifySource } from './service'
  */
 export async function drillRestore(
   src: Source,
+  key: string | null = null,
 ): Promise<{ ok: boolean; problem: string | null; scratchDir: string; counts: Record<string, number>; ms: number }> {
   const t0 = performance.now()
   const scratch = mkdtempSync(join(tmpdir(), 'daihou-drill-'))
@@ -19,9 +20,9 @@ export async function drillRestore(
     const dir = join(scratch, 'restored')
     if (src.dir) cpSync(src.dir, dir, { recursive: true })
     else cpSync(src.dbFile, join(dir, BACKUP_DB_NAME), { recursive: true })
-    const v = await verifySource({ ...src, dir: src.dir ? dir : null, dbFile: join(dir, BACKUP_DB_NAME) })
+    const v = await verifySource({ ...src, dir: src.dir ? dir : null, dbFile: join(dir, BACKUP_DB_NAME) }, key)
     if (!v.ok) return { ok: false, problem: v.problem, scratchDir: scratch, counts: {}, ms: performance.now() - t0 }
-    const ro = new Database(join(dir, BACKUP_DB_NAME), { readonly: true, fileMustExist: true })
+    const ro = openSqlite(join(dir, BACKUP_DB_NAME), key, { readonly: true, fileMustExist: true })
     try {
       const counts = tableCounts(ro)
       ro.prepare('select * from users limit 1').all() // the app's first read after login

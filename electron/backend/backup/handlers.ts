@@ -1,6 +1,7 @@
 import type { Handler, Handlers } from '../context'
 import { getNumberSetting } from '../system/settings'
 import { drillRestore } from './drill'
+import { changePassphrase, enableEncryption } from './encryption'
 import { putSetting } from './settings-repo'
 import { auditMaintenance, createBackup, KIND_LABELS, resolveSource, restoreBackup, verifySource } from './service'
 import { backupsDir, listBackups } from './store'
@@ -24,7 +25,7 @@ const create: Handler<'backup.create'> = async (ctx, input) => {
 
 const inspect: Handler<'backup.inspect'> = async (ctx, input) => {
   const src = resolveSource(ctx.env, input)
-  const v = await verifySource(src)
+  const v = await verifySource(src, ctx.env.host.key)
   return {
     source: src.label,
     createdAt: src.manifest?.createdAt ?? null,
@@ -40,7 +41,7 @@ const restore: Handler<'backup.restore'> = async (ctx, input) => restoreBackup(c
 
 const drill: Handler<'backup.drill'> = async (ctx, input) => {
   const src = resolveSource(ctx.env, input)
-  const r = await drillRestore(src)
+  const r = await drillRestore(src, ctx.env.host.key)
   await auditMaintenance(
     ctx.env,
     ctx.caller,
@@ -67,6 +68,16 @@ const setGenerations: Handler<'backup.setGenerations'> = async (ctx, input) => {
   return { generations: input.generations }
 }
 
+const encryption: Handler<'backup.encryption'> = async (ctx) => ({
+  encrypted: ctx.env.host.key !== null,
+  unlockedWith: ctx.env.host.unlockedWith,
+})
+
+const enable: Handler<'backup.enableEncryption'> = async (ctx, input) =>
+  enableEncryption(ctx.env, ctx.caller, input.passphrase)
+
+const change: Handler<'backup.changePassphrase'> = async (ctx, input) => changePassphrase(ctx.env, ctx.caller, input)
+
 export const backupHandlers = {
   'backup.list': list,
   'backup.create': create,
@@ -75,4 +86,7 @@ export const backupHandlers = {
   'backup.drill': drill,
   'backup.settings': settings,
   'backup.setGenerations': setGenerations,
+  'backup.encryption': encryption,
+  'backup.enableEncryption': enable,
+  'backup.changePassphrase': change,
 } satisfies Partial<Handlers>

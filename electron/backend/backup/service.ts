@@ -4,7 +4,9 @@ import { AppError } from '../../../shared/api'
 import { appendAudit } from '../audit/chain'
 import type { BackendEnv, Caller } from '../context'
 import { localDate } from '../clock'
+import { hasPlainHeader, openSqlite, rekey } from '../db/cipher'
 import { DB_FILE_NAME } from '../db/connection'
+import { keyFilePath } from '../db/keyfile'
 import { inWriteTransaction } from '../db/transaction'
 import { getNumberSetting } from '../system/settings'
 import {
@@ -48,7 +50,7 @@ export async function auditMaintenance(
 }
 
 /** Writes a backup now (not serialised: callers hold `host.serial`). */
-async function snapshotNow(env: BackendEnv, kind: BackupKind, folder?: string): Promise<BackupEntry> {
+export async function snapshotNow(env: BackendEnv, kind: BackupKind, folder?: string): Promise<BackupEntry> {
   const at = env.now()
   const id = backupId(at, kind)
   const root = folder ?? backupsDir(env.dataDir)
@@ -64,6 +66,8 @@ async function snapshotNow(env: BackendEnv, kind: BackupKind, folder?: string): 
     appVersion: env.host.appVersion,
     scansDir: join(env.dataDir, 'scans'),
     linkScans: !folder,
+    key: env.host.key,
+    keyFile: keyFilePath(env.dataDir),
   })
   if (!folder) pruneBackups(root, await getNumberSetting(env.db, 'backupGenerations'), id)
   return toEntry(id, join(root, id), m)
@@ -108,8 +112,10 @@ export function resolveSource(env: BackendEnv, input: { id?: string; path?: stri
 }
 
 /** Verifies a source: manifest hashes and counts when it has one, else the file alone. */
-export async function verifySource(src: Source): Promise<Verification> {
-  return src.manifest && src.dir ? verifyBackupDir(src.dir, src.manifest) : await checkDatabaseFile(src.dbFile)
+export async function verifySource(src: Source, key: string | null = null): Promise<Verification> {
+  return src.manifest && src.dir
+    ? verifyBackupDir(src.dir, src.manifest, undefined, key)
+    : await checkDatabaseFile(src.dbFile, key)
 }
 
 function copyMissingScans(fromDir: string | null, dataDir: string): void {
@@ -129,11 +135,21 @@ function copyMissingScans(fromDir: string | null, dataDir: string): void {
   walk('scans')
 }
 
-function placeFile(from: string, file: string): void {
+/** Puts a copy of `from` in place of the database; a plain copy is encrypted first when the app runs encrypted. */
+function placeFile(from: string, file: string, key: string | null): void {
   rmSync(`${file}-wal`, { force: true })
   rmSync(`${file}-shm`, { force: true })
-  copyFileSync(from, `${file}.restoring`)
-  renameSync(`${file}.restoring`, file)
+  const next = `${file}.restoring`
+  copyFileSync(from, next)
+  if (key !== null && hasPlainHeader(next)) {
+    const db = openSqlite(next, null)
+    try {
+      rekey(db, key)
+    } finally {
+      db.close()
+    }
+  }
+  renameSync(next, file)
 }
 
 /**
@@ -143,7 +159,7 @@ function placeFile(from: string, file: string): void {
  */
 export async function restoreBackup(env: BackendEnv, caller: Caller | null, input: { id?: string; path?: string }) {
   const src = resolveSource(env, input)
-  const v = await verifySource(src)
+  const v = await verifySource(src, env.host.key)
   if (!v.ok) throw new AppError('VALIDATION', `备份未通过校验，未恢复：${v.problem ?? '未知原因'}`)
   const file = join(env.dataDir, DB_FILE_NAME)
   return env.host.exclusive(
@@ -154,10 +170,10 @@ export async function restoreBackup(env: BackendEnv, caller: Caller | null, inpu
           throw new AppError('INTERNAL', `当前数据库的备份未通过校验（${kept.problem ?? '?'}），为安全起见未恢复`)
         await env.host.reopen(
           () => {
-            placeFile(src.dbFile, file)
+            placeFile(src.dbFile, file, env.host.key)
             copyMissingScans(src.dir, env.dataDir)
           },
-          () => placeFile(kept.file, file),
+          () => placeFile(kept.file, file, env.host.key),
         )
         const when = src.manifest ? `（${src.manifest.createdAt}，${KIND_LABELS[src.manifest.kind]}）` : ''
         await auditMaintenance(

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import {
+  copyFileSync,
   createReadStream,
   existsSync,
   linkSync,
@@ -13,9 +14,11 @@ import {
 } from 'node:fs'
 import { copyFile } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import { MIGRATIONS } from '../../../migrations'
-import { checkInWorker, type RawCheck } from './check-worker'
+import { looksEncrypted, openSqlite } from '../db/cipher'
+import { KEY_FILE_NAME } from '../db/keyfile'
+import { checkInWorker, type RawCheck, vacuumInWorker } from './check-worker'
 
 /** Marks our database files (`PRAGMA application_id`): "DHGJ" in ASCII. */
 export const APPLICATION_ID = 0x4448474a
@@ -38,6 +41,8 @@ export interface Manifest {
   problem: string | null
   /** The audit chain head in this copy (issue 14.4): write it down to detect a later cut-off tail. */
   auditAnchor?: { count: number; hash: string | null }
+  /** The copy is encrypted with the database passphrase of its time (SQLCipher v4); absent in older manifests = plain. */
+  encrypted?: boolean
 }
 
 /** Result of checking a backup folder or a bare database file. */
@@ -71,8 +76,8 @@ export function tableCounts(db: Database.Database): Record<string, number> {
   )
 }
 
-function rawCheck(file: string): RawCheck {
-  const db = new Database(file, { readonly: true, fileMustExist: true })
+function rawCheck(file: string, key: string | null): RawCheck {
+  const db = openSqlite(file, key, { readonly: true, fileMustExist: true })
   try {
     const integrity = String(db.pragma('integrity_check', { simple: true }))
     const appId = db.pragma('application_id', { simple: true }) as number
@@ -91,13 +96,19 @@ function rawCheck(file: string): RawCheck {
  * (full integrity_check, our mark, no migration from a newer version) and counts its rows. Runs
  * in a worker thread when possible so a big file does not stop the app meanwhile.
  */
-export async function checkDatabaseFile(file: string): Promise<Verification> {
+export async function checkDatabaseFile(file: string, key: string | null = null): Promise<Verification> {
   const bad = (problem: string): Verification => ({ ok: false, problem, schemaVersion: 0, counts: {} })
   if (!existsSync(file)) return bad('备份中没有数据库文件')
   let raw: RawCheck
   try {
-    raw = (await checkInWorker(file)) ?? rawCheck(file)
+    raw = (await checkInWorker(file, key)) ?? rawCheck(file, key)
   } catch (e) {
+    if ((e as { code?: unknown }).code === 'SQLITE_NOTADB' && looksEncrypted(file))
+      return bad(
+        key === null
+          ? '备份已加密，需要数据库口令'
+          : '备份用另一个数据库口令加密（例如修改口令之前的备份），当前口令无法打开',
+      )
     return bad(`无法读取数据库：${(e as Error).message}`)
   }
   if (raw.integrity !== 'ok') return bad(`完整性检查未通过：${raw.integrity.slice(0, 200)}`)
@@ -130,14 +141,19 @@ function chainHeadOf(db: Database.Database): Manifest['auditAnchor'] {
 }
 
 /** Re-reads a backup folder: every file's SHA-256 against the manifest, then the database itself. */
-export async function verifyBackupDir(dir: string, manifest: Manifest, checked?: Verification): Promise<Verification> {
+export async function verifyBackupDir(
+  dir: string,
+  manifest: Manifest,
+  checked?: Verification,
+  key: string | null = null,
+): Promise<Verification> {
   for (const f of manifest.files) {
     const p = join(dir, ...f.path.split('/'))
     if (!existsSync(p)) return { ok: false, problem: `缺少文件 ${f.path}`, schemaVersion: 0, counts: {} }
     if ((await sha256File(p)) !== f.sha256)
       return { ok: false, problem: `文件 ${f.path} 校验值不符（已损坏或被改动）`, schemaVersion: 0, counts: {} }
   }
-  const v = checked ?? (await checkDatabaseFile(join(dir, BACKUP_DB_NAME)))
+  const v = checked ?? (await checkDatabaseFile(join(dir, BACKUP_DB_NAME), key))
   if (!v.ok) return v
   const differs = Object.keys({ ...v.counts, ...manifest.counts }).filter((t) => v.counts[t] !== manifest.counts[t])
   if (differs.length) return { ...v, ok: false, problem: `行数与清单不符：${differs.join('、')}` }
@@ -176,6 +192,20 @@ export interface SnapshotOptions {
   scansDir?: string
   /** Hard-link scans instead of copying (same disk, the data folder's own backups). */
   linkScans?: boolean
+  /** The passphrase of an encrypted source: the copy is written encrypted with it (VACUUM INTO). */
+  key?: string | null
+  /** The key file to keep beside an encrypted copy (lets the recovery key open it later). */
+  keyFile?: string
+}
+
+/** Copies the database: the online backup API in small steps, or for an encrypted source VACUUM INTO (same key). */
+async function copyDatabase(source: Database.Database, dest: string, key: string | null): Promise<boolean> {
+  if (key === null || !looksEncrypted(source.name)) {
+    await source.backup(dest, { progress: () => 64 })
+    return false
+  }
+  if (!(await vacuumInWorker(source.name, dest, key))) source.prepare('vacuum into ?').run(dest)
+  return true
 }
 
 /**
@@ -193,8 +223,9 @@ export async function writeSnapshot(
   mkdirSync(tmp, { recursive: true })
   try {
     const dbFile = join(tmp, BACKUP_DB_NAME)
-    await source.backup(dbFile, { progress: () => 64 })
-    const copy = new Database(dbFile)
+    const encrypted = await copyDatabase(source, dbFile, opts.key ?? null)
+    if (encrypted && opts.keyFile && existsSync(opts.keyFile)) copyFileSync(opts.keyFile, join(tmp, KEY_FILE_NAME))
+    const copy = openSqlite(dbFile, opts.key ?? null)
     let auditAnchor: Manifest['auditAnchor']
     try {
       copy.pragma('journal_mode = DELETE') // one self-contained file
@@ -203,7 +234,7 @@ export async function writeSnapshot(
     } finally {
       copy.close()
     }
-    const check = await checkDatabaseFile(dbFile) // full integrity_check, once, off the main thread
+    const check = await checkDatabaseFile(dbFile, opts.key ?? null) // full integrity_check, once, off the main thread
     if (opts.scansDir) await copyScans(opts.scansDir, tmp, opts.linkScans ?? false)
     const files: Manifest['files'] = []
     for (const rel of listFiles(tmp)) {
@@ -222,9 +253,10 @@ export async function writeSnapshot(
       verified: false,
       problem: check.problem,
       auditAnchor,
+      encrypted,
     }
     // Verified = sound database + every file re-read against its SHA-256 (+ counts as listed).
-    const v = check.ok ? await verifyBackupDir(tmp, manifest, check) : check
+    const v = check.ok ? await verifyBackupDir(tmp, manifest, check, opts.key ?? null) : check
     manifest.verified = v.ok
     manifest.problem = v.problem
     writeFileSync(join(tmp, MANIFEST_NAME), JSON.stringify(manifest, null, 2))

@@ -12,11 +12,12 @@ import { backupsDir, listBackups } from './store'
 export async function restoreLatestAtStartup(
   dataDir: string,
   now = new Date(),
+  key: string | null = null,
 ): Promise<{ restoredFrom: string; keptDamagedAs: string | null }> {
   const file = join(dataDir, DB_FILE_NAME)
   for (const b of listBackups(backupsDir(dataDir))) {
     const manifest = b.verified ? readManifest(b.dir) : null
-    if (!manifest || !(await verifyBackupDir(b.dir, manifest)).ok) continue
+    if (!manifest || !(await verifyBackupDir(b.dir, manifest, undefined, key)).ok) continue
     let kept: string | null = null
     if (existsSync(file)) {
       kept = `${file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`

@@ -1,22 +1,13 @@
-import {
-  accessSync,
-  closeSync,
-  constants,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  rmSync,
-  statSync,
-} from 'node:fs'
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import { Kysely, SqliteDialect } from 'kysely'
 import { type MigrationProvider, Migrator } from 'kysely/migration'
 import { MIGRATIONS } from '../../../migrations'
 import { APPLICATION_ID, BACKUP_DB_NAME, writeSnapshot } from '../backup/snapshot'
 import { backupId, backupsDir, latestVerified } from '../backup/store'
+import { hasPlainHeader, openSqlite } from './cipher'
+import { readKeyFile } from './keyfile'
 import { DatabaseOpenError } from './open-error'
 import { classifyOpenError } from './open-errors'
 import type { DB } from './schema'
@@ -41,25 +32,13 @@ export interface OpenedDatabase {
 export interface OpenOptions {
   appVersion?: string
   now?: () => Date
+  /** The database passphrase, when the file is encrypted (see cipher.ts). */
+  key?: string | null
 }
-
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 
 class StaticMigrationProvider implements MigrationProvider {
   async getMigrations() {
     return MIGRATIONS
-  }
-}
-
-/** Reads the first 16 bytes without opening the file as a database. */
-function hasSqliteHeader(file: string): boolean {
-  const fd = openSync(file, 'r')
-  try {
-    const buf = Buffer.alloc(16)
-    const n = readSync(fd, buf, 0, 16, 0)
-    return n === 16 && buf.equals(SQLITE_HEADER)
-  } finally {
-    closeSync(fd)
   }
 }
 
@@ -70,20 +49,23 @@ function localStamp(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
 }
 
-function refuse(reason: 'foreign' | 'newer_schema' | 'corrupt', message: string): never {
+function refuse(reason: 'foreign' | 'newer_schema' | 'corrupt' | 'wrong_key', message: string): never {
   throw new DatabaseOpenError(reason, message)
 }
 
 /** Checks an existing file read-only, before anything may write to it; returns whether it holds tables. */
-function inspectExisting(file: string): { empty: boolean } {
+function inspectExisting(file: string, dataDir: string, key: string | null): { empty: boolean } {
   if (statSync(file).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' })
   if (statSync(file).size === 0) return { empty: true }
-  if (!hasSqliteHeader(file)) {
+  const plain = hasPlainHeader(file)
+  if (!plain && key === null) {
+    if (readKeyFile(dataDir))
+      throw new DatabaseOpenError('encrypted', '数据库已加密：请输入数据库口令（或恢复密钥）解锁后使用。')
     throw new DatabaseOpenError('not_sqlite', `文件 ${file} 不是 SQLite 数据库，已拒绝打开（文件未作任何改动）。`)
   }
   let ro: Database.Database | undefined
   try {
-    ro = new Database(file, { readonly: true, fileMustExist: true })
+    ro = openSqlite(file, key, { readonly: true, fileMustExist: true })
     const appId = ro.pragma('application_id', { simple: true }) as number
     const tables = ro.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[]
     if (tables.length === 0 && appId === 0) return { empty: true }
@@ -110,6 +92,8 @@ function inspectExisting(file: string): { empty: boolean } {
   } catch (e) {
     if (e instanceof DatabaseOpenError) throw e
     const code = String((e as { code?: unknown }).code ?? '')
+    if (code === 'SQLITE_NOTADB' && !plain)
+      refuse('wrong_key', '数据库口令不正确，无法解锁。请检查大小写和输入法，或改用恢复密钥。')
     if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR')) {
       refuse('corrupt', `数据库文件 ${file} 已损坏或无法读取：${(e as Error).message}。文件未作任何改动。`)
     }
@@ -133,6 +117,7 @@ async function copyBeforeMigrating(sqlite: Database.Database, dataDir: string, o
     kind: 'pre-migration',
     createdAt: at.toISOString(),
     appVersion: opts.appVersion ?? '?',
+    key: opts.key ?? null,
   })
   if (!m.verified)
     throw new DatabaseOpenError(
@@ -153,7 +138,7 @@ async function openChecked(dataDir: string, file: string, opts: OpenOptions): Pr
   mkdirSync(dataDir, { recursive: true })
   accessSync(dataDir, constants.W_OK) // a read-only folder is reported as such, not as damage
   const existed = existsSync(file)
-  const { empty } = existed ? inspectExisting(file) : { empty: true }
+  const { empty } = existed ? inspectExisting(file, dataDir, opts.key ?? null) : { empty: true }
   if (!existed) {
     const offer = latestVerified(dataDir)
     if (offer) {
@@ -169,7 +154,7 @@ async function openChecked(dataDir: string, file: string, opts: OpenOptions): Pr
   }
   if (existed) accessSync(file, constants.R_OK | constants.W_OK)
 
-  const sqlite = new Database(file)
+  const sqlite = openSqlite(file, opts.key ?? null)
   let db: Kysely<DB> | undefined
   let migrated = 0
   try {
@@ -177,6 +162,11 @@ async function openChecked(dataDir: string, file: string, opts: OpenOptions): Pr
     sqlite.pragma('synchronous = FULL') // a posted repayment must survive a power cut
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
+    // 256 MiB of page cache at most (default 2 MiB; filled only as pages are read): an encrypted page is
+    // decrypted and its HMAC checked on every read from the OS cache, so the county scans keep their hot
+    // pages decrypted here. Measured at 20,000 borrowers: 64 MiB left +27 % / +39 % (evaluation / list),
+    // 256 MiB none (the plain evaluation also went from ~9 s to ~2 s there).
+    sqlite.pragma('cache_size = -262144')
     if (empty) sqlite.pragma(`application_id = ${APPLICATION_ID}`)
     const pending = pendingMigrations(sqlite)
     const copy = !empty && pending.length > 0 ? await copyBeforeMigrating(sqlite, dataDir, opts) : null

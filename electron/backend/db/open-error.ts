@@ -11,6 +11,9 @@ export type OpenFailure =
   | 'is_directory'
   | 'no_permission'
   | 'locked'
+  /** Encrypted and no passphrase given yet: the app starts locked (unlock screen). */
+  | 'encrypted'
+  | 'wrong_key'
 
 /** A backup offered when the database is damaged or missing. */
 export interface OfferedBackup {

@@ -1,7 +1,7 @@
 // The better-sqlite3 connection behind a Kysely handle, for repositories of measured hot paths
 // only (the servicing replay, the portfolio scan: cached prepared statements). Use cases pass
 // `ctx.db`; they never hold the raw connection.
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import type { Db } from './types'
 
 const handles = new WeakMap<object, Database.Database>()

@@ -1,6 +1,6 @@
 // The risk evaluation of every active loan as of a date: the portfolio scan (servicing) with each
 // loan's payment history, five-category suggestion and its borrower's customer class.
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import {
   type Category,
   type Component,

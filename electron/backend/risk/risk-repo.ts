@@ -1,7 +1,7 @@
 // Risk settings, evaluation runs, the per-loan state of the last stored run, customer classes and
 // month-end snapshot rows. Bulk writes (one row per active loan) use prepared statements on the
 // same connection in the caller's transaction: 200k rows must not go through the query builder.
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import { type RuleCode, type RuleSetting, mergeRuleSettings } from '../../../shared/risk'
 import type {} from '../db/schema-risk'
 import type { Db } from '../db/types'

@@ -1,7 +1,7 @@
 // One evaluation run: evaluate every active loan, then every enabled rule; store the result
 // (warnings opened / re-levelled / auto-resolved, customer classes, per-loan state, month-end
 // snapshot) — or, for a dry run on a past date, only count what would change.
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import { type Component, addDays, bucketOf } from '../../../shared/domain'
 import { RULE_CODES, type RuleCode, type RuleSetting } from '../../../shared/risk'
 import type { Db } from '../db/types'

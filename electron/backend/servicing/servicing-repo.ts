@@ -1,7 +1,7 @@
 // Servicing aggregate: a loan's head, plan versions with rows, closures, document numbers. Replay
 // inputs are read with cached prepared statements on the connection behind `db` (hot path:
 // previews, bulk posting); use cases pass `ctx.db` and never hold the raw handle.
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import type { PaymentEvent, VersionRow } from '../../../shared/servicing'
 import type {} from '../db/schema-servicing'
 import type { Db } from '../db/types'

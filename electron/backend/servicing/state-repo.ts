@@ -2,7 +2,7 @@
 // figures and the reminders read instead of replaying every loan per request. Refreshed for one
 // loan by every write that changes it, and for all loans once a day (first read or start of the
 // day) with the portfolio scan. DPD needs no refresh: it is today − oldest_unpaid_due.
-import type Database from 'better-sqlite3'
+import type Database from 'better-sqlite3-multiple-ciphers'
 import { DEFAULT_ALLOCATION_ORDER, PRINCIPAL_FIRST_ORDER, type Component } from '../../../shared/domain'
 import { type LoanEvaluation, evaluateLoan } from '../../../shared/servicing'
 import { NO_UNPAID_DUE } from '../db/schema-loan-state'

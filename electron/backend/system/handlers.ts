@@ -15,6 +15,12 @@ async function getOrg(db: Db) {
 export const systemHandlers = {
   'system.health': async (ctx) => ({ ok: true as const, schemaVersion: SCHEMA_VERSION, version: ctx.env.version }),
 
+  // The locked gate (system/locked.ts) answers these before the database is open; once open:
+  'system.lockStatus': async () => ({ dbLocked: false }),
+  'system.unlockDatabase': async () => {
+    throw new AppError('CONFLICT', '数据库已经解锁')
+  },
+
   'system.setupStatus': async (ctx) => {
     const org = await getOrg(ctx.db)
     return { needsSetup: org === null, org }

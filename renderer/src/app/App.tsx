@@ -5,10 +5,11 @@ import { ChangePasswordPage } from '../features/auth/ChangePasswordPage'
 import { LockScreen } from '../features/auth/LockScreen'
 import { LoginPage } from '../features/auth/LoginPage'
 import { SetupPage } from '../features/setup/SetupPage'
+import { UnlockPage } from '../features/unlock/UnlockPage'
 import { AppLayout } from './AppLayout'
 import { useSession } from './session'
 
-/** Chooses the screen: boot → first-run setup → login → forced password change → the app. */
+/** Chooses the screen: boot → database unlock (encrypted) → first-run setup → login → forced password change → the app. */
 export function App() {
   const { t } = useTranslation()
   const { phase, reboot, locked } = useSession()
@@ -28,6 +29,8 @@ export function App() {
           </Stack>
         </Center>
       )
+    case 'dbLocked':
+      return <UnlockPage />
     case 'setup':
       return <SetupPage />
     case 'login':

@@ -10,6 +10,8 @@ export type Phase =
   | { kind: 'booting' }
   | { kind: 'bootError'; error: ApiError }
   | { kind: 'setup' }
+  /** The database is encrypted and waits for its passphrase (before login). */
+  | { kind: 'dbLocked' }
   | { kind: 'login'; notice?: LoginNotice }
   | { kind: 'ready'; session: SessionView }
 
@@ -65,6 +67,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const boot = useCallback(async (notice?: LoginNotice) => {
     try {
+      if ((await api.call('system.lockStatus', {})).dbLocked) return setPhase({ kind: 'dbLocked' })
       const status = await api.call('system.setupStatus', {})
       setOrg(status.org)
       if (status.needsSetup) return setPhase({ kind: 'setup' })

@@ -16,6 +16,7 @@ import * as reports from '../features/reports/i18n'
 import * as risk from '../features/risk/i18n'
 import * as servicing from '../features/servicing/i18n'
 import * as today from '../features/dashboard/i18n'
+import * as unlock from '../features/unlock/i18n'
 
 /** Every feature namespace; add one line per feature. */
 export const namespaces = {
@@ -32,6 +33,7 @@ export const namespaces = {
   risk,
   servicing,
   today,
+  unlock,
 } satisfies Record<string, { zh: object; en: object }>
 
 export type Namespaces = typeof namespaces

@@ -22,6 +22,7 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { ForbiddenPage } from '../../components/ForbiddenPage'
 import { PageHeader } from '../../components/PageHeader'
 import { BackupTable } from './BackupTable'
+import { EncryptionPanel } from './EncryptionPanel'
 import { RestoreFromFile } from './RestoreFromFile'
 import {
   useBackups,
@@ -174,6 +175,7 @@ export function BackupPage() {
           </Stack>
         </Paper>
       </Group>
+      <EncryptionPanel onChanged={() => void list.refetch()} />
       <Paper withBorder p="md" mb="md">
         <Title order={4} mb="sm">
           {t('list')}

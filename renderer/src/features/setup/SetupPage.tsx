@@ -1,17 +1,23 @@
-import { Button, Divider, Group, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { Button, Checkbox, Divider, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../../app/session'
 import { applyFieldErrors, rules } from '../../app/validation'
 import { AuthFrame } from '../../components/AuthFrame'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { useSetup } from './use-setup'
+import { RecoveryKeySheet } from '../unlock/RecoveryKeySheet'
+import { useSetup, useSetupEncryption } from './use-setup'
 
-/** First run: org name, branch code (机构号) and the administrator account. */
+/** First run: org name, branch code (机构号), the administrator account, optionally a database passphrase. */
 export function SetupPage() {
   const { t } = useTranslation()
+  const { t: tu } = useTranslation('unlock')
   const { reboot } = useSession()
   const setup = useSetup()
+  const encryption = useSetupEncryption()
+  const [recovery, setRecovery] = useState<{ key: string; org: string; at: string } | null>(null)
+  const [encryptFailed, setEncryptFailed] = useState(false)
   const r = rules(t)
   const form = useForm({
     initialValues: {
@@ -21,6 +27,9 @@ export function SetupPage() {
       adminDisplayName: '',
       adminPassword: '',
       confirmPassword: '',
+      encrypt: false,
+      dbPassphrase: '',
+      dbConfirm: '',
     },
     validate: {
       orgName: r.orgName,
@@ -29,17 +38,51 @@ export function SetupPage() {
       adminDisplayName: r.displayName,
       adminPassword: r.password,
       confirmPassword: (v, values) => r.sameAs(values.adminPassword)(v),
+      dbPassphrase: (v, values) => (values.encrypt && v.length < 10 ? tu('tooShort') : null),
+      dbConfirm: (v, values) => (values.encrypt && v !== values.dbPassphrase ? tu('mismatch') : null),
     },
   })
 
-  const submit = form.onSubmit(async ({ confirmPassword: _c, ...input }) => {
+  const submit = form.onSubmit(async ({ confirmPassword: _c, encrypt, dbPassphrase, dbConfirm: _d, ...input }) => {
     try {
       await setup.mutate(input)
-      await reboot('setupDone')
     } catch (e) {
       applyFieldErrors(form, e)
+      return
+    }
+    if (!encrypt) return reboot('setupDone')
+    try {
+      const r = await encryption.run(input.adminUsername, input.adminPassword, dbPassphrase)
+      setRecovery({ key: r.recoveryKey, org: input.orgName, at: new Date().toISOString() })
+    } catch {
+      setEncryptFailed(true) // the org and admin exist; encryption can be enabled later
     }
   })
+
+  if (recovery)
+    return (
+      <AuthFrame title={tu('sheetTitle')} width={560}>
+        {/* Logged in as the new administrator: continue straight into the app. */}
+        <RecoveryKeySheet
+          recoveryKey={recovery.key}
+          org={recovery.org}
+          createdAt={recovery.at}
+          onDone={() => void reboot()}
+        />
+      </AuthFrame>
+    )
+  if (encryptFailed && encryption.error)
+    return (
+      <AuthFrame title={t('setup.title')} width={560}>
+        <Stack gap="md">
+          <ErrorAlert error={encryption.error} />
+          <Text size="sm">{tu('setupExplain')}</Text>
+          <Group justify="flex-end">
+            <Button onClick={() => void reboot()}>{tu('continue')}</Button>
+          </Group>
+        </Stack>
+      </AuthFrame>
+    )
 
   return (
     <AuthFrame title={t('setup.title')} subtitle={t('setup.subtitle')} width={560}>
@@ -95,8 +138,38 @@ export function SetupPage() {
               {...form.getInputProps('confirmPassword')}
             />
           </SimpleGrid>
-          <Group justify="flex-end" mt="sm">
-            <Button type="submit" loading={setup.loading}>
+          {form.values.encrypt && (
+            <>
+              <Divider label={tu('setupSection')} labelPosition="left" />
+              <Text size="sm" c="dimmed">
+                {tu('setupExplain')}
+              </Text>
+              <SimpleGrid cols={2}>
+                <PasswordInput
+                  label={tu('newPassphrase')}
+                  description={tu('newPassphraseHint')}
+                  withAsterisk
+                  autoComplete="off"
+                  {...form.getInputProps('dbPassphrase')}
+                />
+                <PasswordInput
+                  label={tu('confirmPassphrase')}
+                  description={'\u00a0'}
+                  withAsterisk
+                  autoComplete="off"
+                  {...form.getInputProps('dbConfirm')}
+                />
+              </SimpleGrid>
+            </>
+          )}
+          {/* The optional encryption sits beside the button: unchecked it costs no height (1366×768). */}
+          <Group justify="space-between" align="flex-start" mt="sm" wrap="nowrap">
+            <Checkbox
+              label={tu('setupEnable')}
+              description={tu('setupShort')}
+              {...form.getInputProps('encrypt', { type: 'checkbox' })}
+            />
+            <Button type="submit" loading={setup.loading || encryption.loading}>
               {t('setup.submit')}
             </Button>
           </Group>
