@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import type { Page } from '@playwright/test'
 import { apiCall, expect, login, setupAndLoginAdmin, snap, test } from './fixtures'
 

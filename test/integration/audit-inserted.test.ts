@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { appendAudit } from '../../electron/backend/audit/chain'
 import { mergeRuns } from '../../electron/backend/audit/inserted'

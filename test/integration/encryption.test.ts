@@ -1,6 +1,6 @@
 // Issue 12, encryption at rest: SQLCipher v4 pages, the locked start, passphrase change, the
 // recovery key, encrypt-existing without losing a row, and encrypted backups that restore.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../shared/api'
@@ -151,6 +151,21 @@ describe('encryption at rest', () => {
       .pluck()
       .all()
     expect(audit).toEqual(['以数据库口令解锁数据库（此前输错 2 次）'])
+  })
+
+  it('with the key file lost the passphrase still unlocks; a text file stays refused as not SQLite', async () => {
+    const w = await world()
+    await w.t.call('backup.enableEncryption', { passphrase: PASS }, w.admin)
+    await w.t.backend.close()
+    rmSync(join(w.t.dir, 'daihou.key.json'))
+    const g = await startBackend({ dataDir: w.t.dir, passwordCost: TEST_PASSWORD_COST, lock: true })
+    gates.push(g)
+    expect(g.opened).toBeNull()
+    const noFile = await failOf(g, 'system.unlockDatabase', { kind: 'recovery', secret: 'AAAA-BBBB' })
+    expect(noFile.message).toContain('daihou.key.json')
+    expect(await call(g, 'system.unlockDatabase', { kind: 'passphrase', secret: PASS })).toEqual({ ok: true })
+    const token = ((await call(g, 'auth.login', ADMIN)) as { token: string }).token
+    expect(await call(g, 'servicing.listRepayments', { loanId: w.loanId }, token)).toHaveLength(1)
   })
 
   it('after 5 wrong passphrases the unlock screen makes the user wait', async () => {

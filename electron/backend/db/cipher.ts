@@ -21,6 +21,23 @@ export function hasPlainHeader(file: string): boolean {
   }
 }
 
+/**
+ * Whether the first page reads as ciphertext: an encrypted page is uniformly random (4096 bytes
+ * show nearly all 256 byte values), while text, a plain SQLite page with a damaged header or
+ * another program's file show far fewer. Lets an encrypted database whose key file was lost still
+ * be unlocked with its passphrase instead of being refused as "not SQLite".
+ */
+export function firstPageLooksEncrypted(file: string): boolean {
+  const fd = openSync(file, 'r')
+  try {
+    const buf = Buffer.alloc(4096)
+    const n = readSync(fd, buf, 0, buf.length, 0)
+    return n === buf.length && new Set(buf).size >= 240
+  } finally {
+    closeSync(fd)
+  }
+}
+
 /** A non-empty file without the plain SQLite header: encrypted (or not a database at all). */
 export function looksEncrypted(file: string): boolean {
   return existsSync(file) && statSync(file).isFile() && statSync(file).size > 0 && !hasPlainHeader(file)

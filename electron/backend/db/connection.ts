@@ -6,7 +6,7 @@ import { type MigrationProvider, Migrator } from 'kysely/migration'
 import { MIGRATIONS } from '../../../migrations'
 import { APPLICATION_ID, BACKUP_DB_NAME, writeSnapshot } from '../backup/snapshot'
 import { backupId, backupsDir, latestVerified } from '../backup/store'
-import { hasPlainHeader, openSqlite } from './cipher'
+import { firstPageLooksEncrypted, hasPlainHeader, openSqlite } from './cipher'
 import { readKeyFile } from './keyfile'
 import { DatabaseOpenError } from './open-error'
 import { classifyOpenError } from './open-errors'
@@ -61,6 +61,11 @@ function inspectExisting(file: string, dataDir: string, key: string | null): { e
   if (!plain && key === null) {
     if (readKeyFile(dataDir))
       throw new DatabaseOpenError('encrypted', '数据库已加密：请输入数据库口令（或恢复密钥）解锁后使用。')
+    if (firstPageLooksEncrypted(file))
+      throw new DatabaseOpenError(
+        'encrypted',
+        '数据库已加密，但数据目录中缺少密钥文件 daihou.key.json：请输入数据库口令解锁（恢复密钥需要该文件，可从加密备份中找回）。',
+      )
     throw new DatabaseOpenError('not_sqlite', `文件 ${file} 不是 SQLite 数据库，已拒绝打开（文件未作任何改动）。`)
   }
   let ro: Database.Database | undefined
