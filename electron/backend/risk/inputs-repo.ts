@@ -1,25 +1,10 @@
-// What the warning rules and clocks read besides the portfolio scan: loan heads, clock inputs,
-// guarantees, collateral values, guarantee links, extensions and their consents, households.
-import { sql } from 'kysely'
+// What the warning rules and clocks read besides the portfolio scan: clock inputs, guarantees,
+// collateral values, guarantee links, extensions and their consents, households. The readers the
+// evaluation runs over every active loan use cached raw statements (hot path, one pass each).
 import type {} from '../db/schema-risk'
 import type {} from '../db/schema-servicing'
 import type { Db } from '../db/types'
 import { stmt } from '../servicing/servicing-repo'
-
-/** Active loans: borrower, officer, decided category, maturity. */
-export async function activeLoanHeads(db: Db) {
-  const rows = await db
-    .selectFrom('loans')
-    .select(['id', 'borrower_id', 'officer_id', 'category', 'maturity_date'])
-    .where('status', '=', 'active')
-    .execute()
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      { borrowerId: r.borrower_id, officerId: r.officer_id, category: r.category, maturityDate: r.maturity_date },
-    ]),
-  )
-}
 
 /** 诉讼时效 inputs of a loan as of a date: last due date in force, last posted payment, last interrupting event. */
 export interface LimitationInput {
