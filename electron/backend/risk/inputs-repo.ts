@@ -4,7 +4,9 @@
 import type {} from '../db/schema-risk'
 import type {} from '../db/schema-servicing'
 import type { Db } from '../db/types'
+import { bareScan } from '../servicing/scan-repo'
 import { stmt } from '../servicing/servicing-repo'
+import { decisionsInForce } from './classification-repo'
 
 /** 诉讼时效 inputs of a loan as of a date: last due date in force, last posted payment, last interrupting event. */
 export interface LimitationInput {
@@ -285,4 +287,21 @@ export async function hasActiveLoans(db: Db): Promise<boolean> {
   return (
     (await db.selectFrom('loans').select('id').where('status', '=', 'active').limit(1).executeTakeFirst()) !== undefined
   )
+}
+
+/**
+ * The risk bench's baseline: every row the full evaluation reads — the portfolio scan with heads
+ * and clock inputs, and each rule's inputs — decoded into JS values, with no evaluation at all.
+ */
+export async function bareRiskScan(db: Db, asOf: string): Promise<number> {
+  const s = bareScan(db, { asOf, officerId: null, heads: true })
+  let n = s.loans + s.rows + s.payments
+  n += (await limitationInputs(db, asOf, undefined, 'written_off')).length
+  n += (await decisionsInForce(db, asOf)).size
+  n += (await guaranteeInputs(db)).length
+  n += (await collateralValues(db, asOf)).size
+  n += (await guaranteeLinks(db)).length
+  n += (await householdOf(db)).size
+  n += (await extensionsWithoutConsent(db, asOf)).length
+  return n
 }
