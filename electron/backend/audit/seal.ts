@@ -99,7 +99,12 @@ export async function drainSeal(db: Db): Promise<{ ref: string; digest: string }
   if (!touched || touched.rows.length === 0) return null
   await sql`delete from temp.audit_touched`.execute(db)
   const byTable = new Map<string, number[]>()
-  for (const { tbl, rid } of touched.rows) byTable.set(tbl, [...(byTable.get(tbl) ?? []), rid])
+  for (const { tbl, rid } of touched.rows) {
+    // Appended in place: copying the list per row made a 200k-row seal (the county demo) quadratic.
+    const rids = byTable.get(tbl)
+    if (rids) rids.push(rid)
+    else byTable.set(tbl, [rid])
+  }
   const sealed: SealedRow[] = []
   for (const [table, rids] of byTable) {
     const rows = await readRows(db, table, rids)
