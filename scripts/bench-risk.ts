@@ -12,6 +12,7 @@ import { createBackend } from '../electron/backend'
 import { inWriteTransaction } from '../electron/backend/db/transaction'
 import type { Db } from '../electron/backend/db/types'
 import { bareRiskScan, guaranteeLinks } from '../electron/backend/risk/inputs-repo'
+import { RISK_SCAN } from '../electron/backend/risk/evaluation'
 import { computeRun, storeRun } from '../electron/backend/risk/run'
 import { listWarnings } from '../electron/backend/risk/warnings-repo'
 import { bareScan } from '../electron/backend/servicing/scan-repo'
@@ -52,7 +53,7 @@ export async function benchRisk(dir: string, log: (s: string) => void): Promise<
   const out: BenchResult[] = []
   try {
     const sqlite = backend.env.sqlite
-    const filter = { asOf: AS_OF, officerId: null, heads: true }
+    const filter = RISK_SCAN(AS_OF)
     const order = DEFAULT_ALLOCATION_ORDER
     // Cold: no replay checkpoints (deleted inside a rolled-back transaction), bare scan in the same state.
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
@@ -63,7 +64,7 @@ export async function benchRisk(dir: string, log: (s: string) => void): Promise<
     await rolledBack(backend.env.db, async (trx) => {
       await sql`delete from replay_checkpoints`.execute(trx)
       for (let i = 0; i < 3; i++) {
-        coldCounts.push((await time(() => bareScan(sqlite, { ...filter, heads: false }, { decode: false })))[0])
+        coldCounts.push((await time(() => bareScan(sqlite, filter, { decode: false })))[0])
         coldBares.push((await time(() => bareRiskScan(trx, AS_OF)))[0])
         const [ms, c] = await time(() => computeRun(trx, sqlite, AS_OF, order))
         colds.push(ms)
@@ -76,7 +77,7 @@ export async function benchRisk(dir: string, log: (s: string) => void): Promise<
       warm: number[] = [],
       warmCounts: number[] = []
     for (let i = 0; i < 3; i++) {
-      warmCounts.push((await time(() => bareScan(sqlite, { ...filter, heads: false }, { decode: false })))[0])
+      warmCounts.push((await time(() => bareScan(sqlite, filter, { decode: false })))[0])
       warmBare.push((await time(() => bareRiskScan(backend.env.db, AS_OF)))[0])
       warm.push((await time(() => computeRun(backend.env.db, sqlite, AS_OF, order)))[0])
     }

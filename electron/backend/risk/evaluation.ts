@@ -12,7 +12,7 @@ import {
 } from '../../../shared/domain'
 import { paymentHistory, suggestionFor } from '../../../shared/risk'
 import { evaluateLoan } from '../../../shared/servicing'
-import { scanPortfolio } from '../servicing/scan-repo'
+import { type ScanFilter, scanPortfolio } from '../servicing/scan-repo'
 import { expiryOf } from './clocks'
 
 /** One active loan as the rules see it. */
@@ -45,6 +45,9 @@ export interface PortfolioEval {
   limitation?: Map<number, string | null>
 }
 
+/** The risk evaluation's scan: heads and clock inputs, the whole payment history (no replay checkpoints). */
+export const RISK_SCAN = (asOf: string): ScanFilter => ({ asOf, officerId: null, heads: true, checkpoints: false })
+
 /**
  * Scans and evaluates every loan active on `asOf` (and active today: the scan also reads each
  * loan's head and 诉讼时效 inputs, so no per-rule lookups follow); `decided` = last approved
@@ -60,7 +63,7 @@ export function evaluatePortfolio(
   const episodes = new Map<number, OverdueEpisode[]>()
   let total = 0
   const order = i.order === DEFAULT_ALLOCATION_ORDER ? undefined : i.order
-  scanPortfolio(sqlite, { asOf, officerId: null, heads: true }, (l) => {
+  scanPortfolio(sqlite, RISK_SCAN(asOf), (l) => {
     const head = l.head!
     if (head.status !== 'active') return // closed after asOf: active on the date but not now
     const e = evaluateLoan({

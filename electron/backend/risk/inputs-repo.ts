@@ -7,6 +7,7 @@ import type { Db } from '../db/types'
 import { bareScan } from '../servicing/scan-repo'
 import { stmt } from '../servicing/servicing-repo'
 import { decisionsInForce } from './classification-repo'
+import { RISK_SCAN } from './evaluation'
 
 /** 诉讼时效 inputs of a loan as of a date: last due date in force, last posted payment, last interrupting event. */
 export interface LimitationInput {
@@ -294,7 +295,7 @@ export async function hasActiveLoans(db: Db): Promise<boolean> {
  * and clock inputs, and each rule's inputs — decoded into JS values, with no evaluation at all.
  */
 export async function bareRiskScan(db: Db, asOf: string): Promise<number> {
-  const s = bareScan(db, { asOf, officerId: null, heads: true })
+  const s = bareScan(db, RISK_SCAN(asOf))
   let n = s.loans + s.rows + s.payments
   n += (await limitationInputs(db, asOf, undefined, 'written_off')).length
   n += (await decisionsInForce(db, asOf)).size

@@ -43,6 +43,12 @@ export interface ScanFilter {
   officerId: number | null
   /** Also read each loan's head and clock inputs (the risk evaluation). */
   heads?: boolean
+  /**
+   * Start from the replay checkpoints (default). Totals are the same either way; the payment
+   * history before a checkpoint (late payments, 罚息 paid) is not, so the risk evaluation, whose
+   * customer class and upgrade rule read that history, scans without them.
+   */
+  checkpoints?: boolean
 }
 
 /** Loans active on the date: today's active ones, plus those closed (结清/核销) after it. Named params @asOf, @officer. */
@@ -73,6 +79,7 @@ const HEAD_COLUMNS = `, l.borrower_id, l.category, l.maturity_date, l.status,
 
 function queries(sqlite: Conn, f: ScanFilter) {
   const where = loanWhere(sqlite, f)
+  const noCp = f.checkpoints === false ? ' and 0' : ''
   const params = f.officerId === null ? { asOf: f.asOf } : { asOf: f.asOf, officer: f.officerId }
   return {
     loans: stmt(
@@ -91,7 +98,7 @@ function queries(sqlite: Conn, f: ScanFilter) {
         sum(case when i.due_date > @asOf then i.principal else 0 end),
         case when c.version_id = v.id then c.rows_settled else 0 end,
         max(case when c.version_id = v.id and i.seq = c.rows_settled then i.due_date end)${f.heads ? ', max(i.due_date)' : ''}
-      from loans l left join replay_checkpoints c on c.loan_id = l.id and c.as_of <= @asOf
+      from loans l left join replay_checkpoints c on c.loan_id = l.id and c.as_of <= @asOf${noCp}
         join loan_plan_versions v on v.loan_id = l.id join plan_installments i on i.plan_version_id = v.id
       where ${where} and v.status = 'active' and v.effective_date <= @asOf
         and i.seq >= (case when c.version_id = v.id then c.rows_settled else 0 end)
@@ -102,7 +109,7 @@ function queries(sqlite: Conn, f: ScanFilter) {
     payments: stmt(
       sqlite,
       `select r.loan_id, group_concat(r.paid_date || r.amount, ';')
-      from loans l left join replay_checkpoints c on c.loan_id = l.id and c.as_of <= @asOf join repayments r on r.loan_id = l.id
+      from loans l left join replay_checkpoints c on c.loan_id = l.id and c.as_of <= @asOf${noCp} join repayments r on r.loan_id = l.id
       where ${where} and r.status = 'posted' and r.paid_date <= @asOf and r.paid_date > coalesce(c.as_of, '0000-00-00')
       group by l.id order by l.id`,
     )
