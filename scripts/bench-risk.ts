@@ -6,6 +6,7 @@
  * the run, idle and while an evaluation runs in a second process; guarantee-circle detection.
  * Stores inside a transaction that is rolled back, so the bench database is left as it was.
  */
+import { type ChildProcess, spawn } from 'node:child_process'
 import os from 'node:os'
 import { sql } from 'kysely'
 import { createBackend } from '../electron/backend'
@@ -104,18 +105,28 @@ export async function benchRisk(dir: string, log: (s: string) => void): Promise<
         `  risk: stored ${r.warningsOpened} warnings, ${r.classChanges} class changes in ${(storeMs / 1000).toFixed(2)} s`,
       )
       out.push({ name: 'risk: store a run (warnings, classes, state)', value: storeMs, unit: 'ms' })
-      const pages: number[] = []
       const filters = [
         { status: 'open' as const },
         { status: 'open' as const, level: 'red' as const },
         {},
         { rule: 'overdue' as const },
       ]
-      for (let i = 0; i < 40; i++) {
-        const f = filters[i % filters.length]!
-        pages.push((await time(() => listWarnings(trx, { ...f, scopeOfficerId: null }, { offset: 0, limit: 50 })))[0])
+      const boardP95 = async () => {
+        const pages: number[] = []
+        for (let i = 0; i < 40; i++) {
+          const f = filters[i % filters.length]!
+          pages.push((await time(() => listWarnings(trx, { ...f, scopeOfficerId: null }, { offset: 0, limit: 50 })))[0])
+        }
+        return p95(pages)
       }
-      out.push({ name: 'risk: warnings board first page p95', value: p95(pages), unit: 'ms' })
+      out.push({ name: 'risk: warnings board first page p95', value: await boardP95(), unit: 'ms' })
+      // Under load: a full evaluation running in a second process on the same database.
+      const child = await evaluationLoad(dir)
+      try {
+        out.push({ name: 'risk: board first page p95 during an evaluation', value: await boardP95(), unit: 'ms' })
+      } finally {
+        child.kill()
+      }
     })
     const circles: number[] = []
     let groups = 0
@@ -140,3 +151,22 @@ export async function benchRisk(dir: string, log: (s: string) => void): Promise<
   }
   return out
 }
+
+/** A second process that runs full evaluations until killed; resolves once it has started the first. */
+function evaluationLoad(dir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...process.execArgv, __filename, '--evaluate', dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  return new Promise((ok, fail) => {
+    child.stdout!.once('data', () => ok(child))
+    child.once('exit', (code) => fail(new Error(`evaluation process exited with ${code}`)))
+  })
+}
+
+async function evaluateForever(dir: string): Promise<void> {
+  const backend = await createBackend({ dataDir: dir, now: () => new Date(`${AS_OF}T02:00:00.000Z`) })
+  process.stdout.write('started\n')
+  for (;;) await computeRun(backend.env.db, backend.env.sqlite, AS_OF, DEFAULT_ALLOCATION_ORDER)
+}
+
+if (process.argv[2] === '--evaluate') void evaluateForever(process.argv[3]!)

@@ -79,7 +79,12 @@ const HEAD_COLUMNS = `, l.borrower_id, l.category, l.maturity_date, l.status,
 
 function queries(sqlite: Conn, f: ScanFilter) {
   const where = loanWhere(sqlite, f)
-  const noCp = f.checkpoints === false ? ' and 0' : ''
+  // Without checkpoints: a one-row stand-in joined on nothing (an `and 0` on the real join makes
+  // SQLite scan every checkpoint for every loan).
+  const checkpoints =
+    f.checkpoints === false
+      ? `(select 0 as loan_id, '' as as_of, 0 as version_id, 0 as rows_settled) c on 0`
+      : `replay_checkpoints c on c.loan_id = l.id and c.as_of <= @asOf`
   const params = f.officerId === null ? { asOf: f.asOf } : { asOf: f.asOf, officer: f.officerId }
   return {
     loans: stmt(
@@ -98,7 +103,7 @@ function queries(sqlite: Conn, f: ScanFilter) {
         sum(case when i.due_date > @asOf then i.principal else 0 end),
         case when c.version_id = v.id then c.rows_settled else 0 end,
         max(case when c.version_id = v.id and i.seq = c.rows_settled then i.due_date end)${f.heads ? ', max(i.due_date)' : ''}
-      from loans l left join replay_checkpoints c on c.loan_id = l.id and c.as_of <= @asOf${noCp}
+      from loans l left join ${checkpoints}
         join loan_plan_versions v on v.loan_id = l.id join plan_installments i on i.plan_version_id = v.id
       where ${where} and v.status = 'active' and v.effective_date <= @asOf
         and i.seq >= (case when c.version_id = v.id then c.rows_settled else 0 end)
@@ -109,7 +114,7 @@ function queries(sqlite: Conn, f: ScanFilter) {
     payments: stmt(
       sqlite,
       `select r.loan_id, group_concat(r.paid_date || r.amount, ';')
-      from loans l left join replay_checkpoints c on c.loan_id = l.id and c.as_of <= @asOf${noCp} join repayments r on r.loan_id = l.id
+      from loans l left join ${checkpoints} join repayments r on r.loan_id = l.id
       where ${where} and r.status = 'posted' and r.paid_date <= @asOf and r.paid_date > coalesce(c.as_of, '0000-00-00')
       group by l.id order by l.id`,
     )
