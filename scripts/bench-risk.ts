@@ -1,14 +1,19 @@
 /**
  * Risk figures for `npm run bench`: the full evaluation (every active loan + every warning rule)
  * cold (no replay checkpoints) and warm, each against a bare scan of the same rows in the same
- * run; the 预警表's first page p95 after storing the run; guarantee-circle detection. Stores
- * inside a transaction that is rolled back, so the bench database is left as it was.
+ * run — `bareRiskScan`: the same statements, every row decoded into JS values, no evaluation (the
+ * scan alone, rows only counted, is logged beside it); the 预警表's first page p95 after storing
+ * the run, idle and while an evaluation runs in a second process; guarantee-circle detection.
+ * Stores inside a transaction that is rolled back, so the bench database is left as it was.
  */
+import { type ChildProcess, spawn } from 'node:child_process'
+import os from 'node:os'
 import { sql } from 'kysely'
 import { createBackend } from '../electron/backend'
 import { inWriteTransaction } from '../electron/backend/db/transaction'
 import type { Db } from '../electron/backend/db/types'
-import { guaranteeLinks } from '../electron/backend/risk/inputs-repo'
+import { bareRiskScan, guaranteeLinks } from '../electron/backend/risk/inputs-repo'
+import { RISK_SCAN } from '../electron/backend/risk/evaluation'
 import { computeRun, storeRun } from '../electron/backend/risk/run'
 import { listWarnings } from '../electron/backend/risk/warnings-repo'
 import { bareScan } from '../electron/backend/servicing/scan-repo'
@@ -49,29 +54,38 @@ export async function benchRisk(dir: string, log: (s: string) => void): Promise<
   const out: BenchResult[] = []
   try {
     const sqlite = backend.env.sqlite
-    const filter = { asOf: AS_OF, officerId: null }
+    const filter = RISK_SCAN(AS_OF)
     const order = DEFAULT_ALLOCATION_ORDER
     // Cold: no replay checkpoints (deleted inside a rolled-back transaction), bare scan in the same state.
-    let coldBare = 0,
-      cold = 0,
-      loans = 0
+    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+    const coldBares: number[] = [],
+      colds: number[] = [],
+      coldCounts: number[] = []
+    let loans = 0
     await rolledBack(backend.env.db, async (trx) => {
       await sql`delete from replay_checkpoints`.execute(trx)
-      coldBare = (await time(() => bareScan(sqlite, filter)))[0]
-      const [ms, c] = await time(() => computeRun(trx, sqlite, AS_OF, order))
-      cold = ms
-      loans = c.pe.loans.size
+      for (let i = 0; i < 3; i++) {
+        coldCounts.push((await time(() => bareScan(sqlite, filter, { decode: false })))[0])
+        coldBares.push((await time(() => bareRiskScan(trx, AS_OF)))[0])
+        const [ms, c] = await time(() => computeRun(trx, sqlite, AS_OF, order))
+        colds.push(ms)
+        loans = c.pe.loans.size
+      }
     })
+    const coldBare = median(coldBares),
+      cold = median(colds)
     const warmBare: number[] = [],
-      warm: number[] = []
+      warm: number[] = [],
+      warmCounts: number[] = []
     for (let i = 0; i < 3; i++) {
-      warmBare.push((await time(() => bareScan(sqlite, filter)))[0])
+      warmCounts.push((await time(() => bareScan(sqlite, filter, { decode: false })))[0])
+      warmBare.push((await time(() => bareRiskScan(backend.env.db, AS_OF)))[0])
       warm.push((await time(() => computeRun(backend.env.db, sqlite, AS_OF, order)))[0])
     }
     const wb = median(warmBare),
       w = median(warm)
     log(
-      `  risk: ${loans} active loans; full evaluation cold ${(cold / 1000).toFixed(2)} s = ${(cold / coldBare).toFixed(2)} × bare ${(coldBare / 1000).toFixed(2)} s; warm ${(w / 1000).toFixed(2)} s = ${(w / wb).toFixed(2)} × bare ${(wb / 1000).toFixed(2)} s`,
+      `  risk: ${loans} active loans; full evaluation cold ${s(cold)} = ${(cold / coldBare).toFixed(2)} × bare ${s(coldBare)} (scan rows counted only ${s(median(coldCounts))}); warm ${s(w)} = ${(w / wb).toFixed(2)} × bare ${s(wb)} (counted only ${s(median(warmCounts))}); load ${os.loadavg()[0]!.toFixed(1)}`,
     )
     out.push({ name: 'risk: full evaluation + all rules, cold', value: cold, unit: 'ms' })
     out.push({
@@ -91,18 +105,28 @@ export async function benchRisk(dir: string, log: (s: string) => void): Promise<
         `  risk: stored ${r.warningsOpened} warnings, ${r.classChanges} class changes in ${(storeMs / 1000).toFixed(2)} s`,
       )
       out.push({ name: 'risk: store a run (warnings, classes, state)', value: storeMs, unit: 'ms' })
-      const pages: number[] = []
       const filters = [
         { status: 'open' as const },
         { status: 'open' as const, level: 'red' as const },
         {},
         { rule: 'overdue' as const },
       ]
-      for (let i = 0; i < 40; i++) {
-        const f = filters[i % filters.length]!
-        pages.push((await time(() => listWarnings(trx, { ...f, scopeOfficerId: null }, { offset: 0, limit: 50 })))[0])
+      const boardP95 = async () => {
+        const pages: number[] = []
+        for (let i = 0; i < 40; i++) {
+          const f = filters[i % filters.length]!
+          pages.push((await time(() => listWarnings(trx, { ...f, scopeOfficerId: null }, { offset: 0, limit: 50 })))[0])
+        }
+        return p95(pages)
       }
-      out.push({ name: 'risk: warnings board first page p95', value: p95(pages), unit: 'ms' })
+      out.push({ name: 'risk: warnings board first page p95', value: await boardP95(), unit: 'ms' })
+      // Under load: a full evaluation running in a second process on the same database.
+      const child = await evaluationLoad(dir)
+      try {
+        out.push({ name: 'risk: board first page p95 during an evaluation', value: await boardP95(), unit: 'ms' })
+      } finally {
+        child.kill()
+      }
     })
     const circles: number[] = []
     let groups = 0
@@ -127,3 +151,22 @@ export async function benchRisk(dir: string, log: (s: string) => void): Promise<
   }
   return out
 }
+
+/** A second process that runs full evaluations until killed; resolves once it has started the first. */
+function evaluationLoad(dir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...process.execArgv, __filename, '--evaluate', dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  return new Promise((ok, fail) => {
+    child.stdout!.once('data', () => ok(child))
+    child.once('exit', (code) => fail(new Error(`evaluation process exited with ${code}`)))
+  })
+}
+
+async function evaluateForever(dir: string): Promise<void> {
+  const backend = await createBackend({ dataDir: dir, now: () => new Date(`${AS_OF}T02:00:00.000Z`) })
+  process.stdout.write('started\n')
+  for (;;) await computeRun(backend.env.db, backend.env.sqlite, AS_OF, DEFAULT_ALLOCATION_ORDER)
+}
+
+if (process.argv[2] === '--evaluate') void evaluateForever(process.argv[3]!)

@@ -16,7 +16,21 @@ const PRODUCTS = [
   '专业合作社流动资金贷款',
 ] as const
 const PURPOSES = ['购买化肥种子', '扩大养殖规模', '购置农机', '店面进货', '茶园改造', '大棚建设', '收购农产品'] as const
-const METHODS = ['annuity', 'equal_principal', 'quarterly_interest', 'bullet'] as const
+// Weighted as a county's book: mostly monthly instalments (等额本息/等额本金), some 按季结息, few 利随本清.
+const METHODS = [
+  'annuity',
+  'annuity',
+  'annuity',
+  'annuity',
+  'equal_principal',
+  'equal_principal',
+  'equal_principal',
+  'quarterly_interest',
+  'quarterly_interest',
+  'bullet',
+] as const
+// 1–5 years; longer terms for the larger (mortgage, business) loans are folded into the mix.
+const TERMS = [12, 24, 24, 36, 36, 60] as const
 const COLLATERAL = [
   ['房产', '住宅'],
   ['土地经营权', '承包地'],
@@ -76,7 +90,7 @@ export function addLoansDemo(sqlite: Database.Database, o: { seed: number; asOf:
       seq++
       const year = r.int(2020, 2026)
       const disb = `${year}-${String(r.int(1, year === 2026 ? 9 : 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`
-      const term = r.pick([12, 12, 24, 36] as const)
+      const term = r.pick(TERMS)
       const gt =
         kind === 'enterprise'
           ? r.pick(['mortgage', 'guarantee'] as const)

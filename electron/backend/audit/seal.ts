@@ -113,7 +113,9 @@ export async function drainSeal(db: Db, o: { ranges?: boolean } = {}): Promise<S
   await sql`delete from temp.audit_touched`.execute(db)
   const byTable = new Map<string, number[]>()
   for (const { tbl, rid } of touched.rows) {
-    if (byTable.has(tbl)) byTable.get(tbl)!.push(rid)
+    // Appended in place: copying the list per row made a 200k-row seal (the county demo) quadratic.
+    const rids = byTable.get(tbl)
+    if (rids) rids.push(rid)
     else byTable.set(tbl, [rid])
   }
   const sealed: SealedRow[] = []

@@ -12,7 +12,8 @@ import {
 } from '../../../shared/domain'
 import { paymentHistory, suggestionFor } from '../../../shared/risk'
 import { evaluateLoan } from '../../../shared/servicing'
-import { scanPortfolio } from '../servicing/scan-repo'
+import { type ScanFilter, scanPortfolio } from '../servicing/scan-repo'
+import { expiryOf } from './clocks'
 
 /** One active loan as the rules see it. */
 export interface LoanRisk {
@@ -44,22 +45,27 @@ export interface PortfolioEval {
   limitation?: Map<number, string | null>
 }
 
-/** Active loan heads the scan needs beside the replay inputs. */
-export type Heads = Map<number, { borrowerId: number; officerId: number; category: string; maturityDate: string }>
+/** The risk evaluation's scan: heads and clock inputs, the whole payment history (no replay checkpoints). */
+export const RISK_SCAN = (asOf: string): ScanFilter => ({ asOf, officerId: null, heads: true, checkpoints: false })
 
-/** Scans and evaluates every loan active on `asOf`; `decided` = last approved decision per loan by `asOf`. */
+/**
+ * Scans and evaluates every loan active on `asOf` (and active today: the scan also reads each
+ * loan's head and 诉讼时效 inputs, so no per-rule lookups follow); `decided` = last approved
+ * decision per loan by `asOf`. Fills `limitation` with the expiry of every scanned active loan.
+ */
 export function evaluatePortfolio(
   sqlite: Database.Database,
-  i: { asOf: string; heads: Heads; decided: Map<number, Category>; order: readonly Component[] },
+  i: { asOf: string; decided: Map<number, Category>; order: readonly Component[] },
 ): PortfolioEval {
   const asOf = i.asOf
   const loans = new Map<number, LoanRisk>()
+  const limitation = new Map<number, string | null>()
   const episodes = new Map<number, OverdueEpisode[]>()
   let total = 0
-  const o = i.order === DEFAULT_ALLOCATION_ORDER ? {} : { order: i.order }
-  scanPortfolio(sqlite, { asOf, officerId: null }, (l) => {
-    const head = i.heads.get(l.id)
-    if (!head) return // closed later than asOf but not active now: evaluated for totals only by servicing
+  const order = i.order === DEFAULT_ALLOCATION_ORDER ? undefined : i.order
+  scanPortfolio(sqlite, RISK_SCAN(asOf), (l) => {
+    const head = l.head!
+    if (head.status !== 'active') return // closed after asOf: active on the date but not now
     const e = evaluateLoan({
       rows: l.rows,
       payments: l.payments,
@@ -68,7 +74,7 @@ export function evaluatePortfolio(
       startDate: l.startDate,
       asOf,
       restructuredOn: l.restructuredOn,
-      ...o,
+      ...(order ? { order } : {}),
     })
     const history = paymentHistory({ rows: l.rows, payments: l.payments, startDate: l.startDate, asOf })
     const decided = i.decided.get(l.id)
@@ -82,7 +88,7 @@ export function evaluatePortfolio(
     loans.set(l.id, {
       id: l.id,
       borrowerId: head.borrowerId,
-      officerId: head.officerId,
+      officerId: l.officerId,
       dpd: e.dpd,
       bucket: e.bucket,
       outstandingPrincipal: e.outstandingPrincipal,
@@ -96,12 +102,18 @@ export function evaluatePortfolio(
       category: decided === undefined ? s.suggested : worseCategory(decided, e.minCategory),
       maturityDate: head.maturityDate,
     })
+    limitation.set(
+      l.id,
+      expiryOf({ loanId: l.id, lastDue: head.lastDue, lastPaid: head.lastPaid, lastEvent: head.lastEvent }),
+    )
     total += e.outstandingPrincipal
-    let list = episodes.get(head.borrowerId)
-    if (!list) episodes.set(head.borrowerId, (list = []))
-    for (const ep of history.episodes) list.push(ep)
+    if (history.episodes.length > 0) {
+      const list = episodes.get(head.borrowerId)
+      if (list) for (const ep of history.episodes) list.push(ep)
+      else episodes.set(head.borrowerId, history.episodes)
+    } else if (!episodes.has(head.borrowerId)) episodes.set(head.borrowerId, [])
   })
   const classes = new Map<number, { cls: CustomerClass; episodes: number }>()
   for (const [b, eps] of episodes) classes.set(b, { cls: customerClass({ episodes: eps }), episodes: eps.length })
-  return { asOf, loans, classes, totalOutstanding: total }
+  return { asOf, loans, classes, totalOutstanding: total, limitation }
 }

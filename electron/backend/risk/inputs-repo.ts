@@ -1,24 +1,13 @@
-// What the warning rules and clocks read besides the portfolio scan: loan heads, clock inputs,
-// guarantees, collateral values, guarantee links, extensions and their consents, households.
-import { sql } from 'kysely'
+// What the warning rules and clocks read besides the portfolio scan: clock inputs, guarantees,
+// collateral values, guarantee links, extensions and their consents, households. The readers the
+// evaluation runs over every active loan use cached raw statements (hot path, one pass each).
 import type {} from '../db/schema-risk'
 import type {} from '../db/schema-servicing'
 import type { Db } from '../db/types'
-
-/** Active loans: borrower, officer, decided category, maturity. */
-export async function activeLoanHeads(db: Db) {
-  const rows = await db
-    .selectFrom('loans')
-    .select(['id', 'borrower_id', 'officer_id', 'category', 'maturity_date'])
-    .where('status', '=', 'active')
-    .execute()
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      { borrowerId: r.borrower_id, officerId: r.officer_id, category: r.category, maturityDate: r.maturity_date },
-    ]),
-  )
-}
+import { bareScan } from '../servicing/scan-repo'
+import { stmt } from '../servicing/servicing-repo'
+import { decisionsInForce } from './classification-repo'
+import { RISK_SCAN } from './evaluation'
 
 /** 诉讼时效 inputs of a loan as of a date: last due date in force, last posted payment, last interrupting event. */
 export interface LimitationInput {
@@ -28,19 +17,41 @@ export interface LimitationInput {
   lastEvent: string | null
 }
 
-/** Clock inputs of every active or written-off loan (核销 debts still run), or of one loan. Due dates rise with seq: the last row is the last due. */
-export async function limitationInputs(db: Db, asOf: string, loanId?: number): Promise<LimitationInput[]> {
-  const one = loanId === undefined ? sql`` : sql` and l.id = ${loanId}`
-  const r = await sql<{ id: number; last_due: string | null; last_paid: string | null; last_event: string | null }>`
-    select l.id,
+/**
+ * Clock inputs of every active or written-off loan (核销 debts still run), or of one loan, or (with
+ * `status`) of every loan in that status. Due dates rise with seq: the last row is the last due.
+ */
+export async function limitationInputs(
+  db: Db,
+  asOf: string,
+  loanId?: number,
+  status?: 'active' | 'written_off',
+): Promise<LimitationInput[]> {
+  const where =
+    loanId !== undefined
+      ? 'l.id = @loanId'
+      : status !== undefined
+        ? 'l.status = @status'
+        : `l.status in ('active', 'written_off')`
+  const rows = stmt(
+    db,
+    `select l.id,
       (select i.due_date from plan_installments i where i.plan_version_id = (select v.id from loan_plan_versions v
-        where v.loan_id = l.id and v.status = 'active' and v.effective_date <= ${asOf} order by v.version desc limit 1)
-        order by i.seq desc limit 1) as last_due,
-      (select max(r.paid_date) from repayments r where r.loan_id = l.id and r.status = 'posted' and r.paid_date <= ${asOf}) as last_paid,
+        where v.loan_id = l.id and v.status = 'active' and v.effective_date <= @asOf order by v.version desc limit 1)
+        order by i.seq desc limit 1),
+      (select max(r.paid_date) from repayments r where r.loan_id = l.id and r.status = 'posted' and r.paid_date <= @asOf),
       (select max(e.occurred_on) from limitation_events e where e.loan_id = l.id and e.guarantor_id is null
-        and e.kind in ('demand_signed', 'acknowledgement', 'public_notice') and e.occurred_on <= ${asOf}) as last_event
-    from loans l where l.status in ('active', 'written_off')${one}`.execute(db)
-  return r.rows.map((x) => ({ loanId: x.id, lastDue: x.last_due, lastPaid: x.last_paid, lastEvent: x.last_event }))
+        and e.kind in ('demand_signed', 'acknowledgement', 'public_notice') and e.occurred_on <= @asOf)
+    from loans l where ${where}`,
+  )
+    .raw()
+    .all({ asOf, ...(loanId !== undefined ? { loanId } : status !== undefined ? { status } : {}) }) as [
+    number,
+    string | null,
+    string | null,
+    string | null,
+  ][]
+  return rows.map(([id, lastDue, lastPaid, lastEvent]) => ({ loanId: id, lastDue, lastPaid, lastEvent }))
 }
 
 /** Each restart of one loan's clock: posted payments and recorded events, with evidence. */
@@ -82,87 +93,99 @@ export interface GuaranteeInput {
 
 /** Guarantees of active loans (or of one loan, whatever its status). */
 export async function guaranteeInputs(db: Db, loanId?: number): Promise<GuaranteeInput[]> {
-  const where = loanId === undefined ? sql`l.status = 'active'` : sql`l.id = ${loanId}`
-  const r = await sql<{
-    id: number
-    loan_id: number
-    borrower_id: number | null
-    name: string
-    mode: string
-    period_end: string
-    original_due: string | null
-    maturity_date: string
-    consent: number
-    demanded: string | null
-  }>`
-    select g.id, g.loan_id, g.borrower_id, g.name, g.mode, g.period_end, l.maturity_date,
+  const where = loanId === undefined ? `l.status = 'active'` : 'l.id = @loanId'
+  const rows = stmt(
+    db,
+    `select g.id, g.loan_id, g.borrower_id, g.name, g.mode, g.period_end, l.maturity_date,
       (select max(i.due_date) from plan_installments i where i.plan_version_id = (select v.id from loan_plan_versions v
         where v.loan_id = l.id and v.status = 'active' order by v.version limit 1)) as original_due,
       exists (select 1 from extension_consents c join loan_plan_versions v on v.id = c.plan_version_id
         where v.loan_id = l.id and c.guarantor_id = g.id and c.consented = 1) as consent,
       (select min(e.occurred_on) from limitation_events e where e.loan_id = l.id and e.guarantor_id = g.id and e.kind = 'guarantor_demand') as demanded
-    from guarantors g join loans l on l.id = g.loan_id where ${where} order by g.loan_id, g.id`.execute(db)
-  return r.rows.map((x) => ({
-    guarantorId: x.id,
-    loanId: x.loan_id,
-    borrowerId: x.borrower_id,
-    name: x.name,
-    mode: x.mode,
-    periodEnd: x.period_end,
-    originalDue: x.original_due,
-    maturityDate: x.maturity_date,
-    consentedToExtension: x.consent === 1,
-    demandedOn: x.demanded,
+    from guarantors g join loans l on l.id = g.loan_id where ${where} order by g.loan_id, g.id`,
+  )
+    .raw()
+    .all(loanId === undefined ? {} : { loanId }) as [
+    number,
+    number,
+    number | null,
+    string,
+    string,
+    string,
+    string,
+    string | null,
+    number,
+    string | null,
+  ][]
+  return rows.map((x) => ({
+    guarantorId: x[0],
+    loanId: x[1],
+    borrowerId: x[2],
+    name: x[3],
+    mode: x[4],
+    periodEnd: x[5],
+    originalDue: x[7],
+    maturityDate: x[6],
+    consentedToExtension: x[8] === 1,
+    demandedOn: x[9],
   }))
 }
 
 /** Collateral value per active loan on `asOf`: the latest valuation by then, else the appraisal (if appraised by then). */
 export async function collateralValues(db: Db, asOf: string): Promise<Map<number, number>> {
-  const r = await sql<{ loan_id: number; value: number }>`
-    select c.loan_id, sum(coalesce((select v.value from collateral_valuations v where v.collateral_id = c.id and v.valued_on <= ${asOf}
-      order by v.valued_on desc, v.id desc limit 1), case when c.appraised_on <= ${asOf} then c.appraised_value else 0 end)) as value
-    from collaterals c join loans l on l.id = c.loan_id where l.status = 'active' group by c.loan_id`.execute(db)
-  return new Map(r.rows.map((x) => [x.loan_id, x.value]))
+  const rows = stmt(
+    db,
+    `select c.loan_id, sum(coalesce((select v.value from collateral_valuations v where v.collateral_id = c.id and v.valued_on <= @asOf
+      order by v.valued_on desc, v.id desc limit 1), case when c.appraised_on <= @asOf then c.appraised_value else 0 end)) as value
+    from collaterals c join loans l on l.id = c.loan_id where l.status = 'active' group by c.loan_id`,
+  )
+    .raw()
+    .all({ asOf }) as [number, number][]
+  return new Map(rows)
+}
+
+/** One guarantee link: the loan's borrower ← a guarantor who is a borrower too. */
+export interface GuaranteeLinkRow {
+  borrowerId: number
+  guarantorBorrowerId: number
+  loanId: number
+  name: string
 }
 
 /** Guarantee links between borrowers on active loans: the loan's borrower ← a guarantor who is a borrower. */
-export async function guaranteeLinks(db: Db) {
-  return db
-    .selectFrom('guarantors as g')
-    .innerJoin('loans as l', 'l.id', 'g.loan_id')
-    .select(['l.borrower_id as borrowerId', 'g.borrower_id as guarantorBorrowerId', 'g.loan_id as loanId', 'g.name'])
-    .where('l.status', '=', 'active')
-    .where('g.borrower_id', 'is not', null)
-    .execute()
+export async function guaranteeLinks(db: Db): Promise<GuaranteeLinkRow[]> {
+  const rows = stmt(
+    db,
+    `select l.borrower_id, g.borrower_id, g.loan_id, g.name from guarantors g join loans l on l.id = g.loan_id
+    where l.status = 'active' and g.borrower_id is not null`,
+  )
+    .raw()
+    .all() as [number, number, number, string][]
+  return rows.map(([borrowerId, guarantorBorrowerId, loanId, name]) => ({
+    borrowerId,
+    guarantorBorrowerId,
+    loanId,
+    name,
+  }))
 }
 
 /** Active extensions effective by the date on loans with guarantors who have not consented in writing. */
-export async function extensionsWithoutConsent(db: Db, asOf: string) {
-  return db
-    .selectFrom('loan_plan_versions as v')
-    .innerJoin('loans as l', 'l.id', 'v.loan_id')
-    .innerJoin('guarantors as g', 'g.loan_id', 'l.id')
-    .select(['v.loan_id as loanId', 'v.version', 'v.effective_date as effectiveDate', 'g.name'])
-    .where('l.status', '=', 'active')
-    .where('v.status', '=', 'active')
-    .where('v.reason', '=', 'extension')
-    .where('v.effective_date', '<=', asOf)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('extension_consents as c')
-            .select('c.id')
-            .whereRef('c.plan_version_id', '=', 'v.id')
-            .whereRef('c.guarantor_id', '=', 'g.id')
-            .where('c.consented', '=', 1),
-        ),
-      ),
-    )
-    .orderBy('v.loan_id')
-    .execute()
+export async function extensionsWithoutConsent(
+  db: Db,
+  asOf: string,
+): Promise<{ loanId: number; version: number; effectiveDate: string; name: string }[]> {
+  const rows = stmt(
+    db,
+    `select v.loan_id, v.version, v.effective_date, g.name from loan_plan_versions v
+      join loans l on l.id = v.loan_id join guarantors g on g.loan_id = l.id
+    where l.status = 'active' and v.status = 'active' and v.reason = 'extension' and v.effective_date <= ?
+      and not exists (select c.id from extension_consents c where c.plan_version_id = v.id and c.guarantor_id = g.id and c.consented = 1)
+    order by v.loan_id`,
+  )
+    .raw()
+    .all(asOf) as [number, number, string, string][]
+  return rows.map(([loanId, version, effectiveDate, name]) => ({ loanId, version, effectiveDate, name }))
 }
-
 /** The latest active extension version of a loan, if any. */
 export async function latestExtension(db: Db, loanId: number) {
   return db
@@ -205,8 +228,7 @@ export async function insertConsent(
 
 /** Household of each borrower in one. */
 export async function householdOf(db: Db): Promise<Map<number, number>> {
-  const rows = await db.selectFrom('household_members').select(['borrower_id', 'household_id']).execute()
-  return new Map(rows.map((r) => [r.borrower_id, r.household_id]))
+  return new Map(stmt(db, 'select borrower_id, household_id from household_members').raw().all() as [number, number][])
 }
 
 /** Names of borrowers by id. */
@@ -266,4 +288,21 @@ export async function hasActiveLoans(db: Db): Promise<boolean> {
   return (
     (await db.selectFrom('loans').select('id').where('status', '=', 'active').limit(1).executeTakeFirst()) !== undefined
   )
+}
+
+/**
+ * The risk bench's baseline: every row the full evaluation reads — the portfolio scan with heads
+ * and clock inputs, and each rule's inputs — decoded into JS values, with no evaluation at all.
+ */
+export async function bareRiskScan(db: Db, asOf: string): Promise<number> {
+  const s = bareScan(db, RISK_SCAN(asOf))
+  let n = s.loans + s.rows + s.payments
+  n += (await limitationInputs(db, asOf, undefined, 'written_off')).length
+  n += (await decisionsInForce(db, asOf)).size
+  n += (await guaranteeInputs(db)).length
+  n += (await collateralValues(db, asOf)).size
+  n += (await guaranteeLinks(db)).length
+  n += (await householdOf(db)).size
+  n += (await extensionsWithoutConsent(db, asOf)).length
+  return n
 }

@@ -8,7 +8,7 @@ import type { Db } from '../db/types'
 import { decisionsInForce } from './classification-repo'
 import { expiryOf } from './clocks'
 import { type PortfolioEval, evaluatePortfolio } from './evaluation'
-import { activeLoanHeads, limitationInputs } from './inputs-repo'
+import { limitationInputs } from './inputs-repo'
 import { changeClass, insertSnapshot, loadRuleSettings, replaceLoanState, saveRun, storedClasses } from './risk-repo'
 import { RISK_RULES, type RuleHit } from './rules'
 import { closeWarning, openByRule, openWarning, updateOpenWarning } from './warnings-repo'
@@ -43,12 +43,11 @@ export async function computeRun(
   const rules = activeRules(settings)
   const steps = rules.length + 2
   await progress?.('scan', 1, steps)
-  const heads = await activeLoanHeads(db)
-  const pe = evaluatePortfolio(sqlite, { asOf, heads, decided: await decisionsInForce(db, asOf), order })
+  const pe = evaluatePortfolio(sqlite, { asOf, decided: await decisionsInForce(db, asOf), order })
   await progress?.('clocks', 2, steps)
-  const limitation = new Map<number, string | null>()
-  for (const i of await limitationInputs(db, asOf)) limitation.set(i.loanId, expiryOf(i))
-  pe.limitation = limitation
+  // Active loans' clocks came with the scan; written-off debts still run (核销 is not a release).
+  const limitation = pe.limitation!
+  for (const i of await limitationInputs(db, asOf, undefined, 'written_off')) limitation.set(i.loanId, expiryOf(i))
   const hits = new Map<RuleCode, RuleHit[]>()
   for (const [k, code] of rules.entries()) {
     await progress?.(code, k + 3, steps)

@@ -18,12 +18,37 @@ export interface ScanLoan {
   settledRows: number
   rows: PlanRow[]
   payments: PaymentEvent[]
+  /** With `ScanFilter.heads`: the loan's head and 诉讼时效 clock inputs (else undefined). */
+  head?: ScanHead
+}
+
+/** What the risk evaluation reads with the scan: the loan's head and its clock inputs as of the date. */
+export interface ScanHead {
+  borrowerId: number
+  category: string
+  maturityDate: string
+  /** Status today: a loan closed after the date is scanned (it was active then) but is not active now. */
+  status: string
+  /** Last due date of the plan version in force (due dates rise with seq). */
+  lastDue: string | null
+  /** Last posted payment by the date (an auto-debit interrupts the limitation too). */
+  lastPaid: string | null
+  /** Last interrupting event by the date (signed demand, acknowledgement, public notice). */
+  lastEvent: string | null
 }
 
 /** Which loans the scan covers: active on `asOf`, optionally one officer's. */
 export interface ScanFilter {
   asOf: string
   officerId: number | null
+  /** Also read each loan's head and clock inputs (the risk evaluation). */
+  heads?: boolean
+  /**
+   * Start from the replay checkpoints (default). Totals are the same either way; the payment
+   * history before a checkpoint (late payments, 罚息 paid) is not, so the risk evaluation, whose
+   * customer class and upgrade rule read that history, scans without them.
+   */
+  checkpoints?: boolean
 }
 
 /** Loans active on the date: today's active ones, plus those closed (结清/核销) after it. Named params @asOf, @officer. */
@@ -46,13 +71,25 @@ function loanWhere(sqlite: Conn, f: ScanFilter): string {
  * the index order the joins visit (installments by (version, seq), payments by (loan, date, id));
  * the parsers verify that order and sort if it ever differs.
  */
+// Head and clock columns (index lookups per loan: repayments_posted, limitation_events_loan).
+const HEAD_COLUMNS = `, l.borrower_id, l.category, l.maturity_date, l.status,
+  (select max(r.paid_date) from repayments r where r.loan_id = l.id and r.status = 'posted' and r.paid_date <= @asOf),
+  (select max(e.occurred_on) from limitation_events e where e.loan_id = l.id and e.guarantor_id is null
+    and e.kind in ('demand_signed', 'acknowledgement', 'public_notice') and e.occurred_on <= @asOf)`
+
 function queries(sqlite: Conn, f: ScanFilter) {
   const where = loanWhere(sqlite, f)
+  // Without checkpoints: a one-row stand-in joined on nothing (an `and 0` on the real join makes
+  // SQLite scan every checkpoint for every loan).
+  const checkpoints =
+    f.checkpoints === false
+      ? `(select 0 as loan_id, '' as as_of, 0 as version_id, 0 as rows_settled) c on 0`
+      : `replay_checkpoints c on c.loan_id = l.id and c.as_of <= @asOf`
   const params = f.officerId === null ? { asOf: f.asOf } : { asOf: f.asOf, officer: f.officerId }
   return {
     loans: stmt(
       sqlite,
-      `select l.id, l.officer_id, l.penalty_markup, l.misuse_markup, l.misused, l.disbursement_date
+      `select l.id, l.officer_id, l.penalty_markup, l.misuse_markup, l.misused, l.disbursement_date${f.heads ? HEAD_COLUMNS : ''}
       from loans l where ${where} order by l.id`,
     )
       .raw()
@@ -65,8 +102,8 @@ function queries(sqlite: Conn, f: ScanFilter) {
         min(case when i.due_date > @asOf then i.due_date || i.interest end),
         sum(case when i.due_date > @asOf then i.principal else 0 end),
         case when c.version_id = v.id then c.rows_settled else 0 end,
-        max(case when c.version_id = v.id and i.seq = c.rows_settled then i.due_date end)
-      from loans l left join replay_checkpoints c on c.loan_id = l.id and c.as_of <= @asOf
+        max(case when c.version_id = v.id and i.seq = c.rows_settled then i.due_date end)${f.heads ? ', max(i.due_date)' : ''}
+      from loans l left join ${checkpoints}
         join loan_plan_versions v on v.loan_id = l.id join plan_installments i on i.plan_version_id = v.id
       where ${where} and v.status = 'active' and v.effective_date <= @asOf
         and i.seq >= (case when c.version_id = v.id then c.rows_settled else 0 end)
@@ -77,7 +114,7 @@ function queries(sqlite: Conn, f: ScanFilter) {
     payments: stmt(
       sqlite,
       `select r.loan_id, group_concat(r.paid_date || r.amount, ';')
-      from loans l left join replay_checkpoints c on c.loan_id = l.id and c.as_of <= @asOf join repayments r on r.loan_id = l.id
+      from loans l left join ${checkpoints} join repayments r on r.loan_id = l.id
       where ${where} and r.status = 'posted' and r.paid_date <= @asOf and r.paid_date > coalesce(c.as_of, '0000-00-00')
       group by l.id order by l.id`,
     )
@@ -177,18 +214,52 @@ export function scanPortfolio(sqlite: Conn, f: ScanFilter, visit: (l: ScanLoan) 
       settledRows: v[8] as number,
       rows: parseRows(v[5] as string | null, v[6] as string | null, v[7] as number, v[8] as number),
       payments,
+      ...(f.heads
+        ? {
+            head: {
+              borrowerId: l[6] as number,
+              category: l[7] as string,
+              maturityDate: l[8] as string,
+              status: l[9] as string,
+              lastPaid: l[10] as string | null,
+              lastEvent: l[11] as string | null,
+              lastDue: v[10] as string | null,
+            },
+          }
+        : {}),
     })
   }
 }
 
-/** Reads exactly what scanPortfolio reads (same statements, same rows) and only counts them: the bench's baseline. */
-export function bareScan(sqlite: Conn, f: ScanFilter): { loans: number; rows: number; payments: number } {
+/**
+ * The bench's baseline: reads exactly what scanPortfolio reads (same statements, same rows) and
+ * decodes every row into JS values (the plan rows and payments as the replay gets them, the head
+ * and clock columns), then drops them: no replay, no evaluation. `decode: false` only counts rows.
+ */
+export function bareScan(
+  sqlite: Conn,
+  f: ScanFilter,
+  o: { decode?: boolean } = {},
+): { loans: number; rows: number; payments: number; checksum: number } {
   const q = queries(sqlite, f)
+  const decode = o.decode !== false
   let loans = 0,
     rows = 0,
-    payments = 0
-  for (const _ of q.loans) loans++
-  for (const r of q.versions) rows += r[5] === null ? 0 : 1
-  for (const _ of q.payments) payments++
-  return { loans, rows, payments }
+    payments = 0,
+    sink = 0
+  for (const l of q.loans) {
+    loans++
+    if (decode) for (const x of l) sink += x === null ? 0 : typeof x === 'string' ? x.length : 1
+  }
+  for (const v of q.versions) {
+    if (!decode) {
+      rows += v[5] === null ? 0 : 1
+      continue
+    }
+    const r = parseRows(v[5] as string | null, v[6] as string | null, v[7] as number, v[8] as number)
+    rows += r.length
+    sink += (v[2] as string).length + (v[4] as string).length + ((v[9] as string | null)?.length ?? 0)
+  }
+  for (const p of q.payments) payments += decode ? parsePayments(p[1] as string | null).length : 1
+  return { loans, rows, payments, checksum: sink }
 }
