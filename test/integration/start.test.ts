@@ -7,7 +7,10 @@ const root = resolve(__dirname, '../..')
 const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((c) => c()))
 
-/** Runs a launcher until it prints the URL, then answers /api/health through it. */
+/**
+ * Runs a launcher until it prints the URL, answers /api/health through it, then stops it and
+ * waits for it to exit (its clean shutdown may still be finishing the daily backup).
+ */
 function launch(script: string, args: string[], env: Record<string, string>) {
   return new Promise<{ output: string; health: { ok: boolean; schemaVersion: number } }>((ok, fail) => {
     const child = spawn(process.execPath, [join(root, script), ...args], {
@@ -16,29 +19,34 @@ function launch(script: string, args: string[], env: Record<string, string>) {
       detached: true,
     })
     let output = ''
-    const done = (e: Error | null, v?: { ok: boolean; schemaVersion: number }) => {
+    let result: { ok: boolean; schemaVersion: number } | null = null
+    const stop = () => {
       try {
         process.kill(-child.pid!, 'SIGTERM')
       } catch {
         /* already gone */
       }
-      if (e) fail(e)
-      else ok({ output, health: v! })
     }
     const onData = (c: Buffer) => {
       output += c.toString()
       const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(output)
-      if (m)
+      if (m && result === null)
         fetch(`${m[0]}api/health`)
           .then((r) => r.json())
           .then(
-            (h) => done(null, h as never),
-            (e: Error) => done(e),
+            (h) => {
+              result = h as never
+              stop()
+            },
+            (e: Error) => {
+              stop()
+              fail(e)
+            },
           )
     }
     child.stdout.on('data', onData)
     child.stderr.on('data', onData)
-    child.on('exit', (code) => done(new Error(`exited ${code}: ${output}`)))
+    child.on('exit', (code) => (result ? ok({ output, health: result }) : fail(new Error(`exited ${code}: ${output}`))))
   })
 }
 
