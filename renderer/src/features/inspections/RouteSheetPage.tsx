@@ -7,8 +7,24 @@ import { navigate } from '../../app/router'
 import { useCan, useSession } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import '../servicing/print.css'
+import './route-sheet.css'
 
 type Method = (typeof INSPECTION_METHODS)[number]
+
+/** Columns and their share of the A4 landscape width (the result and signature columns are for handwriting). */
+const COLUMNS = [
+  ['village', '9%'],
+  ['borrower', '10%'],
+  ['address', '11%'],
+  ['phone', '8.5%'],
+  ['contractNo', '10%'],
+  ['outstanding', '8%'],
+  ['amountDue', '7.5%'],
+  ['dpd', '4%'],
+  ['kind', '8%'],
+  ['result', '16%'],
+  ['signature', '8%'],
+] as const
 
 /** Offline route sheet per village/officer: print it, visit, then enter the results quickly as drafts. */
 export function RouteSheetPage() {
@@ -94,7 +110,7 @@ export function RouteSheetPage() {
         </Alert>
       )}
       {enter.error && <ErrorAlert error={enter.error} />}
-      <div className="print-page" data-testid="route-sheet" style={{ width: 'auto' }}>
+      <div className="print-page route-sheet" data-testid="route-sheet">
         <div className="print-org">{org?.name ?? ''}</div>
         <h1>{t('route.title')}</h1>
         <div className="print-meta">
@@ -102,23 +118,14 @@ export function RouteSheetPage() {
           <span>{t('route.sheetFor', { date: asOf, n: rows.length })}</span>
         </div>
         <table>
+          <colgroup>
+            {COLUMNS.map(([k, width]) => (
+              <col key={k} style={{ width }} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
-              {(
-                [
-                  'village',
-                  'borrower',
-                  'address',
-                  'phone',
-                  'contractNo',
-                  'outstanding',
-                  'amountDue',
-                  'dpd',
-                  'kind',
-                  'result',
-                  'signature',
-                ] as const
-              ).map((k) => (
+              {COLUMNS.map(([k]) => (
                 <th key={k}>{t(`col.${k}`)}</th>
               ))}
             </tr>
@@ -132,15 +139,15 @@ export function RouteSheetPage() {
                 </td>
                 <td>{r.borrowerName}</td>
                 <td>{r.address ?? ''}</td>
-                <td>{r.phone ?? ''}</td>
-                <td>{r.contractNo}</td>
+                <td className="nowrap">{r.phone ?? ''}</td>
+                <td className="nowrap">{r.contractNo}</td>
                 <td className="num">{formatFen(r.outstanding)}</td>
                 <td className="num">{formatFen(r.amountDue)}</td>
                 <td className="num">{r.dpd || ''}</td>
                 <td>
                   {t(`kinds.${r.kind as 'routine'}`)} {r.dueDate}
                 </td>
-                <td style={{ minWidth: quick ? 220 : 120 }}>
+                <td>
                   {quick && (
                     <Group gap={4} wrap="nowrap" className="print-actions">
                       <NativeSelect
@@ -171,7 +178,7 @@ export function RouteSheetPage() {
                     </Group>
                   )}
                 </td>
-                <td style={{ minWidth: 80 }} />
+                <td />
               </tr>
             ))}
           </tbody>
