@@ -1,12 +1,12 @@
-import { Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Group, Modal, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KpiRow, OfficerKpiView } from '@shared/api'
 import { type Category, formatFen, isValidDate, localDate } from '@shared/domain'
 import { useMutation, useQuery } from '../../api/hooks'
-import { downloadBase64 } from '../../app/download'
 import { navigate } from '../../app/router'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { ExportPrintButtons } from './report-actions'
 
 const num = { ta: 'right' as const, style: { fontVariantNumeric: 'tabular-nums' } }
 
@@ -59,24 +59,7 @@ export function KpiPanel({ defaultFrom, defaultTo }: { defaultFrom: string; defa
             onChange={(v) => setDays(typeof v === 'number' ? v : Number(v) || 0)}
           />
         </Group>
-        <Group gap="xs">
-          <Button
-            variant="default"
-            disabled={!data}
-            loading={exp.loading}
-            onClick={() =>
-              void exp.mutate(input).then(
-                (o) => downloadBase64(o.fileName, o.contentBase64),
-                () => undefined,
-              )
-            }
-          >
-            {t('export')}
-          </Button>
-          <Button variant="default" disabled={!data} onClick={() => window.print()}>
-            {t('print')}
-          </Button>
-        </Group>
+        <ExportPrintButtons ready={Boolean(data)} exporting={exp.loading} onExport={() => exp.mutate(input)} />
       </Group>
       {q.error && <ErrorAlert error={q.error} />}
       {exp.error && <ErrorAlert error={exp.error} />}

@@ -1,12 +1,12 @@
 import { MatrixChart } from '@mantine/charts'
-import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MIGRATION_STATES, type MigrationView } from '@shared/api'
 import { formatFen, isValidDate, localDate } from '@shared/domain'
 import { useMutation, useQuery } from '../../api/hooks'
-import { downloadBase64 } from '../../app/download'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { ExportPrintButtons } from './report-actions'
 
 type State = (typeof MIGRATION_STATES)[number]
 const FROM: readonly State[] = MIGRATION_STATES.filter((s) => s !== 'closed')
@@ -40,24 +40,7 @@ export function MigrationPanel({ defaultFrom, defaultTo }: { defaultFrom: string
             error={isValidDate(to) ? undefined : t('invalidDate')}
           />
         </Group>
-        <Group gap="xs">
-          <Button
-            variant="default"
-            disabled={!data}
-            loading={exp.loading}
-            onClick={() =>
-              void exp.mutate({ from, to }).then(
-                (o) => downloadBase64(o.fileName, o.contentBase64),
-                () => undefined,
-              )
-            }
-          >
-            {t('export')}
-          </Button>
-          <Button variant="default" disabled={!data} onClick={() => window.print()}>
-            {t('print')}
-          </Button>
-        </Group>
+        <ExportPrintButtons ready={Boolean(data)} exporting={exp.loading} onExport={() => exp.mutate({ from, to })} />
       </Group>
       {q.error && <ErrorAlert error={q.error} />}
       {exp.error && <ErrorAlert error={exp.error} />}

@@ -6,7 +6,7 @@ import { formatFen, isNonPerforming, localDate, ratio, yuanText } from '@shared/
 import { useMutation, useQuery } from '../../api/hooks'
 import { useCan } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { downloadBase64 } from '../../app/download'
+import { ExportPrintButtons } from './report-actions'
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
 
@@ -34,24 +34,7 @@ export function MonthlyPanel({ defaultMonth }: { defaultMonth: string }) {
           error={valid ? undefined : t('invalidMonth')}
           data-testid="report-month"
         />
-        <Group gap="xs">
-          <Button
-            variant="default"
-            disabled={!data}
-            loading={exp.loading}
-            onClick={() =>
-              void exp.mutate({ month }).then(
-                (o) => downloadBase64(o.fileName, o.contentBase64),
-                () => undefined,
-              )
-            }
-          >
-            {t('export')}
-          </Button>
-          <Button variant="default" disabled={!data} onClick={() => window.print()}>
-            {t('print')}
-          </Button>
-        </Group>
+        <ExportPrintButtons ready={Boolean(data)} exporting={exp.loading} onExport={() => exp.mutate({ month })} />
       </Group>
       {q.error && <ErrorAlert error={q.error} />}
       {exp.error && <ErrorAlert error={exp.error} />}

@@ -1,20 +1,19 @@
 import { BarChart } from '@mantine/charts'
-import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { QualityView } from '@shared/api'
 import { formatFen, isNonPerforming, isValidDate, localDate, ratio, yuanText } from '@shared/domain'
 import { useMutation, useQuery } from '../../api/hooks'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { downloadBase64 } from '../../app/download'
 import { ReportFilters, type ReportSlice, sliceInput } from './report-filters'
 import { TrendChart } from './TrendChart'
+import { ExportPrintButtons } from './report-actions'
 
 const yuan = yuanText
 
 /** Portfolio quality as of a date: totals, five categories, aging, NPL ratio; Excel and A4 print. */
 export function QualityPanel({ defaultAsOf }: { defaultAsOf: string }) {
-  const { t } = useTranslation('reports')
   const [slice, setSlice] = useState<ReportSlice>({ asOf: defaultAsOf, village: null, officerId: null, product: null })
   const valid = isValidDate(slice.asOf)
   const q = useQuery('reports.quality', sliceInput(slice), { enabled: valid })
@@ -25,24 +24,11 @@ export function QualityPanel({ defaultAsOf }: { defaultAsOf: string }) {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <ReportFilters value={slice} onChange={setSlice} />
-        <Group gap="xs" className="print-actions">
-          <Button
-            variant="default"
-            disabled={!data}
-            loading={exp.loading}
-            onClick={() =>
-              void exp.mutate(sliceInput(slice)).then(
-                (o) => downloadBase64(o.fileName, o.contentBase64),
-                () => undefined,
-              )
-            }
-          >
-            {t('export')}
-          </Button>
-          <Button variant="default" disabled={!data} onClick={() => window.print()}>
-            {t('print')}
-          </Button>
-        </Group>
+        <ExportPrintButtons
+          ready={Boolean(data)}
+          exporting={exp.loading}
+          onExport={() => exp.mutate(sliceInput(slice))}
+        />
       </Group>
       {q.error && <ErrorAlert error={q.error} />}
       {exp.error && <ErrorAlert error={exp.error} />}
