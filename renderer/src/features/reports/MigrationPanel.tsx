@@ -177,7 +177,11 @@ function HeatMap({ m }: { m: MigrationView }) {
         getTooltipLabel={(c) =>
           c.value === null
             ? `${c.y} → ${c.x}`
-            : `${c.y} → ${c.x}：${by === 'count' ? c.value : `${c.value.toLocaleString('zh-CN')} 元`}`
+            : t('heatTip', {
+                from: c.y,
+                to: c.x,
+                value: by === 'count' ? c.value : t('heatYuan', { amount: c.value.toLocaleString('zh-CN') }),
+              })
         }
       />
     </Paper>
