@@ -2,11 +2,11 @@
  * `npm run bench [-- --borrowers N --seed S --json]`: benchmarks on a generated database
  * (county size by default), generated once per seed and size under .bench/ and reused.
  */
-import { spawn, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createBackend, SCHEMA_VERSION } from '../electron/backend'
 import { parseArgs } from './args'
+import { ensureBuilt, startWeb } from './bench-web'
 import { generateDemo } from './demo/generate'
 
 export interface BenchResult {
@@ -47,38 +47,21 @@ async function benchOpen(dir: string): Promise<BenchResult> {
 }
 
 async function firstAnswer(dir: string): Promise<number> {
-  const entry = join(root, 'out/main/web.js')
   const t0 = performance.now()
-  const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const web = await startWeb(dir)
   try {
-    const url = await new Promise<string>((ok, fail) => {
-      let out = ''
-      child.stdout.on('data', (c: Buffer) => {
-        out += c.toString()
-        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)
-        if (m) ok(m[0])
-      })
-      child.on('exit', (code) => fail(new Error(`web.js exited with ${code}`)))
-    })
     for (;;) {
-      const res = await fetch(`${url}api/health`).catch(() => null)
+      const res = await fetch(`${web.url}api/health`).catch(() => null)
       if (res?.ok) return performance.now() - t0
       await new Promise((r) => setTimeout(r, 5))
     }
   } finally {
-    child.kill()
+    await web.stop()
   }
 }
 
 async function benchFirstAnswer(dir: string): Promise<BenchResult> {
-  // Build when sources are newer than out/ (same rule as `npm run web`).
-  const built = spawnSync(process.execPath, ['-e', "import('./scripts/web.mjs').then((m) => m.ensureBuilt())"], {
-    cwd: root,
-    stdio: ['ignore', 2, 2], // build output to stderr: stdout stays one JSON object per line with --json
-  })
-  if (built.status !== 0) throw new Error('build failed')
+  ensureBuilt()
   const times: number[] = []
   for (let i = 0; i < 3; i++) times.push(await firstAnswer(dir))
   return { name: 'browser mode: spawn to first API answer', value: median(times), unit: 'ms' }

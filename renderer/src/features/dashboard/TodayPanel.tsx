@@ -9,7 +9,20 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 
 /** Rows shown per list; the count and the link lead to the full list. */
 const SHOWN = 6
-const num = { ta: 'right' as const, style: { fontVariantNumeric: 'tabular-nums' } }
+
+/** One line of a section: the cells in column order and the page where the work on it is done. */
+interface Line {
+  key: string | number
+  to: string
+  cells: ReactNode[]
+}
+
+interface Column {
+  label: string
+  right?: boolean
+  /** Names and details wrap; dates, numbers and contract numbers stay on one line. */
+  wrap?: boolean
+}
 
 /** A titled list with its count, a link to where the work is done, and an empty state. */
 function Section(p: {
@@ -19,7 +32,8 @@ function Section(p: {
   testId: string
   empty: string
   hint?: ReactNode
-  children: ReactNode
+  cols: Column[]
+  lines: Line[]
 }) {
   const { t } = useTranslation('today')
   return (
@@ -46,38 +60,43 @@ function Section(p: {
         </Text>
       ) : (
         <Table fz="sm" verticalSpacing={4} highlightOnHover>
-          {p.children}
+          <Table.Thead>
+            <Table.Tr>
+              {p.cols.map((c) => (
+                <Table.Th key={c.label} ta={c.right ? 'right' : undefined}>
+                  {c.label}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {p.lines.map((l) => (
+              <Table.Tr key={l.key} style={{ cursor: 'pointer' }} onClick={() => navigate(l.to)}>
+                {l.cells.map((cell, i) => (
+                  <Table.Td
+                    key={i}
+                    ta={p.cols[i]?.right ? 'right' : undefined}
+                    style={{
+                      fontVariantNumeric: 'tabular-nums',
+                      whiteSpace: p.cols[i]?.wrap ? undefined : 'nowrap',
+                    }}
+                  >
+                    {cell}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
         </Table>
       )}
     </Paper>
   )
 }
 
-function Head({ cols }: { cols: { label: string; right?: boolean }[] }) {
-  return (
-    <Table.Thead>
-      <Table.Tr>
-        {cols.map((c) => (
-          <Table.Th key={c.label} ta={c.right ? 'right' : undefined}>
-            {c.label}
-          </Table.Th>
-        ))}
-      </Table.Tr>
-    </Table.Thead>
-  )
-}
-
-/** A row that opens the page where the work on it is done. */
-function Row({ to, children }: { to: string; children: ReactNode }) {
-  return (
-    <Table.Tr style={{ cursor: 'pointer' }} onClick={() => navigate(to)}>
-      {children}
-    </Table.Tr>
-  )
-}
-
 function OfficerSections({ d }: { d: TodayView }) {
   const { t } = useTranslation('today')
+  const contract = { label: t('contract') }
+  const borrower = { label: t('borrower'), wrap: true }
   return (
     <>
       {d.dueSoon && (
@@ -87,26 +106,13 @@ function OfficerSections({ d }: { d: TodayView }) {
           to="/servicing/due-soon"
           testId="today-due-soon"
           empty={t('dueSoonEmpty', { days: d.days })}
-        >
-          <Head
-            cols={[
-              { label: t('contract') },
-              { label: t('borrower') },
-              { label: t('dueDate') },
-              { label: t('amount'), right: true },
-            ]}
-          />
-          <Table.Tbody>
-            {d.dueSoon.rows.slice(0, SHOWN).map((r) => (
-              <Row key={r.loanId} to={`/servicing/loan?id=${r.loanId}`}>
-                <Table.Td>{r.contractNo}</Table.Td>
-                <Table.Td>{r.borrowerName}</Table.Td>
-                <Table.Td>{r.dueDate}</Table.Td>
-                <Table.Td {...num}>{formatFen(r.amount)}</Table.Td>
-              </Row>
-            ))}
-          </Table.Tbody>
-        </Section>
+          cols={[contract, borrower, { label: t('dueDate') }, { label: t('amount'), right: true }]}
+          lines={d.dueSoon.rows.slice(0, SHOWN).map((r) => ({
+            key: r.loanId,
+            to: `/servicing/loan?id=${r.loanId}`,
+            cells: [r.contractNo, r.borrowerName, r.dueDate, formatFen(r.amount)],
+          }))}
+        />
       )}
       {d.overdue && (
         <Section
@@ -115,26 +121,13 @@ function OfficerSections({ d }: { d: TodayView }) {
           to="/collections"
           testId="today-overdue"
           empty={t('overdueEmpty')}
-        >
-          <Head
-            cols={[
-              { label: t('contract') },
-              { label: t('borrower') },
-              { label: t('dpd'), right: true },
-              { label: t('amount'), right: true },
-            ]}
-          />
-          <Table.Tbody>
-            {d.overdue.rows.slice(0, SHOWN).map((r) => (
-              <Row key={r.loanId} to={`/collections/loan?id=${r.loanId}`}>
-                <Table.Td>{r.contractNo}</Table.Td>
-                <Table.Td>{r.borrowerName}</Table.Td>
-                <Table.Td {...num}>{r.dpd}</Table.Td>
-                <Table.Td {...num}>{formatFen(r.amount)}</Table.Td>
-              </Row>
-            ))}
-          </Table.Tbody>
-        </Section>
+          cols={[contract, borrower, { label: t('dpd'), right: true }, { label: t('amount'), right: true }]}
+          lines={d.overdue.rows.slice(0, SHOWN).map((r) => ({
+            key: r.loanId,
+            to: `/collections/loan?id=${r.loanId}`,
+            cells: [r.contractNo, r.borrowerName, r.dpd, formatFen(r.amount)],
+          }))}
+        />
       )}
       {d.promisesDue && (
         <Section
@@ -143,26 +136,13 @@ function OfficerSections({ d }: { d: TodayView }) {
           to="/collections"
           testId="today-promises"
           empty={t('promisesEmpty')}
-        >
-          <Head
-            cols={[
-              { label: t('contract') },
-              { label: t('borrower') },
-              { label: t('promisedOn') },
-              { label: t('promisedAmount'), right: true },
-            ]}
-          />
-          <Table.Tbody>
-            {d.promisesDue.rows.slice(0, SHOWN).map((r) => (
-              <Row key={`${r.loanId}-${r.promisedOn}`} to={`/collections/loan?id=${r.loanId}`}>
-                <Table.Td>{r.contractNo}</Table.Td>
-                <Table.Td>{r.borrowerName}</Table.Td>
-                <Table.Td>{r.promisedOn}</Table.Td>
-                <Table.Td {...num}>{formatFen(r.amount)}</Table.Td>
-              </Row>
-            ))}
-          </Table.Tbody>
-        </Section>
+          cols={[contract, borrower, { label: t('promisedOn') }, { label: t('promisedAmount'), right: true }]}
+          lines={d.promisesDue.rows.slice(0, SHOWN).map((r) => ({
+            key: `${r.loanId}-${r.promisedOn}`,
+            to: `/collections/loan?id=${r.loanId}`,
+            cells: [r.contractNo, r.borrowerName, r.promisedOn, formatFen(r.amount)],
+          }))}
+        />
       )}
       {d.inspectionsDue && (
         <Section
@@ -172,21 +152,13 @@ function OfficerSections({ d }: { d: TodayView }) {
           testId="today-inspections"
           empty={t('inspectionsEmpty')}
           hint={t('inspectionsCounts', d.inspectionsDue)}
-        >
-          <Head
-            cols={[{ label: t('contract') }, { label: t('borrower') }, { label: t('kind') }, { label: t('dueDate') }]}
-          />
-          <Table.Tbody>
-            {d.inspectionsDue.rows.slice(0, SHOWN).map((r) => (
-              <Row key={`${r.loanId}-${r.kind}`} to="/inspections">
-                <Table.Td>{r.contractNo}</Table.Td>
-                <Table.Td>{r.borrowerName}</Table.Td>
-                <Table.Td>{t(`kinds.${r.kind}`)}</Table.Td>
-                <Table.Td>{r.dueDate}</Table.Td>
-              </Row>
-            ))}
-          </Table.Tbody>
-        </Section>
+          cols={[contract, borrower, { label: t('kind') }, { label: t('dueDate') }]}
+          lines={d.inspectionsDue.rows.slice(0, SHOWN).map((r) => ({
+            key: `${r.loanId}-${r.kind}`,
+            to: '/inspections',
+            cells: [r.contractNo, r.borrowerName, t(`kinds.${r.kind}`), r.dueDate],
+          }))}
+        />
       )}
       {d.warnings && (
         <Warnings list={d.warnings} title={t('warnings')} empty={t('warningsEmpty')} testId="today-warnings" />
@@ -199,25 +171,31 @@ function Warnings(p: { list: NonNullable<TodayView['warnings']>; title: string; 
   const { t } = useTranslation('today')
   const colors = { red: 'red', orange: 'orange', yellow: 'yellow' } as const
   return (
-    <Section title={p.title} count={p.list.total} to="/risk" testId={p.testId} empty={p.empty}>
-      <Head
-        cols={[{ label: t('level') }, { label: t('contract') }, { label: t('borrower') }, { label: t('openedOn') }]}
-      />
-      <Table.Tbody>
-        {p.list.rows.slice(0, SHOWN).map((w) => (
-          <Row key={w.id} to={`/risk/loan?id=${w.loanId}`}>
-            <Table.Td>
-              <Badge size="md" fz={12} color={colors[w.level]} variant="light">
-                {t(w.level)}
-              </Badge>
-            </Table.Td>
-            <Table.Td>{w.contractNo}</Table.Td>
-            <Table.Td>{w.borrowerName}</Table.Td>
-            <Table.Td>{w.openedOn}</Table.Td>
-          </Row>
-        ))}
-      </Table.Tbody>
-    </Section>
+    <Section
+      title={p.title}
+      count={p.list.total}
+      to="/risk"
+      testId={p.testId}
+      empty={p.empty}
+      cols={[
+        { label: t('level') },
+        { label: t('contract') },
+        { label: t('borrower'), wrap: true },
+        { label: t('openedOn') },
+      ]}
+      lines={p.list.rows.slice(0, SHOWN).map((w) => ({
+        key: w.id,
+        to: `/risk/loan?id=${w.loanId}`,
+        cells: [
+          <Badge size="md" fz={12} color={colors[w.level]} variant="light">
+            {t(w.level)}
+          </Badge>,
+          w.contractNo,
+          w.borrowerName,
+          w.openedOn,
+        ],
+      }))}
+    />
   )
 }
 
@@ -233,43 +211,35 @@ function ManagerSections({ d }: { d: TodayView }) {
           to="/risk/classification"
           testId="today-approvals"
           empty={t('approvalsEmpty')}
-        >
-          <Head
-            cols={[{ label: t('kind') }, { label: t('contract') }, { label: t('detail') }, { label: t('proposedBy') }]}
-          />
-          <Table.Tbody>
-            {a.classification.map((p) => (
-              <Row key={`c${p.id}`} to="/risk/classification">
-                <Table.Td>{t('classification')}</Table.Td>
-                <Table.Td>{p.contractNo}</Table.Td>
-                <Table.Td>
-                  {p.borrowerName}：{t(`reports:${p.fromCategory}`)} → {t(`reports:${p.category}`)}
-                </Table.Td>
-                <Table.Td>{p.proposedBy}</Table.Td>
-              </Row>
-            ))}
-            {a.reversals.map((r) => (
-              <Row key={`r${r.id}`} to="/servicing/reversals">
-                <Table.Td>{t('reversals')}</Table.Td>
-                <Table.Td>{r.contractNo}</Table.Td>
-                <Table.Td>
-                  {r.receiptNo} · {formatFen(r.amount)}
-                </Table.Td>
-                <Table.Td>{r.requestedBy}</Table.Td>
-              </Row>
-            ))}
-            {a.destruction.map((l) => (
-              <Row key={`d${l.id}`} to="/archives">
-                <Table.Td>{t('destruction')}</Table.Td>
-                <Table.Td>
-                  {t('listNo')} #{l.id}
-                </Table.Td>
-                <Table.Td>{t('files', { count: l.files.length })}</Table.Td>
-                <Table.Td>{l.proposedBy}</Table.Td>
-              </Row>
-            ))}
-          </Table.Tbody>
-        </Section>
+          cols={[
+            { label: t('kind') },
+            { label: t('contract') },
+            { label: t('detail'), wrap: true },
+            { label: t('proposedBy') },
+          ]}
+          lines={[
+            ...a.classification.map((p) => ({
+              key: `c${p.id}`,
+              to: '/risk/classification',
+              cells: [
+                t('classification'),
+                p.contractNo,
+                `${p.borrowerName}：${t(`reports:${p.fromCategory}`)} → ${t(`reports:${p.category}`)}`,
+                p.proposedBy,
+              ],
+            })),
+            ...a.reversals.map((r) => ({
+              key: `r${r.id}`,
+              to: '/servicing/reversals',
+              cells: [t('reversals'), r.contractNo, `${r.receiptNo} · ${formatFen(r.amount)}`, r.requestedBy],
+            })),
+            ...a.destruction.map((l) => ({
+              key: `d${l.id}`,
+              to: '/archives',
+              cells: [t('destruction'), `${t('listNo')} #${l.id}`, t('files', { count: l.files.length }), l.proposedBy],
+            })),
+          ]}
+        />
       )}
       {d.redWarnings && (
         <Warnings
@@ -294,25 +264,29 @@ function ArchivistSections({ d }: { d: TodayView }) {
       testId="today-lent"
       empty={t('lentEmpty')}
       hint={t('lentCounts', { total: d.lent.total, overdue: d.lent.overdue })}
-    >
-      <Head cols={[{ label: t('fileNo') }, { label: t('lentTo') }, { label: t('purpose') }, { label: t('dueBack') }]} />
-      <Table.Tbody>
-        {[...d.lent.rows]
-          .sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.dueBack.localeCompare(y.dueBack))
-          .slice(0, SHOWN)
-          .map((l) => (
-            <Row key={l.id} to={`/archives/file?id=${l.fileId}`}>
-              <Table.Td>{l.fileNo}</Table.Td>
-              <Table.Td>{l.borrowerName}</Table.Td>
-              <Table.Td>{l.purpose}</Table.Td>
-              <Table.Td c={l.overdue ? 'red' : undefined}>
-                {l.dueBack}
-                {l.overdue ? ` · ${t('late')}` : ''}
-              </Table.Td>
-            </Row>
-          ))}
-      </Table.Tbody>
-    </Section>
+      cols={[
+        { label: t('fileNo') },
+        { label: t('lentTo'), wrap: true },
+        { label: t('purpose'), wrap: true },
+        { label: t('dueBack') },
+      ]}
+      lines={[...d.lent.rows]
+        .sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.dueBack.localeCompare(y.dueBack))
+        .slice(0, SHOWN)
+        .map((l) => ({
+          key: l.id,
+          to: `/archives/file?id=${l.fileId}`,
+          cells: [
+            l.fileNo,
+            l.borrowerName,
+            l.purpose,
+            <Text span size="sm" c={l.overdue ? 'red' : undefined}>
+              {l.dueBack}
+              {l.overdue ? ` · ${t('late')}` : ''}
+            </Text>,
+          ],
+        }))}
+    />
   )
 }
 
