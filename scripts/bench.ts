@@ -90,7 +90,8 @@ type AreaBench = (dir: string, log: (s: string) => void, opts: BenchOptions) => 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), { borrowers: '200000', seed: '1', kills: '1000', only: '' })
   const json = args.flags.has('json')
-  // `--only risk,reports` runs those area benches (file name without bench-/.ts) and skips the common ones.
+  // `--only risk,reports` runs those area benches (file name without bench-/.ts); the common figures (open,
+  // first answer, domain) run without --only or with `common` in the list.
   const only = args.only ? new Set(args.only.split(',')) : null
   const log = (s: string) => (json ? process.stderr.write(`${s}\n`) : console.log(s))
   const emit = (r: BenchResult) => {
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
   }
   const dir = await ensureDatabase(Number(args.seed), Number(args.borrowers), log)
   log(`database: ${dir}`)
-  if (!only) {
+  if (!only || only.has('common')) {
     emit(await benchOpen(dir))
     emit(await benchFirstAnswer(dir))
     const { benchDomain } = await import('./bench-domain')

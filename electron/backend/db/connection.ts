@@ -7,6 +7,7 @@ import { MIGRATIONS } from '../../../migrations'
 import { APPLICATION_ID, BACKUP_DB_NAME, writeSnapshot } from '../backup/snapshot'
 import { backupId, backupsDir, latestVerified } from '../backup/store'
 import { firstPageLooksEncrypted, hasPlainHeader, openSqlite } from './cipher'
+import { takeCleanSeal, writeCleanSeal } from './clean-close'
 import { readKeyFile } from './keyfile'
 import { DatabaseOpenError } from './open-error'
 import { classifyOpenError } from './open-errors'
@@ -26,6 +27,8 @@ export interface OpenedDatabase {
   file: string
   /** Migrations applied by this open (0 when the schema was current). */
   migrated: number
+  /** Whether this open ran the quick integrity check (skipped for a file sealed by a clean close, see clean-close.ts). */
+  checked: boolean
   close: () => Promise<void>
 }
 
@@ -53,10 +56,13 @@ function refuse(reason: 'foreign' | 'newer_schema' | 'corrupt' | 'wrong_key', me
   throw new DatabaseOpenError(reason, message)
 }
 
-/** Checks an existing file read-only, before anything may write to it; returns whether it holds tables. */
-function inspectExisting(file: string, dataDir: string, key: string | null): { empty: boolean } {
+/**
+ * Checks an existing file read-only, before anything may write to it; returns whether it holds tables
+ * and whether the quick integrity check ran.
+ */
+function inspectExisting(file: string, dataDir: string, key: string | null): { empty: boolean; checked: boolean } {
   if (statSync(file).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' })
-  if (statSync(file).size === 0) return { empty: true }
+  if (statSync(file).size === 0) return { empty: true, checked: false }
   const plain = hasPlainHeader(file)
   if (!plain && key === null) {
     if (readKeyFile(dataDir))
@@ -73,7 +79,7 @@ function inspectExisting(file: string, dataDir: string, key: string | null): { e
     ro = openSqlite(file, key, { readonly: true, fileMustExist: true })
     const appId = ro.pragma('application_id', { simple: true }) as number
     const tables = ro.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[]
-    if (tables.length === 0 && appId === 0) return { empty: true }
+    if (tables.length === 0 && appId === 0) return { empty: true, checked: false }
     const applied = tables.includes('kysely_migration')
       ? (ro.prepare('select name from kysely_migration').pluck().all() as string[])
       : []
@@ -90,10 +96,12 @@ function inspectExisting(file: string, dataDir: string, key: string | null): { e
         `数据库由更新版本的贷后管家创建（数据库版本 ${Math.max(userVersion, applied.length)}，本程序支持 ${SCHEMA_VERSION}）。请升级程序后再打开；文件未作任何改动。`,
       )
     }
+    // Taken only once the key opened the file, so a mistyped passphrase does not cost the next start a check.
+    if (takeCleanSeal(file)) return { empty: false, checked: false }
     const check = ro.pragma('quick_check', { simple: true })
     if (check !== 'ok')
       refuse('corrupt', `数据库文件 ${file} 已损坏（快速检查：${String(check).slice(0, 120)}）。文件未作任何改动。`)
-    return { empty: false }
+    return { empty: false, checked: true }
   } catch (e) {
     if (e instanceof DatabaseOpenError) throw e
     const code = String((e as { code?: unknown }).code ?? '')
@@ -143,7 +151,9 @@ async function openChecked(dataDir: string, file: string, opts: OpenOptions): Pr
   mkdirSync(dataDir, { recursive: true })
   accessSync(dataDir, constants.W_OK) // a read-only folder is reported as such, not as damage
   const existed = existsSync(file)
-  const { empty } = existed ? inspectExisting(file, dataDir, opts.key ?? null) : { empty: true }
+  const { empty, checked } = existed
+    ? inspectExisting(file, dataDir, opts.key ?? null)
+    : { empty: true, checked: false }
   if (!existed) {
     const offer = latestVerified(dataDir)
     if (offer) {
@@ -200,16 +210,17 @@ async function openChecked(dataDir: string, file: string, opts: OpenOptions): Pr
     if (!existed) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true })
     throw e
   }
-  return wrap(db, sqlite, file, migrated)
+  return wrap(db, sqlite, file, migrated, checked)
 }
 
-function wrap(db: Kysely<DB>, sqlite: Database.Database, file: string, migrated = 0): OpenedDatabase {
+function wrap(db: Kysely<DB>, sqlite: Database.Database, file: string, migrated = 0, checked = false): OpenedDatabase {
   let closed = false
   return {
     db,
     sqlite,
     file,
     migrated,
+    checked,
     close: async () => {
       if (closed) return
       closed = true
@@ -219,6 +230,7 @@ function wrap(db: Kysely<DB>, sqlite: Database.Database, file: string, migrated 
         // closing still checkpoints what it can
       }
       await db.destroy()
+      writeCleanSeal(file)
     },
   }
 }
