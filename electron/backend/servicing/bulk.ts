@@ -7,12 +7,16 @@ import type { Ctx, Handlers } from '../context'
 import { findLoanHeadByIou } from './servicing-repo'
 import { receiptExists } from './repayments-repo'
 import { loadContext, officerScope, yuan } from './core'
-import { checkPaymentDate, postPayment, previewAllocation } from './post'
+import { checkPaymentDate, type PreparedPayment, postPayment, previewAllocation } from './post'
 
 type Row = { iouNo: string; paidDate: string; amount: number; channel: string; receiptNo?: string | undefined }
 
-/** Validates every row; the overpayment is reported (a sheet cannot choose prepayment: it must be 0). */
-function validate(ctx: Ctx, rows: readonly Row[]): BulkResultView['rows'] {
+/**
+ * Validates every row; the overpayment is reported (a sheet cannot choose prepayment: it must be 0).
+ * `prepared` keeps each valid row's loan context and preview: posting reuses them (one loan per sheet row,
+ * same transaction, so nothing posted before it on the sheet changes that loan).
+ */
+function validate(ctx: Ctx, rows: readonly Row[], prepared: Map<number, PreparedPayment>): BulkResultView['rows'] {
   const scope = officerScope(ctx)
   const seenReceipts = new Set<string>()
   return rows.map((r, k) => {
@@ -25,7 +29,10 @@ function validate(ctx: Ctx, rows: readonly Row[]): BulkResultView['rows'] {
     else {
       try {
         checkPaymentDate(ctx, head, r.paidDate)
-        overpayment = previewAllocation(ctx, loadContext(ctx, head, r.paidDate), r.paidDate, r.amount).view.overpayment
+        const lc = loadContext(ctx, head, r.paidDate)
+        const preview = previewAllocation(ctx, lc, r.paidDate, r.amount)
+        overpayment = preview.view.overpayment
+        prepared.set(k, { lc, preview })
         if (overpayment > 0)
           errors.push(`金额超过应还 ${(overpayment / 100).toFixed(2)} 元；多缴请逐笔登记并选择挂账或提前还款`)
       } catch (e) {
@@ -54,7 +61,8 @@ export const bulkHandlers = {
     // Two rows of one loan on one sheet would preview against each other's state: post them one by one instead.
     const iouCount = new Map<string, number>()
     for (const r of input.rows) iouCount.set(r.iouNo, (iouCount.get(r.iouNo) ?? 0) + 1)
-    const results = validate(ctx, input.rows)
+    const prepared = new Map<number, PreparedPayment>()
+    const results = validate(ctx, input.rows, prepared)
     for (const res of results) if ((iouCount.get(res.iouNo) ?? 0) > 1) res.errors.push('同一借据在本清单中出现多次')
     const valid = results.filter((r) => r.errors.length === 0).length
     if (input.dryRun || valid !== results.length) {
@@ -74,13 +82,12 @@ export const bulkHandlers = {
     for (const [k, r] of input.rows.entries()) {
       const res = results[k]!
       const head = findLoanHeadByIou(ctx.db, r.iouNo)!
-      res.repaymentId = postPayment(ctx, head, {
-        paidDate: r.paidDate,
-        amount: r.amount,
-        channel: r.channel,
-        receiptNo: r.receiptNo,
-        batchId,
-      }).id
+      res.repaymentId = postPayment(
+        ctx,
+        head,
+        { paidDate: r.paidDate, amount: r.amount, channel: r.channel, receiptNo: r.receiptNo, batchId },
+        prepared.get(k),
+      ).id
       sum += r.amount
     }
     ctx.audit({

@@ -82,15 +82,22 @@ export interface PostOptions {
   batchId?: string | null
 }
 
+/** A loan context and its preview for this very payment, computed earlier in the same transaction. */
+export interface PreparedPayment {
+  lc: LoanContext
+  preview: ReturnType<typeof previewAllocation>
+}
+
 /** Posts one payment on a loan already loaded and checked; returns its id and allocation. */
 export function postPayment(
   ctx: Ctx,
   head: LoanHead,
   o: PostOptions,
+  prepared?: PreparedPayment,
 ): { id: number; allocation: AllocationView; receiptNo: string } {
   const db = ctx.db
-  const lc = loadContext(ctx, head, o.paidDate)
-  const { view, before, after } = previewAllocation(ctx, lc, o.paidDate, o.amount)
+  const lc = prepared?.lc ?? loadContext(ctx, head, o.paidDate)
+  const { view, before, after } = prepared?.preview ?? previewAllocation(ctx, lc, o.paidDate, o.amount)
   const choice = o.overpayment
   if (view.overpayment > 0 && !choice) {
     const msg = `还款金额超过截至 ${o.paidDate} 的应还金额 ${(view.overpayment / 100).toFixed(2)} 元，请选择：挂账、提前还本（缩短期限或减少月供）或结清`
