@@ -54,7 +54,7 @@ async function world(backgroundRefresh: boolean) {
     t.clock.now = new Date('2026-03-03T01:00:00.000Z')
     return (await t.call('auth.login', { username: 'officer1', password: 'Passw0rd!' })).token
   }
-  return { officer, A, C, D, sqlite, rows, row, setRows, nextDay }
+  return { admin, officer, o1, A, C, D, sqlite, rows, row, setRows, nextDay }
 }
 
 /** Rows whose state (not the day it was computed for) differs: counted here, not by the code under test. */
@@ -130,5 +130,25 @@ describe('background loan-state refresh', () => {
     const list = await t.call('servicing.loanList', {}, officer)
     expect(list.rows.filter((r) => r.displayStatus === 'overdue').map((r) => r.id)).toEqual([w.A])
     expect(list.rows.find((r) => r.id === w.C)).toMatchObject({ oldestUnpaidDue: '2026-03-20', dpd: 0 })
+  })
+
+  it('loan_state follows each loan: officer, status, category, product and maturity copied by triggers', async () => {
+    const w = await world(false)
+    await t.call('servicing.loanList', {}, w.officer)
+    expect(w.row(w.A)).toMatchObject({ officer_id: w.o1, status: 'active', category: 'normal' })
+    const officer2 = await loginAs(t, w.admin, 'officer', 'officer2')
+    const o2 = userId(t, 'officer2')
+    // Any area's write to the loan (here a plain update: a transfer and a reclassification) is copied.
+    w.sqlite.prepare(`update loans set officer_id = ?, category = 'substandard' where id = ?`).run(o2, w.A)
+    expect(w.row(w.A)).toMatchObject({ officer_id: o2, category: 'substandard' })
+    const mine = await t.call('servicing.loanList', {}, w.officer)
+    expect(mine.rows.map((r) => r.id).sort()).toEqual([w.C, w.D].sort())
+    // A is overdue (3 installments, 1,060 + 1,055 + 1,050 = 3,165.00 元 of principal and interest).
+    const theirs = await t.call('servicing.loanList', { category: 'substandard' }, officer2)
+    expect([theirs.total, theirs.overdue.loans, theirs.overdue.amount]).toEqual([1, 1, 316_500])
+    w.sqlite.prepare(`update loans set status = 'written_off' where id = ?`).run(w.C)
+    expect(w.row(w.C)).toMatchObject({ status: 'written_off' })
+    const due = await t.call('servicing.loanList', { status: 'overdue' }, w.officer)
+    expect(due.total).toBe(0)
   })
 })

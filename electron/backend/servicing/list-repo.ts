@@ -58,20 +58,28 @@ function loanSide(f: ListQuery): boolean {
  * carries officer and status — loan_state (its copies, migration 0019) when the query is driven by
  * it, loans when loans' own columns are filtered too (their composite indexes lead with the officer).
  */
-function applyFilters<O>(db: Db, q0: Q<O>, f: ListQuery, on: 's' | 'l'): Q<O> {
+function applyFilters<O>(
+  db: Db,
+  q0: Q<O>,
+  f: ListQuery,
+  on: 's' | 'l',
+  loanCols: 's' | 'l' = 'l',
+  walkSort = false,
+): Q<O> {
   let q = q0
   const officer = on === 's' ? ('s.officer_id' as const) : ('l.officer_id' as const)
   const status = on === 's' ? ('s.status' as const) : ('l.status' as const)
-  // A village's or a search's loans are few: found through their own index, the officer is checked per row.
-  const officerCol = f.village || f.q ? sql<number>`+${sql.ref(officer)}` : officer
+  // A village's or a search's loans are few: found through their own index, the officer is checked per
+  // row; so is a page walking a sort index that does not lead with the officer (balance).
+  const officerCol = f.village || f.q || walkSort ? sql<number>`+${sql.ref(officer)}` : officer
   if (f.scopeOfficerId !== null) q = q.where(officerCol, '=', f.scopeOfficerId)
   if (f.officerId) q = q.where(officerCol, '=', f.officerId)
-  if (f.category) q = q.where('l.category', '=', f.category)
-  if (f.product) q = q.where('l.product', '=', f.product)
+  if (f.category) q = q.where(`${loanCols}.category`, '=', f.category)
+  if (f.product) q = q.where(`${loanCols}.product`, '=', f.product)
   if (f.village) q = q.where('b.village', '=', f.village)
   if (f.customerClass) q = q.where('b.customer_class', '=', f.customerClass)
-  if (f.maturityFrom) q = q.where('l.maturity_date', '>=', f.maturityFrom)
-  if (f.maturityTo) q = q.where('l.maturity_date', '<=', f.maturityTo)
+  if (f.maturityFrom) q = q.where(`${loanCols}.maturity_date`, '>=', f.maturityFrom)
+  if (f.maturityTo) q = q.where(`${loanCols}.maturity_date`, '<=', f.maturityTo)
   if (f.q) q = q.where('l.id', 'in', searchIds(db, f.q))
   const current = f.status === 'active' || f.bucket === 'M0'
   const overdue =
@@ -166,7 +174,14 @@ export function loanPageQuery(db: Db, f: ListQuery, page: ListPage) {
   // A rare customer class is found through its index (few rows to sort); a common one walks the index.
   const byState =
     ['dpd', 'dueDate', 'balance'].includes(page.sort) && !f.village && !f.q && !(f.customerClass && page.few)
-  let q = applyFilters(db, from(db, { byState, state: true, borrower: true }), f, byState && !loanSide(f) ? 's' : 'l')
+  let q = applyFilters(
+    db,
+    from(db, { byState, state: true, borrower: true }),
+    f,
+    byState && !loanSide(f) ? 's' : 'l',
+    'l',
+    byState && page.sort === 'balance',
+  )
     .leftJoin('users as u', 'u.id', 'l.officer_id')
     .select([
       'l.id',
@@ -233,14 +248,13 @@ export async function overdueTotals(
   f: ListQuery,
 ): Promise<{ loans: number; amount: number; overduePrincipal: number; outstandingPrincipal: number }> {
   const borrower = f.village !== undefined || f.customerClass !== undefined
-  const loans = loanSide(f) || borrower
-  // Driven by the overdue loans' due dates; without loans' own filters one covering index range.
-  const r = await applyFilters(
-    db,
-    // A village's or a search's loans are few: found first through their own index.
-    borrower || f.q ? from(db) : from(db, { byState: true, loans, borrower }),
-    { ...f, status: f.status === 'overdue' || f.status === undefined ? 'overdue' : f.status },
-    loans ? 'l' : 's',
+  const g: ListQuery = { ...f, status: f.status === 'overdue' || f.status === undefined ? 'overdue' : f.status }
+  // Without a village, class or search: one covering range of loan_state's overdue index (the loan
+  // columns filtered on are copied there); otherwise those few loans are found first by their own index.
+  const r = await (
+    borrower || f.q
+      ? applyFilters(db, from(db), g, 'l')
+      : applyFilters(db, from(db, { byState: true, loans: false }), g, 's', 's')
   )
     .where('s.oldest_unpaid_due', '<', f.today)
     .select((eb) => [
