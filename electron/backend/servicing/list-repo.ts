@@ -71,7 +71,7 @@ function applyFilters<O>(
   const status = on === 's' ? ('s.status' as const) : ('l.status' as const)
   // A village's or a search's loans are few: found through their own index, the officer is checked per
   // row; so is a page walking a sort index that does not lead with the officer (balance).
-  const officerCol = f.village || f.q || walkSort ? sql<number>`+${sql.ref(officer)}` : officer
+  const officerCol = f.village || f.q || f.customerClass || walkSort ? sql<number>`+${sql.ref(officer)}` : officer
   if (f.scopeOfficerId !== null) q = q.where(officerCol, '=', f.scopeOfficerId)
   if (f.officerId) q = q.where(officerCol, '=', f.officerId)
   if (f.category) q = q.where(`${loanCols}.category`, '=', f.category)

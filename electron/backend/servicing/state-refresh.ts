@@ -71,10 +71,15 @@ function compute(job: StateJob, track: (w: Worker | null) => void): Promise<{ ch
     const w = spawn(job)
     track(w)
     let done = false
-    w.once('message', (m: { changes?: StateChange[]; ms?: number; error?: string }) => {
+    const changes: StateChange[] = []
+    w.on('message', (m: { part?: StateChange[]; done?: boolean; ms?: number; error?: string }) => {
+      if (m.part) {
+        for (const c of m.part) changes.push(c)
+        return
+      }
       done = true
-      if (m.error !== undefined || !m.changes) fail(new Error(m.error ?? 'no result'))
-      else ok({ changes: m.changes, ms: m.ms ?? 0 })
+      if (m.error !== undefined || !m.done) fail(new Error(m.error ?? 'no result'))
+      else ok({ changes, ms: m.ms ?? 0 })
     })
     w.once('error', (e) => {
       done = true
