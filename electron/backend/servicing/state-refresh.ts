@@ -132,8 +132,8 @@ export function startStateRefresher(env: BackendEnv, opts: { dbFile: string }): 
         return r
       })
       .catch((e: unknown) => {
-        // The next read asks again; the previous day's rows keep serving meanwhile.
-        console.error('[daihou] 贷款状态每日更新失败：', (e as Error).message)
+        // The next read asks again; the previous day's rows keep serving meanwhile (stopping ends the worker: no error).
+        if (!stopped) console.error('[daihou] 贷款状态每日更新失败：', (e as Error).message)
         return null
       })
       .finally(() => {
