@@ -13,7 +13,12 @@ export default defineConfig({
       externalizeDeps: { exclude: ['kysely', 'zod'] },
       rolldownOptions: {
         // web.js is browser mode: plain Node, shares the backend chunk, never loads 'electron'.
-        input: { main: resolve(__dirname, 'electron/main.ts'), web: resolve(__dirname, 'electron/web.ts') },
+        // state-worker.js: the worker thread of the daily loan-state refresh (servicing/state-refresh.ts).
+        input: {
+          main: resolve(__dirname, 'electron/main.ts'),
+          web: resolve(__dirname, 'electron/web.ts'),
+          'state-worker': resolve(__dirname, 'electron/backend/servicing/state-worker.ts'),
+        },
       },
     },
   },

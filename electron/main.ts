@@ -91,7 +91,8 @@ app.whenReady().then(async () => {
 async function openBackend(): Promise<AppBackend | null> {
   const dataDir = app.getPath('userData')
   // An encrypted database opens locked: the renderer shows the unlock screen before login.
-  const open = () => startBackend({ dataDir, version: app.getVersion(), lock: true, dailyBackup: true })
+  const open = () =>
+    startBackend({ dataDir, version: app.getVersion(), lock: true, dailyBackup: true, backgroundRefresh: true })
   try {
     return await open()
   } catch (e) {

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       dataDir,
       lock: true,
       dailyBackup: true,
+      backgroundRefresh: true,
       ...(logN !== null && { passwordCost: { N: 2 ** logN, r: 8, p: 1 } }),
     })
   let backend

@@ -34,6 +34,9 @@ import { acquireDataDirLock } from './db/lock'
 import { createHost } from './host'
 import { numberingHandlers } from './numbering/handlers'
 import { todayHandlers } from './today/handlers'
+import { startStateRefresher } from './servicing/state-refresh'
+import { join } from 'node:path'
+import { DB_FILE_NAME } from './db/connection'
 
 export { DatabaseOpenError, SCHEMA_VERSION } from './db/connection'
 export type { OpenFailure } from './db/connection'
@@ -81,6 +84,8 @@ export interface BackendOptions {
   dailyBackup?: boolean
   /** The database passphrase of an encrypted database (system/locked.ts asks for it). */
   key?: string | null
+  /** Run the day's all-loans state refresh in a worker thread at start-up and midnight (the app's entry points). */
+  backgroundRefresh?: boolean
   /** How the key was obtained: after a recovery unlock a new passphrase can be set without the old one. */
   unlockedWith?: 'passphrase' | 'recovery'
 }
@@ -131,6 +136,7 @@ export async function createBackend(opts: BackendOptions) {
     onReopen: (o) => {
       installRowTracking(o.sqlite)
       anchor.rebase()
+      stateRefresh?.rebind()
     },
   })
   const env: BackendEnv = {
@@ -145,6 +151,9 @@ export async function createBackend(opts: BackendOptions) {
     host: holder.host,
   }
   const dispatcher = createDispatcher(env, handlers)
+  const stateRefresh = opts.backgroundRefresh
+    ? startStateRefresher(env, { dbFile: join(opts.dataDir, DB_FILE_NAME) })
+    : null
   if (opts.dailyBackup && dailyBackupDue(env)) {
     createBackup(env, 'daily').catch((e: unknown) => console.error('[daihou] 每日自动备份失败：', (e as Error).message))
   }
@@ -154,9 +163,12 @@ export async function createBackend(opts: BackendOptions) {
     setIdleLockMinutes: (m: number) => {
       idleLockMinutes = checkSetting('idleLockMinutes', m)
     },
+    /** The background loan-state refresher (null unless `backgroundRefresh`). */
+    stateRefresh,
     /** Clean shutdown: waits for the last write and running backups, writes the anchor, checkpoints the WAL, closes, releases the lock. */
     close: async () => {
       try {
+        await stateRefresh?.stop()
         await holder.close(() => anchor.flush())
       } finally {
         lock?.release()

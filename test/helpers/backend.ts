@@ -31,7 +31,9 @@ export const ADMIN = { username: 'admin', password: 'Admin1234' }
 /** scrypt N=2^10 for tests: ~1 ms per hash instead of a few hundred. */
 export const TEST_PASSWORD_COST: ScryptCost = { N: 2 ** 10, r: 8, p: 1 }
 
-export async function makeBackend(opts: { dir?: string; passwordCost?: ScryptCost } = {}): Promise<TestBackend> {
+export async function makeBackend(
+  opts: { dir?: string; passwordCost?: ScryptCost; backgroundRefresh?: boolean } = {},
+): Promise<TestBackend> {
   const tmp = opts.dir ? { dir: opts.dir, cleanup: () => {} } : tempDir()
   const clock = { now: new Date('2026-03-02T01:00:00.000Z') }
   // A low scrypt cost keeps the suite fast; one test checks the production default (auth-hardening).
@@ -39,6 +41,7 @@ export async function makeBackend(opts: { dir?: string; passwordCost?: ScryptCos
     dataDir: tmp.dir,
     now: () => clock.now,
     passwordCost: opts.passwordCost ?? TEST_PASSWORD_COST,
+    backgroundRefresh: opts.backgroundRefresh ?? false,
   })
   const call = async (method: string, input: unknown, token?: string | null) => {
     const r = await backend.dispatch({ method, input, token: token ?? null })

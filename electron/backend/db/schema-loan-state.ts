@@ -18,6 +18,12 @@ export interface LoanStateTable {
   credit: number
   /** Day the amounts were computed for; '' = to refresh. */
   state_as_of: string
+  /** Copies of loans' columns, kept by triggers (migration 0019): the list's filters on this table's indexes. */
+  officer_id: number | null
+  status: string | null
+  category: string | null
+  product: string | null
+  maturity_date: string | null
 }
 
 declare module './schema' {

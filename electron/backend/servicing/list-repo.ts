@@ -48,25 +48,45 @@ function searchIds(db: Db, raw: string) {
   return byNo.unionAll(borrowerLoans((eb) => eb.and([eb('b2.name', '>=', q), eb('b2.name', '<', q + HIGH)])))
 }
 
-/** Applies every filter; DPD conditions become ranges of oldest_unpaid_due. */
-function applyFilters<O>(db: Db, q0: Q<O>, f: ListQuery): Q<O> {
+/** Filters on loans' own columns (officer and status then use loans' composite indexes too). */
+function loanSide(f: ListQuery): boolean {
+  return !!(f.category || f.product || f.maturityFrom || f.maturityTo || f.q)
+}
+
+/**
+ * Applies every filter; DPD conditions become ranges of oldest_unpaid_due. `on`: the table that
+ * carries officer and status — loan_state (its copies, migration 0019) when the query is driven by
+ * it, loans when loans' own columns are filtered too (their composite indexes lead with the officer).
+ */
+function applyFilters<O>(
+  db: Db,
+  q0: Q<O>,
+  f: ListQuery,
+  on: 's' | 'l',
+  loanCols: 's' | 'l' = 'l',
+  walkSort = false,
+): Q<O> {
   let q = q0
-  if (f.scopeOfficerId !== null) q = q.where('l.officer_id', '=', f.scopeOfficerId)
-  if (f.officerId) q = q.where('l.officer_id', '=', f.officerId)
-  if (f.category) q = q.where('l.category', '=', f.category)
-  if (f.product) q = q.where('l.product', '=', f.product)
+  const officer = on === 's' ? ('s.officer_id' as const) : ('l.officer_id' as const)
+  const status = on === 's' ? ('s.status' as const) : ('l.status' as const)
+  // A village's or a search's loans are few: found through their own index, the officer is checked per
+  // row; so is a page walking a sort index that does not lead with the officer (balance).
+  const officerCol = f.village || f.q || f.customerClass || walkSort ? sql<number>`+${sql.ref(officer)}` : officer
+  if (f.scopeOfficerId !== null) q = q.where(officerCol, '=', f.scopeOfficerId)
+  if (f.officerId) q = q.where(officerCol, '=', f.officerId)
+  if (f.category) q = q.where(`${loanCols}.category`, '=', f.category)
+  if (f.product) q = q.where(`${loanCols}.product`, '=', f.product)
   if (f.village) q = q.where('b.village', '=', f.village)
   if (f.customerClass) q = q.where('b.customer_class', '=', f.customerClass)
-  if (f.maturityFrom) q = q.where('l.maturity_date', '>=', f.maturityFrom)
-  if (f.maturityTo) q = q.where('l.maturity_date', '<=', f.maturityTo)
+  if (f.maturityFrom) q = q.where(`${loanCols}.maturity_date`, '>=', f.maturityFrom)
+  if (f.maturityTo) q = q.where(`${loanCols}.maturity_date`, '<=', f.maturityTo)
   if (f.q) q = q.where('l.id', 'in', searchIds(db, f.q))
   const current = f.status === 'active' || f.bucket === 'M0'
   const overdue =
     f.status === 'overdue' || (f.bucket && f.bucket !== 'M0') || f.dpdMin !== undefined || f.dpdMax !== undefined
   // With a DPD range the date index leads ('+' keeps the planner off the far less selective status index).
-  if (overdue) q = q.where(sql<string>`+l.status`, '=', 'active')
-  else if (current) q = q.where('l.status', '=', 'active')
-  else if (f.status) q = q.where('l.status', '=', f.status)
+  if (overdue || current) q = q.where(on === 'l' ? sql<string>`+l.status` : status, '=', 'active')
+  else if (f.status) q = q.where(status, '=', f.status)
   if (current) q = q.where('s.oldest_unpaid_due', '>=', f.today)
   const ranges: { min: number; max: number | null }[] = []
   if (f.status === 'overdue') ranges.push({ min: 1, max: null })
@@ -94,15 +114,19 @@ function needsState(f: ListQuery): boolean {
 
 /**
  * The joined tables. `byState` puts loan_state first with CROSS JOIN (SQLite keeps that order) so a
- * sort on its indexed columns walks the index and stops at the page instead of sorting every loan.
+ * sort on its indexed columns walks the index and stops at the page instead of sorting every loan;
+ * `loans: false` / `borrower: false` leave out tables no filter reads (counts and sums).
  */
-function from(db: Db, o: { byState?: boolean; state?: boolean; borrower?: boolean } = { state: true, borrower: true }) {
+function from(
+  db: Db,
+  o: { byState?: boolean; state?: boolean; loans?: boolean; borrower?: boolean } = { state: true, borrower: true },
+) {
   if (o.byState) {
-    return db
-      .selectFrom('loan_state as s')
-      .crossJoin('loans as l')
-      .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
-      .whereRef('l.id', '=', 's.loan_id') as unknown as Q<object>
+    let q = db.selectFrom('loan_state as s') as unknown as Q<object>
+    if (o.loans !== false || o.borrower)
+      q = q.crossJoin('loans as l').whereRef('l.id', '=', 's.loan_id') as unknown as Q<object>
+    if (o.borrower) q = q.innerJoin('borrowers as b', 'b.id', 'l.borrower_id') as unknown as Q<object>
+    return q
   }
   let q = db.selectFrom('loans as l') as unknown as Q<object>
   if (o.state) q = q.innerJoin('loan_state as s', 's.loan_id', 'l.id') as unknown as Q<object>
@@ -150,7 +174,14 @@ export function loanPageQuery(db: Db, f: ListQuery, page: ListPage) {
   // A rare customer class is found through its index (few rows to sort); a common one walks the index.
   const byState =
     ['dpd', 'dueDate', 'balance'].includes(page.sort) && !f.village && !f.q && !(f.customerClass && page.few)
-  let q = applyFilters(db, from(db, { byState, state: true, borrower: true }), f)
+  let q = applyFilters(
+    db,
+    from(db, { byState, state: true, borrower: true }),
+    f,
+    byState && !loanSide(f) ? 's' : 'l',
+    'l',
+    byState && page.sort === 'balance',
+  )
     .leftJoin('users as u', 'u.id', 'l.officer_id')
     .select([
       'l.id',
@@ -195,11 +226,15 @@ export async function listLoanPage(db: Db, f: ListQuery, page: ListPage): Promis
 
 /** The count query (exported for EXPLAIN QUERY PLAN tests). */
 export function countQuery(db: Db, f: ListQuery) {
-  return applyFilters(
-    db,
-    from(db, { state: needsState(f), borrower: f.village !== undefined || f.customerClass !== undefined }),
-    f,
-  ).select((eb) => eb.fn.countAll<number>().as('n'))
+  const borrower = f.village !== undefined || f.customerClass !== undefined
+  // Scope and status filters alone: a range of one loan_state index (officer and status are copied there).
+  if (!loanSide(f) && !borrower && (needsState(f) || f.scopeOfficerId !== null || f.officerId))
+    return applyFilters(db, from(db, { byState: true, loans: false }), f, 's').select((eb) =>
+      eb.fn.countAll<number>().as('n'),
+    )
+  return applyFilters(db, from(db, { state: needsState(f), borrower }), f, 'l').select((eb) =>
+    eb.fn.countAll<number>().as('n'),
+  )
 }
 
 /** Number of loans matching the filters. */
@@ -212,10 +247,15 @@ export async function overdueTotals(
   db: Db,
   f: ListQuery,
 ): Promise<{ loans: number; amount: number; overduePrincipal: number; outstandingPrincipal: number }> {
-  const r = await applyFilters(db, from(db), {
-    ...f,
-    status: f.status === 'overdue' || f.status === undefined ? 'overdue' : f.status,
-  })
+  const borrower = f.village !== undefined || f.customerClass !== undefined
+  const g: ListQuery = { ...f, status: f.status === 'overdue' || f.status === undefined ? 'overdue' : f.status }
+  // Without a village, class or search: one covering range of loan_state's overdue index (the loan
+  // columns filtered on are copied there); otherwise those few loans are found first by their own index.
+  const r = await (
+    borrower || f.q
+      ? applyFilters(db, from(db), g, 'l')
+      : applyFilters(db, from(db, { byState: true, loans: false }), g, 's', 's')
+  )
     .where('s.oldest_unpaid_due', '<', f.today)
     .select((eb) => [
       eb.fn.countAll<number>().as('n'),

@@ -36,18 +36,24 @@ export interface ReminderRecord {
   last_outcome: string | null
 }
 
-function base(db: Db, f: ReminderQuery) {
-  // CROSS JOIN keeps loan_state outermost: the page walks its date index in order and stops at the
-  // limit, so the per-row subqueries below run for one page, not for every matching loan.
-  let q = db.selectFrom('loan_state as s').crossJoin('loans as l').whereRef('l.id', '=', 's.loan_id')
+/** The reminded loans: loan_state alone for a count (scope from its officer copy, migration 0019), with loans for a page. */
+function stateOnly(db: Db, f: ReminderQuery) {
+  let q = db.selectFrom('loan_state as s')
   // Closed loans carry no due dates in loan_state, so the date ranges alone keep them out.
   // With arrears: every loan whose oldest unpaid installment is due by `until` (for a current loan
   // that one is also its next); otherwise the next installment must fall in the window.
   q = f.overdue
     ? q.where('s.oldest_unpaid_due', '<=', f.until)
     : q.where('s.next_due_date', '>=', f.from).where('s.next_due_date', '<=', f.until)
-  if (f.scopeOfficerId !== null) q = q.where('l.officer_id', '=', f.scopeOfficerId)
-  if (f.officerId) q = q.where('l.officer_id', '=', f.officerId)
+  if (f.scopeOfficerId !== null) q = q.where('s.officer_id', '=', f.scopeOfficerId)
+  if (f.officerId) q = q.where('s.officer_id', '=', f.officerId)
+  return q
+}
+
+function base(db: Db, f: ReminderQuery) {
+  // CROSS JOIN keeps loan_state outermost: the page walks its date index in order and stops at the
+  // limit, so the per-row subqueries below run for one page, not for every matching loan.
+  let q = stateOnly(db, f).crossJoin('loans as l').whereRef('l.id', '=', 's.loan_id')
   if (f.village)
     q = q.where('l.borrower_id', 'in', (eb) =>
       eb.selectFrom('borrowers').select('id').where('village', '=', f.village!),
@@ -57,7 +63,7 @@ function base(db: Db, f: ReminderQuery) {
 
 /** Number of loans to remind. */
 export async function countReminders(db: Db, f: ReminderQuery): Promise<number> {
-  const r = await base(db, f)
+  const r = await (f.village ? base(db, f) : stateOnly(db, f))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(r.n)

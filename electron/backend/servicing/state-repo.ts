@@ -14,7 +14,7 @@ import { findLoanHead, postedPayments, restructuredOn, stmt, versionIdForDate, v
 /** Settings key holding the day of the last all-loans refresh. */
 const MARK = 'servicing.loanStateAsOf'
 
-type StateRow = [
+export type StateRow = [
   loanId: number,
   oldest: string | null,
   next: string | null,
@@ -134,13 +134,41 @@ export function markStateStale(sqlite: Database.Database, loanId: number): void 
   stmt(sqlite, `update loan_state set state_as_of = '' where loan_id = ?`).run(loanId)
 }
 
-/** Recomputes every loan's state as of `today` with the portfolio scan; returns the loans refreshed. */
-export function refreshAllLoanStates(db: Db, today: string): number {
-  const sqlite = rawOf(db)
-  const rows: StateRow[] = []
+/** A loan's state to write: the new row, and the row it replaces as read (null: none yet). */
+export type StateChange = [next: StateRow, prev: StateRow | null]
+
+const COLS = `loan_id, oldest_unpaid_due, next_due_date, outstanding_principal, overdue_principal, overdue_interest,
+  penalty_interest, payoff, credit, state_as_of`
+
+/** Same state: every column but the day it was computed for (a row marked stale ('') always differs). */
+function sameState(a: StateRow, b: StateRow): boolean {
+  if (b[9] === '') return false
+  for (let k = 1; k < 9; k++) if (a[k] !== b[k]) return false
+  return true
+}
+
+/**
+ * Every loan's state as of `today` (the portfolio scan; the detailed replay for loans with credit
+ * and for loans the scan does not visit), compared with the stored rows: only the rows that differ
+ * are returned, with the row they replace. Reads only, so it runs on a worker's own read-only
+ * connection inside one read transaction (one consistent snapshot) as well as on the app's.
+ */
+export function computeStateChanges(sqlite: Database.Database, today: string): StateChange[] {
+  const stored = new Map<number, StateRow>()
+  for (const r of stmt(sqlite, `select ${COLS} from loan_state`).raw().iterate() as IterableIterator<StateRow>)
+    stored.set(r[0], r)
+  const out: StateChange[] = []
+  const put = (r: StateRow) => {
+    r[1] ??= NO_UNPAID_DUE
+    r[2] ??= NO_UNPAID_DUE
+    const prev = stored.get(r[0]) ?? null
+    if (prev === null || !sameState(r, prev)) out.push([r, prev])
+  }
+  const visited = new Set<number>()
   const single: number[] = []
   const o = order(sqlite)
   scanPortfolio(sqlite, { asOf: today, officerId: null }, (l) => {
+    visited.add(l.id)
     const e = evaluateLoan({
       rows: l.rows,
       payments: l.payments,
@@ -154,7 +182,7 @@ export function refreshAllLoanStates(db: Db, today: string): number {
     // The scan folds future rows into one: with credit (it pays them on their dates) the detailed replay decides.
     if (e.credit > 0) single.push(l.id)
     else
-      rows.push(
+      put(
         rowOf(
           l.id,
           e,
@@ -166,44 +194,111 @@ export function refreshAllLoanStates(db: Db, today: string): number {
         ),
       )
   })
+  // After the scan (its cursors closed): loans it did not visit — never computed, marked stale,
+  // active without a plan in force yet. Closed loans keep the state of their last change.
+  const rest = stmt(
+    sqlite,
+    `select l.id from loans l left join loan_state s on s.loan_id = l.id
+    where s.loan_id is null or s.state_as_of = '' or l.status = 'active'`,
+  )
+    .raw()
+    .all() as [number][]
+  for (const [id] of rest) if (!visited.has(id)) single.push(id)
+  for (const id of single) {
+    const r = computeOne(sqlite, id, today)
+    if (r) put(r)
+  }
+  return out
+}
+
+const SET_MARK = `insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value`
+
+/**
+ * Writes computed changes, each only if the stored row is still the one they were computed
+ * against: a loan refreshed meanwhile by a write (a repayment posted during a background refresh
+ * recomputes it from the new payments) or marked stale keeps that newer state. `concurrent`: computed on
+ * another connection's snapshot, so a row that was stale there is left to the per-read stale pass
+ * (a second write to the loan after the snapshot marks it stale again: the row would look unchanged).
+ * Returns rows written.
+ */
+export function applyStateChanges(
+  sqlite: Database.Database,
+  changes: readonly StateChange[],
+  o: { concurrent?: boolean } = {},
+): number {
+  const insert = stmt(
+    sqlite,
+    `insert into loan_state (${COLS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (loan_id) do nothing`,
+  )
+  const update = stmt(
+    sqlite,
+    `update loan_state set oldest_unpaid_due = ?, next_due_date = ?, outstanding_principal = ?, overdue_principal = ?,
+      overdue_interest = ?, penalty_interest = ?, payoff = ?, credit = ?, state_as_of = ?
+    where loan_id = ? and oldest_unpaid_due = ? and next_due_date = ? and outstanding_principal = ? and overdue_principal = ?
+      and overdue_interest = ? and penalty_interest = ? and payoff = ? and credit = ? and state_as_of = ?`,
+  )
+  let n = 0
+  for (const [r, p] of changes) {
+    if (o.concurrent && p?.[9] === '') continue
+    if (p === null) n += insert.run(...r).changes
+    else n += update.run(...r.slice(1), r[0], ...p.slice(1)).changes
+  }
+  return n
+}
+
+/** Day of the last all-loans refresh (null: never). */
+export function loanStatesDay(sqlite: Database.Database): string | null {
+  const r = stmt(sqlite, 'select value from settings where key = ?').raw().get(MARK) as [string] | undefined
+  return r?.[0] ?? null
+}
+
+/** Records that every loan's state has been refreshed for `today`. */
+export function markLoanStatesDay(sqlite: Database.Database, today: string): void {
+  stmt(sqlite, SET_MARK).run(MARK, today)
+}
+
+/**
+ * Recomputes every loan's state as of `today` synchronously, writing only the rows that changed,
+ * in one transaction; returns the rows written. The app does this in a worker instead (state-refresh.ts).
+ */
+export function refreshAllLoanStates(db: Db, today: string): number {
+  const sqlite = rawOf(db)
+  const changes = computeStateChanges(sqlite, today)
   // Written after the scan (no writes while its cursors are open), in one transaction.
-  sqlite.transaction(() => {
-    for (const r of rows) upsert(sqlite, r)
-    for (const id of single) {
-      const r = computeOne(sqlite, id, today)
-      if (r) upsert(sqlite, r)
-    }
-    // Loans the scan did not visit: never computed, marked stale, active without a plan in force yet.
-    // Closed loans keep the state of their last change (nothing about them changes with time).
-    const rest = stmt(
-      sqlite,
-      `select l.id from loans l left join loan_state s on s.loan_id = l.id
-      where s.loan_id is null or s.state_as_of = '' or (l.status = 'active' and s.state_as_of < ?)`,
-    )
-      .raw()
-      .all(today) as [number][]
-    for (const [id] of rest) {
-      const r = computeOne(sqlite, id, today)
-      if (r) upsert(sqlite, r)
-    }
-    stmt(
-      sqlite,
-      `insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value`,
-    ).run(MARK, today)
+  return sqlite.transaction(() => {
+    const n = applyStateChanges(sqlite, changes)
+    markLoanStatesDay(sqlite, today)
+    return n
   })()
-  return rows.length + single.length
+}
+
+/** Background refreshers by connection (state-refresh.ts registers one when the app runs it). */
+const background = new WeakMap<Database.Database, (today: string) => void>()
+
+/** Lets `ensureLoanStates` hand the day's all-loans refresh to `start` instead of running it inline. */
+export function registerBackgroundRefresh(sqlite: Database.Database, start: ((today: string) => void) | null): void {
+  if (start) background.set(sqlite, start)
+  else background.delete(sqlite)
 }
 
 /**
  * Makes every loan's state current for `today` before a read: the all-loans refresh once a day,
- * then the loans marked stale by writes since. Cheap when nothing is due (two indexed lookups).
+ * then the loans marked stale by writes since. With a background refresher the day's refresh runs
+ * in a worker while reads are served from the previous day's rows (DPD is still counted to today:
+ * it is today − oldest_unpaid_due; amounts that accrue daily lag until the worker's rows land).
+ * Cheap when nothing is due (two indexed lookups).
  */
 export function ensureLoanStates(db: Db, today: string): void {
   const sqlite = rawOf(db)
-  const mark = stmt(sqlite, 'select value from settings where key = ?').raw().get(MARK) as [string] | undefined
-  if (mark?.[0] !== today) {
-    refreshAllLoanStates(db, today)
-    return
+  const day = loanStatesDay(sqlite)
+  if (day !== today) {
+    const start = background.get(sqlite)
+    // Never refreshed (a new or upgraded database): every row is missing, so wait for it once.
+    if (!start || day === null) {
+      refreshAllLoanStates(db, today)
+      return
+    }
+    start(today)
   }
   // Marked stale by a write, or registered since (loan ids only grow) and never computed.
   const ids = stmt(
