@@ -91,14 +91,14 @@ export interface GuaranteeInput {
   demandedOn: string | null
 }
 
-/** Guarantees of active loans (or of one loan, whatever its status). */
+/** Guarantees of active loans (or of one loan, whatever its status). Due dates rise with seq: the last row is the last due. */
 export async function guaranteeInputs(db: Db, loanId?: number): Promise<GuaranteeInput[]> {
   const where = loanId === undefined ? `l.status = 'active'` : 'l.id = @loanId'
   const rows = stmt(
     db,
     `select g.id, g.loan_id, g.borrower_id, g.name, g.mode, g.period_end, l.maturity_date,
-      (select max(i.due_date) from plan_installments i where i.plan_version_id = (select v.id from loan_plan_versions v
-        where v.loan_id = l.id and v.status = 'active' order by v.version limit 1)) as original_due,
+      (select i.due_date from plan_installments i where i.plan_version_id = (select v.id from loan_plan_versions v
+        where v.loan_id = l.id and v.status = 'active' order by v.version limit 1) order by i.seq desc limit 1) as original_due,
       exists (select 1 from extension_consents c join loan_plan_versions v on v.id = c.plan_version_id
         where v.loan_id = l.id and c.guarantor_id = g.id and c.consented = 1) as consent,
       (select min(e.occurred_on) from limitation_events e where e.loan_id = l.id and e.guarantor_id = g.id and e.kind = 'guarantor_demand') as demanded
