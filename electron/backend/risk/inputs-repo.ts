@@ -4,6 +4,8 @@
 import type {} from '../db/schema-risk'
 import type {} from '../db/schema-servicing'
 import type { Db } from '../db/types'
+import { addDays } from '../../../shared/domain'
+import { loadSettings as loadInspectionSettings } from '../inspections/schedule-repo'
 import { bareScan } from '../servicing/scan-repo'
 import { stmt } from '../servicing/servicing-repo'
 import { decisionsInForce } from './classification-repo'
@@ -292,7 +294,8 @@ export async function hasActiveLoans(db: Db): Promise<boolean> {
 
 /**
  * The risk bench's baseline: every row the full evaluation reads — the portfolio scan with heads
- * and clock inputs, and each rule's inputs — decoded into JS values, with no evaluation at all.
+ * and clock inputs, each rule's inputs, and the rows the inspections area's two rules read —
+ * decoded into JS values, with no evaluation at all.
  */
 export async function bareRiskScan(db: Db, asOf: string): Promise<number> {
   const s = bareScan(db, RISK_SCAN(asOf))
@@ -304,5 +307,22 @@ export async function bareRiskScan(db: Db, asOf: string): Promise<number> {
   n += (await guaranteeLinks(db)).length
   n += (await householdOf(db)).size
   n += (await extensionsWithoutConsent(db, asOf)).length
+  // The inspections area's rules read these rows (first check missing; routine checks overdue).
+  const cutoff = addDays(asOf, -(await loadInspectionSettings(db)).firstCheckMaxDays)
+  n += stmt(
+    db,
+    `select l.id, l.disbursement_date from loans l where l.status = 'active' and l.disbursement_date < ?
+      and not exists (select 1 from inspections i where i.loan_id = l.id and i.type = 'first'
+        and i.status in ('confirmed','reviewed') and i.inspected_on <= ?) order by l.id`,
+  )
+    .raw()
+    .all(cutoff, asOf).length
+  n += stmt(
+    db,
+    `select d.loan_id, d.due_date, d.kind from inspection_due d join loans l on l.id = d.loan_id
+      where l.status = 'active' and d.due_date < ? and d.kind <> 'first' order by d.loan_id`,
+  )
+    .raw()
+    .all(asOf).length
   return n
 }
