@@ -17,6 +17,7 @@ import * as m0016 from './0016_report_notes'
 import * as m0017 from './0017_report_indexes'
 import * as m0018 from './0018_customer_class_index'
 import * as m0019 from './0019_loan_state_scope'
+import * as m0020 from './0020_warning_board'
 
 /** Every migration in order; a static list so the bundle contains them. Forward-only. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0017_report_indexes': m0017,
   '0018_customer_class_index': m0018,
   '0019_loan_state_scope': m0019,
+  '0020_warning_board': m0020,
 }

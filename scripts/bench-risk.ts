@@ -32,9 +32,16 @@ function p95(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] as number
 }
-async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
-  const t0 = performance.now()
+/** CPU milliseconds (user + system) of this process so far: on a shared, loaded machine wall time includes waiting for a core. */
+function cpuMs(): number {
+  const c = process.cpuUsage()
+  return (c.user + c.system) / 1000
+}
+async function time<T>(fn: () => Promise<T> | T, cpu?: number[]): Promise<[number, T]> {
+  const t0 = performance.now(),
+    c0 = cpuMs()
   const v = await fn()
+  cpu?.push(cpuMs() - c0)
   return [performance.now() - t0, v]
 }
 
@@ -60,14 +67,18 @@ export async function benchRisk(dir: string, log: (s: string) => void): Promise<
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
     const coldBares: number[] = [],
       colds: number[] = [],
-      coldCounts: number[] = []
+      coldCounts: number[] = [],
+      coldCpu: number[] = [],
+      coldBareCpu: number[] = [],
+      warmCpu: number[] = [],
+      warmBareCpu: number[] = []
     let loans = 0
     await rolledBack(backend.env.db, async (trx) => {
       await sql`delete from replay_checkpoints`.execute(trx)
       for (let i = 0; i < 3; i++) {
         coldCounts.push((await time(() => bareScan(sqlite, filter, { decode: false })))[0])
-        coldBares.push((await time(() => bareRiskScan(trx, AS_OF)))[0])
-        const [ms, c] = await time(() => computeRun(trx, sqlite, AS_OF, order))
+        coldBares.push((await time(() => bareRiskScan(trx, AS_OF), coldBareCpu))[0])
+        const [ms, c] = await time(() => computeRun(trx, sqlite, AS_OF, order), coldCpu)
         colds.push(ms)
         loans = c.pe.loans.size
       }
@@ -79,13 +90,13 @@ export async function benchRisk(dir: string, log: (s: string) => void): Promise<
       warmCounts: number[] = []
     for (let i = 0; i < 3; i++) {
       warmCounts.push((await time(() => bareScan(sqlite, filter, { decode: false })))[0])
-      warmBare.push((await time(() => bareRiskScan(backend.env.db, AS_OF)))[0])
-      warm.push((await time(() => computeRun(backend.env.db, sqlite, AS_OF, order)))[0])
+      warmBare.push((await time(() => bareRiskScan(backend.env.db, AS_OF), warmBareCpu))[0])
+      warm.push((await time(() => computeRun(backend.env.db, sqlite, AS_OF, order), warmCpu))[0])
     }
     const wb = median(warmBare),
       w = median(warm)
     log(
-      `  risk: ${loans} active loans; full evaluation cold ${s(cold)} = ${(cold / coldBare).toFixed(2)} × bare ${s(coldBare)} (scan rows counted only ${s(median(coldCounts))}); warm ${s(w)} = ${(w / wb).toFixed(2)} × bare ${s(wb)} (counted only ${s(median(warmCounts))}); load ${os.loadavg()[0]!.toFixed(1)}`,
+      `  risk: ${loans} active loans; full evaluation cold ${s(cold)} = ${(cold / coldBare).toFixed(2)} × bare ${s(coldBare)} (scan rows counted only ${s(median(coldCounts))}); warm ${s(w)} = ${(w / wb).toFixed(2)} × bare ${s(wb)} (counted only ${s(median(warmCounts))}); CPU time cold ${s(median(coldCpu))} vs bare ${s(median(coldBareCpu))}, warm ${s(median(warmCpu))} vs bare ${s(median(warmBareCpu))}; load ${os.loadavg()[0]!.toFixed(1)}`,
     )
     out.push({ name: 'risk: full evaluation + all rules, cold', value: cold, unit: 'ms' })
     out.push({

@@ -4,6 +4,8 @@
 import type {} from '../db/schema-risk'
 import type {} from '../db/schema-servicing'
 import type { Db } from '../db/types'
+import { addDays } from '../../../shared/domain'
+import { loadSettings as loadInspectionSettings } from '../inspections/schedule-repo'
 import { bareScan } from '../servicing/scan-repo'
 import { stmt } from '../servicing/servicing-repo'
 import { decisionsInForce } from './classification-repo'
@@ -91,14 +93,14 @@ export interface GuaranteeInput {
   demandedOn: string | null
 }
 
-/** Guarantees of active loans (or of one loan, whatever its status). */
+/** Guarantees of active loans (or of one loan, whatever its status). Due dates rise with seq: the last row is the last due. */
 export async function guaranteeInputs(db: Db, loanId?: number): Promise<GuaranteeInput[]> {
   const where = loanId === undefined ? `l.status = 'active'` : 'l.id = @loanId'
   const rows = stmt(
     db,
     `select g.id, g.loan_id, g.borrower_id, g.name, g.mode, g.period_end, l.maturity_date,
-      (select max(i.due_date) from plan_installments i where i.plan_version_id = (select v.id from loan_plan_versions v
-        where v.loan_id = l.id and v.status = 'active' order by v.version limit 1)) as original_due,
+      (select i.due_date from plan_installments i where i.plan_version_id = (select v.id from loan_plan_versions v
+        where v.loan_id = l.id and v.status = 'active' order by v.version limit 1) order by i.seq desc limit 1) as original_due,
       exists (select 1 from extension_consents c join loan_plan_versions v on v.id = c.plan_version_id
         where v.loan_id = l.id and c.guarantor_id = g.id and c.consented = 1) as consent,
       (select min(e.occurred_on) from limitation_events e where e.loan_id = l.id and e.guarantor_id = g.id and e.kind = 'guarantor_demand') as demanded
@@ -292,7 +294,8 @@ export async function hasActiveLoans(db: Db): Promise<boolean> {
 
 /**
  * The risk bench's baseline: every row the full evaluation reads — the portfolio scan with heads
- * and clock inputs, and each rule's inputs — decoded into JS values, with no evaluation at all.
+ * and clock inputs, each rule's inputs, and the rows the inspections area's two rules read —
+ * decoded into JS values, with no evaluation at all.
  */
 export async function bareRiskScan(db: Db, asOf: string): Promise<number> {
   const s = bareScan(db, RISK_SCAN(asOf))
@@ -304,5 +307,22 @@ export async function bareRiskScan(db: Db, asOf: string): Promise<number> {
   n += (await guaranteeLinks(db)).length
   n += (await householdOf(db)).size
   n += (await extensionsWithoutConsent(db, asOf)).length
+  // The inspections area's rules read these rows (first check missing; routine checks overdue).
+  const cutoff = addDays(asOf, -(await loadInspectionSettings(db)).firstCheckMaxDays)
+  n += stmt(
+    db,
+    `select l.id, l.disbursement_date from loans l where l.status = 'active' and l.disbursement_date < ?
+      and not exists (select 1 from inspections i where i.loan_id = l.id and i.type = 'first'
+        and i.status in ('confirmed','reviewed') and i.inspected_on <= ?) order by l.id`,
+  )
+    .raw()
+    .all(cutoff, asOf).length
+  n += stmt(
+    db,
+    `select d.loan_id, d.due_date, d.kind from inspection_due d join loans l on l.id = d.loan_id
+      where l.status = 'active' and d.due_date < ? and d.kind <> 'first' order by d.loan_id`,
+  )
+    .raw()
+    .all(asOf).length
   return n
 }

@@ -114,10 +114,16 @@ const maturity: RiskRule = async (_db, asOf, pe, p) => {
   return out
 }
 
-/** Worst DPD of each borrower's active loans. */
+/** Worst DPD of each borrower's active loans (computed once per run: two rules use it). */
+const dpdCache = new WeakMap<PortfolioEval, Map<number, number>>()
 function dpdByBorrower(pe: PortfolioEval): Map<number, number> {
-  const m = new Map<number, number>()
-  for (const l of pe.loans.values()) m.set(l.borrowerId, Math.max(m.get(l.borrowerId) ?? 0, l.dpd))
+  let m = dpdCache.get(pe)
+  if (m) return m
+  dpdCache.set(pe, (m = new Map<number, number>()))
+  for (const l of pe.loans.values()) {
+    const d = m.get(l.borrowerId)
+    if (d === undefined || l.dpd > d) m.set(l.borrowerId, l.dpd)
+  }
   return m
 }
 

@@ -1,7 +1,9 @@
 // 预警 warnings and their actions: opened, re-levelled, closed by a person or auto-resolved (never deleted).
+import { sql } from 'kysely'
 import { type RuleCode, type WarningLevel, levelRank } from '../../../shared/risk'
 import type {} from '../db/schema-risk'
 import type { Db } from '../db/types'
+import { stmt } from '../servicing/servicing-repo'
 
 /** A warning as the board shows it. */
 export interface Warning {
@@ -85,6 +87,7 @@ async function pageOf(db: Db, f: WarningFilter, page: { offset: number; limit: n
  * (every warning has its loan), so a county-size count does not look up 200k loans.
  */
 async function countWarnings(db: Db, f: WarningFilter): Promise<number> {
+  if (!f.loanId && !f.officerId && !f.scopeOfficerId && !f.asOf) return summaryCount(db, f)
   let q = db.selectFrom('risk_warnings as w')
   if (f.level) q = q.where('w.level', '=', f.level)
   if (f.status) q = q.where('w.status', '=', f.status)
@@ -100,6 +103,15 @@ async function countWarnings(db: Db, f: WarningFilter): Promise<number> {
   }
   const r = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   return Number(r.n)
+}
+
+/** A total filtered by rule, level and status only: from the counts summary the triggers keep (migration 0020). */
+async function summaryCount(db: Db, f: WarningFilter): Promise<number> {
+  const r = await sql<{ n: number | null }>`select sum(n) as n from risk_warning_counts
+    where (${f.rule ?? null} is null or rule = ${f.rule ?? null})
+      and (${f.level ?? null} is null or level = ${f.level ?? null})
+      and (${f.status ?? null} is null or status = ${f.status ?? null})`.execute(db)
+  return Number(r.rows[0]?.n ?? 0)
 }
 
 function selectWarnings(q: ReturnType<typeof base>) {
@@ -163,6 +175,12 @@ export async function allWarnings(db: Db, f: WarningFilter): Promise<Warning[]> 
 
 /** Open counts per level within the scope. */
 export async function openCounts(db: Db, scopeOfficerId: number | null): Promise<Record<WarningLevel, number>> {
+  if (scopeOfficerId === null) {
+    const out = { red: 0, orange: 0, yellow: 0 }
+    for (const level of ['red', 'orange', 'yellow'] as const)
+      out[level] = await summaryCount(db, { status: 'open', level, scopeOfficerId: null })
+    return out
+  }
   const rows = await base(db, { status: 'open', scopeOfficerId })
     .select((eb) => ['w.level', eb.fn.countAll<number>().as('n')])
     .groupBy('w.level')
@@ -172,18 +190,18 @@ export async function openCounts(db: Db, scopeOfficerId: number | null): Promise
   return out
 }
 
+// The evaluation opens, re-levels and resolves up to a few hundred thousand warnings in one run:
+// these writes are cached prepared statements on the raw connection (hot path), in the caller's transaction.
+
 /** Open warnings of one rule: loan id → { id, level, detail }. */
 export async function openByRule(
   db: Db,
   rule: RuleCode,
 ): Promise<Map<number, { id: number; level: WarningLevel; detail: string }>> {
-  const rows = await db
-    .selectFrom('risk_warnings')
-    .select(['id', 'loan_id', 'level', 'detail'])
-    .where('status', '=', 'open')
-    .where('rule', '=', rule)
-    .execute()
-  return new Map(rows.map((r) => [r.loan_id, { id: r.id, level: r.level, detail: r.detail }]))
+  const rows = stmt(db, `select id, loan_id, level, detail from risk_warnings where status = 'open' and rule = ?`)
+    .raw()
+    .all(rule) as [number, number, WarningLevel, string][]
+  return new Map(rows.map(([id, loanId, level, detail]) => [loanId, { id, level, detail }]))
 }
 
 /** Opens a warning (the caller made sure none is open for this loan and rule). */
@@ -191,32 +209,21 @@ export async function openWarning(
   db: Db,
   w: { loanId: number; rule: RuleCode; level: WarningLevel; detail: string; openedOn: string; now: string },
 ): Promise<void> {
-  await db
-    .insertInto('risk_warnings')
-    .values({
-      loan_id: w.loanId,
-      rule: w.rule,
-      level: w.level,
-      severity: levelRank(w.level),
-      detail: w.detail,
-      opened_on: w.openedOn,
-      created_at: w.now,
-      closed_on: null,
-      close_kind: null,
-      close_reason: null,
-      closed_by: null,
-    })
-    .execute()
+  stmt(
+    db,
+    `insert into risk_warnings (loan_id, rule, level, severity, detail, opened_on, created_at, closed_on, close_kind, close_reason, closed_by)
+    values (?, ?, ?, ?, ?, ?, ?, null, null, null, null)`,
+  ).run(w.loanId, w.rule, w.level, levelRank(w.level), w.detail, w.openedOn, w.now)
 }
 
 /** A still-open warning whose level or detail changed (e.g. 30 → 60 days overdue). */
 export async function updateOpenWarning(db: Db, id: number, level: WarningLevel, detail: string): Promise<void> {
-  await db
-    .updateTable('risk_warnings')
-    .set({ level, severity: levelRank(level), detail })
-    .where('id', '=', id)
-    .where('status', '=', 'open')
-    .execute()
+  stmt(db, `update risk_warnings set level = ?, severity = ?, detail = ? where id = ? and status = 'open'`).run(
+    level,
+    levelRank(level),
+    detail,
+    id,
+  )
 }
 
 /** Closes a warning: by a person with a reason, or automatically when its condition cleared. */
@@ -225,11 +232,10 @@ export async function closeWarning(
   id: number,
   c: { on: string; kind: 'manual' | 'auto'; reason: string; by: number | null },
 ): Promise<void> {
-  await db
-    .updateTable('risk_warnings')
-    .set({ status: 'closed', closed_on: c.on, close_kind: c.kind, close_reason: c.reason, closed_by: c.by })
-    .where('id', '=', id)
-    .execute()
+  stmt(
+    db,
+    `update risk_warnings set status = 'closed', closed_on = ?, close_kind = ?, close_reason = ?, closed_by = ? where id = ?`,
+  ).run(c.on, c.kind, c.reason, c.by, id)
 }
 
 /** Records an action taken on a warning; returns its id. */

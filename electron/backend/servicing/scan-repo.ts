@@ -71,29 +71,59 @@ function loanWhere(sqlite: Conn, f: ScanFilter): string {
  * the index order the joins visit (installments by (version, seq), payments by (loan, date, id));
  * the parsers verify that order and sort if it ever differs.
  */
-// Head and clock columns (index lookups per loan: repayments_posted, limitation_events_loan).
-const HEAD_COLUMNS = `, l.borrower_id, l.category, l.maturity_date, l.status,
-  (select max(r.paid_date) from repayments r where r.loan_id = l.id and r.status = 'posted' and r.paid_date <= @asOf),
+// Head and clock columns (an index lookup per loan on limitation_events_loan). The last posted
+// payment comes from the loan's payments when the scan reads the whole history (no checkpoints),
+// else from a lookup on repayments_posted.
+const HEAD_COLUMNS = (lastPaid: boolean) => `, l.borrower_id, l.category, l.maturity_date, l.status,
   (select max(e.occurred_on) from limitation_events e where e.loan_id = l.id and e.guarantor_id is null
-    and e.kind in ('demand_signed', 'acknowledgement', 'public_notice') and e.occurred_on <= @asOf)`
+    and e.kind in ('demand_signed', 'acknowledgement', 'public_notice') and e.occurred_on <= @asOf)${
+      lastPaid
+        ? `, (select max(r.paid_date) from repayments r where r.loan_id = l.id and r.status = 'posted' and r.paid_date <= @asOf)`
+        : ''
+    }`
 
 function queries(sqlite: Conn, f: ScanFilter) {
   const where = loanWhere(sqlite, f)
-  // Without checkpoints: a one-row stand-in joined on nothing (an `and 0` on the real join makes
-  // SQLite scan every checkpoint for every loan).
-  const checkpoints =
-    f.checkpoints === false
-      ? `(select 0 as loan_id, '' as as_of, 0 as version_id, 0 as rows_settled) c on 0`
-      : `replay_checkpoints c on c.loan_id = l.id and c.as_of <= @asOf`
   const params = f.officerId === null ? { asOf: f.asOf } : { asOf: f.asOf, officer: f.officerId }
-  return {
-    loans: stmt(
-      sqlite,
-      `select l.id, l.officer_id, l.penalty_markup, l.misuse_markup, l.misused, l.disbursement_date${f.heads ? HEAD_COLUMNS : ''}
+  const loans = stmt(
+    sqlite,
+    `select l.id, l.officer_id, l.penalty_markup, l.misuse_markup, l.misused, l.disbursement_date${f.heads ? HEAD_COLUMNS(f.checkpoints !== false) : ''}
       from loans l where ${where} order by l.id`,
-    )
-      .raw()
-      .iterate(params) as IterableIterator<unknown[]>,
+  )
+    .raw()
+    .iterate(params) as IterableIterator<unknown[]>
+  if (f.checkpoints === false) {
+    // The whole history: no checkpoint join, so each installment row costs only its own case
+    // expressions (about a third less than the checkpoint-aware statement below).
+    return {
+      loans,
+      versions: stmt(
+        sqlite,
+        `select v.loan_id, v.id, v.annual_rate, v.reason, v.effective_date,
+          group_concat(case when i.due_date <= @asOf then i.due_date || i.principal || ',' || i.interest end, ';'),
+          min(case when i.due_date > @asOf then i.due_date || i.interest end),
+          sum(case when i.due_date > @asOf then i.principal else 0 end),
+          0, null${f.heads ? ', max(i.due_date)' : ''}
+        from loans l join loan_plan_versions v on v.loan_id = l.id join plan_installments i on i.plan_version_id = v.id
+        where ${where} and v.status = 'active' and v.effective_date <= @asOf
+        group by l.id, v.version order by l.id, v.version`,
+      )
+        .raw()
+        .iterate(params) as IterableIterator<unknown[]>,
+      payments: stmt(
+        sqlite,
+        `select r.loan_id, group_concat(r.paid_date || r.amount, ';')
+        from loans l join repayments r on r.loan_id = l.id
+        where ${where} and r.status = 'posted' and r.paid_date <= @asOf
+        group by l.id order by l.id`,
+      )
+        .raw()
+        .iterate(params) as IterableIterator<unknown[]>,
+    }
+  }
+  const checkpoints = `replay_checkpoints c on c.loan_id = l.id and c.as_of <= @asOf`
+  return {
+    loans,
     versions: stmt(
       sqlite,
       `select v.loan_id, v.id, v.annual_rate, v.reason, v.effective_date,
@@ -180,6 +210,11 @@ function parsePayments(gc: string | null): PaymentEvent[] {
   return out
 }
 
+/** Date of the last payment (payments come in date order). */
+function lastPaidOf(payments: PaymentEvent[]): string | null {
+  return payments.length === 0 ? null : payments[payments.length - 1]!.date
+}
+
 /**
  * Visits every loan of the filter with its version-in-force rows due by the date (plus one row
  * standing for all later ones) and posted payments up to the date. Totals equal a full replay.
@@ -221,8 +256,8 @@ export function scanPortfolio(sqlite: Conn, f: ScanFilter, visit: (l: ScanLoan) 
               category: l[7] as string,
               maturityDate: l[8] as string,
               status: l[9] as string,
-              lastPaid: l[10] as string | null,
-              lastEvent: l[11] as string | null,
+              lastEvent: l[10] as string | null,
+              lastPaid: f.checkpoints === false ? lastPaidOf(payments) : (l[11] as string | null),
               lastDue: v[10] as string | null,
             },
           }
