@@ -16,6 +16,7 @@ import * as m0014 from './0014_inspections'
 import * as m0016 from './0016_report_notes'
 import * as m0017 from './0017_report_indexes'
 import * as m0018 from './0018_customer_class_index'
+import * as m0021 from './0021_snapshot_report_index'
 
 /** Every migration in order; a static list so the bundle contains them. Forward-only. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016_report_notes': m0016,
   '0017_report_indexes': m0017,
   '0018_customer_class_index': m0018,
+  '0021_snapshot_report_index': m0021,
 }
