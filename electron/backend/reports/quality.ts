@@ -199,13 +199,21 @@ async function snapshotMigration(
   const cells = migrationCells()
   const state = (floor: Category | null, category: Category | null | undefined) =>
     floor === null ? null : categoryInForce(floor, category ?? undefined)
+  // Loans still outstanding on `to`; those of the `from` snapshot not among them were closed.
+  const stillOut = new Map<Category, number>()
   for (const g of await migrationGroups(ctx.db, { from: d.fromId, to: d.toId, officerId }, d.to)) {
-    cells.add(
-      state(g.fromFloor, g.fromCategory) ?? 'new',
-      state(g.toFloor, g.toCategory) ?? 'closed',
-      g.count,
-      g.balance,
-    )
+    const was = state(g.fromFloor, g.fromCategory)
+    if (was !== null) stillOut.set(was, (stillOut.get(was) ?? 0) + g.count)
+    cells.add(was ?? 'new', categoryInForce(g.toFloor, g.toCategory ?? undefined), g.count, g.balance)
+  }
+  const outOnFrom = new Map<Category, number>()
+  for (const g of await snapshotGroups(ctx.db, { snapshotId: d.fromId, officerId }, d.to)) {
+    const was = categoryInForce(g.floor, g.category ?? undefined)
+    outOnFrom.set(was, (outOnFrom.get(was) ?? 0) + g.count)
+  }
+  for (const [was, n] of outOnFrom) {
+    const closed = n - (stillOut.get(was) ?? 0)
+    if (closed > 0) cells.add(was, 'closed', closed, 0)
   }
   // Loans with a decision by `to` (every decision in force on `from` is one of them): one by one.
   const [decidedFrom, decidedTo] = [await decisionsInForce(ctx.db, d.from), await decisionsInForce(ctx.db, d.to)]

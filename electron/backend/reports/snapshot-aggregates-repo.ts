@@ -41,7 +41,7 @@ const decidedBy = (asOf: string) =>
   sql`(select loan_id from classification_proposals where status = 'approved' and decided_on <= ${asOf})`
 
 /** Conditions on the loan (officer, product) and its borrower (village) of snapshot alias `r`. */
-function sliceWhere(f: SnapshotFilter, r: 'r' | 't' | 'f') {
+function sliceWhere(f: SnapshotFilter, r: 'r' | 't') {
   const loan = sql.ref(`${r}.loan_id`)
   const parts = []
   if (f.officerId !== null || f.product !== undefined) {
@@ -107,34 +107,33 @@ export async function worstSnapshotRows(
   return r.rows.map(toRow)
 }
 
-/** One cell of the raw migration: recorded floor/category on `from` (null = not outstanding) and on `to`. */
+/** Loans outstanding on `to` by recorded floor/category on `from` (floor null = not outstanding then) and on `to`. */
 export interface MigrationGroup {
   fromFloor: Category | null
   fromCategory: Category | null
-  toFloor: Category | null
+  toFloor: Category
   toCategory: Category | null
   count: number
-  /** Principal on `to` (0 for loans closed by then). */
+  /** Principal on `to`. */
   balance: number
 }
 
 /**
- * Loans outstanding on either snapshot grouped by their recorded floor and category on both, as one
- * join of the two snapshots (each keyed by loan): outstanding on `to` (from null = new) plus
- * outstanding on `from` only (closed by `to`). Loans with a decision approved by `asOf` (the later
- * date; every decision in force on `from` is too) are left out.
+ * Loans outstanding on the `to` snapshot grouped by their recorded floor and category there and on
+ * the `from` snapshot (null = not outstanding on `from`: new), as one join of the two snapshots
+ * walked in loan order (the narrow index portfolio_snapshot_rows_pair, migration 0021). Loans with a
+ * decision approved by `asOf` (the later date; every decision in force on `from` is too) are left
+ * out. Loans closed by `to` are the `from` snapshot's groups less the loans found here.
  */
 export async function migrationGroups(
   db: Db,
   f: { from: number; to: number; officerId: number | null },
   asOf: string,
 ): Promise<MigrationGroup[]> {
-  const scopeTo = sliceWhere({ snapshotId: f.to, officerId: f.officerId }, 't')
-  const scopeFrom = sliceWhere({ snapshotId: f.from, officerId: f.officerId }, 'f')
   const r = await sql<{
     ff: string | null
     fc: string | null
-    tf: string | null
+    tf: string
     tc: string | null
     n: number
     balance: number
@@ -145,20 +144,12 @@ export async function migrationGroups(
     left join portfolio_snapshot_rows f
       on f.snapshot_id = ${f.from} and f.loan_id = t.loan_id and f.outstanding_principal > 0
     where t.snapshot_id = ${f.to} and t.outstanding_principal > 0
-      and t.loan_id not in ${decidedBy(asOf)}${scopeTo}
-    group by ff, fc, tf, tc
-    union all
-    select f.min_category, f.category, null, null, count(*), 0
-    from portfolio_snapshot_rows f
-    where f.snapshot_id = ${f.from} and f.outstanding_principal > 0
-      and not exists (select 1 from portfolio_snapshot_rows t
-        where t.snapshot_id = ${f.to} and t.loan_id = f.loan_id and t.outstanding_principal > 0)
-      and f.loan_id not in ${decidedBy(asOf)}${scopeFrom}
-    group by f.min_category, f.category`.execute(db)
+      and t.loan_id not in ${decidedBy(asOf)}${sliceWhere({ snapshotId: f.to, officerId: f.officerId }, 't')}
+    group by ff, fc, tf, tc`.execute(db)
   return r.rows.map((x) => ({
     fromFloor: x.ff as Category | null,
     fromCategory: x.fc as Category | null,
-    toFloor: x.tf as Category | null,
+    toFloor: x.tf as Category,
     toCategory: x.tc as Category | null,
     count: x.n,
     balance: x.balance,
