@@ -18,6 +18,7 @@ import * as m0017 from './0017_report_indexes'
 import * as m0018 from './0018_customer_class_index'
 import * as m0019 from './0019_loan_state_scope'
 import * as m0020 from './0020_warning_board'
+import * as m0021 from './0021_snapshot_report_index'
 
 /** Every migration in order; a static list so the bundle contains them. Forward-only. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018_customer_class_index': m0018,
   '0019_loan_state_scope': m0019,
   '0020_warning_board': m0020,
+  '0021_snapshot_report_index': m0021,
 }

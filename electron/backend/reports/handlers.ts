@@ -8,10 +8,10 @@ import { caller } from '../scope'
 import { monthlyReport } from './monthly'
 import { monthlyWorkbook } from './monthly-export'
 import { saveCommentary } from './monthly-repo'
-import { migrationOf, qualityOf, reportLoans } from './quality'
+import { migrationOf, qualityReport } from './quality'
 
 export const reportHandlers = {
-  'reports.quality': async (ctx, input) => qualityOf(input.asOf, await reportLoans(ctx, input.asOf, input)),
+  'reports.quality': async (ctx, input) => await qualityReport(ctx, input.asOf, input),
 
   'reports.migration': async (ctx, input) => migrationOf(ctx, input.from, input.to),
 
@@ -34,7 +34,7 @@ export const reportHandlers = {
   },
 
   'reports.exportQuality': async (ctx, input) => {
-    const q = qualityOf(input.asOf, await reportLoans(ctx, input.asOf, input))
+    const q = await qualityReport(ctx, input.asOf, input)
     // Amounts leave as numbers of 元 (cells formatted #,##0.00) so the sheet can sum them.
     const yuan = (fen: number) => fen / 100
     const npl = q.byCategory.reduce((s, c) => s + (isNonPerforming(c.category) ? c.balance : 0), 0)

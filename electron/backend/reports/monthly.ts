@@ -1,12 +1,23 @@
 // The monthly 贷后管理报告: quality at this and last month-end, the migration between them, the
 // month's business, warnings, inspections and collection work, loans of concern and the manager's commentary.
 import type { MonthlyView, ReportRow, ReportSection } from '../../../shared/api/reports'
-import { addDays, addMonths, categoryRank } from '../../../shared/domain'
+import { type Category, addDays, addMonths, categoryRank } from '../../../shared/domain'
 import type { Ctx } from '../context'
 import { scopeOfficer } from '../scope'
 import { type Period, closedIn, collectedIn, contactsIn, disbursedIn, findCommentary, loanLabels } from './monthly-repo'
 import { collectionFigures, inspectionFigures, warningFigures } from './activity-repo'
-import { migrationBetween, qualityOf, reportLoans, type ReportLoan } from './quality'
+import { decisionsInForce } from '../risk/classification-repo'
+import {
+  type ReportLoan,
+  categoryInForce,
+  migrationBetween,
+  migrationOf,
+  qualityOf,
+  qualityReport,
+  reportLoans,
+} from './quality'
+import { snapshotAt } from './reports-repo'
+import { type SnapshotRow, decidedSnapshotRows, worstSnapshotRows } from './snapshot-aggregates-repo'
 
 /** First and last day of a month: monthRange('2024-02') = ['2024-02-01', '2024-02-29']. */
 export function monthRange(month: string): [string, string] {
@@ -90,11 +101,15 @@ async function monitoring(ctx: Ctx, p: Period): Promise<ReportSection[]> {
   ]
 }
 
-/** The 10 worst loans on the month-end: category first, then DPD, then balance. */
+/** Worst first: category, then DPD, then balance, then the older loan. */
+const worstFirst = (a: ReportLoan, b: ReportLoan) =>
+  categoryRank(b.category) - categoryRank(a.category) || b.dpd - a.dpd || b.balance - a.balance || a.loanId - b.loanId
+
+/** The 10 worst overdue loans on the month-end, with their labels. */
 async function concerns(ctx: Ctx, loans: readonly ReportLoan[]): Promise<MonthlyView['concerns']> {
   const worst = loans
     .filter((l) => l.dpd > 0)
-    .sort((a, b) => categoryRank(b.category) - categoryRank(a.category) || b.dpd - a.dpd || b.balance - a.balance)
+    .sort(worstFirst)
     .slice(0, 10)
   const labels = await loanLabels(
     ctx.db,
@@ -109,15 +124,64 @@ async function concerns(ctx: Ctx, loans: readonly ReportLoan[]): Promise<Monthly
   }))
 }
 
+/**
+ * The worst overdue loans of a snapshot: the 10 worst undecided ones (sorted in SQL) and every
+ * decided one (category = the decision, never below the floor) are the only candidates.
+ */
+async function snapshotConcerns(ctx: Ctx, asOf: string, snapshotId: number): Promise<ReportLoan[]> {
+  const f = { snapshotId, officerId: scopeOfficer(ctx) }
+  const decided = await decisionsInForce(ctx.db, asOf)
+  const loan = (r: SnapshotRow, category: Category): ReportLoan => ({
+    loanId: r.loanId,
+    category,
+    bucket: r.bucket,
+    dpd: r.dpd,
+    balance: r.balance,
+  })
+  return [
+    ...(await worstSnapshotRows(ctx.db, f, asOf, 10)).map((r) =>
+      loan(r, categoryInForce(r.floor, r.category ?? undefined)),
+    ),
+    ...(await decidedSnapshotRows(ctx.db, f, asOf))
+      .filter((r) => r.dpd > 0)
+      .map((r) => loan(r, categoryInForce(r.floor, decided.get(r.loanId)))),
+  ]
+}
+
+/** Quality of both month-ends, the migration between them and the candidates for loans of concern. */
+async function monthEnds(ctx: Ctx, asOf: string, previousAsOf: string) {
+  const [a, b] = [await snapshotAt(ctx.db, previousAsOf), await snapshotAt(ctx.db, asOf)]
+  if (a !== null && b !== null) {
+    // Both month-ends were snapshotted (the month-end run): grouped in SQL, never 200k rows in JS.
+    const quality = await qualityReport(ctx, asOf, {})
+    return {
+      quality,
+      previous: await qualityReport(ctx, previousAsOf, {}),
+      migration: await migrationOf(ctx, previousAsOf, asOf),
+      // The bucket is bucketOf(DPD): every bucket but M0 is overdue.
+      overdue: quality.byBucket.reduce((n, x) => n + (x.bucket === 'M0' ? 0 : x.count), 0),
+      candidates: await snapshotConcerns(ctx, asOf, b),
+    }
+  }
+  const [now, before] = [await reportLoans(ctx, asOf, {}), await reportLoans(ctx, previousAsOf, {})]
+  return {
+    quality: qualityOf(asOf, now),
+    previous: qualityOf(previousAsOf, before),
+    migration: migrationBetween(before, now),
+    overdue: now.filter((l) => l.dpd > 0).length,
+    candidates: now,
+  }
+}
+
 /** Compiles the month's report in the caller's scope. */
 export async function monthlyReport(ctx: Ctx, month: string): Promise<MonthlyView> {
   const [from, asOf] = monthRange(month)
   const previousAsOf = addDays(from, -1)
   const period: Period = { from, to: asOf, officerId: scopeOfficer(ctx) }
-  const [now, before] = [await reportLoans(ctx, asOf, {}), await reportLoans(ctx, previousAsOf, {})]
+  const ends = await monthEnds(ctx, asOf, previousAsOf)
   const sections = [
     await activity(ctx, period),
-    await contacts(ctx, period, now.filter((l) => l.dpd > 0).length),
+    await contacts(ctx, period, ends.overdue),
     ...(await monitoring(ctx, period)),
   ]
   const note = await findCommentary(ctx.db, month)
@@ -125,11 +189,11 @@ export async function monthlyReport(ctx: Ctx, month: string): Promise<MonthlyVie
     month,
     asOf,
     previousAsOf,
-    quality: qualityOf(asOf, now),
-    previous: qualityOf(previousAsOf, before),
-    migration: migrationBetween(before, now),
+    quality: ends.quality,
+    previous: ends.previous,
+    migration: ends.migration,
     sections,
-    concerns: await concerns(ctx, now),
+    concerns: await concerns(ctx, ends.candidates),
     commentary: note ? { text: note.commentary, updatedBy: note.display_name, updatedAt: note.updated_at } : null,
   }
 }
