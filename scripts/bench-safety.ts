@@ -89,7 +89,9 @@ function copies(dir: string, log: (s: string) => void): { plain: string; encrypt
     db.close()
   }
   writeFileSync(done, `${new Date().toISOString()}\n`)
-  log(`  encryption: made the plain and encrypted copies in ${((performance.now() - t0) / 1000).toFixed(0)} s (${base})`)
+  log(
+    `  encryption: made the plain and encrypted copies in ${((performance.now() - t0) / 1000).toFixed(0)} s (${base})`,
+  )
   return { plain, encrypted }
 }
 

@@ -111,7 +111,7 @@ describe('a damaged encrypted database at start-up', () => {
     expect(audit).toHaveLength(1)
     expect(audit[0]).toContain(`从备份 ${backup.id} 恢复`)
     expect(readFileSync(w.file).includes(Buffer.from('SQLite format 3'))).toBe(false) // still encrypted
-  })
+  }, 180_000) // every try derives a SQLCipher key (256,000 PBKDF2 rounds)
 
   it('without a verified backup the damage is reported plainly, with no offer', async () => {
     const w = await world()
@@ -130,7 +130,7 @@ describe('a damaged encrypted database at start-up', () => {
     const r = await failOf(g, 'system.restoreDamagedDatabase', { kind: 'passphrase', secret: PASS })
     expect(r.message).toContain('没有可用的已验证备份')
     expect(existsSync(w.file)).toBe(true)
-  })
+  }, 180_000)
 })
 
 describe('a backup made before a passphrase change', () => {
@@ -180,7 +180,7 @@ describe('a backup made before a passphrase change', () => {
     await call(g, 'system.unlockDatabase', { kind: 'passphrase', secret: NEXT })
     expect(g.opened!.env.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(g.opened!.env.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
-  })
+  }, 180_000)
 
   it('after 5 wrong backup passphrases the next try has to wait; only the administrator may try', async () => {
     const w = await world()
@@ -192,5 +192,5 @@ describe('a backup made before a passphrase change', () => {
     const waiting = await w.t.fail('backup.restore', { id: old.id, passphrase: PASS }, w.admin)
     expect(waiting.code).toBe('RATE_LIMITED')
     expect(waiting.message).toMatch(/^备份口令错误次数过多，请 (29|30) 秒后再试$/)
-  })
+  }, 180_000)
 })

@@ -24,7 +24,7 @@ function opensWith(file: string, key: string | null): boolean {
   let db
   try {
     db = openSqlite(file, key, { readonly: true, fileMustExist: true })
-    db.prepare('select count(*) from sqlite_master').get()
+    db.pragma('user_version', { simple: true }) // reads (and decrypts) the first page
     return true
   } catch (e) {
     if ((e as { code?: unknown }).code === 'SQLITE_NOTADB') return false
