@@ -66,11 +66,7 @@ export function DamagedOffer({
         {message}
       </Alert>
       {restore.error && <ErrorAlert error={restore.error} />}
-      {offerAt ? (
-        <Text size="sm">{t('damagedOffer', { time: formatDateTime(offerAt) })}</Text>
-      ) : (
-        <Text size="sm">{t('damagedNoBackup')}</Text>
-      )}
+      {offerAt ? <Text size="sm">{t('damagedOffer')}</Text> : <Text size="sm">{t('damagedNoBackup')}</Text>}
       <Group justify="space-between">
         <Button variant="subtle" onClick={onBack}>
           {t('damagedBack')}

@@ -60,8 +60,7 @@ export const zh = {
   damagedTitle: '数据库文件已损坏',
   damagedSubtitle: '口令正确，但数据库文件无法完整读取。',
   damagedHeading: '数据库无法打开',
-  damagedOffer:
-    '可以从最新的已验证备份（{{time}}）恢复：损坏的文件会改名保留在数据目录中，不会被覆盖或删除。备份之后登记的业务需要重新录入。',
+  damagedOffer: '恢复时，损坏的文件会改名保留在数据目录中，不会被覆盖或删除；该备份之后登记的业务需要重新录入。',
   damagedNoBackup:
     '数据目录中没有可用的已验证备份。请不要继续使用这台电脑写入数据，联系技术支持，并找出最近的 U 盘备份。',
   damagedRestore: '从最新备份恢复',
@@ -132,7 +131,7 @@ export const en: typeof zh = {
   damagedSubtitle: 'The passphrase is right, but the database file cannot be read completely.',
   damagedHeading: 'The database cannot be opened',
   damagedOffer:
-    'Restore the latest verified backup ({{time}}): the damaged file is renamed and kept in the data folder, never overwritten or deleted. Work entered after that backup must be entered again.',
+    'When restoring, the damaged file is renamed and kept in the data folder, never overwritten or deleted; work entered after that backup must be entered again.',
   damagedNoBackup:
     'There is no verified backup in the data folder. Stop writing on this PC, call support and find the latest USB backup.',
   damagedRestore: 'Restore latest backup',
