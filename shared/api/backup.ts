@@ -20,9 +20,17 @@ export const backupView = z.object({
 })
 export type BackupView = z.infer<typeof backupView>
 
-/** A listed backup (`id`) or a backup folder / database file chosen by path (`path`). */
+/**
+ * A listed backup (`id`) or a backup folder / database file chosen by path (`path`); `passphrase`
+ * is that backup's own database passphrase, asked only when it was made under another one
+ * (the error then carries `data.needsBackupPassphrase`).
+ */
 const source = z
-  .object({ id: z.string().trim().min(1).max(120).optional(), path: z.string().trim().min(1).max(1000).optional() })
+  .object({
+    id: z.string().trim().min(1).max(120).optional(),
+    path: z.string().trim().min(1).max(1000).optional(),
+    passphrase: z.string().min(1, '请输入该备份的数据库口令').max(128).optional(),
+  })
   .refine((s) => Boolean(s.id) !== Boolean(s.path), '请选择一个备份（列表中的备份或备份文件路径，二选一）')
 
 /** A database passphrase: long enough to resist guessing of a stolen file (the KDF costs ~0.2 s a try). */

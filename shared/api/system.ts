@@ -35,6 +35,22 @@ export const systemMethods = {
     write: false,
     summary: '解锁加密的数据库',
   }),
+  /**
+   * The unlock screen's start-up recovery: the passphrase (or recovery key) was right but the
+   * file is damaged; sets it aside and restores the latest backup that verifies with that key.
+   */
+  'system.restoreDamagedDatabase': method({
+    input: z
+      .object({
+        kind: z.enum(['passphrase', 'recovery']),
+        secret: z.string().min(1, '请输入数据库口令或恢复密钥').max(200),
+      })
+      .strict(),
+    output: z.object({ restoredFrom: z.string(), keptDamagedAs: z.string().nullable() }),
+    access: 'public',
+    write: false, // swaps the database file before it is open; audited into the restored database
+    summary: '数据库损坏时从备份恢复（解锁页）',
+  }),
   'system.setupStatus': method({
     input: empty,
     output: z.object({ needsSetup: z.boolean(), org: orgView.nullable() }),

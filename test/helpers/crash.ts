@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { build } from 'esbuild'
@@ -23,9 +23,21 @@ export interface CrashReport {
 const UNUSED_IN_WORKER = /^(exceljs|pdfkit|pinyin-pro)$/
 const STUB = `const fail = () => { throw new Error('module not loaded in the crash worker') }
 module.exports = new Proxy(fail, { get: (_t, k) => (k === '__esModule' ? false : fail), apply: fail, construct: fail })`
+// The SQLite driver (a native addon, which a V8 startup snapshot cannot hold) is required on first use.
+const DRIVER = /^better-sqlite3-multiple-ciphers$/
+const LAZY_DRIVER = `let real
+const load = () => (real ??= globalThis.__daihouRequire('better-sqlite3-multiple-ciphers'))
+module.exports = new Proxy(function () {}, {
+  construct: (_t, a) => new (load())(...a),
+  apply: (_t, self, a) => load().apply(self, a),
+  get: (_t, k) => (k === '__esModule' ? false : load()[k]),
+})`
 
-/** Bundles the worker once (a plain `node file.cjs` starts in a fraction of tsx's time). */
-async function bundleWorker(): Promise<string> {
+/**
+ * Bundles the worker once and, when this Node can, bakes it into a startup snapshot; returns the
+ * arguments that start a child (`--snapshot-blob <blob>` or the bundle itself).
+ */
+async function buildWorker(): Promise<string[]> {
   const outDir = join(root, '.bench')
   mkdirSync(outDir, { recursive: true })
   const outfile = join(outDir, 'crash-worker.cjs')
@@ -36,9 +48,9 @@ async function bundleWorker(): Promise<string> {
     format: 'cjs',
     target: 'node20',
     outfile,
-    // Packages stay in node_modules (pdfkit reads its data files via import.meta.url; bundled it breaks).
-    packages: 'external',
+    // Bundled whole (kysely alone is ~250 files to resolve and read per life); a snapshot needs one file.
     external: ['electron'],
+    define: { CRASH_ROOT: JSON.stringify(root) },
     minify: true,
     logLevel: 'error',
     plugins: [
@@ -47,12 +59,23 @@ async function bundleWorker(): Promise<string> {
         setup(b) {
           b.onResolve({ filter: UNUSED_IN_WORKER }, (a) => ({ path: a.path, namespace: 'stub' }))
           b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: STUB, loader: 'js' }))
+          b.onResolve({ filter: DRIVER }, (a) => ({ path: a.path, namespace: 'lazy' }))
+          b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({ contents: LAZY_DRIVER, loader: 'js' }))
         },
       },
     ],
   })
-  return outfile
+  const blob = join(outDir, 'crash-worker.blob')
+  rmSync(blob, { force: true })
+  const made = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', outfile], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  })
+  return made.status === 0 && existsSync(blob) ? ['--snapshot-blob', blob] : [outfile]
 }
+
+/** Children started ahead of their turn (a life's start-up is mostly waiting for CPU on a shared machine). */
+const AHEAD = 2
 
 interface Life {
   /** Resolves when the child has loaded its code and waits for `go`. */
@@ -67,12 +90,12 @@ interface Life {
  * One child life, started ahead of its turn: spawn and load (overlapping the previous life),
  * then on `go` open the folder, post, and die by SIGKILL at a random moment.
  */
-function startLife(worker: string, args: string[]): Life {
-  const child = spawn(process.execPath, [worker, ...args, '--wait-go'], { stdio: ['pipe', 'pipe', 'pipe'] })
+function startLife(worker: string[], args: string[]): Life {
+  const child = spawn(process.execPath, [...worker, ...args, '--wait-go'], { stdio: ['pipe', 'pipe', 'pipe'] })
   let out = ''
   let err = ''
   let onLoaded: () => void = () => {}
-  let onReady: () => void = () => {}
+  let onOutput: () => void = () => {}
   const loaded = new Promise<void>((ok) => (onLoaded = ok))
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) =>
     child.on('exit', (code, signal) => ok({ code, signal })),
@@ -80,7 +103,7 @@ function startLife(worker: string, args: string[]): Life {
   child.stdout.on('data', (c: Buffer) => {
     out += c.toString()
     if (out.includes('loaded')) onLoaded()
-    if (out.includes('ready')) onReady()
+    onOutput()
   })
   child.stderr.on('data', (c: Buffer) => (err += c.toString()))
   child.stdin.on('error', () => undefined) // a child that died early: its failure is reported from its exit
@@ -93,9 +116,16 @@ function startLife(worker: string, args: string[]): Life {
       const arm = (ms: number) => {
         if (!timer) timer = setTimeout(() => child.kill('SIGKILL'), ms)
       }
-      onReady = () => arm(rand() * 250) // mostly while posting
-      if (rand() < 0.2) arm(rand() * 250) // sometimes while opening / logging in
-      if (out.includes('ready')) onReady()
+      // Mostly while posting: a few milliseconds after the n-th acknowledgement (n = 0–5), i.e. inside
+      // the next repayment's transaction or its commit (one takes ~10–20 ms idle, far more under load).
+      // Counting acknowledgements, not milliseconds, keeps every life posting on a loaded machine.
+      const after = Math.floor(rand() * 6)
+      const delay = rand() * 25
+      onOutput = () => {
+        if (out.includes('ready') && (out.match(/^ack /gm)?.length ?? 0) >= after) arm(delay)
+      }
+      if (rand() < 0.15) arm(rand() * 300) // sometimes while opening / logging in
+      onOutput()
       const guard = setTimeout(() => child.kill('SIGKILL'), 15_000)
       child.stdin.end('go\n')
       const { code, signal } = await exited
@@ -134,7 +164,7 @@ export async function runCrashTest(
   for (const loanId of ids) await t.call('servicing.createPlan', { loanId }, officer)
   const dir = t.dir
   await t.backend.close()
-  const worker = await bundleWorker()
+  const worker = await buildWorker()
   const acked = new Set<string>()
   const report: CrashReport = { kills: 0, acknowledged: 0, lost: [], integrityFailures: 0, childFailures: [], ms: 0 }
   const args = [
@@ -145,14 +175,23 @@ export async function runCrashTest(
     '2025-06-15',
     `--password-cost-log2=${Math.log2(TEST_PASSWORD_COST.N)}`,
   ]
-  let next = startLife(worker, args)
+  // Children waiting their turn, already loaded: their start-up overlaps the lives before them.
+  const queue: Life[] = []
+  let started = 0
+  const refill = () => {
+    while (queue.length < AHEAD && started < kills) {
+      queue.push(startLife(worker, args))
+      started++
+    }
+  }
+  refill()
   try {
     for (let k = 0; k < kills; k++) {
-      const life = next
+      const life = queue.shift() as Life
       await life.loaded
       const running = life.go(rand)
-      // The next child loads its code meanwhile; it touches the folder only after this one is dead and checked.
-      if (k + 1 < kills) next = startLife(worker, args)
+      // The next children load meanwhile; they touch the folder only after this one is dead and checked.
+      refill()
       const r = await running
       if (r.failure) report.childFailures.push(r.failure)
       else report.kills++
@@ -169,7 +208,7 @@ export async function runCrashTest(
         log(`  crash test: ${k + 1} kills, ${acked.size} acknowledged, ${report.lost.length} lost`)
     }
   } finally {
-    next.stop()
+    queue.forEach((l) => l.stop())
     t.close().catch(() => undefined)
   }
   report.acknowledged = acked.size

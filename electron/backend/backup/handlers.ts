@@ -3,6 +3,7 @@ import { getNumberSetting } from '../system/settings'
 import { drillRestore } from './drill'
 import { changePassphrase, enableEncryption } from './encryption'
 import { putSetting } from './settings-repo'
+import { backupKeyFor } from './backup-key'
 import { auditMaintenance, createBackup, KIND_LABELS, resolveSource, restoreBackup, verifySource } from './service'
 import { backupsDir, listBackups } from './store'
 
@@ -25,7 +26,7 @@ const create: Handler<'backup.create'> = async (ctx, input) => {
 
 const inspect: Handler<'backup.inspect'> = async (ctx, input) => {
   const src = resolveSource(ctx.env, input)
-  const v = await verifySource(src, ctx.env.host.key)
+  const v = await verifySource(src, backupKeyFor(ctx.env, src, input.passphrase))
   return {
     source: src.label,
     createdAt: src.manifest?.createdAt ?? null,
@@ -41,7 +42,7 @@ const restore: Handler<'backup.restore'> = async (ctx, input) => restoreBackup(c
 
 const drill: Handler<'backup.drill'> = async (ctx, input) => {
   const src = resolveSource(ctx.env, input)
-  const r = await drillRestore(src, ctx.env.host.key)
+  const r = await drillRestore(src, backupKeyFor(ctx.env, src, input.passphrase))
   await auditMaintenance(
     ctx.env,
     ctx.caller,

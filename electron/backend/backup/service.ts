@@ -19,6 +19,7 @@ import {
   verifyBackupDir,
   writeSnapshot,
 } from './snapshot'
+import { backupKeyFor } from './backup-key'
 import { type BackupEntry, backupId, backupsDir, listBackups, pruneBackups, toEntry } from './store'
 
 export const KIND_LABELS: Record<BackupKind, string> = {
@@ -135,14 +136,20 @@ function copyMissingScans(fromDir: string | null, dataDir: string): void {
   walk('scans')
 }
 
-/** Puts a copy of `from` in place of the database; a plain copy is encrypted first when the app runs encrypted. */
-function placeFile(from: string, file: string, key: string | null): void {
+/**
+ * Puts a copy of `from` in place of the database. When the app runs encrypted, the copy is first
+ * encrypted (a plain backup) or re-keyed from `sourceKey` (a backup made under an earlier
+ * passphrase) to the current key: the restored database opens with the passphrase the staff use
+ * now and the recovery key printed for it, whatever passphrase the backup was made under.
+ */
+function placeFile(from: string, file: string, key: string | null, sourceKey: string | null = key): void {
   rmSync(`${file}-wal`, { force: true })
   rmSync(`${file}-shm`, { force: true })
   const next = `${file}.restoring`
   copyFileSync(from, next)
-  if (key !== null && hasPlainHeader(next)) {
-    const db = openSqlite(next, null)
+  const plain = hasPlainHeader(next)
+  if (key !== null && (plain || sourceKey !== key)) {
+    const db = openSqlite(next, plain ? null : sourceKey)
     try {
       rekey(db, key)
     } finally {
@@ -157,10 +164,21 @@ function placeFile(from: string, file: string, key: string | null): void {
  * the current database as a 'pre-restore' backup, swap the file and reopen, all while no other
  * call runs. The audit entry goes into the restored database.
  */
-export async function restoreBackup(env: BackendEnv, caller: Caller | null, input: { id?: string; path?: string }) {
+export async function restoreBackup(
+  env: BackendEnv,
+  caller: Caller | null,
+  input: { id?: string; path?: string; passphrase?: string },
+) {
   const src = resolveSource(env, input)
-  const v = await verifySource(src, env.host.key)
+  const sourceKey = backupKeyFor(env, src, input.passphrase)
+  const v = await verifySource(src, sourceKey)
   if (!v.ok) throw new AppError('VALIDATION', `备份未通过校验，未恢复：${v.problem ?? '未知原因'}`)
+  const rekeyed = sourceKey !== env.host.key && !(sourceKey !== null && hasPlainHeader(src.dbFile))
+  if (rekeyed && env.host.key === null)
+    throw new AppError(
+      'VALIDATION',
+      '当前数据库未加密，不能恢复加密的备份：请先在本页启用数据库加密（可使用同一口令），再恢复此备份。',
+    )
   const file = join(env.dataDir, DB_FILE_NAME)
   return env.host.exclusive(
     () =>
@@ -170,18 +188,19 @@ export async function restoreBackup(env: BackendEnv, caller: Caller | null, inpu
           throw new AppError('INTERNAL', `当前数据库的备份未通过校验（${kept.problem ?? '?'}），为安全起见未恢复`)
         await env.host.reopen(
           () => {
-            placeFile(src.dbFile, file, env.host.key)
+            placeFile(src.dbFile, file, env.host.key, sourceKey)
             copyMissingScans(src.dir, env.dataDir)
           },
           () => placeFile(kept.file, file, env.host.key),
         )
         const when = src.manifest ? `（${src.manifest.createdAt}，${KIND_LABELS[src.manifest.kind]}）` : ''
+        const how = rekeyed ? '；该备份用另一个数据库口令加密，恢复后已改为当前口令' : ''
         await auditMaintenance(
           env,
           caller,
           'backup.restore',
           src.label,
-          `从备份 ${src.label}${when} 恢复数据库；恢复前的数据库已保存为备份 ${kept.id}`,
+          `从备份 ${src.label}${when} 恢复数据库${how}；恢复前的数据库已保存为备份 ${kept.id}`,
         )
         return { restoredFrom: src.label, keptAs: kept.id }
       }),

@@ -51,6 +51,8 @@ export interface Verification {
   problem: string | null
   schemaVersion: number
   counts: Record<string, number>
+  /** The file is encrypted and the key given does not open it (a backup made under another passphrase). */
+  keyMismatch?: boolean
 }
 
 export async function sha256File(file: string): Promise<string> {
@@ -104,11 +106,14 @@ export async function checkDatabaseFile(file: string, key: string | null = null)
     raw = (await checkInWorker(file, key)) ?? rawCheck(file, key)
   } catch (e) {
     if ((e as { code?: unknown }).code === 'SQLITE_NOTADB' && looksEncrypted(file))
-      return bad(
-        key === null
-          ? '备份已加密，需要数据库口令'
-          : '备份用另一个数据库口令加密（例如修改口令之前的备份），当前口令无法打开',
-      )
+      return {
+        ...bad(
+          key === null
+            ? '备份已加密，需要数据库口令'
+            : '备份用另一个数据库口令加密（例如修改口令之前的备份），当前口令无法打开',
+        ),
+        keyMismatch: true,
+      }
     return bad(`无法读取数据库：${(e as Error).message}`)
   }
   if (raw.integrity !== 'ok') return bad(`完整性检查未通过：${raw.integrity.slice(0, 200)}`)

@@ -75,10 +75,13 @@ function inspectExisting(file: string, dataDir: string, key: string | null): { e
     throw new DatabaseOpenError('not_sqlite', `文件 ${file} 不是 SQLite 数据库，已拒绝打开（文件未作任何改动）。`)
   }
   let ro: Database.Database | undefined
+  // Set once the first page decrypted (its HMAC checks out): a later SQLITE_NOTADB is damage, not a wrong key.
+  let keyAccepted = false
   try {
     ro = openSqlite(file, key, { readonly: true, fileMustExist: true })
     const appId = ro.pragma('application_id', { simple: true }) as number
     const tables = ro.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[]
+    keyAccepted = true
     if (tables.length === 0 && appId === 0) return { empty: true, checked: false }
     const applied = tables.includes('kysely_migration')
       ? (ro.prepare('select name from kysely_migration').pluck().all() as string[])
@@ -105,7 +108,7 @@ function inspectExisting(file: string, dataDir: string, key: string | null): { e
   } catch (e) {
     if (e instanceof DatabaseOpenError) throw e
     const code = String((e as { code?: unknown }).code ?? '')
-    if (code === 'SQLITE_NOTADB' && !plain)
+    if (code === 'SQLITE_NOTADB' && !plain && !keyAccepted)
       refuse('wrong_key', '数据库口令不正确，无法解锁。请检查大小写和输入法，或改用恢复密钥。')
     if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR')) {
       refuse('corrupt', `数据库文件 ${file} 已损坏或无法读取：${(e as Error).message}。文件未作任何改动。`)

@@ -20,6 +20,9 @@ export const systemHandlers = {
   'system.unlockDatabase': async () => {
     throw new AppError('CONFLICT', '数据库已经解锁')
   },
+  'system.restoreDamagedDatabase': async () => {
+    throw new AppError('CONFLICT', '数据库已经打开，无需从解锁页恢复')
+  },
 
   'system.setupStatus': async (ctx) => {
     const org = await getOrg(ctx.db)

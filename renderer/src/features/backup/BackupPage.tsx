@@ -21,6 +21,7 @@ import { formatDateTime } from '../../app/format'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { ForbiddenPage } from '../../components/ForbiddenPage'
 import { PageHeader } from '../../components/PageHeader'
+import { BackupPassphraseModal, needsBackupPassphrase, type PassphraseRequest } from './BackupPassphraseModal'
 import { BackupTable } from './BackupTable'
 import { EncryptionPanel } from './EncryptionPanel'
 import { RestoreFromFile } from './RestoreFromFile'
@@ -43,6 +44,7 @@ export function BackupPage() {
   const drill = useDrillBackup()
   const setKeep = useSetGenerations()
   const [folder, setFolder] = useState('')
+  const [ask, setAsk] = useState<PassphraseRequest | null>(null)
   const [keep, setKeepValue] = useState<number | string>(10)
   useEffect(() => {
     if (settings.data) setKeepValue(settings.data.generations)
@@ -67,14 +69,22 @@ export function BackupPage() {
     }
     await list.refetch()
   }
-  const doRestore = async (input: { id: string } | { path: string }) => {
-    try {
-      const r = await restore.mutate(input)
-      notifications.show({ color: 'teal', message: t('restored', { keptAs: r.keptAs }), autoClose: 10_000 })
-    } catch (e) {
-      fail(e)
-    }
+  type Source = ({ id: string } | { path: string }) & { passphrase?: string }
+  const restoreWith = async (input: Source) => {
+    const r = await restore.mutate(input)
+    notifications.show({ color: 'teal', message: t('restored', { keptAs: r.keptAs }), autoClose: 10_000 })
     await list.refetch()
+  }
+  const doRestore = async (input: Source) => {
+    try {
+      await restoreWith(input)
+    } catch (e) {
+      // A backup made before a passphrase change: ask for its passphrase, then restore with it.
+      if (needsBackupPassphrase(e) && !input.passphrase)
+        setAsk({ message: toApiError(e).message, run: (passphrase) => restoreWith({ ...input, passphrase }) })
+      else fail(e)
+      await list.refetch()
+    }
   }
   const askRestore = (b: BackupView) =>
     modals.openConfirmModal({
@@ -97,15 +107,20 @@ export function BackupPage() {
       confirmProps: { color: 'orange', 'data-testid': 'backup-restore-confirm' },
       onConfirm: () => void doRestore({ id: b.id }),
     })
+  const drillWith = async (b: BackupView, passphrase?: string) => {
+    const r = await drill.mutate(passphrase ? { id: b.id, passphrase } : { id: b.id })
+    notifications.show({
+      color: r.ok ? 'teal' : 'red',
+      message: r.ok ? t('drillOk', { ms: Math.round(r.ms) }) : t('drillFailed', { problem: r.problem ?? '' }),
+    })
+  }
   const runDrill = async (b: BackupView) => {
     try {
-      const r = await drill.mutate({ id: b.id })
-      notifications.show({
-        color: r.ok ? 'teal' : 'red',
-        message: r.ok ? t('drillOk', { ms: Math.round(r.ms) }) : t('drillFailed', { problem: r.problem ?? '' }),
-      })
+      await drillWith(b)
     } catch (e) {
-      fail(e)
+      if (needsBackupPassphrase(e))
+        setAsk({ message: toApiError(e).message, run: (passphrase) => drillWith(b, passphrase) })
+      else fail(e)
     }
   }
   const saveKeep = async () => {
@@ -187,7 +202,12 @@ export function BackupPage() {
           <BackupTable rows={list.data ?? []} busy={busy} onRestore={askRestore} onDrill={(b) => void runDrill(b)} />
         )}
       </Paper>
-      <RestoreFromFile busy={busy} onRestore={(path) => void doRestore({ path })} />
+      <RestoreFromFile
+        busy={busy}
+        onRestore={(path, passphrase) => void doRestore(passphrase ? { path, passphrase } : { path })}
+        onNeedsPassphrase={setAsk}
+      />
+      <BackupPassphraseModal request={ask} onClose={() => setAsk(null)} />
       {restore.error && (
         <Alert color="red" mt="md">
           {restore.error.message}

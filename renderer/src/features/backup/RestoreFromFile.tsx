@@ -3,21 +3,43 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toApiError } from '../../api/hooks'
 import { formatDateTime } from '../../app/format'
+import { needsBackupPassphrase, type PassphraseRequest } from './BackupPassphraseModal'
 import { useInspectBackup } from './use-backup'
 
-/** Restore from a chosen backup folder or database file: check first (shows what it holds), then restore. */
-export function RestoreFromFile({ busy, onRestore }: { busy: boolean; onRestore: (path: string) => void }) {
+/**
+ * Restore from a chosen backup folder or database file: check first (shows what it holds), then
+ * restore. A backup made under an earlier passphrase asks for it (and restores with it).
+ */
+export function RestoreFromFile({
+  busy,
+  onRestore,
+  onNeedsPassphrase,
+}: {
+  busy: boolean
+  onRestore: (path: string, passphrase?: string) => void
+  onNeedsPassphrase: (r: PassphraseRequest) => void
+}) {
   const { t } = useTranslation('backup')
   const inspect = useInspectBackup()
   const [path, setPath] = useState('')
+  const [passphrase, setPassphrase] = useState<string | undefined>(undefined)
   const [problem, setProblem] = useState<string | null>(null)
   const info = inspect.data
   const check = async () => {
     setProblem(null)
+    setPassphrase(undefined)
+    const at = path.trim()
     try {
-      await inspect.mutate({ path: path.trim() })
+      await inspect.mutate({ path: at })
     } catch (e) {
-      setProblem(toApiError(e).message)
+      if (!needsBackupPassphrase(e)) return setProblem(toApiError(e).message)
+      onNeedsPassphrase({
+        message: toApiError(e).message,
+        run: async (p) => {
+          await inspect.mutate({ path: at, passphrase: p })
+          setPassphrase(p)
+        },
+      })
     }
   }
   return (
@@ -39,7 +61,7 @@ export function RestoreFromFile({ busy, onRestore }: { busy: boolean; onRestore:
           <Button variant="light" disabled={path.trim() === ''} loading={inspect.loading} onClick={() => void check()}>
             {t('check')}
           </Button>
-          <Button color="orange" disabled={busy || !info?.verified} onClick={() => onRestore(path.trim())}>
+          <Button color="orange" disabled={busy || !info?.verified} onClick={() => onRestore(path.trim(), passphrase)}>
             {t('restore')}
           </Button>
         </Group>

@@ -38,6 +38,11 @@ export const zh = {
   checkOk: '备份可用：{{time}}，借款人 {{borrowers}}，贷款 {{loans}}，还款 {{repayments}}',
   checkFailed: '不能使用此备份：{{problem}}',
   unknownTime: '时间未知',
+  passphraseTitle: '输入备份的数据库口令',
+  passphraseLabel: '该备份的数据库口令',
+  passphraseHint:
+    '这份备份是在修改数据库口令之前做的，需要当时的口令。恢复后，数据库仍使用现在的口令（和现在的恢复密钥）。',
+  passphraseSubmit: '确定',
 }
 
 export const en: typeof zh = {
@@ -82,4 +87,9 @@ export const en: typeof zh = {
   checkOk: 'Usable backup: {{time}}, borrowers {{borrowers}}, loans {{loans}}, repayments {{repayments}}',
   checkFailed: 'This backup cannot be used: {{problem}}',
   unknownTime: 'time unknown',
+  passphraseTitle: 'Passphrase of the backup',
+  passphraseLabel: 'Database passphrase of this backup',
+  passphraseHint:
+    'This backup was made before the database passphrase was changed and needs the passphrase of that time. Once restored, the database keeps the current passphrase (and recovery key).',
+  passphraseSubmit: 'OK',
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useSession } from '../../app/session'
 import { AuthFrame } from '../../components/AuthFrame'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { DamagedOffer } from './DamagedOffer'
 import { useUnlockDatabase } from './use-unlock'
 
 type Kind = 'passphrase' | 'recovery'
@@ -15,6 +16,13 @@ export function UnlockPage() {
   const { reboot } = useSession()
   const unlock = useUnlockDatabase()
   const [kind, setKind] = useState<Kind>('passphrase')
+  // The key was right but the file is damaged: the start-up recovery offer replaces the form.
+  const [damaged, setDamaged] = useState<{
+    kind: Kind
+    secret: string
+    message: string
+    offerAt: string | null
+  } | null>(null)
   const form = useForm({
     initialValues: { secret: '' },
     validate: { secret: (v) => (v ? null : t('required')) },
@@ -24,10 +32,25 @@ export function UnlockPage() {
     try {
       await unlock.mutate({ kind, secret })
       await reboot()
-    } catch {
+    } catch (e) {
+      const data = (e as { data?: Record<string, unknown> }).data
+      if (data?.damaged === true)
+        setDamaged({
+          kind,
+          secret,
+          message: (e as Error).message,
+          offerAt: typeof data.offerCreatedAt === 'string' ? data.offerCreatedAt : null,
+        })
       form.setFieldValue('secret', '') // the server's message (attempts left) shows above
     }
   })
+
+  if (damaged)
+    return (
+      <AuthFrame title={t('damagedTitle')} subtitle={t('damagedSubtitle')}>
+        <DamagedOffer {...damaged} onRestored={() => void reboot()} onBack={() => setDamaged(null)} />
+      </AuthFrame>
+    )
 
   return (
     <AuthFrame title={t('title')} subtitle={t('subtitle')}>

@@ -56,6 +56,19 @@ export const zh = {
   changeConfirm: '修改',
   changed: '数据库口令已修改（修改前的备份：{{id}}）。',
   recoveryUnlocked: '本次以恢复密钥解锁，可直接设定新口令。',
+  // A damaged encrypted database (the key was right)
+  damagedTitle: '数据库文件已损坏',
+  damagedSubtitle: '口令正确，但数据库文件无法完整读取。',
+  damagedHeading: '数据库无法打开',
+  damagedOffer: '恢复时，损坏的文件会改名保留在数据目录中，不会被覆盖或删除；该备份之后登记的业务需要重新录入。',
+  damagedNoBackup:
+    '数据目录中没有可用的已验证备份。请不要继续使用这台电脑写入数据，联系技术支持，并找出最近的 U 盘备份。',
+  damagedRestore: '从最新备份恢复',
+  damagedBack: '返回',
+  damagedConfirmTitle: '从备份恢复数据库',
+  damagedConfirmBody: '将用 {{time}} 的备份替换损坏的数据库。损坏的文件会改名保留，不会被覆盖。确定恢复吗？',
+  damagedDone: '已从备份 {{id}} 恢复，数据库已解锁。',
+  damagedKept: '损坏的文件保留为：{{file}}',
 }
 
 export const en: typeof zh = {
@@ -114,4 +127,18 @@ export const en: typeof zh = {
   changeConfirm: 'Change',
   changed: 'Passphrase changed (backup made before: {{id}}).',
   recoveryUnlocked: 'Unlocked with the recovery key this time: set a new passphrase directly.',
+  damagedTitle: 'Database file damaged',
+  damagedSubtitle: 'The passphrase is right, but the database file cannot be read completely.',
+  damagedHeading: 'The database cannot be opened',
+  damagedOffer:
+    'When restoring, the damaged file is renamed and kept in the data folder, never overwritten or deleted; work entered after that backup must be entered again.',
+  damagedNoBackup:
+    'There is no verified backup in the data folder. Stop writing on this PC, call support and find the latest USB backup.',
+  damagedRestore: 'Restore latest backup',
+  damagedBack: 'Back',
+  damagedConfirmTitle: 'Restore the database from a backup',
+  damagedConfirmBody:
+    'The damaged database will be replaced by the backup of {{time}}. The damaged file is renamed and kept. Restore?',
+  damagedDone: 'Restored from backup {{id}}; the database is unlocked.',
+  damagedKept: 'The damaged file is kept as: {{file}}',
 }
