@@ -5,6 +5,10 @@ import { defineConfig } from '@playwright/test'
  * data dir (test/e2e/fixtures.ts). Build first: `npm run test:e2e` runs `electron-vite build`.
  * Uses the system Chromium; never `playwright install`.
  */
+// The test code, the server it starts and the browser all live in one local day (the browser's timezoneId below):
+// with the runner on UTC, between 16:00 and 24:00 UTC the test's "today" was a day behind the app's.
+process.env.TZ = 'Asia/Shanghai'
+
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/artifacts',
