@@ -150,7 +150,9 @@ async function loanAndFileHits(ctx: Ctx, q: string, limit: number): Promise<Sear
       .select(['l.id', 'l.contract_no', 'l.iou_no', 'l.principal', 'b.name'])
       .where(`l.${col}`, '>=', uq)
       .where(`l.${col}`, '<', uq + HIGH)
-    if (scope !== null) qb = qb.where('l.officer_id', '=', scope)
+    // `+l.officer_id`: keeps the planner on the number's range index; with the per-officer indexes (0019) it
+    // otherwise walks every loan of the officer and sorts them (county: 380–560 ms instead of < 1 ms).
+    if (scope !== null) qb = qb.where(sql<number>`+l.officer_id`, '=', scope)
     for (const r of await qb
       .orderBy(`l.${col}`)
       .limit(limit + 1)
@@ -175,7 +177,7 @@ async function loanAndFileHits(ctx: Ctx, q: string, limit: number): Promise<Sear
     .select(['f.id', 'f.file_no', 'f.status', 'l.contract_no', 'b.name'])
     .where('f.file_no', '>=', uq)
     .where('f.file_no', '<', uq + HIGH)
-  if (scope !== null) fq = fq.where('l.officer_id', '=', scope)
+  if (scope !== null) fq = fq.where(sql<number>`+l.officer_id`, '=', scope) // file number's range index, as above
   for (const r of await fq
     .orderBy('f.file_no')
     .limit(limit + 1)
